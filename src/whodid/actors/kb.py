@@ -1,0 +1,144 @@
+"""The actor knowledge base: built-in countries, organisations, groups, people and agents, plus
+user files.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from spacy.vocab import Vocab
+
+from whodid.actors.entries import ActorEntry, AgentEntry, split_code
+from whodid.actors.loaders import load_builtin_actors, load_builtin_agents
+from whodid.actors.matcher import KBMatcher
+from whodid.actors.petrarch import load_actor_file, load_agent_file
+
+__all__ = ["ActorKB", "LookupResult"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class LookupResult:
+    """What a string names in the KB (for debugging and the ``whodid actor`` command)."""
+
+    text: str
+    kind: str  # country, organisation, group, person, place, other, agent
+    name: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    source: str
+
+
+class ActorKB:
+    """Actors and agents with their codes; user entries come first and take precedence."""
+
+    def __init__(self, actors: Sequence[ActorEntry], agents: Sequence[AgentEntry]) -> None:
+        self.actors: tuple[ActorEntry, ...] = tuple(actors)
+        self.agents: tuple[AgentEntry, ...] = tuple(self._guess_kinds(agents))
+        self._by_name: dict[str, list[ActorEntry]] = {}
+        for e in self.actors:
+            for n in e.names:
+                self._by_name.setdefault(" ".join(n.lower().split()), []).append(e)
+        self._by_form: dict[str, AgentEntry] = {}
+        for a in self.agents:
+            for f in a.forms:
+                self._by_form.setdefault(f, a)
+        self._matchers: dict[int, tuple[Vocab, KBMatcher]] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _guess_kinds(agents: Sequence[AgentEntry]) -> list[AgentEntry]:
+        """User agents from PETRARCH files carry no kind: borrow it from a built-in agent with the
+        same last word.
+        """
+        builtin = {a.phrase.split()[-1]: a.kind for a in agents if a.source == "builtin"}
+        out = []
+        for a in agents:
+            if a.source != "builtin":
+                kind = builtin.get(a.phrase.split()[-1], a.kind)
+                if kind != a.kind:
+                    a = AgentEntry(
+                        phrase=a.phrase,
+                        code=a.code,
+                        kind=kind,
+                        prefix=a.prefix,
+                        forms=a.forms,
+                        source=a.source,
+                    )
+            out.append(a)
+        return out
+
+    @classmethod
+    @functools.cache
+    def builtin(cls) -> ActorKB:
+        """The built-in knowledge base (loaded once per process)."""
+        return cls(load_builtin_actors(), load_builtin_agents())
+
+    def with_files(
+        self, *, actor_files: Sequence[Path] = (), agent_files: Sequence[Path] = ()
+    ) -> ActorKB:
+        """A new KB with the entries of the given files (YAML or PETRARCH text) before this KB's
+        entries.
+        """
+        actors: list[ActorEntry] = []
+        for path in actor_files:
+            loaded = load_actor_file(Path(path))
+            logger.info("loaded %d actors from %s", len(loaded), path)
+            actors.extend(loaded)
+        agents: list[AgentEntry] = []
+        for path in agent_files:
+            loaded_agents = load_agent_file(Path(path))
+            logger.info("loaded %d agents from %s", len(loaded_agents), path)
+            agents.extend(loaded_agents)
+        return ActorKB([*actors, *self.actors], [*agents, *self.agents])
+
+    def matcher(self, vocab: Vocab) -> KBMatcher:
+        """The phrase matcher for ``vocab``, built on first use."""
+        with self._lock:
+            hit = self._matchers.get(id(vocab))
+            if hit is None or hit[0] is not vocab:
+                hit = (vocab, KBMatcher(vocab, self.actors, self.agents))
+                self._matchers[id(vocab)] = hit
+            return hit[1]
+
+    def agent(self, text: str) -> AgentEntry | None:
+        return self._by_form.get(" ".join(text.lower().split()))
+
+    def entries(self, text: str) -> list[ActorEntry]:
+        return list(self._by_name.get(" ".join(text.lower().split()), []))
+
+    def lookup(self, text: str, *, when: date | None = None) -> list[LookupResult]:
+        """Every KB entry the whole string names (actors first, then an agent), coded at
+        ``when``.
+        """
+        out: list[LookupResult] = []
+        for e in self.entries(text):
+            code, sector, _ = e.code_at(when)
+            country = split_code(code)[0] if code else e.country
+            out.append(
+                LookupResult(
+                    text, e.kind, e.name, code, country, sector or split_code(code)[1], e.source
+                )
+            )
+        agent = self.agent(text)
+        if agent is not None:
+            out.append(
+                LookupResult(
+                    text,
+                    "agent",
+                    agent.phrase,
+                    ("---" + agent.code) if not agent.prefix else agent.code + "---",
+                    None,
+                    agent.sector,
+                    agent.source,
+                )
+            )
+        return out

@@ -1,0 +1,121 @@
+"""Find every actor and agent mention in a spaCy Doc with PhraseMatchers built once per KB and
+vocab.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from whodid.actors.entries import ActorEntry, AgentEntry
+
+__all__ = ["Mention", "KBMatcher"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Tokens ``start``..``end`` (exclusive) name an actor (``entries``, best first) or an agent."""
+
+    start: int
+    end: int
+    entries: tuple[ActorEntry, ...] = ()
+    agent: AgentEntry | None = None
+
+    @property
+    def entry(self) -> ActorEntry | None:
+        return self.entries[0] if self.entries else None
+
+
+class KBMatcher:
+    """Phrase matchers over one vocab: actors by LOWER (acronyms by ORTH) and agents by LOWER on
+    all forms.
+    """
+
+    def __init__(
+        self, vocab: Vocab, actors: Sequence[ActorEntry], agents: Sequence[AgentEntry]
+    ) -> None:
+        self.vocab = vocab
+        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        self._orth = PhraseMatcher(vocab, attr="ORTH")
+        self._agents = PhraseMatcher(vocab, attr="LOWER")
+        self._actor_keys: dict[str, list[ActorEntry]] = {}
+        self._agent_keys: dict[str, AgentEntry] = {}
+        lower: dict[str, str] = {}
+        orth: dict[str, str] = {}
+        for entry in actors:  # earlier entries (user files) come first and win ties
+            cs = set(entry.case_sensitive)
+            for name in entry.names:
+                table, key = (orth, "O:" + name) if name in cs else (lower, "L:" + name.lower())
+                table.setdefault(key, name)
+                self._actor_keys.setdefault(key, []).append(entry)
+        self._add(self._lower, lower, tokenizer)
+        self._add(self._orth, orth, tokenizer)
+        forms: dict[str, str] = {}
+        for agent in agents:
+            for form in agent.forms:
+                key = "A:" + form
+                if key not in self._agent_keys:
+                    self._agent_keys[key] = agent
+                    forms[key] = form
+        self._add(self._agents, forms, tokenizer)
+        logger.debug(
+            "built actor matcher: %d actor names, %d agent forms",
+            len(lower) + len(orth),
+            len(forms),
+        )
+
+    def _add(self, matcher: PhraseMatcher, table: dict[str, str], tokenizer: object) -> None:
+        keys = list(table)
+        docs = list(tokenizer.pipe(table[k] for k in keys))  # type: ignore[attr-defined]
+        for key, pattern in zip(keys, docs, strict=True):
+            if len(pattern):
+                matcher.add(key, [pattern])
+
+    def find(self, doc: Doc) -> list[Mention]:
+        """Non-overlapping mentions, longest first; actors beat agents of equal length."""
+        strings = self.vocab.strings
+        cased = any(c.isupper() for c in doc.text)
+        cands: list[tuple[int, int, int, Mention]] = []
+        for matcher, is_agent in ((self._lower, False), (self._orth, False), (self._agents, True)):
+            for match_id, start, end in matcher(doc):
+                key = strings[match_id]
+                if is_agent:
+                    cands.append(
+                        (end - start, 0, start, Mention(start, end, agent=self._agent_keys[key]))
+                    )
+                    continue
+                first = doc[start]
+                if cased and key.startswith("L:") and first.is_alpha and first.text[0].islower():
+                    continue  # 'chad', 'turkey', 'israeli' in lower case are not names
+                cands.append(
+                    (
+                        end - start,
+                        1,
+                        start,
+                        Mention(start, end, entries=tuple(self._actor_keys[key])),
+                    )
+                )
+        cands.sort(key=lambda c: (-c[0], -c[1], c[2]))
+        taken = [False] * len(doc)
+        out: list[Mention] = []
+        for _, _, _, m in cands:
+            if any(taken[m.start : m.end]):
+                continue
+            for i in range(m.start, m.end):
+                taken[i] = True
+            out.append(m)
+        out.sort(key=lambda m: m.start)
+        return out
+
+    @staticmethod
+    def index(mentions: Iterable[Mention]) -> dict[int, Mention]:
+        return {i: m for m in mentions for i in range(m.start, m.end)}

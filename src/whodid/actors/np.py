@@ -1,0 +1,114 @@
+"""Noun-phrase extent around an argument head: the head with its left modifiers (det, amod,
+compound, poss, nummod, ...), a short "of"-phrase after role nouns ("the president of Mexico"),
+never relative clauses."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = [
+    "np_tokens",
+    "LEFT_DEPS",
+    "PRONOUNS_PERSON",
+    "PRONOUNS_THING",
+    "PRONOUNS_PLURAL",
+    "is_nominal",
+]
+
+LEFT_DEPS = frozenset(
+    {
+        "det",
+        "amod",
+        "compound",
+        "poss",
+        "nummod",
+        "nmod",
+        "quantmod",
+        "predet",
+        "nn",
+        "flat",
+        "npadvmod",
+        "advmod",
+        "punct",
+        "case",
+        "prt",
+        "dep",
+    }
+)
+RIGHT_KEEP_PREPS = frozenset({"of"})
+PRONOUNS_PERSON = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+PRONOUNS_THING = frozenset({"it", "its", "itself"})
+PRONOUNS_PLURAL = frozenset({"they", "them", "their", "themselves"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "X"})
+
+
+def is_nominal(tok: Token) -> bool:
+    return tok.pos_ in _NOMINAL_POS or (tok.pos_ == "" and tok.is_alpha)
+
+
+def _left(tok: Token) -> list[int]:
+    idx: list[int] = []
+    for child in tok.lefts:
+        if child.dep_ in LEFT_DEPS:
+            if child.dep_ == "punct" and child.text not in ("-", "'", "’"):
+                continue
+            if child.dep_ == "advmod" and child.lower_ not in ("then", "ex", "former", "now"):
+                continue
+            idx.extend(t.i for t in child.subtree)
+    return idx
+
+
+def _appos(head: Token, last: int) -> list[int]:
+    """A name in apposition after a title ("the Palestinian president, Mahmoud Abbas") or an
+    acronym in parentheses ("the National Security Council (NSC)")."""
+    doc = head.doc
+    for child in head.rights:
+        if child.dep_ != "appos":
+            continue
+        sub = [t.i for t in child.subtree]
+        if len(sub) > 6 or min(sub) > last + 2:
+            return []
+        between = doc[last + 1 : min(sub)]
+        names_only = all(doc[i].pos_ in ("PROPN", "PUNCT", "DET") for i in sub)
+        if all(t.text in (",", "(") for t in between) and child.pos_ == "PROPN" and names_only:
+            closing = max(sub) + 1
+            parens = "(" in [t.text for t in between]
+            if parens and closing < len(doc) and doc[closing].text == ")":
+                sub.append(closing)
+            return [t.i for t in between] + sub
+        return []
+    return []
+
+
+def np_tokens(head: Token, *, with_of: bool) -> tuple[int, int]:
+    """Token range [start, end) of the head's noun phrase."""
+    idx = [head.i, *_left(head)]
+    if with_of:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in RIGHT_KEEP_PREPS:
+                pobj = [c for c in child.children if c.dep_ == "pobj"]
+                if pobj and pobj[0].i - head.i <= 6:
+                    idx.append(child.i)
+                    idx.append(pobj[0].i)
+                    idx.extend(_left(pobj[0]))
+                    break
+            elif child.dep_ not in ("punct",):
+                break
+    idx.extend(_appos(head, max(idx)))
+    start, end = min(idx), max(idx) + 1
+    doc = head.doc
+    # trim punctuation and conjunctions at the edges
+    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "case")):
+        end -= 1
+    return start, end

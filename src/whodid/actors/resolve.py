@@ -1,0 +1,555 @@
+"""Resolve argument heads to coded actors: composition inside the noun phrase ("Mexican police" ->
+MEXCOP),
+dated offices of known people, and document memory (titles, surnames, pronouns, "the country")."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from whodid.actors.entries import ActorEntry, AgentEntry, split_code
+from whodid.actors.kb import ActorKB
+from whodid.actors.matcher import KBMatcher, Mention
+from whodid.actors.np import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, is_nominal, np_tokens
+from whodid.records import Actor
+
+__all__ = ["DocActors"]
+
+logger = logging.getLogger(__name__)
+
+_GROUP_SECTORS = frozenset({"REB", "INS", "CRM", "PRM", "UAF", "PTY", "OPP", "IMG"})
+_MEMBER_SECTORS = frozenset({"REB", "INS", "UAF", "CRM", "CVL", "PRM", "MIL", "GOV"})
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_FORMER = frozenset({"former", "ex", "ex-", "late", "exiled", "ousted"})
+_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
+_QUANTIFIERS = frozenset(
+    {
+        "several",
+        "some",
+        "many",
+        "most",
+        "all",
+        "one",
+        "two",
+        "three",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "none",
+        "each",
+        "both",
+        "few",
+        "members",
+        "member",
+        "group",
+        "part",
+    }
+)
+_ORG_NOUNS = frozenset(
+    {"group", "organization", "organisation", "movement", "alliance", "bloc", "militia"}
+)
+
+
+@dataclass(slots=True)
+class _Memo:
+    start: int  # character offset of the mention
+    actor: Actor
+    person: bool
+    plural: bool
+    gender: str | None
+    titles: tuple[str, ...]  # agent phrases that describe the actor ("ambassador")
+
+
+class DocActors:
+    """Every actor and agent mention of ``doc``, found once; ``resolve`` codes an argument head."""
+
+    def __init__(self, kb: ActorKB, doc: Doc, *, published: date | None = None) -> None:
+        self.kb = kb
+        self.doc = doc
+        self.published = published
+        self.mentions: list[Mention] = kb.matcher(doc.vocab).find(doc)
+        self._at: dict[int, Mention] = KBMatcher.index(self.mentions)
+        self._memory: list[_Memo] = []
+        self._surnames: dict[str, list[tuple[int, Actor, bool, str | None]]] = {}
+        self._cache: dict[int, Actor | None] = {}
+        for tok in doc:  # document order, so memory only ever looks back
+            if self._is_np_head(tok):
+                self.resolve(tok)
+
+    # ------------------------------------------------------------------ public
+
+    def resolve(self, token: Token) -> Actor | None:
+        """The actor that the argument head ``token`` stands for, or None if it cannot be an
+        actor.
+        """
+        if token.i in self._cache:
+            return self._cache[token.i]
+        actor = self._resolve(token)
+        self._cache[token.i] = actor
+        return actor
+
+    # ------------------------------------------------------------------ helpers
+
+    def _is_np_head(self, tok: Token) -> bool:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return (
+            tok.dep_ not in ("compound", "amod", "flat", "nmod", "nn")
+            or tok.i in self._at
+            and self._at[tok.i].end - 1 == tok.i
+            and tok.head.i not in self._at
+        )
+
+    def _when(self) -> date | None:
+        return self.published
+
+    def _actor(
+        self,
+        start: int,
+        end: int,
+        code: str | None,
+        *,
+        sector: str | None = None,
+        name: str | None = None,
+        country: str | None = None,
+    ) -> Actor:
+        doc = self.doc
+        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        c_country, c_sector = split_code(code)
+        if code and code.startswith("---"):
+            c_country = None
+        return Actor(
+            start=s,
+            end=e,
+            text=doc.text[s:e],
+            code=code,
+            country=country or c_country,
+            sector=sector or c_sector,
+            name=name,
+        )
+
+    def _resolve(self, tok: Token) -> Actor | None:
+        if tok.lower_ in _QUANTIFIERS and self._of_object(tok) is not None:
+            return self._noun_phrase(tok)
+        if tok.like_num or tok.pos_ in (
+            "NUM",
+            "VERB",
+            "AUX",
+            "ADP",
+            "CCONJ",
+            "SCONJ",
+            "PUNCT",
+            "SYM",
+        ):
+            return None
+        if tok.ent_type_ in _NOT_ACTOR_ENTS and tok.i not in self._at:
+            return None
+        low = tok.lower_
+        if (
+            tok.pos_ == "PRON"
+            or low in PRONOUNS_PERSON
+            or low in PRONOUNS_THING
+            or low in PRONOUNS_PLURAL
+        ):
+            return self._pronoun(tok)
+        if not is_nominal(tok) and tok.i not in self._at and tok.pos_ != "ADJ":
+            return None
+        return self._noun_phrase(tok)
+
+    # ------------------------------------------------------------------ pronouns and memory
+
+    def _pronoun(self, tok: Token) -> Actor | None:
+        low = tok.lower_
+        span = (tok.i, tok.i + 1)
+        if low in PRONOUNS_THING and (
+            tok.dep_ == "expl"
+            or (
+                tok.dep_ == "nsubj"
+                and tok.head.lemma_ in ("be", "seem", "appear")
+                and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in tok.head.children)
+            )
+        ):
+            return None
+        before = [m for m in self._memory if m.start < tok.idx]
+        found: _Memo | None = None
+        if low in PRONOUNS_PERSON:
+            g = PRONOUNS_PERSON[low]
+            found = next(
+                (
+                    m
+                    for m in reversed(before)
+                    if m.person and not m.plural and m.gender in (None, g)
+                ),
+                None,
+            )
+        elif low in PRONOUNS_THING:
+            found = next(
+                (m for m in reversed(before) if not m.person and not m.plural and m.actor.code),
+                None,
+            )
+        elif low in PRONOUNS_PLURAL:
+            found = next((m for m in reversed(before) if not m.person and m.actor.code), None)
+        else:
+            return self._actor(*span, None)
+        if found is None:
+            return self._actor(*span, None)
+        a = found.actor
+        return self._actor(*span, a.code, sector=a.sector, name=a.name, country=a.country)
+
+    def _remember(
+        self,
+        actor: Actor,
+        *,
+        person: bool,
+        plural: bool,
+        gender: str | None,
+        titles: tuple[str, ...],
+        surname: str | None,
+    ) -> None:
+        if actor.code is None and not titles:
+            return
+        self._memory.append(_Memo(actor.start, actor, person, plural, gender, titles))
+        if surname:
+            self._surnames.setdefault(surname.lower(), []).append(
+                (actor.start, actor, person, gender)
+            )
+
+    def _recall_title(self, agent: AgentEntry, before: int, country: str | None) -> _Memo | None:
+        for m in reversed(self._memory):
+            if (
+                m.start < before
+                and m.person
+                and agent.phrase in m.titles
+                and country in (None, m.actor.country)
+            ):
+                return m
+        return None
+
+    def _recall_country(self, before: int) -> str | None:
+        for m in reversed(self._memory):
+            if m.start < before and m.actor.country and not m.person:
+                return m.actor.country
+        return None
+
+    # ------------------------------------------------------------------ noun phrases
+
+    def _noun_phrase(self, tok: Token) -> Actor | None:
+        head_m = self._at.get(tok.i)
+        agentish = head_m is not None and head_m.agent is not None
+        start, end = np_tokens(tok, with_of=agentish or tok.pos_ == "NOUN")
+        if head_m is not None:
+            start, end = min(start, head_m.start), max(end, head_m.end)
+        mods = [m for m in self.mentions if start <= m.start and m.end <= end and m is not head_m]
+        if (
+            start >= 2
+            and self.doc[start - 1].text in ("-", "–")
+            and self.doc[start - 2].lower_ in ("then", "ex")
+        ):
+            start -= 2  # 'Then-President X', 'ex-minister'
+        words = {t.lower_ for t in self.doc[start:end]} | {
+            t.lower_.split("-")[0] for t in self.doc[start:end]
+        }
+        former = bool(words & _FORMER)
+        then = "then" in words
+        plural = tok.tag_ in ("NNS", "NNPS") or (
+            head_m is not None and head_m.agent is not None and head_m.agent.kind == "group"
+        )
+        if head_m is not None and head_m.entry is not None:
+            return self._named(tok, head_m.entry, start, end, mods, former=former, then=then)
+        agent = head_m.agent if head_m is not None else None
+        titles = [m.agent for m in mods if m.agent is not None]
+        names = [m.entry for m in mods if m.entry is not None and m.entry.kind != "person"]
+        people = [m.entry for m in mods if m.entry is not None and m.entry.kind == "person"]
+        if agent is None and tok.pos_ == "PROPN":
+            return self._proper_name(tok, start, end, titles, names, former=former)
+        if agent is None and tok.lower_ in _QUANTIFIERS:
+            pobj = self._of_object(tok)
+            if pobj is not None:
+                inner = self._noun_phrase(pobj)
+                if inner is not None:
+                    return self._actor(
+                        start,
+                        max(end, self._tok_end(inner)),
+                        inner.code,
+                        sector=inner.sector,
+                        name=inner.name,
+                        country=inner.country,
+                    )
+        if not names:
+            names = self._place_in(tok)
+        if agent is None and titles and tok.pos_ == "NOUN":
+            agent = titles[-1]  # 'army accountant': the role modifier gives the sector
+        if agent is None:
+            if names and tok.pos_ == "NOUN":
+                base = names[0]
+                country = base.country
+                code = (
+                    country if base.kind in ("country", "place") else base.code_at(self._when())[0]
+                )
+                if code and tok.lower_ in _ORG_NOUNS | _COUNTRY_NOUNS:
+                    act = self._actor(start, end, code, name=base.name)
+                    return act
+                return self._actor(
+                    start, end, code, name=base.name if base.kind != "place" else None
+                )
+            if tok.lower_ in _COUNTRY_NOUNS and any(
+                t.lower_ in ("the", "this") for t in self.doc[start : tok.i]
+            ):
+                country = self._recall_country(self.doc[start].idx)
+                return self._actor(start, end, country)
+            if tok.lower_ in _ORG_NOUNS and any(
+                t.lower_ in ("the", "this") for t in self.doc[start : tok.i]
+            ):
+                memo = next(
+                    (
+                        m
+                        for m in reversed(self._memory)
+                        if m.start < self.doc[start].idx
+                        and not m.person
+                        and m.actor.code
+                        and m.actor.country is None
+                        or False
+                    ),
+                    None,
+                )
+                if memo is not None:
+                    return self._actor(start, end, memo.actor.code, name=memo.actor.name)
+            return self._actor(start, end, None)
+        # the head is a role noun
+        return self._role(
+            tok, agent, start, end, titles, names, people, former=former, plural=plural
+        )
+
+    def _tok_end(self, actor: Actor) -> int:
+        return next((t.i + 1 for t in self.doc if t.idx + len(t.text) >= actor.end), len(self.doc))
+
+    @staticmethod
+    def _of_object(tok: Token) -> Token | None:
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
+
+    def _place_in(self, tok: Token) -> list[ActorEntry]:
+        """Country or capital named by an 'in'-phrase after the head ('leaders in France')."""
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                for c in child.children:
+                    m = self._at.get(c.i)
+                    if (
+                        c.dep_ == "pobj"
+                        and m is not None
+                        and m.entry is not None
+                        and m.entry.kind in ("country", "place")
+                    ):
+                        return [m.entry]
+        return []
+
+    def _named(
+        self,
+        tok: Token,
+        entry: ActorEntry,
+        start: int,
+        end: int,
+        mods: list[Mention],
+        *,
+        former: bool,
+        then: bool,
+    ) -> Actor:
+        code, sector, _status = entry.code_at(self._when())
+        titles = tuple(m.agent.phrase for m in mods if m.agent is not None)
+        title_agents = [m.agent for m in mods if m.agent is not None]
+        if entry.kind == "person":
+            country = split_code(code)[0] or entry.country
+            if then and title_agents:
+                code, sector = (country or "---") + title_agents[-1].code, None
+            elif former:
+                code, sector = (entry.country or "---") + "ELI", "ELI"
+        elif entry.kind == "place" and not self._is_subject_like(tok):
+            pass
+        act = self._actor(start, end, code, sector=sector, name=entry.name)
+        person = entry.kind == "person"
+        self._remember(
+            act,
+            person=person,
+            plural=not person and tok.tag_ in ("NNS", "NNPS"),
+            gender=entry.gender,
+            titles=titles,
+            surname=tok.text if person else None,
+        )
+        return act
+
+    @staticmethod
+    def _is_subject_like(tok: Token) -> bool:
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "ROOT", "conj")
+
+    def _country_from(
+        self, names: list[ActorEntry], people: list[ActorEntry]
+    ) -> tuple[str | None, ActorEntry | None]:
+        for e in names:
+            if e.kind in ("country", "place"):
+                return e.country, None
+            default = e.code_at(self._when())[0]
+            if e.kind == "other" and default and len(default) == 3 and default.isalpha():
+                return default, None  # a PETRARCH country-like entry: ARNOR [ARN]
+            if e.kind in ("organisation", "group", "other"):
+                return None, e
+        for p in people:
+            code = p.code_at(self._when())[0]
+            c = split_code(code)[0] or p.country
+            if c:
+                return c, None
+        return None, None
+
+    def _role(
+        self,
+        tok: Token,
+        agent: AgentEntry,
+        start: int,
+        end: int,
+        titles: list[AgentEntry],
+        names: list[ActorEntry],
+        people: list[ActorEntry],
+        *,
+        former: bool,
+        plural: bool,
+    ) -> Actor:
+        appositive = [
+            m
+            for m in self.mentions
+            if m.entry is not None and m.entry.kind == "person" and tok.i < m.start < end
+        ]
+        if appositive and agent.kind in ("person", "generic") and not plural:
+            # 'the Palestinian president, Mahmoud Abbas': the named person is the actor
+            person = appositive[0]
+            assert person.entry is not None
+            return self._named(
+                self.doc[person.end - 1],
+                person.entry,
+                start,
+                end,
+                [m for m in self.mentions if start <= m.start and m.end <= end and m is not person],
+                former=former,
+                then=False,
+            )
+        sector_code = agent.code
+        if agent.kind == "generic":
+            specific = [t for t in titles if t.kind != "generic"]
+            if specific:
+                sector_code = specific[-1].code
+        country, org = self._country_from(names, people)
+        first = self.doc[start]
+        if former:
+            sector_code = "ELI"
+        if org is not None:
+            base = org.code_at(self._when())[0] or org.code or ""
+            org_sector = split_code(base)[1] or org.sector
+            if org.kind == "group" or org_sector in _GROUP_SECTORS:
+                code = (
+                    base
+                    if sector_code[:3] in _MEMBER_SECTORS or sector_code == org_sector
+                    else base + sector_code
+                )
+            elif org_sector == sector_code[:3]:
+                code = base
+            else:
+                code = (sector_code + base) if agent.prefix else base + sector_code
+            act = self._actor(
+                start,
+                end,
+                code,
+                sector=sector_code[:3] if code != base else org_sector,
+                name=org.name,
+            )
+            self._remember(
+                act,
+                person=agent.kind in ("person", "generic") and not plural,
+                plural=plural,
+                gender=None,
+                titles=(agent.phrase,),
+                surname=None,
+            )
+            return act
+        if country is None:
+            definite = first.lower_ in ("the", "this", "that") or first.tag_ == "PRP$"
+            if definite and agent.kind in ("person", "generic") and not plural:
+                memo = self._recall_title(agent, first.idx, None)
+                if memo is not None:
+                    a = memo.actor
+                    return self._actor(
+                        start, end, a.code, sector=a.sector, name=a.name, country=a.country
+                    )
+            if definite and agent.kind in ("body", "group"):
+                country = self._recall_country(first.idx)
+        elif agent.kind in ("person", "generic") and not plural:
+            memo = self._recall_title(agent, first.idx, country)
+            if memo is not None and memo.actor.name:
+                a = memo.actor
+                return self._actor(
+                    start, end, a.code, sector=a.sector, name=a.name, country=a.country
+                )
+        base = country or "---"
+        code = (sector_code + base) if agent.prefix else base + sector_code
+        act = self._actor(start, end, code, sector=sector_code[:3])
+        self._remember(
+            act,
+            person=agent.kind in ("person", "generic") and not plural,
+            plural=plural,
+            gender=None,
+            titles=(agent.phrase,),
+            surname=None,
+        )
+        return act
+
+    def _proper_name(
+        self,
+        tok: Token,
+        start: int,
+        end: int,
+        titles: list[AgentEntry],
+        names: list[ActorEntry],
+        *,
+        former: bool,
+    ) -> Actor:
+        """A proper name not in the KB: a titled person, a remembered surname, or unknown."""
+        doc = self.doc
+        name_toks = [t for t in doc[start:end] if t.pos_ == "PROPN" and t.i not in self._at]
+        name = " ".join(t.text for t in name_toks) if name_toks else None
+        if titles:
+            country, org = self._country_from(names, [])
+            sector_code = titles[-1].code if not former else "ELI"
+            if org is not None:
+                code = org.code_at(self._when())[0]
+            else:
+                code = (country or "---") + sector_code
+            act = self._actor(
+                start, end, code, sector=sector_code[:3] if org is None else None, name=name
+            )
+            self._remember(
+                act,
+                person=True,
+                plural=False,
+                gender=None,
+                titles=tuple(t.phrase for t in titles),
+                surname=tok.text,
+            )
+            return act
+        for pos, prev, _person, _gender in reversed(self._surnames.get(tok.lower_, [])):
+            if pos < doc[start].idx:
+                act = self._actor(
+                    start, end, prev.code, sector=prev.sector, name=prev.name, country=prev.country
+                )
+                return act
+        if names and tok.ent_type_ not in ("PERSON",):
+            base = names[0]
+            return self._actor(
+                start,
+                end,
+                base.country if base.kind in ("country", "place") else base.code,
+                name=None,
+            )
+        return self._actor(start, end, None)

@@ -1,0 +1,111 @@
+"""Attach to each event what surrounds it in the text: its date (and, later, place and quote)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from whodid.records import Event, Timex
+from whodid.time.dating import date_event
+
+_DATED_TYPES = frozenset({"DATE", "TIME"})
+# Clause links through which a dependent verb shares its governor's time ("responded days
+# later, saying ..."). Not ccomp: "said on Monday that they attacked" dates the saying.
+_SHARED_TIME_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "dobj", "pobj", "prep"})
+
+
+def timex_heads(doc: Doc, timexes: list[Timex]) -> dict[int, Timex]:
+    """Token index of each dated timex's syntactic head."""
+    heads: dict[int, Timex] = {}
+    for timex in timexes:
+        if timex.type not in _DATED_TYPES:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and len(span):
+            heads[span.root.i] = timex
+    return heads
+
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj", "parataxis"})
+
+
+def _attached_timex(head: Token, heads: dict[int, Timex]) -> Timex | None:
+    """A timex within the head's own clause ("back in September", "on Wednesday")."""
+    frontier = [head]
+    for _ in range(3):
+        nxt = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ in _CLAUSE_DEPS:
+                    continue
+                if child.i in heads:
+                    return heads[child.i]
+                nxt.append(child)
+        frontier = nxt
+    return None
+
+
+def governing_timex(trigger: Token, heads: dict[int, Timex]) -> Timex | None:
+    """The timex attached to the trigger, or to the clause the trigger depends on."""
+    token = trigger
+    for _ in range(5):
+        found = _attached_timex(token, heads)
+        if found is not None:
+            return found
+        if token.dep_ not in _SHARED_TIME_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def main_clause(trigger: Token) -> bool:
+    """The trigger tells the story's own sequence, not an embedded or reported event."""
+    token = trigger
+    while token.head is not token:
+        if token.dep_ not in ("conj", "advcl"):
+            return False
+        token = token.head
+    return True
+
+
+def date_events(
+    events: list[tuple[Event, Token]],
+    *,
+    doc: Doc,
+    timexes: list[Timex],
+    published: date | None,
+) -> None:
+    """Set ``date`` and ``date_precision`` of each event, in document order."""
+    heads = timex_heads(doc, timexes)
+    previous: tuple[str, str] | None = None
+    previous_at = 0
+    for event, trigger in events:
+        sentence = trigger.sent
+        root_timex = governing_timex(sentence.root, heads)
+        value, precision = date_event(
+            trigger_start=event.trigger.start,
+            sentence_start=sentence.start_char,
+            sentence_end=sentence.end_char,
+            timexes=timexes,
+            published=published,
+            previous=previous,
+            governing=governing_timex(trigger, heads) or root_timex,
+        )
+        if precision == "published" and previous is not None and _continues(doc, previous_at, trigger):
+            value, precision = previous
+        event.date, event.date_precision = value, precision
+        if value is None or precision in (None, "published"):
+            continue
+        if main_clause(trigger) or (root_timex is not None and governing_timex(trigger, heads) in (None, root_timex)):
+            previous, previous_at = (value, precision), trigger.idx
+
+
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def _continues(doc: Doc, previous_at: int, trigger: Token) -> bool:
+    """A past-tense event in the same paragraph as a dated one shares its time."""
+    if "\n" in doc.text[previous_at : trigger.idx]:
+        return False
+    return trigger.tag_ in _PAST_TAGS

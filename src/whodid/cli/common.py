@@ -1,0 +1,50 @@
+"""What the commands share: options, the stderr console, progress bars."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from whodid.pipeline import Options
+
+stderr = Console(stderr=True)
+
+ActorFiles = typer.Option(
+    None, "--actors", help="Extra actor dictionary (whodid YAML/CSV or PETRARCH/TABARI .txt); repeatable."
+)
+AgentFiles = typer.Option(
+    None, "--agents", help="Extra agent (role) dictionary (whodid YAML or PETRARCH/TABARI .txt); repeatable."
+)
+Model = typer.Option(None, "--model", help="spaCy model name (default: $WHODID_SPACY_MODEL or the bundled one).")
+
+
+def make_options(actors: list[Path] | None, agents: list[Path] | None, model: str | None) -> Options:
+    for path in [*(actors or []), *(agents or [])]:
+        if not path.is_file():
+            stderr.print(f"[red]error:[/red] dictionary file not found: {path}")
+            raise typer.Exit(2)
+    return Options(model=model, actor_files=tuple(actors or ()), agent_files=tuple(agents or ()))
+
+
+def progress(*, quiet: bool) -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        disable=quiet,
+        transient=False,
+    )

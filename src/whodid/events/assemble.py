@@ -1,0 +1,86 @@
+"""Turn a coder candidate into an Event: actors resolved, ontology filled, confidence scored."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from whodid.events.coder import Candidate
+from whodid.ontology import acled_for, cameo_info, plover_for
+from whodid.records import Actor, Event, Span
+
+
+class ActorResolver(Protocol):
+    def resolve(self, token: Token) -> Actor | None: ...
+
+
+def trigger_span(tokens: list[Token]) -> Span:
+    doc = tokens[0].doc
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return Span(start, end, doc.text[start:end])
+
+
+def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> float:
+    """A score that rises with the evidence the parse gives for the event.
+
+    It is a hand-set additive score, not a probability: its job is to rank (a filter at 0.5
+    keeps events whose actors are known and whose trigger is specific).
+    """
+    score = 0.45
+    if source is not None:
+        score += 0.15 if source.code else 0.05
+    else:
+        score -= 0.15
+    if target is not None:
+        score += 0.1 if target.code else 0.03
+    if c.specific:
+        score += 0.1
+    if c.nominal:
+        score -= 0.1
+    if (c.code or c.entry.code) == "010":
+        score -= 0.15
+    if c.hypothetical:
+        score *= 0.8
+    if c.negated:
+        score *= 0.6
+    return max(0.05, min(0.95, score))
+
+
+def build_event(
+    c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver
+) -> Event:
+    source = actors.resolve(c.source) if c.source is not None else None
+    target = actors.resolve(c.target) if c.target is not None else None
+    if source is not None and target is not None and (source.start, source.end) == (target.start, target.end):
+        target = None
+    info = cameo_info(c.code or c.entry.code)
+    plover_type, plover_mode = plover_for(info.code)
+    mode = c.entry.mode or plover_mode
+    trigger = trigger_span(c.trigger)
+    acled = acled_for(
+        cameo=info.code,
+        plover_type=plover_type,
+        plover_mode=mode,
+        source_sector=source.sector if source else None,
+        target_sector=target.sector if target else None,
+        trigger=trigger.text,
+    )
+    return Event(
+        sentence=sentence,
+        trigger=trigger,
+        source=source,
+        target=target,
+        cameo=info.code,
+        cameo_root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover={"type": plover_type, "mode": mode},
+        acled={"event_type": acled[0], "sub_event_type": acled[1]} if acled else None,
+        negated=c.negated,
+        hypothetical=c.hypothetical,
+        confidence=confidence(c, source, target),
+        rule=f"lexicon:{c.entry.id}",
+        evidence=evidence,
+    )

@@ -1,0 +1,163 @@
+"""Who / verb / whom from spaCy's dependency parse.
+
+Small functions over ``Token``s: the subjects of a verb (with passive voice, coordination and
+subjects inherited by participles, infinitives and conjoined verbs), its objects, and the
+objects of its prepositions. They read labels of the ClearNLP scheme that English spaCy
+models use.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Prepositions that introduce the recipient of an action when the verb names none.
+DEFAULT_TARGET_PREPS = ("against", "at", "on", "upon", "to", "toward", "towards", "with", "into", "for")
+# Clause links across which a verb borrows its subject from its head.
+_INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("Arnor and Gondor")."""
+    out = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(conj)
+    return out
+
+
+def _relative_head(token: Token) -> Token:
+    """Replace a relative pronoun subject by the noun its clause modifies."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _children(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def agents(verb: Token) -> list[Token]:
+    """The by-agents of a passive verb ("was arrested by police")."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in _children(child, frozenset({"pobj"})):
+                out.extend(with_conjuncts(pobj))
+    return out
+
+
+def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
+    """The grammatical subjects of ``verb`` and whether it is passive.
+
+    For a passive verb the subjects are the patients; callers take agents() as the source.
+    A verb without a subject of its own borrows one from the verb it depends on: "Salazar
+    responded, saying ..." (advcl), "agreed to cooperate" (xcomp), "met and signed" (conj).
+    With an object-control verb ("urged Gondor to withdraw") the borrowed subject is the
+    head's object.
+    """
+    passive = is_passive(verb)
+    own = _children(verb, PASSIVE_SUBJECT_DEPS if passive else SUBJECT_DEPS)
+    if not own and not passive:
+        own = _children(verb, PASSIVE_SUBJECT_DEPS)
+        passive = bool(own)
+    if own:
+        out: list[Token] = []
+        for subj in own:
+            out.extend(with_conjuncts(_relative_head(subj)))
+        return out, passive
+    if _depth > 4 or verb.head is verb:
+        return [], passive
+    head = verb.head
+    if verb.dep_ == "relcl":
+        return with_conjuncts(head), passive
+    if verb.dep_ not in _INHERITING_DEPS:
+        return [], passive
+    if verb.dep_ == "acl" and head.pos_ not in ("VERB", "AUX"):
+        # "López Obrador's decision to drop out": the possessor of the noun acts.
+        owners = _children(head, frozenset({"poss"}))
+        return (with_conjuncts(owners[0]) if owners else []), passive
+    if verb.dep_ == "xcomp":
+        controllers = _children(head, OBJECT_DEPS)
+        if controllers:
+            return with_conjuncts(controllers[0]), passive
+    if verb.dep_ == "pcomp":  # "with X doing", "by doing": climb to the clause's verb
+        prep = head
+        head = prep.head
+    inherited, head_passive = subjects(head, _depth + 1)
+    if head_passive and verb.dep_ != "conj":
+        inherited = agents(head) or []
+    return inherited, passive
+
+
+def complement_subjects(head: Token) -> list[Token]:
+    """Subjects of a finite clause that complements ``head``: "hoped that Sheinbaum would ..."."""
+    for child in head.children:
+        if child.dep_ in ("ccomp", "acl") and child.pos_ in ("VERB", "AUX"):
+            own = _children(child, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            if own and own[0].lower_ not in RELATIVE_PRONOUNS:
+                return with_conjuncts(own[0])
+    return []
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for obj in _children(verb, OBJECT_DEPS | frozenset({"dative", "attr", "oprd"})):
+        if obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            out.extend(with_conjuncts(obj))
+    return out
+
+
+def prep_objects(head: Token) -> dict[str, list[Token]]:
+    """Objects of the prepositions attached to ``head``, keyed by the preposition (lower case).
+
+    Two-word prepositions are keyed by both words joined by a space ("out of").
+    """
+    out: dict[str, list[Token]] = {}
+    for child in head.children:
+        if child.dep_ not in ("prep", "agent", "dative") or child.pos_ != "ADP":
+            continue
+        key = child.lower_
+        pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        inner = [c for c in child.children if c.dep_ == "prep"]
+        if not pobjs and inner:  # "out of", "away from"
+            key = f"{key} {inner[0].lower_}"
+            pobjs = [c for c in inner[0].children if c.dep_ == "pobj"]
+        for pobj in pobjs:
+            out.setdefault(key, []).extend(with_conjuncts(pobj))
+    return out
+
+
+def object_lemmas(head: Token) -> set[str]:
+    """Lemmas (and lower-case forms) of everything the head governs as an object."""
+    words: set[str] = set()
+    candidates = list(direct_objects(head))
+    for objs in prep_objects(head).values():
+        candidates.extend(objs)
+    for child in head.children:
+        if child.dep_ == "xcomp":
+            candidates.extend(direct_objects(child))
+    for obj in candidates:
+        words.add(obj.lemma_.lower())
+        words.add(obj.lower_)
+        for left in obj.lefts:
+            if left.dep_ in ("compound", "amod"):
+                words.add(f"{left.lower_} {obj.lemma_.lower()}")
+    return words
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun depends on, through at most one preposition."""
+    head = token.head
+    if head is token:
+        return None
+    if head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None

