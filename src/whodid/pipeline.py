@@ -96,7 +96,7 @@ def annotate_doc(
         if _masked(sentence.start_char, sentence.end_char, mask):
             continue
         evidence = Span(sentence.start_char, sentence.end_char, sentence.text)
-        for candidate in code_sentence(sentence, lexicon):
+        for candidate in code_sentence(sentence, lexicon, is_actor=actors.is_actor):
             if _masked(candidate.head.idx, candidate.head.idx + len(candidate.head), mask):
                 continue
             event = build_event(candidate, sentence=index, evidence=evidence, actors=actors)

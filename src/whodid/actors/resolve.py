@@ -92,6 +92,11 @@ class DocActors:
         self._cache[token.i] = actor
         return actor
 
+    def is_actor(self, token: Token) -> bool:
+        """Does the token stand for a known (coded) actor?"""
+        actor = self.resolve(token)
+        return actor is not None and actor.code is not None
+
     # ------------------------------------------------------------------ helpers
 
     def _is_np_head(self, tok: Token) -> bool:

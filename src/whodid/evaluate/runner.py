@@ -54,7 +54,7 @@ HEADLINE: dict[str, tuple[str, ...]] = {
     "geo_lgl": ("toponym_overlap_f1", "acc_161km"),
     "geo_geovirus": ("toponym_overlap_f1", "acc_161km"),
     "actor_coding": ("country_accuracy", "sector_accuracy"),
-    "timebank": ("span_relaxed_f1", "value_accuracy", "value_f1"),
+    "timebank": ("relaxed_f1", "value_accuracy", "value_f1"),
 }
 
 

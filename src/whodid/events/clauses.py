@@ -139,8 +139,12 @@ def object_lemmas(head: Token) -> set[str]:
     """Lemmas (and lower-case forms) of everything the head governs as an object."""
     words: set[str] = set()
     candidates = list(direct_objects(head))
+    candidates.extend(_children(head, PASSIVE_SUBJECT_DEPS))  # "a curfew was imposed"
     for objs in prep_objects(head).values():
         candidates.extend(objs)
+    for obj in list(candidates):  # "asked its allies for weapons"
+        for objs in prep_objects(obj).values():
+            candidates.extend(objs)
     for child in head.children:
         if child.dep_ == "xcomp":
             candidates.extend(direct_objects(child))

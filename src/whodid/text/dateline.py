@@ -46,6 +46,7 @@ _LABELS = (
 _NOT_PLACES = frozenset(_LABELS.split())
 # "UN:" and "EU -" open headlines: a dateline without an agency names a longer place
 _MIN_BARE_PLACE = 4
+_SPEAKER_TURN = re.compile(rf"^[ \t]*{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}}:[ ]", re.M)
 _DATELINE_SEARCH_LINES = 8  # a dateline opens the body: look only at the first few lines
 
 UPPER = _UP
@@ -70,8 +71,13 @@ def _plausible_dateline(match: re.Match[str]) -> bool:
     place = match.group("place")
     if place.split()[0].rstrip(",:") in _NOT_PLACES:
         return False
-    has_agency = "(" in match.group()[len(place) :]
-    return has_agency or len(place.replace(" ", "")) >= _MIN_BARE_PLACE
+    rest = match.group()[len(place) :]
+    if "(" in rest:
+        return True
+    if len(place.replace(" ", "")) < _MIN_BARE_PLACE:
+        return False
+    # "JAKE TAPPER:" opening several lines is a transcript's speaker, not a dateline
+    return not (rest.rstrip().endswith(":") and len(_SPEAKER_TURN.findall(match.string)) > 1)
 
 
 def _dateline_match(text: str) -> re.Match[str] | None:
