@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
 from enum import Enum
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from whodid.cli.common import ActorFiles, AgentFiles, Model, make_options, stderr
-from whodid.ingest import ReadError, parse_date, read_article
+from whodid.ingest import ReadError, iter_jsonl_records, parse_date, read_article
 from whodid.ontology import cameo_info
 from whodid.pipeline import Options, annotate_many
 from rich.markup import escape
@@ -150,15 +149,15 @@ def code_cli(
 
 
 def demo_cli(
-    folder: Path = typer.Argument(Path("examples"), help="Folder of example articles (.txt)."),
+    batch: Path = typer.Argument(Path("examples/articles.jsonl"), help="A JSONL batch of articles."),
 ) -> None:
     """Code the bundled example articles and print their events."""
-    paths = sorted(folder.glob("*.txt"))
-    if not paths:
-        stderr.print(f"[red]error:[/red] no .txt articles in {folder}")
+    if not batch.is_file():
+        stderr.print(f"[red]error:[/red] no example batch at {batch}")
         raise typer.Exit(2)
-    articles = [_load(p, None) for p in paths]
+    records = [record for _, record, error in iter_jsonl_records(batch) if record and not error]
     console = table_console()
-    for path, article, annotation in zip(paths, articles, annotate_many(articles, options=Options()), strict=True):
-        when = article.published.isoformat() if isinstance(article.published, date) else "unknown"
-        render_table(annotation, text=article.text, title=f"{path.name} — published {when}", console=console)
+    for record, annotation in zip(records, annotate_many(records, options=Options()), strict=True):
+        title = record.get("title") or record["id"]
+        when = record.get("published") or "unknown"
+        render_table(annotation, text=record["text"], title=f"{title} — published {when}", console=console)

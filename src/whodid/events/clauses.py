@@ -91,6 +91,9 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "pcomp":  # "with X doing", "by doing": climb to the clause's verb
         prep = head
         head = prep.head
+        controllers = _children(head, OBJECT_DEPS)
+        if prep.lower_ in ("of", "for") and controllers:  # "accused Gondor of sending"
+            return with_conjuncts(controllers[0]), passive
     inherited, head_passive = subjects(head, _depth + 1)
     if head_passive and verb.dep_ != "conj":
         inherited = agents(head) or []

@@ -199,14 +199,16 @@ def _noun_arguments(
         # "... is not the fault of the United States", said X: the speaker judges.
         source_tiers.append(_speaker_of(noun.head))
         target_tiers.append(clauses.subjects(noun.head)[0])
+    # "Zambada's arrest": the possessor suffers; "Denmark's deportation of refugees": it acts.
     patient_possessor = entry.possessor == "target" or (
-        entry.possessor == "auto" and entry.code.startswith(PATIENT_NOUN_CODES)
+        entry.possessor == "auto" and entry.code.startswith(PATIENT_NOUN_CODES) and "of" not in preps
     )
     for child in noun.children:
         if child.dep_ == "poss":
             (target_tiers if patient_possessor else source_tiers).append([child])
         elif child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN"):
-            if child.ent_type_ in ("NORP", "GPE", "ORG") or is_actor(child):
+            # "Israeli strikes", "Hamas attacks" — not "military confrontation"
+            if child.ent_type_ in ("NORP", "GPE", "ORG"):
                 source_tiers.append([child])
     verb = _lending_verb(noun, lexicon)
     if verb is not None:
@@ -249,6 +251,15 @@ def _light_noun_trigger(verb: Token, lexicon: Lexicon) -> bool:
         ):
             return True
     return False
+
+
+def _object_of_event(c: Candidate, verbal_heads: set[int]) -> bool:
+    if not c.nominal or c.source is not None or c.target is not None:
+        return False
+    if c.head.dep_ not in ("dobj", "obj", "pobj", "attr"):
+        return False
+    verb = clauses.governing_verb(c.head)
+    return verb is not None and verb.i in verbal_heads
 
 
 def discarded(sentence: SpacySpan, lexicon: Lexicon) -> bool:
@@ -319,6 +330,10 @@ def code_sentence(
                     code=code,
                 )
             )
+    # An event noun that is the object of another event ("denied the accusations", "condemned
+    # the attack") is what that event is about, not a second event, unless it has actors.
+    verbal_heads = {c.head.i for c in found if not c.nominal}
+    found = [c for c in found if not (_object_of_event(c, verbal_heads))]
     # A bare statement ("said") is the event only when the sentence reports nothing more specific.
     if any(c.code not in _SPEECH_CODES for c in found):
         found = [c for c in found if c.code not in _SPEECH_CODES]

@@ -22,6 +22,8 @@ IRREALIS_ADJECTIVES = frozenset(
     {"possible", "potential", "planned", "proposed", "future", "likely", "expected", "alleged", "threatened"}
 )
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Verbs that allege what their "of"/"for" complement says: "accused Gondor of shelling".
+ALLEGING_VERBS = frozenset({"accuse", "blame", "charge", "suspect", "fault", "condemn", "criticize", "criticise"})
 
 
 def _has_neg_child(token: Token) -> bool:
@@ -32,6 +34,12 @@ def is_negated(trigger: Token) -> bool:
     """The text denies the event: "did not attack", "no talks", "refused to meet"."""
     if _has_neg_child(trigger):
         return True
+    for child in trigger.children:  # "no aircraft entered", "nobody was arrested"
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in ("nobody", "none", "nothing", "neither")
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+        ):
+            return True
     head = trigger.head
     if trigger.dep_ in ("attr", "acomp") and head.lemma_ == "be" and _has_neg_child(head):
         return True  # "is not the fault of"
@@ -59,6 +67,8 @@ def is_hypothetical(trigger: Token) -> bool:
             return True
         if _going_to(token):
             return True
+        if _alleged(token):
+            return True
         if token.dep_ not in ("xcomp", "conj") or token.head is token:
             break
         token = token.head
@@ -69,3 +79,13 @@ def _going_to(token: Token) -> bool:
     """ "is going to attack" """
     head = token.head
     return token.dep_ == "xcomp" and head.lower_ == "going" and any(c.lemma_ == "be" for c in head.children)
+
+
+def _alleged(token: Token) -> bool:
+    """ "accused Gondor of shelling": the shelling is alleged, not reported as fact."""
+    prep = token.head
+    return (
+        token.dep_ == "pcomp"
+        and prep.lower_ in ("of", "for")
+        and prep.head.lemma_.lower() in ALLEGING_VERBS
+    )

@@ -9,7 +9,7 @@ import os
 import spacy
 from spacy.language import Language
 
-from whodid.nlp.line_breaks import NAME as LINE_BREAKS
+from whodid.nlp.news_layout import NAME as NEWS_LAYOUT
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,6 @@ def load_nlp(name: str | None = None) -> Language:
     for pipe in unused:
         nlp.remove_pipe(pipe)
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe(LINE_BREAKS, before="parser")
+        nlp.add_pipe(NEWS_LAYOUT, before="parser")
     log.debug("loaded spaCy model %s with %s", resolved, nlp.pipe_names)
     return nlp
