@@ -62,6 +62,8 @@ class _Memo:
     plural: bool
     gender: str | None
     titles: tuple[str, ...]  # agent phrases that describe the actor ("ambassador")
+    subject: bool = False  # the mention is a clause's subject: the likeliest antecedent
+    sentence: int = 0  # token index where the mention's sentence starts
 
 
 class DocActors:
@@ -183,14 +185,12 @@ class DocActors:
         found: _Memo | None = None
         if low in PRONOUNS_PERSON:
             g = PRONOUNS_PERSON[low]
-            found = next(
-                (
-                    m
-                    for m in reversed(before)
-                    if m.person and not m.plural and m.gender in (None, g)
-                ),
-                None,
-            )
+            people = [m for m in reversed(before) if m.person and not m.plural and m.gender in (None, g)]
+            # Salience: the subject of this or the previous sentence before any later mention.
+            here = tok.sent.start
+            previous = self.doc[here - 1].sent.start if here > 0 else here
+            found = next((m for m in people if m.subject and m.sentence >= previous), None)
+            found = found or (people[0] if people else None)
         elif low in PRONOUNS_THING:
             found = next(
                 (m for m in reversed(before) if not m.person and not m.plural and m.actor.code),
@@ -217,7 +217,11 @@ class DocActors:
     ) -> None:
         if actor.code is None and not titles:
             return
-        self._memory.append(_Memo(actor.start, actor, person, plural, gender, titles))
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        subject = root is not None and root.dep_ in ("nsubj", "nsubjpass")
+        sentence = root.sent.start if root is not None else 0
+        self._memory.append(_Memo(actor.start, actor, person, plural, gender, titles, subject, sentence))
         if surname:
             self._surnames.setdefault(surname.lower(), []).append(
                 (actor.start, actor, person, gender)

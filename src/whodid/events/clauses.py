@@ -78,6 +78,8 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
     head = verb.head
     if verb.dep_ == "relcl":
         return with_conjuncts(head), passive
+    if verb.dep_ == "amod":  # "a U.S.-funded program", "Saudi-led strikes"
+        return [c for c in verb.lefts if c.dep_ in ("npadvmod", "compound", "nmod")][:1], passive
     if verb.dep_ not in _INHERITING_DEPS:
         return [], passive
     if verb.dep_ == "acl" and head.pos_ not in ("VERB", "AUX"):

@@ -115,12 +115,29 @@ def _usable(tokens: list[Token], trigger: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i not in own and t.ent_type_ not in _NON_ACTOR_ENTS]
 
 
+def _owner(token: Token, is_actor: IsActor) -> Token | None:
+    """An actor that owns a non-actor argument: "Gondor's proposal", "a U.S.-funded program"."""
+    for left in token.lefts:
+        if left.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
+            if is_actor(left):
+                return left
+            inner = _owner(left, is_actor)
+            if inner is not None:
+                return inner
+    return None
+
+
 def _pick(tiers: list[list[Token]], is_actor: IsActor) -> list[Token]:
-    """The first tier holding a known actor, else the first non-empty tier."""
+    """The first tier holding a known actor, else one whose words an actor owns, else the
+    first non-empty tier."""
     tiers = [t for t in tiers if t]
     for tier in tiers:
         if any(is_actor(t) for t in tier):
             return tier
+    for tier in tiers:
+        owners = [o for o in (_owner(t, is_actor) for t in tier) if o is not None]
+        if owners:
+            return owners
     return tiers[0] if tiers else []
 
 
@@ -151,9 +168,9 @@ def _verb_arguments(
     subjects, passive = clauses.subjects(verb)
     sources = clauses.agents(verb) if passive else subjects
     tiers: list[list[Token]] = [subjects if passive else []]
-    phrase_prep = next((t for t in trigger[1:] if t.pos_ == "ADP" and t.dep_ in ("prep", "agent", "dative")), None)
-    if phrase_prep is not None:
-        tiers.append([c for c in phrase_prep.children if c.dep_ == "pobj"])
+    for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X"
+        if word.pos_ == "ADP":
+            tiers.append([c for c in word.children if c.dep_ == "pobj"])
     tiers.append(clauses.direct_objects(verb))
     preps = clauses.prep_objects(verb)
     for prep in entry.target_preps or clauses.DEFAULT_TARGET_PREPS:
@@ -210,6 +227,10 @@ def _noun_arguments(
             # "Israeli strikes", "Hamas attacks" — not "military confrontation"
             if child.ent_type_ in ("NORP", "GPE", "ORG"):
                 source_tiers.append([child])
+    for child in noun.children:  # "a diplomatic note expressing surprise at Salazar's comments"
+        if child.dep_ == "acl" and child.pos_ == "VERB":
+            target_tiers.extend(clauses.prep_objects(child).values())
+            target_tiers.append(clauses.direct_objects(child))
     verb = _lending_verb(noun, lexicon)
     if verb is not None:
         subj, passive = clauses.subjects(verb)

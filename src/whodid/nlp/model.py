@@ -30,6 +30,16 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
+# "U.S.-funded", "U.N.-backed": split the hyphen after an abbreviation, as spaCy already does in
+# "Saudi-led", so that the actor stands as a token of its own.
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
+def _split_abbreviation_compounds(nlp: Language) -> None:
+    infixes = [*nlp.Defaults.infixes, _ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
 @functools.cache
 def load_nlp(name: str | None = None) -> Language:
     """Load (once per process and name) the spaCy pipeline with only the components we use."""
@@ -46,5 +56,6 @@ def load_nlp(name: str | None = None) -> Language:
         nlp.remove_pipe(pipe)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(NEWS_LAYOUT, before="parser")
+    _split_abbreviation_compounds(nlp)
     log.debug("loaded spaCy model %s with %s", resolved, nlp.pipe_names)
     return nlp
