@@ -3,17 +3,23 @@
 The batch interface codes actors inside events, so each actor string is put into a neutral
 frame sentence (``FRAME``, e.g. "<actor> criticized the plan.") — or its own ``context``
 when the record has one — and the source of the event whose source overlaps the actor
-string is read (else the first event actor found there). Checked, where the record expects
-them: ``country`` (ISO3; ``IGO`` also accepts an IGO code or sector), ``code_1`` against the
-sector (an empty expectation means "no sector"), ``wiki``/``title`` against the name. Keys
-ending in ``__not`` must differ. Developer unit tests: a pass rate, not a population figure.
+string is read (else the first event actor found there). A record's ``date`` (ISO or
+"1 January 2018"; "today" = no date) is passed as the publication date, so dated offices apply.
+Checked, where the record expects them: ``country`` (ISO3; ``IGO`` also accepts an IGO code or
+sector; the NGEC region codes ``UNO``/``EUR``/... accept an IGO code of that family, ``IGOUNO...``),
+``code_1`` against the sector, in CAMEO or PLOVER spelling (``HLH``/``MED``, ``MED``/``JRN``,
+``NGO``/``SOC``; an empty expectation, ``UNK`` (unknown) or ``JNK`` (not an actor) means "no
+sector"), ``wiki``/``title`` against the name. Keys ending in ``__not`` must differ. Developer
+unit tests: a pass rate, not a population figure.
 """
 
 from __future__ import annotations
 
 import logging
+import datetime
 from typing import Any
 
+from whodid.actors.entries import plover_sector
 from whodid.evaluate.common import (
     AnnotateFn,
     SetResult,
@@ -33,14 +39,35 @@ FRAME = "{actor} criticized the plan."
 _CHECKS = {"country": "country", "code_1": "sector", "wiki": "name", "title": "name"}
 
 
+_NO_SECTOR = frozenset({"", "UNK", "JNK"})
+_DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%d %B %Y", "%B %d %Y", "%B %d, %Y", "%Y-%m")
+
+
+def _published(value: Any) -> str | None:
+    """The record's date as YYYY-MM-DD, or None ("today", missing, unreadable)."""
+    if not isinstance(value, str) or value.strip().lower() in ("", "today", "now"):
+        return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(value.strip(), fmt).date().isoformat()
+        except ValueError:
+            continue
+    logger.warning("actor_coding: unreadable date %r ignored", value)
+    return None
+
+
 def _input(record: dict[str, Any]) -> tuple[dict[str, Any], tuple[int, int]]:
     actor_text = str(record.get("actor_text") or "")
     context = record.get("context")
+    item: dict[str, Any] = {"id": str(record["id"])}
+    published = _published(record.get("date"))
+    if published:
+        item["published"] = published
     if isinstance(context, str) and actor_text and actor_text in context:
         start = context.index(actor_text)
-        return {"id": str(record["id"]), "text": context}, (start, start + len(actor_text))
+        return {**item, "text": context}, (start, start + len(actor_text))
     text = FRAME.format(actor=actor_text)
-    return {"id": str(record["id"]), "text": text}, (0, len(actor_text))
+    return {**item, "text": text}, (0, len(actor_text))
 
 
 def _found_actor(output: dict[str, Any], where: tuple[int, int]) -> dict[str, Any] | None:
@@ -51,6 +78,19 @@ def _found_actor(output: dict[str, Any], where: tuple[int, int]) -> dict[str, An
             if actor and span and span_match(span, where, mode="overlap"):
                 return dict(actor)
     return None
+
+
+def _hit(actor: dict[str, Any] | None, key: str, expected: str) -> bool:
+    """Does the actor give the expected value (in any of the accepted spellings)?"""
+    got = _value(actor, key)
+    if key == "code_1":
+        sector = got
+        if expected in _NO_SECTOR:
+            return sector == ""
+        return expected in (sector, plover_sector(sector) or "")
+    if key == "country" and got == "IGO" and expected not in ("", "IGO"):
+        return str((actor or {}).get("code") or "").startswith("IGO" + expected)
+    return got == expected
 
 
 def _value(actor: dict[str, Any] | None, key: str) -> str:
@@ -82,8 +122,8 @@ def score(
             key = raw_key.removesuffix("__not")
             if key not in _CHECKS:
                 continue
-            got = _value(actor, key)
-            hit = (got != str(expected or "")) if negate else (got == str(expected or ""))
+            hit = _hit(actor, key, str(expected or ""))
+            hit = not hit if negate else hit
             if not negate:
                 total[key] += 1
                 right[key] += hit

@@ -22,6 +22,9 @@ def trigger_span(tokens: list[Token]) -> Span:
     return Span(start, end, doc.text[start:end])
 
 
+_EMBEDDED_DEPS = frozenset({"amod", "acl", "relcl", "compound", "npadvmod"})
+
+
 def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> float:
     """A score that rises with the evidence the parse gives for the event.
 
@@ -39,6 +42,10 @@ def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> floa
         score += 0.1
     if c.nominal:
         score -= 0.1
+    if c.head.dep_ in _EMBEDDED_DEPS:
+        score -= 0.1  # "the Russia-backed rebels", "a program to train police": background
+    elif c.head.dep_ == "ROOT":
+        score += 0.05
     if (c.code or c.entry.code) == "010":
         score -= 0.15
     if c.hypothetical:

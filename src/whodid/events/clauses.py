@@ -143,11 +143,12 @@ def prep_objects(head: Token) -> dict[str, list[Token]]:
 def object_lemmas(head: Token) -> set[str]:
     """Lemmas (and lower-case forms) of everything the head governs as an object."""
     words: set[str] = set()
-    candidates = list(direct_objects(head))
+    direct = direct_objects(head)
+    candidates = list(direct)
     candidates.extend(_children(head, PASSIVE_SUBJECT_DEPS))  # "a curfew was imposed"
     for objs in prep_objects(head).values():
         candidates.extend(objs)
-    for obj in list(candidates):  # "asked its allies for weapons"
+    for obj in direct:  # "asked its allies for weapons"
         for objs in prep_objects(obj).values():
             candidates.extend(objs)
     for child in head.children:

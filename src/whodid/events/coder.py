@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from whodid.events import clauses
 from whodid.events.lexicon import Entry, Lexicon, Phrase
-from whodid.events.modality import is_hypothetical, is_negated
+from whodid.events.modality import is_negated, modality
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -51,7 +51,8 @@ class Candidate:
     hypothetical: bool
     nominal: bool
     specific: bool  # an object or multi-word constraint of the entry was met
-    code: str = ""  # the CAMEO code: the entry's, or its negated_code when the text denies it
+    code: str = ""  # the CAMEO code: the entry's, or as modality recodes it
+    modality: str | None = None  # future, intent, obligation, ... (see modality.modality)
 
     @property
     def head(self) -> Token:
@@ -274,6 +275,48 @@ def _light_noun_trigger(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _clause_speaker(token: Token) -> list[Token]:
+    """The speaker of the reported clause the token stands in ("X said Y must withdraw")."""
+    clause = token
+    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    return _speaker_of(clause)
+
+
+def _recode(
+    entry: Entry,
+    token: Token,
+    nominal: bool,
+    lexicon: Lexicon,
+    *,
+    negated: bool,
+    kind: str | None,
+    sources: list[Token],
+    targets: list[Token],
+) -> tuple[str, bool, str | None, list[Token], list[Token]]:
+    """The code under the text's polarity and modality (``data/lexicons/recodes.yaml``)."""
+    code = entry.code
+    if negated and entry.negated_code:
+        # "X cannot be held responsible", said Y: Y denies; it is no hypothetical.
+        clause = token.head if nominal else token
+        return entry.negated_code, False, None, sources or _speaker_of(clause), targets
+    if negated:
+        refused = lexicon.recode("refusal", code)
+        if refused is not None:
+            return refused, False, None, sources, targets
+        return code, negated, kind, sources, targets
+    if kind in ("future", "intent"):
+        intended = lexicon.recode("intent", code)
+        if intended is not None:
+            return intended, False, None, sources, targets
+    if kind == "obligation":
+        demanded = lexicon.recode("obligation", code)
+        speaker = _clause_speaker(token)
+        if demanded is not None and speaker:
+            return demanded, False, None, speaker, sources
+    return code, negated, kind, sources, targets
+
+
 def _object_of_event(c: Candidate, verbal_heads: set[int]) -> bool:
     if not c.nominal or c.source is not None or c.target is not None:
         return False
@@ -311,6 +354,8 @@ def code_sentence(
         lemma = token.lemma_.lower()
         nominal = token.pos_ in NOUN_POS
         if token.pos_ in VERB_POS:
+            if token.dep_ == "amod" and not clauses.subjects(token)[0]:
+                continue  # "visiting delegation", "escalating violence": modifiers, not events
             entries = lexicon.by_verb.get(lemma) or lexicon.by_verb.get(token.lower_)
         elif nominal:
             entries = lexicon.by_noun.get(lemma) or lexicon.by_noun.get(token.lower_)
@@ -330,13 +375,11 @@ def code_sentence(
         else:
             sources, targets = _verb_arguments(entry, trigger, is_actor)
         negated = is_negated(token)
-        hypothetical = is_hypothetical(token)
-        code = entry.code
-        if negated and entry.negated_code:
-            # "X cannot be held responsible", said Y: Y denies, it is no hypothetical.
-            code, negated, hypothetical = entry.negated_code, False, False
-            clause = token.head if nominal else token
-            sources = sources or _speaker_of(clause)
+        kind = modality(token)
+        code, negated, kind, sources, targets = _recode(
+            entry, token, nominal, lexicon, negated=negated, kind=kind, sources=sources, targets=targets
+        )
+        hypothetical = kind is not None
         for source, target in _pairs(entry, sources, targets):
             found.append(
                 Candidate(
@@ -349,6 +392,7 @@ def code_sentence(
                     nominal=nominal,
                     specific=specific,
                     code=code,
+                    modality=kind,
                 )
             )
     # An event noun that is the object of another event ("denied the accusations", "condemned

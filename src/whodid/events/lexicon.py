@@ -88,6 +88,15 @@ class Lexicon:
     by_noun: dict[str, list[Entry]] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     discards: tuple[tuple[str, ...], ...] = ()
+    recodes: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def recode(self, kind: str, code: str) -> str | None:
+        """The code an event of ``code`` takes under modality ``kind`` (longest prefix wins)."""
+        table = self.recodes.get(kind, {})
+        for cut in range(len(code), 1, -1):
+            if code[:cut] in table:
+                return table[code[:cut]]
+        return None
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -235,4 +244,24 @@ def default_lexicon() -> Lexicon:
     lexicon = build_lexicon((f"events/{p.name}", p.read_text("utf-8")) for p in files)
     lexicon.light_verbs = frozenset(_read_word_list("light_verbs.txt"))
     lexicon.discards = tuple(tuple(d.split()) for d in _read_word_list("discards.txt"))
+    lexicon.recodes = load_recodes("recodes.yaml", (_data_dir() / "recodes.yaml").read_text("utf-8"))
     return lexicon
+
+
+RECODE_KINDS = ("intent", "refusal", "obligation")
+
+
+def load_recodes(name: str, text: str) -> dict[str, dict[str, str]]:
+    """The modality recode tables; every key and value must be a CAMEO code (or prefix)."""
+    data = yaml.safe_load(text) or {}
+    if not isinstance(data, dict) or set(data) - set(RECODE_KINDS):
+        raise LexiconError(f"{name}: expected the mappings {', '.join(RECODE_KINDS)}")
+    tables: dict[str, dict[str, str]] = {}
+    for kind, table in data.items():
+        if not isinstance(table, dict):
+            raise LexiconError(f"{name}: '{kind}' must map codes to codes")
+        for key, value in table.items():
+            if not (isinstance(key, str) and is_cameo_code(key) and isinstance(value, str) and is_cameo_code(value)):
+                raise LexiconError(f"{name}: {kind}: {key!r} -> {value!r} is not a pair of CAMEO codes")
+        tables[kind] = dict(table)
+    return tables

@@ -1,84 +1,133 @@
-"""Negation and modality: is the event denied, or only possible, planned or conditional?"""
+"""Negation and modality: is the event denied, or only intended, possible, demanded or conditional?
+
+``modality`` names the kind, because the kind changes the code: an offered or promised act is
+an expressed intent (CAMEO 03), a refused one a rejection (12), one that a speaker says another
+"must" do a demand (10) — see ``data/lexicons/recodes.yaml``.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-MODAL_AUX = frozenset(
-    {"will", "would", "could", "may", "might", "should", "shall", "'ll", "can", "must", "wo", "ca"}
-)
-# Verbs whose infinitive complement is not (yet) a fact: "plans to visit", "threatened to strike".
-IRREALIS_GOVERNORS = frozenset(
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "ca"})
+# Governors of an infinitive that state an intent: "plans to visit", "offered to mediate".
+INTENT_GOVERNORS = frozenset(
     """
-    plan want intend threaten seek try attempt hope expect aim propose consider prepare vow
-    promise pledge demand urge ask call wish offer plot mull weigh contemplate refuse decline
-    fail need agree decide push press encourage invite warn set schedule
+    plan intend want wish seek aim agree promise pledge vow offer decide prepare hope expect
+    try attempt consider propose commit willing ready prepared determined eager set poised
+    schedule mull weigh contemplate plot
     """.split()
 )
-# ... of which these deny the complement: "refused to meet", "failed to agree".
-NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "deny", "reject", "avoid"})
+# ... that ask another to act: "urged Gondor to withdraw".
+DEMAND_GOVERNORS = frozenset(
+    "urge ask call demand press pressure push encourage invite request order tell force".split()
+)
+THREAT_GOVERNORS = frozenset({"threaten", "warn"})
+# ... that deny the complement: "refused to meet", "failed to agree".
+NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "deny", "reject", "avoid", "unwilling"})
 IRREALIS_ADJECTIVES = frozenset(
     {"possible", "potential", "planned", "proposed", "future", "likely", "expected", "alleged", "threatened"}
 )
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Verbs that allege what their "of"/"for" complement says: "accused Gondor of shelling".
-ALLEGING_VERBS = frozenset({"accuse", "blame", "charge", "suspect", "fault", "condemn", "criticize", "criticise"})
+ALLEGING_VERBS = frozenset(
+    {"accuse", "blame", "charge", "suspect", "fault", "condemn", "criticize", "criticise"}
+)
 
 
 def _has_neg_child(token: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("det", "advmod")) for c in token.children)
+    return any(
+        c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("det", "advmod"))
+        for c in token.children
+    )
 
 
-def is_negated(trigger: Token) -> bool:
-    """The text denies the event: "did not attack", "no talks", "refused to meet"."""
-    if _has_neg_child(trigger):
-        return True
-    for child in trigger.children:  # "no aircraft entered", "nobody was arrested"
+def _negative_subject(token: Token) -> bool:
+    """ "no aircraft entered", "nobody was arrested" """
+    for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass") and (
             child.lower_ in ("nobody", "none", "nothing", "neither")
             or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
         ):
             return True
+    return False
+
+
+def _governor(token: Token) -> Token | None:
+    """The word an infinitive complement depends on: "agreed to meet", "is willing to meet"."""
+    if token.dep_ == "xcomp" and token.head is not token:
+        return token.head
+    return None
+
+
+def is_negated(trigger: Token) -> bool:
+    """The text denies the event: "did not attack", "no talks", "refused to meet"."""
+    if _has_neg_child(trigger) or _negative_subject(trigger):
+        return True
     head = trigger.head
     if trigger.dep_ in ("attr", "acomp") and head.lemma_ == "be" and _has_neg_child(head):
         return True  # "is not the fault of"
-    if trigger.dep_ == "xcomp" and head is not trigger:
-        if head.lemma_.lower() in NEGATING_GOVERNORS:
+    governor = _governor(trigger)
+    if governor is not None:
+        if governor.lemma_.lower() in NEGATING_GOVERNORS:
             return True
         # "did not agree to meet": the negation of the governor reaches the complement.
-        if _has_neg_child(head) and head.lemma_.lower() not in ("deny",):
+        if _has_neg_child(governor) and governor.lemma_.lower() != "deny":
+            return True
+        # "is unwilling to meet", "is not ready to meet"
+        if governor.pos_ == "ADJ" and governor.head.lemma_ == "be" and _has_neg_child(governor.head):
             return True
     return trigger.dep_ == "pobj" and head.lower_ == "without"
 
 
-def is_hypothetical(trigger: Token) -> bool:
-    """The event is spoken of as possible, planned, demanded or conditional, not as a fact."""
+def modality(trigger: Token) -> str | None:
+    """What kind of non-fact the text makes of the event, or None for a fact.
+
+    Kinds: ``future``, ``intent``, ``obligation``, ``possible``, ``condition``, ``demanded``,
+    ``threatened``, ``alleged``.
+    """
     token = trigger
     for _ in range(3):
         for child in token.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUX:
-                return True
+            if child.dep_ in ("aux", "auxpass"):
+                word = child.lower_
+                if word in OBLIGATION_AUX:
+                    return "obligation"
+                if word in FUTURE_AUX:
+                    return "future"
+                if word in POSSIBLE_AUX:
+                    return "possible"
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
-                return True
+                return "condition"
             if child.dep_ == "amod" and child.lower_ in IRREALIS_ADJECTIVES:
-                return True
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in IRREALIS_GOVERNORS:
-            return True
-        if _going_to(token):
-            return True
+                return "intent"
+        governor = _governor(token)
+        if governor is not None:
+            lemma = governor.lemma_.lower()
+            if lemma in THREAT_GOVERNORS:
+                return "threatened"
+            if lemma in DEMAND_GOVERNORS:
+                return "demanded"
+            if lemma in INTENT_GOVERNORS or lemma in NEGATING_GOVERNORS:
+                return "intent"
+            if lemma == "going" and any(c.lemma_ == "be" for c in governor.children):
+                return "future"
+            if lemma in ("need", "have"):
+                return "obligation"
         if _alleged(token):
-            return True
+            return "alleged"
         if token.dep_ not in ("xcomp", "conj") or token.head is token:
             break
         token = token.head
-    return False
+    return None
 
 
-def _going_to(token: Token) -> bool:
-    """ "is going to attack" """
-    head = token.head
-    return token.dep_ == "xcomp" and head.lower_ == "going" and any(c.lemma_ == "be" for c in head.children)
+def is_hypothetical(trigger: Token) -> bool:
+    """The event is spoken of as possible, planned, demanded or conditional, not as a fact."""
+    return modality(trigger) is not None
 
 
 def _alleged(token: Token) -> bool:

@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 from whodid.ingest.errors import ReadError
 from whodid.records import Article
 
-__all__ = ["article_from_record", "iter_jsonl_records", "parse_date"]
+__all__ = ["article_from_record", "iter_jsonl_objects", "iter_jsonl_records", "parse_date"]
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +88,11 @@ def iter_jsonl_records(path: Path | str) -> Iterator[tuple[int, dict[str, Any] |
         yield from _iter_stream(stream)
 
 
-def _iter_stream(stream: BinaryIO) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+def iter_jsonl_objects(stream: BinaryIO) -> Iterator[tuple[int, Any, str | None]]:
+    """Yield ``(line number, parsed value, error)`` for each non-blank line of a byte stream.
+
+    Only parsing: a line that is not UTF-8 or not JSON yields ``(n, None, message)``.
+    """
     for number, raw in _lines(stream):
         try:
             line = raw.decode("utf-8")
@@ -98,9 +102,17 @@ def _iter_stream(stream: BinaryIO) -> Iterator[tuple[int, dict[str, Any] | None,
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            value = json.loads(line)
         except json.JSONDecodeError as exc:
             yield number, None, f"line {number}: invalid JSON: {exc.msg} (column {exc.colno})"
+            continue
+        yield number, value, None
+
+
+def _iter_stream(stream: BinaryIO) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    for number, record, error in iter_jsonl_objects(stream):
+        if error is not None:
+            yield number, None, error
             continue
         problem = _check(record)
         if problem is not None:

