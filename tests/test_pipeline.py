@@ -44,7 +44,7 @@ def test_story_events_actors_and_dates():
     note = events["114"]
     assert note.source.code == "CHLGOV" and note.target.code == "PER"
     assert (note.date, note.date_precision) == ("2024-05-08", "day")
-    assert any(e.cameo.startswith("12") and e.source.code == "CHL" for e in annotation.events)
+    assert any(e.plover["type"] == "REJECT" and e.source.code == "CHL" for e in annotation.events)
     countries = {a.country for e in annotation.events for a in (e.source, e.target) if a}
     assert countries <= {"PER", "CHL", None}
 

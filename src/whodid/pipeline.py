@@ -27,6 +27,7 @@ from whodid.events.coder import code_sentence
 from whodid.events.lexicon import Lexicon, default_lexicon
 from whodid.ingest.records_io import article_from_record
 from whodid.nlp.model import load_nlp
+from whodid.quotes import attribute_statements, find_quotes, link_events
 from whodid.records import Annotation, Article, Event, Span
 from whodid.text.clean import boilerplate_spans
 from whodid.time.timex import find_timexes
@@ -107,7 +108,12 @@ def annotate_doc(
             found.append((event, candidate.head))
     found = _dedupe(found)
     date_events(found, doc=doc, timexes=times, published=article.published)
-    return Annotation(id=article.id, events=[e for e, _ in found], times=times)
+    quotes = [
+        q for q in find_quotes(doc, actors=actors) if not _masked(q.content.start, q.content.end, mask)
+    ]
+    events = attribute_statements([e for e, _ in found], quotes)
+    link_events(events, quotes)
+    return Annotation(id=article.id, events=events, times=times, quotes=quotes)
 
 
 @dataclass(frozen=True, slots=True)

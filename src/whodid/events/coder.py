@@ -66,11 +66,18 @@ def _find_word(head: Token, word: str, *, depth: int = 2) -> Token | None:
         nxt: list[Token] = []
         for tok in frontier:
             for child in tok.children:
-                if child.lower_ == word or child.lemma_.lower() == word:
+                if (child.lower_ == word or child.lemma_.lower() == word) and not _temporal_prep(child):
                     return child
                 nxt.append(child)
         frontier = nxt
     return None
+
+
+def _temporal_prep(token: Token) -> bool:
+    """ "on Monday", "in March": a preposition of time is no part of a verb phrase."""
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children
+    )
 
 
 def _match_phrase(phrase: Phrase, head: Token) -> list[Token] | None:

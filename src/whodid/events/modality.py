@@ -17,10 +17,11 @@ POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "ca"})
 INTENT_GOVERNORS = frozenset(
     """
     plan intend want wish seek aim agree promise pledge vow offer decide prepare hope expect
-    try attempt consider propose commit willing ready prepared determined eager set poised
-    schedule mull weigh contemplate plot
+    try attempt propose commit willing ready prepared determined eager set poised schedule plot
     """.split()
 )
+# ... that only weigh it: "is considering sending aid" (CAMEO 014, a statement).
+CONSIDER_GOVERNORS = frozenset({"consider", "mull", "weigh", "contemplate", "ponder", "discuss", "debate"})
 # ... that ask another to act: "urged Gondor to withdraw".
 DEMAND_GOVERNORS = frozenset(
     "urge ask call demand press pressure push encourage invite request order tell force".split()
@@ -87,7 +88,7 @@ def modality(trigger: Token) -> str | None:
     """What kind of non-fact the text makes of the event, or None for a fact.
 
     Kinds: ``future``, ``intent``, ``obligation``, ``possible``, ``condition``, ``demanded``,
-    ``threatened``, ``alleged``.
+    ``threatened``, ``considered``, ``alleged``.
     """
     token = trigger
     for _ in range(3):
@@ -109,6 +110,8 @@ def modality(trigger: Token) -> str | None:
             lemma = governor.lemma_.lower()
             if lemma in THREAT_GOVERNORS:
                 return "threatened"
+            if lemma in CONSIDER_GOVERNORS:
+                return "considered"
             if lemma in DEMAND_GOVERNORS:
                 return "demanded"
             if lemma in INTENT_GOVERNORS or lemma in NEGATING_GOVERNORS:

@@ -8,6 +8,7 @@ that PyPI packages ship) and the hand-written ``countries.tsv``, ``regions.tsv``
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import io
@@ -16,7 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 
 __all__ = ["Entry", "Gazetteer", "GazetteerError", "default_gazetteer", "normalise"]
@@ -60,51 +61,105 @@ class Entry:
         return _FEATURE.get(self.kind, self.kind)
 
 
-@dataclass(slots=True)
 class Gazetteer:
-    """Names to entries, with the countries and first-level regions by key."""
+    """Names to entries, with the countries and first-level regions by key.
 
-    entries: list[Entry] = field(default_factory=list)
-    index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    countries: dict[str, Entry] = field(default_factory=dict)
-    admin1: dict[tuple[str, str], Entry] = field(default_factory=dict)
-    abbreviations: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
-    max_words: int = 1
+    The built table's rows stay unparsed strings until a name asks for them, so that the
+    gazetteer loads in a fraction of a second; ``validate()`` parses them all.
+    """
+
+    def __init__(self) -> None:
+        self._items: list[Entry | str] = []
+        self._origin: list[tuple[str, int]] = []  # (file, first line) of each block of rows
+        self._origin_at: list[int] = []
+        self.index: dict[str, list[int]] = defaultdict(list)
+        self.countries: dict[str, Entry] = {}
+        self.admin1: dict[tuple[str, str], Entry] = {}
+        self.abbreviations: dict[str, list[Entry]] = defaultdict(list)
+        self.max_words = 1
+        self._country_at: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def entry(self, position: int) -> Entry:
+        item = self._items[position]
+        if isinstance(item, Entry):
+            return item
+        parsed = _parse_built(item, *self._where(position))
+        self._items[position] = parsed
+        return parsed
+
+    def _where(self, position: int) -> tuple[str, int]:
+        block = bisect.bisect_right(self._origin_at, position) - 1
+        name, first = self._origin[block]
+        return name, first + position - self._origin_at[block]
+
+    def _key(self, key: str, position: int) -> None:
+        positions = self.index[key]
+        if position not in positions:
+            positions.append(position)
+            words = key.count(" ") + 1
+            if words > self.max_words:
+                self.max_words = words
 
     def add(self, entry: Entry, names: list[str]) -> None:
-        position = len(self.entries)
-        self.entries.append(entry)
-        seen: set[str] = set()
+        position = len(self._items)
+        self._items.append(entry)
         for name in (entry.name, *names):
             key = normalise(name)
-            if key and key not in seen:
-                seen.add(key)
-                self.index[key].append(position)
-                self.max_words = max(self.max_words, key.count(" ") + 1)
+            if key:
+                self._key(key, position)
+        self._register(entry, position)
+
+    def _register(self, entry: Entry, position: int) -> None:
         if entry.kind == "country" and entry.country:
             self.countries[entry.country] = entry
+            self._country_at[entry.country] = position
         elif entry.kind == "admin1" and entry.country:
             self.admin1[(entry.country, normalise(entry.name))] = entry
 
-    def replace(self, old: Entry, new: Entry) -> None:
-        """Put ``new`` where ``old`` stood (a corrected point), under all of old's names."""
-        position = self.entries.index(old)
-        self.entries[position] = new
-        if new.kind == "country" and new.country:
-            self.countries[new.country] = new
+    def add_rows(self, name: str, first_line: int, lines: list[str]) -> None:
+        """Add the built table's rows (unparsed) under their pre-computed keys."""
+        self._origin.append((name, first_line))
+        self._origin_at.append(len(self._items))
+        base = len(self._items)
+        self._items.extend(lines)
+        index = self.index
+        for position, line in enumerate(lines, start=base):
+            keys = line[line.rfind("\t") + 1 :]
+            for key in keys.split("|"):
+                found = index.get(key)
+                if found is None:
+                    index[key] = [position]
+                else:
+                    found.append(position)
+            if line.startswith(("country\t", "admin1\t")):
+                self._register(self.entry(position), position)
+        self.index.pop("", None)
+        self.max_words = max(self.max_words, *(k.count(" ") + 1 for k in self.index))
 
-    def alias(self, entry: Entry, names: list[str]) -> None:
-        """More names for an entry already in the gazetteer."""
-        position = self.entries.index(entry)
+    def replace_country(self, new: Entry) -> None:
+        """Put ``new`` where the country of the same code stood (a corrected point)."""
+        assert new.country is not None
+        self._items[self._country_at[new.country]] = new
+        self.countries[new.country] = new
+
+    def alias_country(self, iso3: str, names: list[str]) -> None:
+        """More names for a country already in the gazetteer."""
+        position = self._country_at[iso3]
         for name in names:
             key = normalise(name)
-            if key and position not in self.index[key]:
-                self.index[key].append(position)
-                self.max_words = max(self.max_words, key.count(" ") + 1)
+            if key:
+                self._key(key, position)
 
     def lookup(self, name: str) -> list[Entry]:
         """Every entry the name may stand for (empty if none)."""
-        return [self.entries[i] for i in self.index.get(normalise(name), ())]
+        return self.lookup_key(normalise(name))
+
+    def lookup_key(self, key: str) -> list[Entry]:
+        """Every entry under an already normalised key."""
+        return [self.entry(i) for i in self.index.get(key, ())]
 
     def knows(self, key: str) -> bool:
         """Is the (already normalised) key a name of some place?"""
@@ -121,6 +176,11 @@ class Gazetteer:
             if country is None or entry.country == country:
                 return entry
         return None
+
+    def validate(self) -> None:
+        """Parse every row now (normally rows are parsed when first looked up)."""
+        for position in range(len(self._items)):
+            self.entry(position)
 
 
 # -- loading --------------------------------------------------------------------------------
@@ -158,34 +218,41 @@ def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 
 
+def _parse_built(line: str, name: str, lineno: int) -> Entry:
+    fields = line.split("\t")
+    if len(fields) != 9:
+        raise GazetteerError(f"{name}:{lineno}: expected 9 tab-separated fields, got {len(fields)}")
+    kind, place, country, admin1, admin2, lat, lon, population, _keys = fields
+    if kind not in KINDS:
+        raise GazetteerError(f"{name}:{lineno}: unknown kind {kind!r}")
+    if not place:
+        raise GazetteerError(f"{name}:{lineno}: empty name")
+    if not population.isdigit():
+        raise GazetteerError(f"{name}:{lineno}: population {population!r} is not a whole number")
+    return Entry(
+        place,
+        kind,
+        country or None,
+        admin1 or None,
+        admin2 or None,
+        _float(lat, name, lineno, "latitude", 90),
+        _float(lon, name, lineno, "longitude", 180),
+        int(population),
+    )
+
+
 def load_built(gazetteer: Gazetteer, *, name: str = "gazetteer.tsv.gz", text: str | None = None) -> None:
-    """Add the generated table (kind, name, country, admin1, admin2, lat, lon, population, alts)."""
+    """Add the generated table (kind, name, country, admin1, admin2, lat, lon, population, keys)."""
     if text is None:
         with gzip.open(_files().joinpath(name).open("rb"), "rt", encoding="utf-8") as handle:
             text = handle.read()
-    header = True
-    for lineno, fields in _rows(name, columns=9, text=text):
-        if header and fields[0] == "kind":
-            header = False
-            continue
-        kind, place, country, admin1, admin2, lat, lon, population, alts = fields
-        if kind not in KINDS:
-            raise GazetteerError(f"{name}:{lineno}: unknown kind {kind!r}")
-        if not place:
-            raise GazetteerError(f"{name}:{lineno}: empty name")
-        if not population.isdigit():
-            raise GazetteerError(f"{name}:{lineno}: population {population!r} is not a whole number")
-        entry = Entry(
-            place,
-            kind,
-            country or None,
-            admin1 or None,
-            admin2 or None,
-            _float(lat, name, lineno, "latitude", 90),
-            _float(lon, name, lineno, "longitude", 180),
-            int(population),
-        )
-        gazetteer.add(entry, alts.split("|") if alts else [])
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    first = 1
+    if lines and lines[0].startswith("kind\t"):
+        lines, first = lines[1:], 2
+    gazetteer.add_rows(name, first, lines)
 
 
 def load_countries(gazetteer: Gazetteer, *, name: str = "countries.tsv", text: str | None = None) -> None:
@@ -208,9 +275,11 @@ def load_countries(gazetteer: Gazetteer, *, name: str = "countries.tsv", text: s
             gazetteer.add(entry, alts)
         else:
             entry = Entry(built.name, "country", iso3, None, None, *point, built.population)
-            gazetteer.replace(built, entry)
-            gazetteer.alias(entry, alts)
+            gazetteer.replace_country(entry)
+            gazetteer.alias_country(iso3, alts)
         for demonym in _split(demonyms):
+            if any(e.kind == "demonym" and e.country == iso3 for e in gazetteer.lookup(demonym)):
+                continue
             gazetteer.add(Entry(demonym, "demonym", iso3, None, None, *point), [])
 
 
@@ -246,5 +315,5 @@ def default_gazetteer() -> Gazetteer:
     load_countries(gazetteer)
     load_regions(gazetteer)
     load_abbreviations(gazetteer)
-    logger.debug("gazetteer: %d places, %d names", len(gazetteer.entries), len(gazetteer.index))
+    logger.debug("gazetteer: %d places, %d names", len(gazetteer), len(gazetteer.index))
     return gazetteer

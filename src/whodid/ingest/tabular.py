@@ -24,6 +24,7 @@ from whodid.ingest.textfile import decode_bytes
 from whodid.records import Article
 
 __all__ = [
+    "ALIASES",
     "FIELDS",
     "FieldMap",
     "iter_csv",
@@ -36,6 +37,15 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 FIELDS = ("id", "text", "published", "title", "url", "source")
+# Column names recognised without a mapping, tried in this order after the field's own name.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("article_id", "doc_id", "guid", "uid"),
+    "text": ("body", "content", "article", "full_text", "story"),
+    "published": ("date", "pubdate", "published_at", "publication_date", "datetime"),
+    "title": ("headline", "heading"),
+    "url": ("link", "uri", "href"),
+    "source": ("outlet", "publisher", "site", "sitename", "newspaper"),
+}
 _CONTAINER_KEYS = ("articles", "items", "records", "documents", "docs", "data", "results")
 _CSV_FIELD_LIMIT = 1 << 27  # 128 MB: an article in one cell is fine; the default is 128 kB
 
@@ -60,8 +70,19 @@ class FieldMap:
             columns[ours] = theirs
         return cls(columns=columns)
 
-    def column(self, name: str) -> str:
-        return self.columns.get(name, name)
+    def candidates(self, name: str) -> tuple[str, ...]:
+        """Input columns that may hold field ``name``: the mapped one, then its own name, then aliases."""
+        own = (name, *ALIASES.get(name, ()))
+        mapped = self.columns.get(name)
+        return (mapped, *own) if mapped else own
+
+    def column(self, name: str, record: Mapping[str, Any] | Iterable[str] = ()) -> str:
+        """The column of ``record`` (a record or a header) that holds ``name``; else the preferred one."""
+        present = record.keys() if isinstance(record, Mapping) else set(record)
+        for candidate in self.candidates(name):
+            if candidate in present:
+                return candidate
+        return self.candidates(name)[0]
 
 
 def lenient_date(value: Any) -> date | None:
@@ -89,14 +110,15 @@ def lenient_date(value: Any) -> date | None:
 
 
 def _text_field(record: Mapping[str, Any], fields: FieldMap, name: str) -> str | None:
-    value = record.get(fields.column(name))
+    column = fields.column(name, record)
+    value = record.get(column)
     if value is None or value == "":
         return None
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    raise ValueError(f"field {fields.column(name)!r} must be a string, got {type(value).__name__}")
+    raise ValueError(f"field {column!r} must be a string, got {type(value).__name__}")
 
 
 def record_to_article(
@@ -105,7 +127,7 @@ def record_to_article(
     """One record -> ``(Article, warnings)``; raises ``ValueError`` when it holds no article."""
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
-    text_column = fields.column("text")
+    text_column = fields.column("text", record)
     text = record.get(text_column)
     if text is None:
         raise ValueError(f"missing field {text_column!r}")
@@ -116,11 +138,11 @@ def record_to_article(
     ident = _text_field(record, fields, "id") or default_id
     warnings: list[str] = []
     published = None
-    raw_date = record.get(fields.column("published"))
+    date_column = fields.column("published", record)
     try:
-        published = lenient_date(raw_date)
+        published = lenient_date(record.get(date_column))
     except ValueError as exc:
-        warnings.append(f"field {fields.column('published')!r}: {exc}; publication date left empty")
+        warnings.append(f"field {date_column!r}: {exc}; publication date left empty")
     article = Article(
         text=text,
         published=published,
@@ -221,9 +243,9 @@ def iter_csv(
     if not header:
         yield Problem(origin, "", "empty", "the CSV file has no header row")
         return
-    if fields.column("text") not in header:
-        yield Problem(origin, "", "record", f"no column {fields.column('text')!r} in the header "
-                      f"({', '.join(header)}); map one with --field text=COLUMN")
+    if fields.column("text", header) not in header:
+        yield Problem(origin, "", "record", f"no text column in the header ({', '.join(header)}); "
+                      "map one with --field text=COLUMN")
         return
     row_number = 0
     while True:

@@ -50,8 +50,8 @@ class CueLexicon:
         """The longest cue headed by ``token`` whose other words stand among its children or
         right after it, with the tokens it covers ("pointed ... out", "according to")."""
         cues = self.by_head.get(token.lemma_.lower()) or self.by_head.get(token.lower_)
-        if not cues:
-            return None
+        if not cues or token.dep_ in ("amod", "compound"):
+            return None  # "so-called", "the reported attack"
         for cue in sorted(cues, key=lambda c: -len(c.extras)):
             covered = [token]
             for word in cue.extras:

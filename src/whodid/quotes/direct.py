@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from whodid.quotes.cues import Cue, CueLexicon
 from whodid.quotes.marks import Marked
+from whodid.quotes.speaker import speaker_token
 
 __all__ = ["Attributed", "Inside", "attribute_stretch"]
 
@@ -102,7 +103,9 @@ def attribute_stretch(
     (the caller may give it an earlier speaker); None for a fragment with no cue."""
     quoted = [t for p in stretch.pieces for t in _tokens_in(doc, *p)]
     best: tuple[float, Cue, list[Token], bool] | None = None
-    for sent in _window(doc, stretch):
+    window = _window(doc, stretch)
+    for sent in window:
+        after = sent.start_char >= stretch.end and sent is window[-1]
         for tok in sent:
             if inside(tok.idx) or not tok.is_alpha:
                 continue
@@ -110,6 +113,8 @@ def attribute_stretch(
             if match is None:
                 continue
             cue, covered = match
+            if after and speaker_token(tok) is None:
+                continue  # "Reporting by ..." after a quotation is no attribution
             linked = _linked(tok, quoted)
             gap = min(abs(tok.idx - stretch.end), abs(stretch.start - tok.idx))
             score = (10.0 if linked else 0.0) - gap / 40.0

@@ -64,8 +64,10 @@ def _drafts(
             if k in absorbed or not _overlap(r.start, r.end, s.start, s.end):
                 continue
             same_cue = bool(a.cue_tokens) and a.cue_tokens[0].i == head.i
-            within = r.start <= s.start and s.end <= r.end
-            if same_cue or (within and not a.linked):
+            shared = min(r.end, s.end) - max(r.start, s.start)
+            within = shared * 2 >= s.end - s.start
+            own_cue_inside = bool(a.cue_tokens) and r.start <= a.cue_tokens[0].idx < r.end
+            if same_cue or (within and not (a.linked and own_cue_inside)):
                 absorbed.add(k)
                 draft.start, draft.end = min(draft.start, s.start), max(draft.end, s.end)
                 draft.pieces.extend(s.pieces)

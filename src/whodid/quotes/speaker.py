@@ -14,7 +14,7 @@ from whodid.records import Actor, Span
 __all__ = ["ActorResolver", "cue_span", "speaker_actor", "speaker_token"]
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "dep"})
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "dep", "ccomp"})
 
 
 class ActorResolver(Protocol):
@@ -31,6 +31,21 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _outer_speaker(cue: Token) -> Token | None:
+    """ "X claimed that Y was to blame, saying ...": the parse often hangs the participle on
+    the reported clause; its speaker is then the subject of the verb that clause reports."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or _subject(cue) is not None:
+        return None
+    node = cue.head
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head is not node:
+            return _subject(node.head)
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def speaker_token(cue: Token) -> Token | None:
     """The head of the speaker's phrase for the cue word ``cue``, or None."""
     if cue.lower_ == "according":
@@ -40,6 +55,9 @@ def speaker_token(cue: Token) -> Token | None:
         if to is None:
             return None
         return next((c for c in to.children if c.dep_ == "pobj"), None)
+    outer = _outer_speaker(cue)
+    if outer is not None:
+        return outer
     verb = cue
     for _ in range(4):
         subject = _subject(verb)

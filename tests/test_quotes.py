@@ -1,0 +1,146 @@
+"""Quotes without the model: quotation marks, the cue file, linking quotes to events."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid.quotes import attribute_statements, default_cues, link_events, quote_of
+from whodid.quotes.cues import CueError, parse_cues
+from whodid.quotes.marks import quoted_stretches
+from whodid.records import Actor, Event, Quote, Span
+
+
+def _texts(text: str) -> list[str]:
+    return [text[m.start : m.end] for m in quoted_stretches(text)]
+
+
+# ------------------------------------------------------------------ quotation marks
+
+
+def test_straight_and_curly_marks() -> None:
+    text = 'Arnor said "the talks failed" and Gondor replied “they did not.”'
+    assert _texts(text) == ['"the talks failed"', "“they did not.”"]
+
+
+def test_split_quotation_gives_two_stretches() -> None:
+    text = '"The truth is," the envoy said, "that nobody wants war."'
+    assert _texts(text) == ['"The truth is,"', '"that nobody wants war."']
+
+
+def test_quotation_over_two_paragraphs_is_one_stretch() -> None:
+    text = "“We will not give up the harbour.\n\n“Nobody can make us,” the mayor said.\n\nAfter that, silence."
+    [stretch] = quoted_stretches(text)
+    assert text[stretch.start : stretch.end].startswith("“We will")
+    assert text[stretch.start : stretch.end].endswith("make us,”")
+    assert len(stretch.pieces) == 2
+
+
+def test_stray_mark_inside_paragraph_is_dropped() -> None:
+    text = 'The board met on Monday and " nothing happened.\nNext paragraph here.'
+    assert _texts(text) == []
+
+
+def test_open_quotation_at_paragraph_start_runs_to_its_end() -> None:
+    text = "“We stay here, whatever happens\nThe general said so twice."
+    assert _texts(text) == ["“We stay here, whatever happens"]
+
+
+def test_no_marks_no_stretches() -> None:
+    assert quoted_stretches("Nothing is quoted in this sentence.") == []
+
+
+# ------------------------------------------------------------------ cue file
+
+
+def test_default_cues_load_and_match_kinds() -> None:
+    cues = default_cues()
+    assert len(cues) > 100
+    kinds = {c.kind for group in cues.by_head.values() for c in group}
+    assert kinds == {"speech", "belief", "source"}
+    assert any(c.phrase == "according to" for c in cues.by_head["according"])
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("say\tspeech\nsay\tspeech\n", "cues.txt:2: duplicate cue 'say'"),
+        ("say\tshout\n", "cues.txt:1: unknown kind"),
+        ("say speech\n", "cues.txt:1: expected"),
+        ("Say\tspeech\n", "cues.txt:1: 'Say' is not"),
+        ("# only a comment\n", "no cues"),
+    ],
+)
+def test_bad_cue_file_names_file_and_line(text: str, message: str) -> None:
+    with pytest.raises(CueError, match=message):
+        parse_cues(text, where="cues.txt")
+
+
+# ------------------------------------------------------------------ linking
+
+
+def _event(start: int, end: int, text: str, *, cameo: str, source: Actor | None = None) -> Event:
+    return Event(
+        sentence=0,
+        trigger=Span(start, end, text),
+        source=source,
+        target=None,
+        cameo=cameo,
+        cameo_root=cameo[:2],
+        quad_class=3,
+        goldstein=-2.0,
+        plover={"type": "ACCUSE", "mode": None},
+    )
+
+
+# '"We reject the ultimatum," the Gondorian envoy said.'
+#  0123456789...
+_SPEAKER = Actor(28, 48, "the Gondorian envoy", code="GONGOV", country="GON", sector="GOV", name="Envoy")
+_QUOTE = Quote(
+    speaker=_SPEAKER,
+    cue=Span(49, 53, "said"),
+    content=Span(0, 26, '"We reject the ultimatum,"'),
+    direct=True,
+)
+
+
+def test_event_inside_content_links_to_quote() -> None:
+    reject = _event(4, 10, "reject", cameo="120", source=Actor(1, 3, "We"))
+    said = _event(49, 53, "said", cameo="010", source=_SPEAKER)
+    elsewhere = _event(60, 66, "struck", cameo="190")
+    link_events([reject, said, elsewhere], [_QUOTE])
+    assert (reject.quote, said.quote, elsewhere.quote) == (0, 0, None)
+
+
+def test_smallest_holding_content_wins() -> None:
+    outer = Quote(None, Span(0, 4, "said"), Span(5, 80, "x" * 75), direct=False)
+    inner = Quote(None, Span(10, 14, "told"), Span(20, 40, "y" * 20), direct=False)
+    assert quote_of(_event(25, 30, "fight", cameo="190"), [outer, inner]) == 1
+
+
+def test_first_person_source_in_direct_quote_becomes_the_speaker() -> None:
+    reject = _event(4, 10, "reject", cameo="120", source=Actor(1, 3, "We"))
+    said = _event(49, 53, "said", cameo="010", source=_SPEAKER)
+    kept = attribute_statements([reject, said], [_QUOTE])
+    assert reject.source is not None and reject.source.code == "GONGOV"
+    assert (reject.source.start, reject.source.text) == (1, "We")  # the mention stays put
+    assert kept == [reject]  # the bare "said" gives way to the specific speech act
+
+
+def test_sourceless_speech_act_in_content_goes_to_the_speaker() -> None:
+    accuse = _event(4, 10, "reject", cameo="112")
+    attribute_statements([accuse], [_QUOTE])
+    assert accuse.source is not None and accuse.source.code == "GONGOV"
+
+
+def test_sourceless_material_event_keeps_no_source() -> None:
+    attack = _event(4, 10, "reject", cameo="190")
+    attribute_statements([attack], [_QUOTE])
+    assert attack.source is None
+
+
+def test_unknown_speaker_changes_nothing() -> None:
+    quote = Quote(Actor(28, 48, "a man"), _QUOTE.cue, _QUOTE.content, direct=True)
+    reject = _event(4, 10, "reject", cameo="120", source=Actor(1, 3, "We"))
+    said = _event(49, 53, "said", cameo="010")
+    assert attribute_statements([reject, said], [quote]) == [reject, said]
+    assert reject.source is not None and reject.source.code is None

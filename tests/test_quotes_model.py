@@ -1,0 +1,120 @@
+"""Quotes end to end with the real model: short articles written for these tests."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import whodid
+from whodid.actors.kb import ActorKB
+from whodid.actors.resolve import DocActors
+from whodid.quotes import find_quotes
+from whodid.records import Quote
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = datetime.date(2024, 5, 2)
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorKB:
+    return ActorKB.builtin()
+
+
+def _quotes(nlp, kb: ActorKB, text: str) -> list[Quote]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return find_quotes(doc, actors=DocActors(kb, doc, published=PUBLISHED))
+
+
+def _one(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.content.text]
+    assert len(found) == 1, [q.content.text for q in quotes]
+    return found[0]
+
+
+def test_straight_quote_after_attribution(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = 'The mayor of Lyon spoke after the vote. "We will rebuild the bridge by winter," she said.'
+    quote = _one(_quotes(nlp, kb, text), "rebuild the bridge")
+    assert quote.direct
+    assert quote.cue.text == "said"
+    assert quote.content.text == '"We will rebuild the bridge by winter,"'
+    assert quote.speaker is not None and quote.speaker.text == "she"
+
+
+def test_curly_quote_with_colon(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "The Kenyan foreign ministry said in a statement: “The border will stay open to traders.”"
+    quote = _one(_quotes(nlp, kb, text), "border will stay open")
+    assert quote.direct and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.code == "KENGOV"
+
+
+def test_split_quote_is_one_quote(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = '"The problem," Angela Merkel said, "is that nobody reads the treaty."'
+    quotes = _quotes(nlp, kb, text)
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote.content.text.startswith('"The problem,"') and quote.content.text.endswith('treaty."')
+    assert quote.speaker is not None and quote.speaker.text == "Angela Merkel"
+
+
+def test_quote_over_two_paragraphs_keeps_its_speaker(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Emmanuel Macron said on Tuesday: "France will send more engineers to the port.\n\n'
+        '"They will stay until the cranes work again."\n\n'
+        "The port has been closed since March."
+    )
+    quote = _one(_quotes(nlp, kb, text), "cranes work again")
+    assert quote.direct
+    assert quote.speaker is not None and quote.speaker.text == "Emmanuel Macron"
+    assert "more engineers" in quote.content.text  # one quotation, both paragraphs
+
+
+def test_indirect_speech_with_that(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "Japan's defence minister warned that the missile tests would continue."
+    quote = _one(_quotes(nlp, kb, text), "missile tests")
+    assert not quote.direct
+    assert quote.cue.text == "warned"
+    assert quote.content.text == "that the missile tests would continue"
+    assert quote.speaker is not None and quote.speaker.country == "JPN"
+
+
+def test_according_to(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "Three convoys crossed the river overnight, according to the Ukrainian army."
+    quote = _one(_quotes(nlp, kb, text), "convoys")
+    assert quote.cue.text == "according to"
+    assert quote.content.text == "Three convoys crossed the river overnight"
+    assert quote.speaker is not None and quote.speaker.code is not None
+    assert quote.speaker.code.startswith("UKR")
+
+
+def test_pronoun_speaker_resolves_to_the_person(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Joe Biden met union leaders in Detroit on Monday. "
+        '"Nobody works harder than these people," he told reporters.'
+    )
+    quote = _one(_quotes(nlp, kb, text), "works harder")
+    assert quote.speaker is not None and quote.speaker.text == "he"
+    assert quote.speaker.name == "Joe Biden"
+    assert quote.cue.text == "told"
+
+
+def test_scare_quotes_are_not_quotes(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = 'The so-called "peace train" left Brussels on Friday.'
+    assert _quotes(nlp, kb, text) == []
+
+
+def test_annotate_fills_quotes_and_links_events() -> None:
+    text = (
+        "Lithuania and Belarus traded blame on Wednesday.\n\n"
+        '"We categorically reject these claims," said Belarusian foreign ministry spokesman Andrei Kavalenka.'
+    )
+    annotation = whodid.annotate(text, published=PUBLISHED)
+    [quote] = [q for q in annotation.quotes if "reject these claims" in q.content.text]
+    index = annotation.quotes.index(quote)
+    assert quote.speaker is not None and quote.speaker.code == "BLRGOV"
+    rejects = [e for e in annotation.events if e.trigger.text == "reject"]
+    assert rejects and all(e.quote == index for e in rejects)
+    assert rejects[0].source is not None and rejects[0].source.code == "BLRGOV"  # "We" is the speaker
+    row = annotation.to_dict()["quotes"][index]
+    assert row["speaker"]["code"] == "BLRGOV" and row["direct"] is True
