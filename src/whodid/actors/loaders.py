@@ -353,7 +353,10 @@ def load_builtin_actors() -> list[ActorEntry]:
     ):
         text, path = read_data_text(fname)
         entries.extend(parse_yaml_actors(text, path, default_kind=kind, source="builtin"))
-    return entries
+    from whodid.actors.offices import merge_people, parse_offices  # offices imports this module
+
+    text, path = read_data_text("offices.tsv")
+    return merge_people(entries, parse_offices(text, path))
 
 
 def load_builtin_agents() -> list[AgentEntry]:

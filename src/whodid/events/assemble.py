@@ -25,6 +25,13 @@ def trigger_span(tokens: list[Token]) -> Span:
 _EMBEDDED_DEPS = frozenset({"amod", "acl", "relcl", "compound", "npadvmod"})
 
 
+def _purpose(token: Token) -> bool:
+    """ "marched to demand reforms": the infinitive states a purpose, not the main act."""
+    return token.dep_ in ("advcl", "xcomp") and any(
+        ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children
+    ) and token.head.lemma_.lower() not in ("agree", "decide", "vow", "pledge", "promise", "offer")
+
+
 def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> float:
     """A score that rises with the evidence the parse gives for the event.
 
@@ -40,9 +47,9 @@ def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> floa
         score += 0.1 if target.code else 0.03
     if c.specific:
         score += 0.1
-    if c.nominal:
-        score -= 0.1
-    if c.head.dep_ in _EMBEDDED_DEPS:
+    if c.nominal and not c.lent:
+        score -= 0.1  # an event noun on its own; "held talks", "staged protests" are main events
+    if c.head.dep_ in _EMBEDDED_DEPS or _purpose(c.head):
         score -= 0.1  # "the Russia-backed rebels", "a program to train police": background
     elif c.head.dep_ == "ROOT":
         score += 0.05

@@ -53,6 +53,7 @@ class Candidate:
     specific: bool  # an object or multi-word constraint of the entry was met
     code: str = ""  # the CAMEO code: the entry's, or as modality recodes it
     modality: str | None = None  # future, intent, obligation, ... (see modality.modality)
+    lent: bool = False  # an event noun whose source a light verb lends ("held talks")
 
     @property
     def head(self) -> Token:
@@ -400,6 +401,7 @@ def code_sentence(
                     specific=specific,
                     code=code,
                     modality=kind,
+                    lent=nominal and _lending_verb(token, lexicon) is not None,
                 )
             )
     # An event noun that is the object of another event ("denied the accusations", "condemned

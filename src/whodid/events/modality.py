@@ -27,6 +27,8 @@ DEMAND_GOVERNORS = frozenset(
     "urge ask call demand press pressure push encourage invite request order tell force".split()
 )
 THREAT_GOVERNORS = frozenset({"threaten", "warn"})
+# Words whose that-clause states what is asked for: "demanded that X withdraw", "a call for".
+DEMANDING_WORDS = DEMAND_GOVERNORS | frozenset({"demand", "insist", "appeal", "plea", "request", "call"})
 # ... that deny the complement: "refused to meet", "failed to agree".
 NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "deny", "reject", "avoid", "unwilling"})
 IRREALIS_ADJECTIVES = frozenset(
@@ -122,6 +124,8 @@ def modality(trigger: Token) -> str | None:
                 return "obligation"
         if _alleged(token):
             return "alleged"
+        if token.dep_ in ("ccomp", "acl") and token.head.lemma_.lower() in DEMANDING_WORDS:
+            return "demanded"  # "demanding that Mugabe abandon the policy"
         if token.dep_ not in ("xcomp", "conj") or token.head is token:
             break
         token = token.head

@@ -28,6 +28,7 @@ KINDS = frozenset({"city", "admin1", "admin2", "country", "demonym", "continent"
 _FEATURE = {"demonym": "country", "continent": "region"}
 _SPACES = re.compile(r"[\s\-‐–]+")
 _DROP = re.compile(r"[.’'`\"]")
+_MAX_BUILT_WORDS = 6  # longer built names are not matched in running text
 
 
 class GazetteerError(ValueError):
@@ -78,6 +79,7 @@ class Gazetteer:
         self.abbreviations: dict[str, list[Entry]] = defaultdict(list)
         self.max_words = 1
         self._country_at: dict[str, int] = {}
+        self._names: list[str] = []  # the built table's sorted "key<TAB>positions" lines
 
     def __len__(self) -> int:
         return len(self._items)
@@ -97,7 +99,7 @@ class Gazetteer:
 
     def _key(self, key: str, position: int) -> None:
         positions = self.index[key]
-        if position not in positions:
+        if position not in positions and position not in self._positions(key):
             positions.append(position)
             words = key.count(" ") + 1
             if words > self.max_words:
@@ -119,25 +121,32 @@ class Gazetteer:
         elif entry.kind == "admin1" and entry.country:
             self.admin1[(entry.country, normalise(entry.name))] = entry
 
-    def add_rows(self, name: str, first_line: int, lines: list[str]) -> None:
-        """Add the built table's rows (unparsed) under their pre-computed keys."""
+    def add_rows(self, name: str, first_line: int, lines: list[str], names: list[str]) -> None:
+        """Add the built table's rows (unparsed) and its sorted name index (see ``_positions``)."""
+        if self._items:
+            raise GazetteerError(f"{name}: the built table must be loaded first")
         self._origin.append((name, first_line))
-        self._origin_at.append(len(self._items))
-        base = len(self._items)
+        self._origin_at.append(0)
         self._items.extend(lines)
-        index = self.index
-        for position, line in enumerate(lines, start=base):
-            keys = line[line.rfind("\t") + 1 :]
-            for key in keys.split("|"):
-                found = index.get(key)
-                if found is None:
-                    index[key] = [position]
-                else:
-                    found.append(position)
+        self._names = names
+        for position, line in enumerate(lines):
             if line.startswith(("country\t", "admin1\t")):
                 self._register(self.entry(position), position)
-        self.index.pop("", None)
-        self.max_words = max(self.max_words, *(k.count(" ") + 1 for k in self.index))
+        self.max_words = max(self.max_words, _MAX_BUILT_WORDS)
+
+    def _positions(self, key: str) -> list[int]:
+        """Positions of the entries named ``key``: the built index (found by bisection), then
+        the names added from the hand-written files."""
+        found: list[int] = []
+        names = self._names
+        probe = key + "\t"
+        at = bisect.bisect_left(names, probe)
+        if at < len(names) and names[at].startswith(probe):
+            found = [int(p) for p in names[at][len(probe) :].split("|")]
+        extra = self.index.get(key)
+        if extra:
+            found = found + [p for p in extra if p not in found]
+        return found
 
     def replace_country(self, new: Entry) -> None:
         """Put ``new`` where the country of the same code stood (a corrected point)."""
@@ -159,11 +168,14 @@ class Gazetteer:
 
     def lookup_key(self, key: str) -> list[Entry]:
         """Every entry under an already normalised key."""
-        return [self.entry(i) for i in self.index.get(key, ())]
+        return [self.entry(i) for i in self._positions(key)]
 
     def knows(self, key: str) -> bool:
         """Is the (already normalised) key a name of some place?"""
-        return key in self.index
+        if key in self.index:
+            return True
+        at = bisect.bisect_left(self._names, key + "\t")
+        return at < len(self._names) and self._names[at].startswith(key + "\t")
 
     def region(self, country: str | None, name: str) -> Entry | None:
         """The first-level region of ``country`` named ``name`` (its name or abbreviation)."""
@@ -241,18 +253,34 @@ def _parse_built(line: str, name: str, lineno: int) -> Entry:
     )
 
 
-def load_built(gazetteer: Gazetteer, *, name: str = "gazetteer.tsv.gz", text: str | None = None) -> None:
-    """Add the generated table (kind, name, country, admin1, admin2, lat, lon, population, keys)."""
-    if text is None:
-        with gzip.open(_files().joinpath(name).open("rb"), "rt", encoding="utf-8") as handle:
-            text = handle.read()
-    lines = text.split("\n")
+def _gz_lines(name: str) -> list[str]:
+    with gzip.open(_files().joinpath(name).open("rb"), "rt", encoding="utf-8") as handle:
+        lines = handle.read().split("\n")
     if lines and not lines[-1]:
         lines.pop()
+    return lines
+
+
+def load_built(
+    gazetteer: Gazetteer,
+    *,
+    name: str = "gazetteer.tsv.gz",
+    index: str = "gazetteer_names.tsv.gz",
+    lines: list[str] | None = None,
+    names: list[str] | None = None,
+) -> None:
+    """Add the generated table (kind, name, country, admin1, admin2, lat, lon, population, keys)
+    and its sorted name index (``key<TAB>row|row...``, rows counted from 0 after the header)."""
+    lines = _gz_lines(name) if lines is None else lines
+    names = _gz_lines(index) if names is None else names
     first = 1
     if lines and lines[0].startswith("kind\t"):
         lines, first = lines[1:], 2
-    gazetteer.add_rows(name, first, lines)
+    for lineno, line in ((1, names[0]), (len(names), names[-1])) if names else ():
+        key, tab, positions = line.partition("\t")
+        if not tab or not all(p.isdigit() and int(p) < len(lines) for p in positions.split("|")):
+            raise GazetteerError(f"{index}:{lineno}: expected key<TAB>row numbers of {name}")
+    gazetteer.add_rows(name, first, lines, names)
 
 
 def load_countries(gazetteer: Gazetteer, *, name: str = "countries.tsv", text: str | None = None) -> None:

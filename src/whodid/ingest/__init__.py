@@ -1,6 +1,6 @@
 """ingest stage: read articles from text, HTML, JSON Lines/JSON/CSV, feeds and web archives."""
 
-from whodid.ingest.corpus import STDIN, CorpusOptions, iter_corpus, iter_files
+from whodid.ingest.corpus import STDIN, CorpusOptions, estimate_count, iter_corpus, iter_files
 from whodid.ingest.errors import ReadError
 from whodid.ingest.feeds import html_to_text, iter_feed
 from whodid.ingest.html import read_html
@@ -27,6 +27,7 @@ __all__ = [
     "article_from_record",
     "decode_bytes",
     "detect_format",
+    "estimate_count",
     "guess_title",
     "html_to_text",
     "iter_corpus",

@@ -113,7 +113,7 @@ def attribute_stretch(
             if match is None:
                 continue
             cue, covered = match
-            if after and speaker_token(tok) is None:
+            if after and speaker_token(tok, quoted=inside) is None:
                 continue  # "Reporting by ..." after a quotation is no attribution
             linked = _linked(tok, quoted)
             gap = min(abs(tok.idx - stretch.end), abs(stretch.start - tok.idx))

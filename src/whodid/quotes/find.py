@@ -144,7 +144,7 @@ def find_quotes(
         seen.add((d.start, d.end))
         head = d.cue[0]
         if head.i not in speakers:
-            speakers[head.i] = speaker_actor(speaker_token(head), actors)
+            speakers[head.i] = speaker_actor(speaker_token(head, quoted=inside), actors)
         quotes.append(
             Quote(
                 speaker=speakers[head.i],

@@ -5,6 +5,7 @@ and "the ministry" carry the code and name of the actor they stand for."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from spacy.tokens import Token
@@ -15,6 +16,9 @@ __all__ = ["ActorResolver", "cue_span", "speaker_actor", "speaker_token"]
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "dep", "ccomp"})
+
+
+Quoted = Callable[[int], bool]
 
 
 class ActorResolver(Protocol):
@@ -46,8 +50,41 @@ def _outer_speaker(cue: Token) -> Token | None:
     return None
 
 
-def speaker_token(cue: Token) -> Token | None:
-    """The head of the speaker's phrase for the cue word ``cue``, or None."""
+def _adjacent(cue: Token, quoted: Quoted) -> Token | None:
+    """The noun phrase right after the cue ("said Mr. Acton") or right before it ("the mayor
+    said"), when the parse gave the cue no subject outside the quotation."""
+    doc = cue.doc
+    before: Token | None = None
+    for chunk in cue.sent.noun_chunks:
+        if quoted(chunk.start_char) or chunk.root.ent_type_ in ("DATE", "TIME"):
+            continue
+        if chunk.start > cue.i:
+            if not [t for t in doc[cue.i + 1 : chunk.start] if not t.is_punct]:
+                return chunk.root
+            break
+        if chunk.end <= cue.i and not [
+            t for t in doc[chunk.end : cue.i] if t.pos_ not in ("ADV", "AUX", "PART")
+        ]:
+            before = chunk.root
+    return before
+
+
+def _never(offset: int) -> bool:
+    return False
+
+
+def speaker_token(cue: Token, *, quoted: Quoted = _never) -> Token | None:
+    """The head of the speaker's phrase for the cue word ``cue``, or None. ``quoted`` tells
+    whether a character offset stands in quotation marks: the speaker never does."""
+    found = _speaker_token(cue)
+    if found is not None and quoted(found.idx) and not quoted(cue.idx):
+        found = None
+    if found is None and cue.lower_ != "according" and cue.pos_ in ("VERB", "AUX"):
+        found = _adjacent(cue, quoted)
+    return found
+
+
+def _speaker_token(cue: Token) -> Token | None:
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         if to is None and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":

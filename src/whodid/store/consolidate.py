@@ -7,7 +7,9 @@ run was interrupted.  The merge rule (docs/store.md):
 * Two event mentions can be the same real-world event only if they agree on the CAMEO root,
   on negation and on modality (a denial or a threat is not the deed).
 * Mentions whose source *and* target actors are both coded merge across articles when the
-  codes are equal, their days (event date, else the article's publication date) lie within
+  actors agree — same country and same kind: a state actor (the country itself or its
+  government, military, police, judiciary, legislature: ``TUR`` = ``TURGOV``) or the same
+  non-state sector (``KENREB``, ``---REB``) — their days (event date, else the article's publication date) lie within
   ``window_days`` of the first mention of the group, and their location countries do not
   differ (an unknown location agrees with any).
 * Other mentions (an actor without a code) merge only inside one near-duplicate story, when
@@ -30,7 +32,7 @@ from whodid.store.db import Store
 from whodid.store.dedup import THRESHOLD, near_duplicate_groups
 from whodid.store.schema import EVENT_MEMBERS, MERGED_EVENTS, STORIES
 
-__all__ = ["WINDOW_DAYS", "consolidate", "outlet_of"]
+__all__ = ["WINDOW_DAYS", "actor_key", "consolidate", "outlet_of"]
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +109,19 @@ def _cluster(mentions: list[_Mention], window: int) -> list[_Cluster]:
     return done + open_
 
 
+_STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
+
+
+def actor_key(code: str) -> str:
+    """The part of an actor code that decides identity for merging: country and kind.
+
+    ``TUR``, ``TURGOV`` and ``TURMIL`` -> ``TUR``; ``KENREB`` -> ``KEN/REB``; ``---REB`` -> ``/REB``.
+    """
+    country = code[:3] if len(code) >= 3 and code[:3] != "---" else ""
+    sector = code[3:6] if country else code.lstrip("-")[:3]
+    return country if sector in _STATE_SECTORS and country else f"{country}/{sector}"
+
+
 def _lower(value: str | None) -> str:
     return " ".join((value or "").lower().split())
 
@@ -122,7 +137,7 @@ def _load_mentions(store: Store, story_of: dict[str, str], published: dict[str, 
              confidence) in rows:
             flags = (root, bool(neg), bool(hyp))
             if scode and tcode:
-                key: tuple[Any, ...] = ("coded", scode, tcode, *flags)
+                key: tuple[Any, ...] = ("coded", actor_key(scode), actor_key(tcode), *flags)
             else:
                 key = ("story", story_of.get(aid, aid), scode or _lower(stext), tcode or _lower(ttext),
                        _lower(trigger), *flags)

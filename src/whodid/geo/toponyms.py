@@ -1,0 +1,190 @@
+"""Finding place mentions in a parsed Doc: named entities, gazetteer names, demonyms.
+
+A mention is a token range with the gazetteer key of its text and a hint of what found it.
+Sources, in order of trust: the model's GPE/LOC/FAC/NORP entities (split at commas:
+"Culiacán, Sinaloa" is two places); gazetteer names the model missed, in running text after a
+locative preposition or inside organisation names ("Rapides Parish Sheriff's Office",
+"Kenyan police"); demonyms ("Iraqi") stand for their country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from whodid.geo.gazetteer import Gazetteer, normalise
+
+__all__ = ["Mention", "find_mentions"]
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "from", "to", "across", "outside", "inside", "around", "throughout",
+     "into", "towards", "toward", "through", "within", "of", "between", "via", "along", "off"}
+)
+# Capitalised words that name places somewhere but, standing alone, are mostly something else.
+_NOT_ALONE = frozenset(
+    {"police", "mission", "home", "post", "university", "college", "city", "county", "state",
+     "center", "centre", "hospital", "church", "school", "court", "union", "river", "lake",
+     "mount", "mountain", "beach", "park", "bay", "island", "street", "north", "south", "east",
+     "west", "central", "new", "saint", "st", "san", "mr", "mrs", "ms", "dr", "president",
+     "governor", "mayor", "minister", "sheriff", "chief", "general", "captain", "officer",
+     "department", "office", "national", "international", "federal", "republic", "democratic",
+     "independence", "liberty", "union", "victoria", "march", "may", "june", "august", "monday",
+     "sunday", "god", "christ", "christian", "muslim", "islam", "jewish", "catholic", "english",
+     "spanish", "arabic", "latin", "hispanic", "black", "white", "asian", "african", "obama",
+     "bush", "clinton", "kennedy", "lincoln", "jackson", "washington post", "times", "news"}
+)
+_ORG_PLACE_WORDS = frozenset(
+    {"police", "county", "parish", "city", "department", "sheriff", "sheriffs", "fire", "council",
+     "school", "schools", "university", "hospital", "court", "district", "state", "area", "public",
+     "municipal", "regional", "high", "community", "board", "government", "army", "air", "navy"}
+)
+_STRONG_KINDS = frozenset({"country", "admin1", "demonym", "continent", "region", "other"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place mention: tokens [start, end) of the doc and how it was found."""
+
+    start: int
+    end: int
+    key: str  # gazetteer key of the text
+    source: str  # "ner", "gazetteer", "org", "demonym"
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+def _trim(span: Span) -> tuple[int, int]:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return start, end
+
+
+def _parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split an entity at commas and "and": "Culiacán, Sinaloa" -> Culiacán | Sinaloa."""
+    parts, begin = [], start
+    for i in range(start, end):
+        if doc[i].text == "," or doc[i].lower_ == "and":
+            if i > begin:
+                parts.append((begin, i))
+            begin = i + 1
+    if end > begin:
+        parts.append((begin, end))
+    return parts
+
+
+def _key(doc: Doc, start: int, end: int) -> str:
+    return normalise(doc[start:end].text)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _kinds(gazetteer: Gazetteer, key: str) -> set[str]:
+    return {e.kind for e in gazetteer.lookup_key(key)}
+
+
+def _big_city(gazetteer: Gazetteer, key: str, population: int) -> bool:
+    return any(e.kind == "city" and e.population >= population for e in gazetteer.lookup_key(key))
+
+
+def _longest(gazetteer: Gazetteer, doc: Doc, start: int, limit: int) -> int | None:
+    """End of the longest gazetteer name that starts at token ``start`` (within ``limit``)."""
+    for end in range(min(limit, start + gazetteer.max_words), start, -1):
+        if not _capitalised(doc[end - 1]) and doc[end - 1].text not in (".",):
+            continue
+        if gazetteer.knows(_key(doc, start, end)):
+            return end
+    return None
+
+
+def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            start, end = _trim(ent)
+            key = _key(doc, start, end)
+            if end > start and {"demonym", "country"} & _kinds(gazetteer, key):
+                found.append(Mention(start, end, key, "demonym"))
+            continue
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        start, end = _trim(ent)
+        for s, e in _parts(doc, start, end):
+            key = _key(doc, s, e)
+            if not key:
+                continue
+            if ent.label_ == "FAC" and not gazetteer.knows(key):
+                continue
+            if gazetteer.knows(key) or not any(t.is_digit for t in doc[s:e]):
+                found.append(Mention(s, e, key, "ner"))
+    return found
+
+
+def _accept(gazetteer: Gazetteer, doc: Doc, start: int, end: int, key: str) -> str | None:
+    """Why a gazetteer name outside the model's place entities counts as a place, if it does."""
+    first = doc[start]
+    ent = first.ent_type_
+    if ent in ("PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW"):
+        return None
+    kinds = _kinds(gazetteer, key)
+    if key in _NOT_ALONE:
+        return None
+    if "demonym" in kinds and (first.pos_ in ("ADJ", "PROPN", "NOUN")):
+        return "demonym"
+    multiword = end - start > 1
+    if ent == "ORG":
+        after = doc[end].lower_ if end < len(doc) else ""
+        if kinds & {"country", "admin1"} or (kinds & {"admin2"} and multiword):
+            return "org"
+        if after in _ORG_PLACE_WORDS and "city" in kinds:
+            return "org"
+        return None
+    if first.pos_ != "PROPN" and not multiword:
+        return None
+    if start == first.sent.start and not multiword and not kinds & {"country", "admin1"}:
+        return None
+    previous = doc[start - 1].lower_ if start > 0 else ""
+    if kinds & _STRONG_KINDS - {"demonym"} or (multiword and kinds & {"admin2"}):
+        return "gazetteer"
+    if previous in _LOCATIVE and _big_city(gazetteer, key, 1000):
+        return "gazetteer"
+    if previous == "," and _big_city(gazetteer, key, 1000):
+        return "gazetteer"
+    return None
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place mention of ``doc``, in document order, none overlapping another."""
+    mentions = _ner_mentions(doc, gazetteer)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in taken or not _capitalised(token) or token.is_punct:
+            i += 1
+            continue
+        limit = i
+        while limit < len(doc) and limit not in taken and limit - i < gazetteer.max_words:
+            limit += 1
+        end = _longest(gazetteer, doc, i, limit)
+        if end is None:
+            i += 1
+            continue
+        key = _key(doc, i, end)
+        source = _accept(gazetteer, doc, i, end, key)
+        if source is None:
+            i += 1
+            continue
+        mentions.append(Mention(i, end, key, source))
+        taken.update(range(i, end))
+        i = end
+    mentions.sort(key=lambda m: m.start)
+    return mentions
