@@ -69,7 +69,7 @@ def _warc() -> bytes:
         headers = StatusAndHeaders("200 OK", [("Content-Type", content_type),
                                               ("Content-Length", str(len(payload)))],
                                    protocol="HTTP/1.1")
-        record = writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(payload), length=len(payload),
                                            http_headers=headers,
                                            warc_headers_dict={"WARC-Date": "2024-03-10T09:00:00Z",
                                                               "WARC-Record-ID": _record_id(url)})

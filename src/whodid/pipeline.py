@@ -25,6 +25,7 @@ from whodid.attach import date_events
 from whodid.events.assemble import build_event
 from whodid.events.coder import code_sentence
 from whodid.events.lexicon import Lexicon, default_lexicon
+from whodid.geo import dateline_place_of, find_places, locate_events
 from whodid.ingest.records_io import article_from_record
 from whodid.nlp.model import load_nlp
 from whodid.quotes import attribute_statements, find_quotes, link_events
@@ -108,12 +109,14 @@ def annotate_doc(
             found.append((event, candidate.head))
     found = _dedupe(found)
     date_events(found, doc=doc, timexes=times, published=article.published)
+    places = find_places(doc, actors=actors)
+    locate_events(found, places=places, dateline=dateline_place_of(text, places))
     quotes = [
         q for q in find_quotes(doc, actors=actors) if not _masked(q.content.start, q.content.end, mask)
     ]
     events = attribute_statements([e for e, _ in found], quotes)
     link_events(events, quotes)
-    return Annotation(id=article.id, events=events, times=times, quotes=quotes)
+    return Annotation(id=article.id, events=events, places=places, times=times, quotes=quotes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,5 +110,7 @@ def np_tokens(head: Token, *, with_of: bool) -> tuple[int, int]:
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "case")):
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
+            break  # keep the parenthesis that closes an acronym: "Amnesty International (AI)"
         end -= 1
     return start, end

@@ -5,11 +5,11 @@ dated offices of known people, and document memory (titles, surnames, pronouns, 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from whodid.actors.coref import DocMemory
 from whodid.actors.entries import ActorEntry, AgentEntry, split_code
 from whodid.actors.kb import ActorKB
 from whodid.actors.matcher import KBMatcher, Mention
@@ -49,21 +49,10 @@ _QUANTIFIERS = frozenset(
         "part",
     }
 )
+_POSSESSIVE = frozenset({"its", "their", "his", "her"})
 _ORG_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "alliance", "bloc", "militia"}
 )
-
-
-@dataclass(slots=True)
-class _Memo:
-    start: int  # character offset of the mention
-    actor: Actor
-    person: bool
-    plural: bool
-    gender: str | None
-    titles: tuple[str, ...]  # agent phrases that describe the actor ("ambassador")
-    subject: bool = False  # the mention is a clause's subject: the likeliest antecedent
-    sentence: int = 0  # token index where the mention's sentence starts
 
 
 class DocActors:
@@ -75,8 +64,7 @@ class DocActors:
         self.published = published
         self.mentions: list[Mention] = kb.matcher(doc.vocab).find(doc)
         self._at: dict[int, Mention] = KBMatcher.index(self.mentions)
-        self._memory: list[_Memo] = []
-        self._surnames: dict[str, list[tuple[int, Actor, bool, str | None]]] = {}
+        self.memory = DocMemory(doc)
         self._cache: dict[int, Actor | None] = {}
         for tok in doc:  # document order, so memory only ever looks back
             if self._is_np_head(tok):
@@ -181,28 +169,13 @@ class DocActors:
             )
         ):
             return None
-        before = [m for m in self._memory if m.start < tok.idx]
-        found: _Memo | None = None
-        if low in PRONOUNS_PERSON:
-            g = PRONOUNS_PERSON[low]
-            people = [m for m in reversed(before) if m.person and not m.plural and m.gender in (None, g)]
-            # Salience: the subject of this or the previous sentence before any later mention.
-            here = tok.sent.start
-            previous = self.doc[here - 1].sent.start if here > 0 else here
-            found = next((m for m in people if m.subject and m.sentence >= previous), None)
-            found = found or (people[0] if people else None)
-        elif low in PRONOUNS_THING:
-            found = next(
-                (m for m in reversed(before) if not m.person and not m.plural and m.actor.code),
-                None,
-            )
-        elif low in PRONOUNS_PLURAL:
-            found = next((m for m in reversed(before) if not m.person and m.actor.code), None)
-        else:
-            return self._actor(*span, None)
+        found = self.memory.antecedent(tok)
         if found is None:
             return self._actor(*span, None)
         a = found.actor
+        if found.sentence == tok.sent.start and a.end <= tok.idx and low not in _POSSESSIVE:
+            # the antecedent stands in the same sentence: name it rather than the pronoun
+            return a
         return self._actor(*span, a.code, sector=a.sector, name=a.name, country=a.country)
 
     def _remember(
@@ -215,34 +188,9 @@ class DocActors:
         titles: tuple[str, ...],
         surname: str | None,
     ) -> None:
-        if actor.code is None and not titles:
-            return
-        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        root = span.root if span is not None and len(span) else None
-        subject = root is not None and root.dep_ in ("nsubj", "nsubjpass")
-        sentence = root.sent.start if root is not None else 0
-        self._memory.append(_Memo(actor.start, actor, person, plural, gender, titles, subject, sentence))
-        if surname:
-            self._surnames.setdefault(surname.lower(), []).append(
-                (actor.start, actor, person, gender)
-            )
-
-    def _recall_title(self, agent: AgentEntry, before: int, country: str | None) -> _Memo | None:
-        for m in reversed(self._memory):
-            if (
-                m.start < before
-                and m.person
-                and agent.phrase in m.titles
-                and country in (None, m.actor.country)
-            ):
-                return m
-        return None
-
-    def _recall_country(self, before: int) -> str | None:
-        for m in reversed(self._memory):
-            if m.start < before and m.actor.country and not m.person:
-                return m.actor.country
-        return None
+        self.memory.remember(
+            actor, person=person, plural=plural, gender=gender, titles=titles, surname=surname
+        )
 
     # ------------------------------------------------------------------ noun phrases
 
@@ -290,6 +238,8 @@ class DocActors:
                     )
         if not names:
             names = self._place_in(tok)
+            if names and agent is not None:  # 'a court in Argentina': the place belongs to the actor
+                end = max(end, self._place_in_end(tok))
         if agent is None and titles and tok.pos_ == "NOUN":
             agent = titles[-1]  # 'army accountant': the role modifier gives the sector
         if agent is None:
@@ -308,23 +258,12 @@ class DocActors:
             if tok.lower_ in _COUNTRY_NOUNS and any(
                 t.lower_ in ("the", "this") for t in self.doc[start : tok.i]
             ):
-                country = self._recall_country(self.doc[start].idx)
+                country = self.memory.country(self.doc[start].idx)
                 return self._actor(start, end, country)
             if tok.lower_ in _ORG_NOUNS and any(
                 t.lower_ in ("the", "this") for t in self.doc[start : tok.i]
             ):
-                memo = next(
-                    (
-                        m
-                        for m in reversed(self._memory)
-                        if m.start < self.doc[start].idx
-                        and not m.person
-                        and m.actor.code
-                        and m.actor.country is None
-                        or False
-                    ),
-                    None,
-                )
+                memo = self.memory.organisation(self.doc[start].idx)
                 if memo is not None:
                     return self._actor(start, end, memo.actor.code, name=memo.actor.name)
             return self._actor(start, end, None)
@@ -342,6 +281,13 @@ class DocActors:
             if child.dep_ == "prep" and child.lower_ == "of":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         return None
+
+    def _place_in_end(self, tok: Token) -> int:
+        """Token end of the 'in'-phrase that _place_in read."""
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                return max(t.i for t in child.subtree) + 1
+        return tok.i + 1
 
     def _place_in(self, tok: Token) -> list[ActorEntry]:
         """Country or capital named by an 'in'-phrase after the head ('leaders in France')."""
@@ -486,16 +432,16 @@ class DocActors:
         if country is None:
             definite = first.lower_ in ("the", "this", "that") or first.tag_ == "PRP$"
             if definite and agent.kind in ("person", "generic") and not plural:
-                memo = self._recall_title(agent, first.idx, None)
+                memo = self.memory.title(agent, first.idx, None)
                 if memo is not None:
                     a = memo.actor
                     return self._actor(
                         start, end, a.code, sector=a.sector, name=a.name, country=a.country
                     )
             if definite and agent.kind in ("body", "group"):
-                country = self._recall_country(first.idx)
+                country = self.memory.country(first.idx)
         elif agent.kind in ("person", "generic") and not plural:
-            memo = self._recall_title(agent, first.idx, country)
+            memo = self.memory.title(agent, first.idx, country)
             if memo is not None and memo.actor.name:
                 a = memo.actor
                 return self._actor(
@@ -547,12 +493,12 @@ class DocActors:
                 surname=tok.text,
             )
             return act
-        for pos, prev, _person, _gender in reversed(self._surnames.get(tok.lower_, [])):
-            if pos < doc[start].idx:
-                act = self._actor(
-                    start, end, prev.code, sector=prev.sector, name=prev.name, country=prev.country
-                )
-                return act
+        memo = self.memory.surname(tok.text, doc[start].idx)
+        if memo is not None:
+            prev = memo.actor
+            return self._actor(
+                start, end, prev.code, sector=prev.sector, name=prev.name, country=prev.country
+            )
         if names and tok.ent_type_ not in ("PERSON",):
             base = names[0]
             return self._actor(

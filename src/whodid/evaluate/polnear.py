@@ -3,8 +3,8 @@
 A gold attribution's content, cue and source are taken as the extent of their segments
 (first start to last end; content may be discontinuous). Predicted quotes are paired one to
 one with gold attributions by content: ``exact`` pairs need the same extent, ``overlap``
-pairs share at least one character. On the overlap pairs, ``cue_accuracy`` asks that the
-cues overlap, ``speaker_accuracy`` that the speaker spans overlap (or both are absent).
+pairs share at least one character, the closest pairs (intersection over union) first. On
+the overlap pairs, ``cue_accuracy`` asks that the cues overlap, ``speaker_accuracy`` that the speaker spans overlap (or both are absent).
 ``direct_recall`` is the overlap recall on gold attributions with quotation marks, and
 ``direct_flag_accuracy`` how often a paired quote's ``direct`` agrees with them.
 """
@@ -42,16 +42,34 @@ def extent(part: dict[str, Any] | None) -> Span | None:
     return (min(s[0] for s in spans), max(s[1] for s in spans))
 
 
+def _closeness(p: Span, g: Span) -> float:
+    """Intersection over union of two spans (0 when they share nothing)."""
+    inter = min(p[1], g[1]) - max(p[0], g[0])
+    if inter <= 0:
+        return 0.0
+    return inter / (max(p[1], g[1]) - min(p[0], g[0]))
+
+
 def _pair(pred: list[Span], gold: list[Span], mode: str) -> list[tuple[int, int]]:
+    """One-to-one pairs of predicted and gold spans that match under ``mode``, the closest
+    pairs first (intersection over union), so a short quote nested in a long attribution pairs
+    with its own gold rather than with whichever long one comes first."""
+    candidates = [
+        (_closeness(p, g), i, j)
+        for i, p in enumerate(pred)
+        for j, g in enumerate(gold)
+        if span_match(p, g, mode=mode)
+    ]
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     pairs: list[tuple[int, int]] = []
-    used: set[int] = set()
-    for i, p in enumerate(pred):
-        for j, g in enumerate(gold):
-            if j not in used and span_match(p, g, mode=mode):
-                pairs.append((i, j))
-                used.add(j)
-                break
-    return pairs
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for _score, i, j in candidates:
+        if i not in used_p and j not in used_g:
+            pairs.append((i, j))
+            used_p.add(i)
+            used_g.add(j)
+    return sorted(pairs)
 
 
 def _overlaps(a: Span | None, b: Span | None) -> bool:

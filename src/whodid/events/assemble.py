@@ -32,6 +32,12 @@ def _purpose(token: Token) -> bool:
     ) and token.head.lemma_.lower() not in ("agree", "decide", "vow", "pledge", "promise", "offer")
 
 
+def _acled_context(c: Candidate, evidence: Span) -> str:
+    """The words ACLED's finer types hang on: the weapon, the crowd, the base — anywhere in the
+    trigger's sentence ("wounded in a grenade attack", "seized rifles and ammunition")."""
+    return f"{' '.join(t.text for t in c.trigger)} {evidence.text}"
+
+
 def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> float:
     """A score that rises with the evidence the parse gives for the event.
 
@@ -79,7 +85,7 @@ def build_event(
         plover_mode=mode,
         source_sector=source.sector if source else None,
         target_sector=target.sector if target else None,
-        trigger=trigger.text,
+        trigger=_acled_context(c, evidence),
     )
     return Event(
         sentence=sentence,

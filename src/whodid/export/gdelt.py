@@ -48,6 +48,8 @@ def _day(row: dict[str, Any]) -> date | None:
 
 def _actor(prefix: str, actor: dict[str, Any] | None) -> dict[str, Any]:
     actor = actor or {}
+    if not actor.get("code"):  # GDELT records coded actors only
+        return {}
     name = actor.get("name") or actor.get("text") or ""
     return {
         f"{prefix}Code": actor.get("code") or "",

@@ -1,1 +1,13 @@
-"""geo stage."""
+"""Places: finding place mentions, resolving them to points, and placing events.
+
+``find_places(doc)`` gives every place mention of a parsed document, resolved offline against
+the gazetteer built from GeoNames-derived data (``whodid.geo.gazetteer``);
+``event_location(trigger, places)`` picks the one where an event happened.
+"""
+
+from __future__ import annotations
+
+from whodid.geo.location import event_location, locate_events
+from whodid.geo.places import dateline_place_of, find_places
+
+__all__ = ["dateline_place_of", "event_location", "find_places", "locate_events"]

@@ -168,7 +168,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if i in taken or not _capitalised(token) or token.is_punct:
+        if i in taken or not _capitalised(token) or token.is_punct or token.lower_ == "the":
             i += 1
             continue
         limit = i

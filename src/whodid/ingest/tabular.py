@@ -232,7 +232,11 @@ def iter_csv(
     """Each row of a CSV (or TSV) byte stream with a header row: an article, or a problem."""
     if csv.field_size_limit() < _CSV_FIELD_LIMIT:
         csv.field_size_limit(_CSV_FIELD_LIMIT)
-    text = _text_stream(stream)
+    with _text_stream(stream) as text:
+        yield from _csv_rows(text, origin=origin, fields=fields, delimiter=delimiter)
+
+
+def _csv_rows(text: IO[str], *, origin: str, fields: FieldMap, delimiter: str) -> Iterator[Sourced]:
     reader = csv.DictReader(text, delimiter=delimiter)
     stem = _stem(origin)
     try:

@@ -11,6 +11,7 @@ when the parse links them to a cue ("labelled it "a failure""), so scare quotes 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -24,7 +25,9 @@ __all__ = ["Attributed", "Inside", "attribute_stretch"]
 
 _FRAGMENT_WORDS = 4  # a stretch of fewer words needs a parse link to its cue
 _AFTER_SENTENCE_TOKENS = 10  # "he said." after the closing mark
-_LINK_DEPTH = 4
+_LINK_DEPTH = 5
+_DASH_CUE = Cue("―", (), "speech")
+_DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*(?=[A-Z])")
 
 
 @dataclass(slots=True)
@@ -35,6 +38,7 @@ class Attributed:
     cue: Cue | None
     cue_tokens: list[Token]
     linked: bool
+    speaker: Token | None = None  # set when the attribution names the speaker itself ("― Name")
 
 
 class Inside:
@@ -64,8 +68,10 @@ def _linked(cue: Token, inside: list[Token]) -> bool:
             node, steps = node.head, steps + 1
             if node.i == cue.i:
                 return True
-            if node.i not in ids and node.pos_ in ("VERB", "AUX") and node.i != cue.i:
-                break
+            if node.i not in ids and node.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children
+            ):
+                break  # another clause, with a subject of its own
     node, steps = cue, 0
     while node.head is not node and steps < 2:  # '"...," said X' parsed as parataxis
         node, steps = node.head, steps + 1
@@ -92,6 +98,21 @@ def _window(doc: Doc, stretch: Marked) -> list[SpacySpan]:
     return out
 
 
+def _dash_attribution(doc: Doc, stretch: Marked) -> Attributed | None:
+    """ "“...” ― Jane Doe": a dash after the closing mark, then a name on the same line."""
+    m = _DASH_NAME.match(doc.text, stretch.end)
+    if m is None:
+        return None
+    dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    name = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+    if dash is None or name is None or name[0].pos_ not in ("PROPN", "NOUN"):
+        return None
+    head = name[0]
+    while head.head is not head and head.dep_ in ("compound", "flat") and head.head.i - head.i <= 3:
+        head = head.head
+    return Attributed(stretch, _DASH_CUE, list(dash), True, speaker=head)
+
+
 def _words(stretch: Marked, doc: Doc) -> int:
     return sum(1 for t in _tokens_in(doc, *stretch.inner) if t.is_alpha)
 
@@ -101,6 +122,9 @@ def attribute_stretch(
 ) -> Attributed | None:
     """The best cue for one stretch, or an unattributed record for a full-sentence quotation
     (the caller may give it an earlier speaker); None for a fragment with no cue."""
+    dashed = _dash_attribution(doc, stretch)
+    if dashed is not None:
+        return dashed
     quoted = [t for p in stretch.pieces for t in _tokens_in(doc, *p)]
     best: tuple[float, Cue, list[Token], bool] | None = None
     window = _window(doc, stretch)

@@ -42,6 +42,7 @@ class _Draft:
     end: int
     cue: list[Token]  # empty: continues the previous speaker
     pieces: list[tuple[int, int]] = field(default_factory=list)  # quoted parts
+    speaker: Token | None = None  # named by the attribution itself ("― Jane Doe")
 
     @property
     def head(self) -> int | None:
@@ -75,7 +76,7 @@ def _drafts(
     for k, a in enumerate(attributed):
         if k not in absorbed:
             s = a.stretch
-            drafts.append(_Draft(s.start, s.end, list(a.cue_tokens), list(s.pieces)))
+            drafts.append(_Draft(s.start, s.end, list(a.cue_tokens), list(s.pieces), a.speaker))
     drafts.sort(key=lambda d: (d.start, -d.end))
     return _merge_split(drafts)
 
@@ -99,7 +100,7 @@ def _merge_split(drafts: list[_Draft]) -> list[_Draft]:
         if not d.cue:
             if prev is None or not prev.cue or d.start - prev.end > _CONTINUE_GAP:
                 continue
-            d.cue = list(prev.cue)
+            d.cue, d.speaker = list(prev.cue), prev.speaker
         out.append(d)
     return out
 
@@ -144,7 +145,8 @@ def find_quotes(
         seen.add((d.start, d.end))
         head = d.cue[0]
         if head.i not in speakers:
-            speakers[head.i] = speaker_actor(speaker_token(head, quoted=inside), actors)
+            token = d.speaker or speaker_token(head, quoted=inside)
+            speakers[head.i] = speaker_actor(token, actors)
         quotes.append(
             Quote(
                 speaker=speakers[head.i],

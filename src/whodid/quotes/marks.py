@@ -49,13 +49,17 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _opens(text: str, i: int, para_start: int) -> bool:
+    """Does the mark at ``i`` open a quotation? Curly marks say so themselves, unless set
+    the wrong way round (a closing mark at a paragraph start, before a word)."""
     ch = text[i]
+    before = text[i - 1] if i > para_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    starts = before.isspace() or before in "([{—–-―/:"
     if ch in OPENERS:
         return True
     if ch in CLOSERS:
-        return False
-    before = text[i - 1] if i > para_start else " "
-    return before.isspace() or before in "([{—–-/:"
+        return i == para_start and after.isalnum()
+    return starts
 
 
 def _first_mark(text: str, start: int, end: int) -> int | None:
@@ -84,7 +88,9 @@ def quoted_stretches(text: str) -> list[Marked]:
         while i < p_end:
             ch = text[i]
             if ch in _ALL:
-                if open_at is None:
+                if open_at is None and i == p_start and ch in CLOSERS and not _opens(text, i, p_start):
+                    pass
+                elif open_at is None:
                     if _opens(text, i, p_start):
                         open_at = i
                 elif ch in OPENERS and text[open_at] in OPENERS and not carry:

@@ -1,0 +1,120 @@
+"""Document memory for actor resolution: what earlier mentions taught the document (titles,
+surnames, countries), and which earlier actor a pronoun, "the ambassador" or "the country" refers
+to. Memory only ever looks back: mentions are remembered in document order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from whodid.actors.entries import AgentEntry
+from whodid.actors.np import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING
+from whodid.records import Actor
+
+__all__ = ["Memo", "DocMemory"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(slots=True)
+class Memo:
+    """One remembered mention."""
+
+    start: int  # character offset of the mention
+    actor: Actor
+    person: bool
+    plural: bool
+    gender: str | None
+    titles: tuple[str, ...]  # agent phrases that describe the actor ("ambassador")
+    subject: bool = False  # the mention is a clause's subject: the likeliest antecedent
+    sentence: int = 0  # token index where the mention's sentence starts
+
+
+class DocMemory:
+    """Earlier actor mentions of one document, for titles, surnames, pronouns and "the country"."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.memos: list[Memo] = []
+        self._surnames: dict[str, list[Memo]] = {}
+
+    def remember(
+        self,
+        actor: Actor,
+        *,
+        person: bool,
+        plural: bool,
+        gender: str | None,
+        titles: tuple[str, ...],
+        surname: str | None,
+    ) -> None:
+        """Keep a coded (or titled) mention for later reference."""
+        if actor.code is None and not titles:
+            return
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        subject = root is not None and root.dep_ in _SUBJECT_DEPS
+        sentence = root.sent.start if root is not None else 0
+        memo = Memo(actor.start, actor, person, plural, gender, titles, subject, sentence)
+        self.memos.append(memo)
+        if surname:
+            self._surnames.setdefault(surname.lower(), []).append(memo)
+
+    def before(self, offset: int) -> list[Memo]:
+        return [m for m in self.memos if m.start < offset]
+
+    def surname(self, word: str, before: int) -> Memo | None:
+        """The last person remembered under this surname before the offset."""
+        return next(
+            (m for m in reversed(self._surnames.get(word.lower(), [])) if m.start < before), None
+        )
+
+    def title(self, agent: AgentEntry, before: int, country: str | None) -> Memo | None:
+        """The last person described by this title ("the ambassador"), of this country if given."""
+        for m in reversed(self.memos):
+            if (
+                m.start < before
+                and m.person
+                and agent.phrase in m.titles
+                and country in (None, m.actor.country)
+            ):
+                return m
+        return None
+
+    def country(self, before: int) -> str | None:
+        """The country of the last non-person actor before the offset ("the country")."""
+        for m in reversed(self.memos):
+            if m.start < before and m.actor.country and not m.person:
+                return m.actor.country
+        return None
+
+    def organisation(self, before: int) -> Memo | None:
+        """The last coded international/non-state body before the offset ("the group")."""
+        for m in reversed(self.memos):
+            if m.start < before and not m.person and m.actor.code and m.actor.country is None:
+                return m
+        return None
+
+    def antecedent(self, tok: Token) -> Memo | None:
+        """The actor a pronoun refers to: the last compatible one, preferring for he/she the
+        subject of this or the previous sentence (salience)."""
+        low = tok.lower_
+        before = self.before(tok.idx)
+        if low in PRONOUNS_PERSON:
+            g = PRONOUNS_PERSON[low]
+            people = [
+                m for m in reversed(before) if m.person and not m.plural and m.gender in (None, g)
+            ]
+            here = tok.sent.start
+            previous = self.doc[here - 1].sent.start if here > 0 else here
+            salient = next((m for m in people if m.subject and m.sentence >= previous), None)
+            return salient or (people[0] if people else None)
+        if low in PRONOUNS_THING:
+            return next(
+                (m for m in reversed(before) if not m.person and not m.plural and m.actor.code),
+                None,
+            )
+        if low in PRONOUNS_PLURAL:
+            return next((m for m in reversed(before) if not m.person and m.actor.code), None)
+        return None

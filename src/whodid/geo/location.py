@@ -1,0 +1,131 @@
+"""Event location: the place where THAT event happened, read from the dependency parse.
+
+"Gunmen killed five people in Sinaloa" -> Sinaloa (a locative phrase on the trigger); "at his
+residence in Mexico City" -> Mexico City (the most specific place inside the phrase); "was shot
+and killed in a camp near Nablus" -> Nablus (conjoined verbs share the phrase); a place named
+only as a nationality ("a Kenyan officer") or as where someone comes from is no location.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from whodid.geo.gazetteer import default_gazetteer
+from whodid.records import Event, Place
+
+__all__ = ["event_location", "locate_events"]
+
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
+     "along", "off", "on", "into", "onto", "over", "through", "nearby", "beside", "between",
+     "among", "on", "toward", "towards", "to", "from"}
+)
+# prepositions that name a place only when the event moves or is aimed there
+_MOTION = frozenset({"to", "into", "toward", "towards", "from", "onto"})
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "agent"})
+_ON_FEATURES = frozenset({"city", "other", "admin2"})  # "on the Gaza border", not "sanctions on Iran"
+_SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 6}
+
+
+def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
+    doc = trigger.doc
+    by_token: dict[int, Place] = {}
+    sent = trigger.sent
+    for place in places:
+        if place.end <= sent.start_char or place.start >= sent.end_char:
+            continue
+        if place.feature == "country" and _is_demonym(place):
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            by_token[token.i] = place
+    return by_token
+
+
+def _is_demonym(place: Place) -> bool:
+    """"Kenyan" in "a Kenyan officer" names a nationality, not where something happened."""
+    kinds = {e.kind for e in default_gazetteer().lookup(place.text)}
+    return "demonym" in kinds and "country" not in kinds
+
+
+def _in_phrase(prep: Token, by_token: dict[int, Place]) -> Place | None:
+    """The most specific place inside a prepositional phrase (first when equal)."""
+    best: tuple[int, int, Place] | None = None
+    for token in prep.subtree:
+        place = by_token.get(token.i)
+        if place is None:
+            continue
+        rank = (_SPECIFIC.get(place.feature, 6), place.start)
+        if best is None or rank < best[:2]:
+            best = (*rank, place)
+    return best[2] if best else None
+
+
+def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) -> Place | None:
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in _LOCATIVE:
+            if child.lower_ in _MOTION and not motion:
+                continue
+            found = _in_phrase(child, by_token)
+            if found is not None and (child.lower_ != "on" or found.feature in _ON_FEATURES):
+                return found
+        if child.dep_ == "npadvmod" and child.i in by_token:
+            return by_token[child.i]
+    return None
+
+
+def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
+    found = _from_children(token, by_token, motion=False)
+    if found is not None:
+        return found
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            found = _from_children(child, by_token, motion=False)
+            if found is not None:
+                return found
+    for child in token.children:  # the object's own phrase: "hit a bus in Donetsk"
+        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            found = _from_children(child, by_token, motion=False)
+            if found is not None:
+                return found
+    return None
+
+
+def event_location(
+    trigger: Token, places: list[Place], *, default: Place | None = None
+) -> Place | None:
+    """The place where the event of ``trigger`` happened, or ``default`` (e.g. the dateline
+    place, for a story's main events) when the sentence attaches none to it."""
+    by_token = _places_by_token(trigger, places)
+    token = trigger
+    for _ in range(4):
+        if by_token:
+            found = _attached(token, by_token)
+            if found is not None:
+                return found
+        if token.dep_ not in _CLIMB or token.head is token:
+            break
+        token = token.head
+    return default
+
+
+def _main_event(trigger: Token) -> bool:
+    """The trigger tells the story's own events, not reported or embedded ones."""
+    token = trigger
+    while token.head is not token:
+        if token.dep_ not in ("conj", "advcl", "xcomp"):
+            return False
+        token = token.head
+    return True
+
+
+def locate_events(
+    events: list[tuple[Event, Token]], *, places: list[Place], dateline: Place | None = None
+) -> None:
+    """Set ``location`` of each event: the place its sentence attaches to it, else the
+    dateline's place for the story's main events."""
+    for event, trigger in events:
+        default = dateline if dateline is not None and _main_event(trigger) else None
+        event.location = event_location(trigger, places, default=default)

@@ -1,0 +1,100 @@
+"""The places layer: every place mention of a Doc, resolved (``find_places``)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from spacy.tokens import Doc, Token
+
+from whodid.geo.gazetteer import Entry, Gazetteer, default_gazetteer
+from whodid.geo.resolve import resolve_mentions
+from whodid.geo.toponyms import Mention, find_mentions
+from whodid.records import Place
+from whodid.text.dateline import dateline_place
+
+__all__ = ["dateline_place_of", "find_places"]
+
+logger = logging.getLogger(__name__)
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+class ActorLookup(Protocol):
+    """What ``find_places`` needs of ``whodid.actors.resolve.DocActors``."""
+
+    def is_actor(self, token: Token) -> bool: ...
+
+
+def _acting(doc: Doc, mention: Mention, entry: Entry | None, actors: ActorLookup | None) -> bool:
+    """A capital standing for its government: "Washington said", "Moscow denied"."""
+    if actors is None or entry is None or entry.kind != "city":
+        return False
+    root = doc[mention.start : mention.end].root
+    return root.dep_ in _SUBJECTS and root.head.pos_ in ("VERB", "AUX") and actors.is_actor(root)
+
+
+def _place(doc: Doc, mention: Mention, entry: Entry | None) -> Place:
+    span = doc[mention.start : mention.end]
+    start, end = span.start_char, span.end_char
+    if entry is None:
+        return Place(start=start, end=end, text=doc.text[start:end])
+    admin1 = entry.admin1 if entry.kind != "admin1" else entry.name
+    country = entry.country
+    return Place(
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        name=_country_name(entry) if entry.kind == "demonym" else entry.name,
+        country=country,
+        admin1=admin1,
+        lat=round(entry.lat, 4),
+        lon=round(entry.lon, 4),
+        feature=entry.feature,
+    )
+
+
+def _country_name(entry: Entry) -> str:
+    country = default_gazetteer().countries.get(entry.country or "")
+    return country.name if country else entry.name
+
+
+def _focus(doc: Doc, gazetteer: Gazetteer) -> str | None:
+    """The country of the story's dateline ("KABUL, Afghanistan (Wire) -")."""
+    span = dateline_place(doc.text)
+    if span is None:
+        return None
+    best: Entry | None = None
+    for part in doc.text[span[0] : span[1]].split(","):
+        for entry in gazetteer.lookup(part.strip()):
+            if entry.country and (best is None or entry.kind == "country" or entry.population > best.population):
+                best = entry
+    return best.country if best else None
+
+
+def find_places(
+    doc: Doc, *, actors: ActorLookup | None = None, gazetteer: Gazetteer | None = None
+) -> list[Place]:
+    """Every place mention of ``doc``, resolved: name, country (ISO3), admin1, lat, lon, feature.
+
+    Mentions the gazetteer does not know keep their span with the other fields ``None``.
+    With ``actors`` (``DocActors``), a city that acts as its government ("Washington said")
+    is left to the actors layer.
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    mentions = find_mentions(doc, gazetteer)
+    entries = resolve_mentions(doc, mentions, gazetteer, focus=_focus(doc, gazetteer))
+    return [
+        _place(doc, mention, entry)
+        for mention, entry in zip(mentions, entries, strict=True)
+        if not _acting(doc, mention, entry, actors)
+    ]
+
+
+def dateline_place_of(text: str, places: list[Place]) -> Place | None:
+    """The resolved place of the story's dateline, if it has one."""
+    span = dateline_place(text)
+    if span is None:
+        return None
+    inside = [p for p in places if span[0] <= p.start < span[1] and p.lat is not None]
+    return inside[0] if inside else None

@@ -1,0 +1,209 @@
+"""Resolving place mentions to gazetteer entries with the document as context.
+
+Each candidate gets a score: a prior by feature type and population, then evidence from the
+document: the region named right after it ("Culiacán, Sinaloa", "Alexandria, La."), countries
+and regions named elsewhere in the story, the story's focus (its dateline), and the sense the
+same name took earlier ("one sense per discourse"). Two passes: the first, without context,
+gives the document's countries and regions; the second uses them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from whodid.geo.gazetteer import Entry, Gazetteer, normalise
+from whodid.geo.toponyms import Mention
+
+__all__ = ["Context", "resolve_mentions"]
+
+_PRIOR = {
+    "country": 3.2,
+    "demonym": 3.2,
+    "continent": 3.0,
+    "admin1": 2.4,
+    "region": 2.6,
+    "other": 2.6,
+    "admin2": 0.6,
+    "city": 0.0,
+}
+_ADMIN2_WORDS = ("county", "parish", "district", "borough", "province", "prefecture")
+
+
+@dataclass(slots=True)
+class Context:
+    """What the document says around its places."""
+
+    countries: Counter[str]
+    regions: Counter[tuple[str, str]]  # (country, admin1)
+    focus: str | None = None  # country of the story's dateline
+
+
+def _population_score(entry: Entry) -> float:
+    if entry.kind != "city":
+        return 0.0
+    return math.log10(entry.population + 10) * 0.75  # 1,000 -> 2.3; 1,000,000 -> 4.5
+
+
+def _after_place(doc: Doc, mention: Mention, previous: Mention | None) -> bool:
+    """The mention follows "<place>,": it names the region of that place."""
+    return (
+        previous is not None
+        and previous.end + 1 == mention.start
+        and doc[previous.end].text == ","
+    )
+
+
+def _explicit_region(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Entry | None:
+    """The region or country named right after the mention: "Culiacán, Sinaloa"."""
+    if mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
+        return None
+    for width in (3, 2, 1):
+        end = mention.end + 1 + width
+        if end > len(doc):
+            continue
+        text = doc[mention.end + 1 : end].text
+        region = gazetteer.region(None, text)
+        if region is not None:
+            return region
+        for entry in gazetteer.lookup(text):
+            if entry.kind in ("country", "admin1"):
+                return entry
+    return None
+
+
+def score(
+    entry: Entry,
+    mention: Mention,
+    *,
+    text: str,
+    context: Context | None,
+    explicit: Entry | None,
+    after_place: bool = False,
+) -> float:
+    value = _PRIOR.get(entry.kind, 0.0) + _population_score(entry)
+    if after_place and entry.kind in ("admin1", "country"):
+        value += 3.0
+    lowered = text.lower()
+    if entry.kind == "admin2" and lowered.endswith(_ADMIN2_WORDS):
+        value += 3.0
+    if mention.source == "demonym" and entry.kind not in ("demonym", "country"):
+        value -= 10.0
+    if entry.kind == "admin1" and normalise(text) != normalise(entry.name):
+        value -= 0.5  # an alternate name of a region is weaker evidence than its own name
+    if explicit is not None and entry.country == explicit.country:
+        value += 3.0
+        if explicit.kind == "admin1" and entry.admin1 == explicit.admin1:
+            value += 4.0
+    if context is not None:
+        total = sum(context.countries.values()) or 1
+        if entry.country:
+            share = context.countries.get(entry.country, 0) / total
+            value += 3.0 * share
+            if entry.country == context.focus:
+                value += 1.0
+            if entry.kind in ("city", "admin2", "admin1") and entry.admin1:
+                if context.regions.get((entry.country, entry.admin1)):
+                    value += 2.5
+    return value
+
+
+def _best(
+    candidates: list[Entry],
+    mention: Mention,
+    *,
+    text: str,
+    context: Context | None,
+    explicit: Entry | None,
+    after_place: bool = False,
+) -> Entry | None:
+    best: tuple[float, Entry] | None = None
+    for entry in candidates:
+        value = score(
+            entry, mention, text=text, context=context, explicit=explicit, after_place=after_place
+        )
+        if best is None or value > best[0]:
+            best = (value, entry)
+    return best[1] if best else None
+
+
+def resolve_mentions(
+    doc: Doc,
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    *,
+    focus: str | None = None,
+) -> list[Entry | None]:
+    """The gazetteer entry of each mention (None where the gazetteer knows no such place)."""
+    texts = [m.span(doc).text for m in mentions]
+    after = [_after_place(doc, m, mentions[i - 1] if i else None) for i, m in enumerate(mentions)]
+    candidates = []
+    for mention, text, follows in zip(mentions, texts, after, strict=True):
+        found = gazetteer.lookup_key(mention.key)
+        region = gazetteer.region(None, text) if follows or not found else None
+        if region is not None and region not in found:
+            found = [region, *found]  # "Alexandria, La.": the abbreviation of a region
+        candidates.append(found)
+    explicit = [_explicit_region(doc, m, gazetteer) for m in mentions]
+    first = [
+        _best(c, m, text=t, context=None, explicit=x, after_place=a)
+        for c, m, t, x, a in zip(candidates, mentions, texts, explicit, after, strict=True)
+    ]
+    votes: list[tuple[str | None, float, tuple[str, str] | None]] = []
+    for entry, cands in zip(first, candidates, strict=True):
+        if entry is None or not entry.country:
+            votes.append((None, 0.0, None))
+            continue
+        weight = 1.0 if len({c.country for c in cands}) == 1 else 0.5
+        if entry.kind in ("country", "demonym", "admin1", "region"):
+            weight += 0.5
+        region_vote = None
+        if entry.kind == "admin1":
+            region_vote = (entry.country, entry.name)
+        elif entry.admin1 and weight >= 1.0:
+            region_vote = (entry.country, entry.admin1)
+        votes.append((entry.country, weight, region_vote))
+    base = Context(Counter(), Counter(), focus)
+    for country, weight, region_vote in votes:
+        if country:
+            base.countries[country] += weight
+        if region_vote:
+            base.regions[region_vote] += 1
+    if focus:
+        base.countries[focus] += 1.0
+    for entry in explicit:
+        if entry is not None and entry.country:
+            base.countries[entry.country] += 1.0
+            if entry.kind == "admin1":
+                base.regions[(entry.country, entry.name)] += 1
+    resolved: list[Entry | None] = []
+    sense: dict[str, Entry] = {}
+    for i, (cands, mention, text, region) in enumerate(
+        zip(candidates, mentions, texts, explicit, strict=True)
+    ):
+        if mention.key in sense and region is None and not after[i]:
+            resolved.append(sense[mention.key])
+            continue
+        context = _without(base, votes[i])
+        entry = _best(cands, mention, text=text, context=context, explicit=region, after_place=after[i])
+        if entry is not None:
+            sense.setdefault(mention.key, entry)
+        resolved.append(entry)
+    return resolved
+
+
+def _without(
+    base: Context, vote: tuple[str | None, float, tuple[str, str] | None]
+) -> Context:
+    """The document's context less the mention's own first-pass vote."""
+    country, weight, region = vote
+    countries = Counter(base.countries)
+    regions = Counter(base.regions)
+    if country:
+        countries[country] -= weight
+    if region:
+        regions[region] -= 1
+    return Context(+countries, +regions, base.focus)
