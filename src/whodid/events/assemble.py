@@ -45,8 +45,10 @@ def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> floa
     keeps events whose actors are known and whose trigger is specific).
     """
     score = 0.45
-    if source is not None:
+    if source is not None and source.text:
         score += 0.15 if source.code else 0.05
+    elif source is not None:
+        score -= 0.05  # an implied actor
     else:
         score -= 0.15
     if target is not None:
@@ -72,6 +74,10 @@ def build_event(
     c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver
 ) -> Event:
     source = actors.resolve(c.source) if c.source is not None else None
+    if source is None and c.entry.implicit_source and not c.negated:
+        # "were arrested": the text names no one, but only police arrest; an empty span says so.
+        at = c.head.idx
+        source = Actor(at, at, "", code=f"---{c.entry.implicit_source}", sector=c.entry.implicit_source)
     target = actors.resolve(c.target) if c.target is not None else None
     if source is not None and target is not None and (source.start, source.end) == (target.start, target.end):
         target = None

@@ -157,6 +157,9 @@ def object_lemmas(head: Token) -> set[str]:
     for obj in candidates:
         words.add(obj.lemma_.lower())
         words.add(obj.lower_)
+        for child in obj.children:  # "police firing" parsed as police <-acl- firing
+            if child.dep_ == "acl" and child.tag_ == "VBG" and child.i == obj.i + 1:
+                words.add(child.lower_)
         for left in obj.lefts:
             if left.dep_ in ("compound", "amod"):
                 words.add(f"{left.lower_} {obj.lemma_.lower()}")

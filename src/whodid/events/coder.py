@@ -31,6 +31,12 @@ _SPEECH_CODES = ("010",)
 # Entity types that never act: "on Monday", "three", "$5 million".
 _NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
+# Violent causes whose actor acts on a passive victim: "killed in police firing".
+CAUSE_NOUNS = frozenset(
+    "firing fire shooting gunfire attack strike airstrike raid clash blast explosion bombing "
+    "crossfire shelling crackdown operation action violence ambush".split()
+)
+
 IsActor = Callable[[Token], bool]
 """Does the token stand for a known actor? Used to choose among candidate arguments."""
 
@@ -167,8 +173,25 @@ def _copular_predicate(verb: Token) -> tuple[list[Token], list[Token]] | None:
     return _speaker_of(head), targets
 
 
+def _agent_of_cause(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """ "were killed in police firing", "died in an Israeli air strike": the cause's actor."""
+    for prep in ("in", "during"):
+        for noun in clauses.prep_objects(verb).get(prep, []):
+            if any(c.dep_ == "acl" and c.lemma_.lower() in CAUSE_NOUNS for c in noun.children):
+                return [noun]  # "in police firing" parsed as police <-acl- firing
+            if noun.lemma_.lower() not in lexicon.by_noun and noun.lemma_.lower() not in CAUSE_NOUNS:
+                continue
+            for child in noun.children:
+                if child.dep_ in ("poss", "compound", "amod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+                    return [child]
+            by = clauses.prep_objects(noun).get("by", [])
+            if by:
+                return by
+    return []
+
+
 def _verb_arguments(
-    entry: Entry, trigger: list[Token], is_actor: IsActor
+    entry: Entry, trigger: list[Token], is_actor: IsActor, lexicon: Lexicon
 ) -> tuple[list[Token], list[Token]]:
     verb = trigger[0]
     copular = _copular_predicate(verb)
@@ -176,6 +199,8 @@ def _verb_arguments(
         return copular
     subjects, passive = clauses.subjects(verb)
     sources = clauses.agents(verb) if passive else subjects
+    if passive and not sources:
+        sources = _agent_of_cause(verb, lexicon)
     tiers: list[list[Token]] = [subjects if passive else []]
     for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X"
         if word.pos_ == "ADP":
@@ -236,6 +261,8 @@ def _noun_arguments(
             # "Israeli strikes", "Hamas attacks" — not "military confrontation"
             if child.ent_type_ in ("NORP", "GPE", "ORG"):
                 source_tiers.append([child])
+        elif child.dep_ == "compound" and child.pos_ == "NOUN" and is_actor(child):
+            source_tiers.append([child])  # "police firing", "army shelling"
     for child in noun.children:  # "a diplomatic note expressing surprise at Salazar's comments"
         if child.dep_ == "acl" and child.pos_ == "VERB":
             target_tiers.extend(clauses.prep_objects(child).values())
@@ -381,7 +408,7 @@ def code_sentence(
         if nominal:
             sources, targets = _noun_arguments(entry, token, lexicon, is_actor)
         else:
-            sources, targets = _verb_arguments(entry, trigger, is_actor)
+            sources, targets = _verb_arguments(entry, trigger, is_actor, lexicon)
         negated = is_negated(token)
         kind = modality(token)
         code, negated, kind, sources, targets = _recode(

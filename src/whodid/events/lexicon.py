@@ -12,6 +12,8 @@ One file per CAMEO root lives in ``whodid/data/lexicons/events/``. Each entry is
       swap: false                    # true: the grammatical object is the source ("receive X from")
       negated_code: "016"            # optional: denied, the event is this one ("not the fault of")
       possessor: target              # optional, nouns: "Zambada's arrest" (default: by CAMEO root)
+      implicit_source: COP           # optional: the sector that acts when the text names no one
+                                     # ("were arrested": police); shown as an empty-span actor
       mode: null                     # optional PLOVER mode
       example: "Mexico accused the United States of meddling."
 
@@ -42,7 +44,7 @@ PREPOSITIONS = frozenset(
 )
 _ENTRY_KEYS = frozenset(
     "id code verbs nouns objects not_objects symmetric swap mode example "
-    "target_preps negated_code possessor note".split()
+    "target_preps negated_code possessor implicit_source note".split()
 )
 
 
@@ -72,6 +74,7 @@ class Entry:
     target_preps: tuple[str, ...] = ()
     negated_code: str | None = None  # code of the event when the text denies this one
     possessor: str = "auto"  # a nominal trigger's possessor is its "source", "target", or auto
+    implicit_source: str | None = None  # sector of the unnamed actor ("were arrested": COP)
     source: str = ""  # file:line, for messages
 
     @property
@@ -173,6 +176,7 @@ def parse_entry(raw: Any, where: str) -> Entry:
         target_preps=tuple(_as_list(raw.get("target_preps"), "target_preps", where)),
         negated_code=raw.get("negated_code"),
         possessor=possessor,
+        implicit_source=raw.get("implicit_source"),
         source=where,
     )
 
