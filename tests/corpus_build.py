@@ -23,8 +23,13 @@ GHANA = (
 RECORDS = [
     # text: that of text/sovereignty.txt, the same story under another name (see build())
     {"id": "gz-1", "published": "2024-03-10", "source": "Frontier Herald", "text": ""},
-    {"id": "gz-2", "published": "2024-03-10", "source": "Frontier Herald",
-     "text": "Nigeria's army attacked Boko Haram camps near Lake Chad on Sunday, a military spokesman said."},
+    {
+        "id": "gz-2",
+        "published": "2024-03-10",
+        "source": "Frontier Herald",
+        "text": "Nigeria's army attacked Boko Haram camps near Lake Chad on Sunday, "
+        "a military spokesman said.",
+    },
 ]
 PAGE = """<!DOCTYPE html><html><head><title>{title} | Delta Observer</title>
 <meta property="og:site_name" content="Delta Observer">
@@ -32,8 +37,9 @@ PAGE = """<!DOCTYPE html><html><head><title>{title} | Delta Observer</title>
 <body><nav><a href="/">Home</a></nav><article><h1>{title}</h1>{body}</article></body></html>"""
 LEGACY = (
     "France criticises Germany\u2019s budget plan\n\n"
-    "France\u2019s finance minister criticised Germany on Monday over its \u201cshort-sighted\u201d "
-    "budget plan, speaking at a caf\u00e9 in Brussels after the meeting.\n"
+    "France\u2019s finance minister criticised Germany on Monday over its "
+    "\u201cshort-sighted\u201d budget plan, speaking at a caf\u00e9 in Brussels "
+    "after the meeting.\n"
 )
 
 
@@ -56,23 +62,42 @@ def _warc() -> bytes:
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=True)
     pages = [
-        ("https://delta-observer.example/sinai-clash", "text/html; charset=utf-8", PAGE.format(
-            title="Egyptian troops clash with militants", date="2024-03-10",
-            body="<p>Egyptian troops clashed with militants in northern Sinai on Sunday, the army said "
-                 "in a statement, adding that four soldiers were wounded.</p>"
-                 "<p>The militants attacked a checkpoint near El Arish before dawn.</p>")),
+        (
+            "https://delta-observer.example/sinai-clash",
+            "text/html; charset=utf-8",
+            PAGE.format(
+                title="Egyptian troops clash with militants",
+                date="2024-03-10",
+                body="<p>Egyptian troops clashed with militants in northern Sinai on Sunday, "
+                "the army said in a statement, adding that four soldiers were wounded.</p>"
+                "<p>The militants attacked a checkpoint near El Arish before dawn.</p>",
+            ),
+        ),
         ("https://delta-observer.example/style.css", "text/css", "body { color: black; }"),
-        ("https://delta-observer.example/empty", "text/html", "<html><body><nav>Home</nav></body></html>"),
+        (
+            "https://delta-observer.example/empty",
+            "text/html",
+            "<html><body><nav>Home</nav></body></html>",
+        ),
     ]
     for url, content_type, body in pages:
         payload = body.encode("utf-8")
-        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type),
-                                              ("Content-Length", str(len(payload)))],
-                                   protocol="HTTP/1.1")
-        record = writer.create_warc_record(url, "response", payload=io.BytesIO(payload), length=len(payload),
-                                           http_headers=headers,
-                                           warc_headers_dict={"WARC-Date": "2024-03-10T09:00:00Z",
-                                                              "WARC-Record-ID": _record_id(url)})
+        headers = StatusAndHeaders(
+            "200 OK",
+            [("Content-Type", content_type), ("Content-Length", str(len(payload)))],
+            protocol="HTTP/1.1",
+        )
+        record = writer.create_warc_record(
+            url,
+            "response",
+            payload=io.BytesIO(payload),
+            length=len(payload),
+            http_headers=headers,
+            warc_headers_dict={
+                "WARC-Date": "2024-03-10T09:00:00Z",
+                "WARC-Record-ID": _record_id(url),
+            },
+        )
         writer.write_record(record)
     return buffer.getvalue()
 
@@ -86,7 +111,8 @@ def build(root: Path = HERE) -> list[Path]:
         root / "text" / "ghana.txt.gz": _gzip(GHANA.encode("utf-8")),
         root / "text" / "legacy_cp1252.txt": LEGACY.encode("cp1252"),
         root / "records" / "more.jsonl.gz": _gzip(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")),
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+        ),
         root / "archives" / "crawl.warc.gz": _warc(),
         root / "junk" / "noise.bin": bytes(rng.randrange(256) for _ in range(4096)),
         root / "junk" / "truncated.txt.gz": _gzip(GHANA.encode("utf-8") * 20)[:60],

@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from corpus_build import build
+
 from whodid.ingest import (
     CorpusOptions,
     FieldMap,
@@ -57,7 +57,9 @@ def test_junk_gives_one_problem_each(corpus_items):
     assert problems[("junk/broken.jsonl", "line 3")] == "record"
     assert problems[("records/reprints.csv", "row 3")] == "record"
     assert problems[("feeds/world.rss", "item 3")] == "empty"
-    assert any(name == "archives/crawl.warc.gz" and kind == "html" for (name, _), kind in problems.items())
+    assert any(
+        name == "archives/crawl.warc.gz" and kind == "html" for (name, _), kind in problems.items()
+    )
 
 
 def test_record_metadata_and_aliases(corpus_items):
@@ -111,7 +113,11 @@ def test_stdin_is_jsonl(monkeypatch):
     data = (json.dumps({"id": "s1", "text": "Ghana thanked Togo."}) + "\n{oops\n").encode("utf-8")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     items = list(iter_corpus(["-"]))
-    assert isinstance(items[0], Found) and items[0].origin == "<stdin>" and items[0].locator == "line 1"
+    assert (
+        isinstance(items[0], Found)
+        and items[0].origin == "<stdin>"
+        and items[0].locator == "line 1"
+    )
     assert isinstance(items[1], Problem) and items[1].locator == "line 2"
     assert estimate_count(["-"]) is None
 
@@ -123,8 +129,13 @@ def test_missing_path_is_a_problem(tmp_path):
 
 def test_field_mapping(tmp_path):
     table = tmp_path / "t.tsv"
-    table.write_text("key\tcopy\twhen\nk1\tChad thanked Niger for the aid.\t20240301\n", encoding="utf-8")
-    [item] = iter_corpus([table], options=CorpusOptions(fields=FieldMap.parse(["text=copy", "id=key", "published=when"])))
+    table.write_text(
+        "key\tcopy\twhen\nk1\tChad thanked Niger for the aid.\t20240301\n", encoding="utf-8"
+    )
+    [item] = iter_corpus(
+        [table],
+        options=CorpusOptions(fields=FieldMap.parse(["text=copy", "id=key", "published=when"])),
+    )
     assert isinstance(item, Found)
     assert (item.article.id, item.article.published) == ("k1", date(2024, 3, 1))
     [missing] = iter_corpus([table])
@@ -138,9 +149,13 @@ def test_bad_field_mapping(spec):
 
 
 def test_json_forms(tmp_path):
-    (tmp_path / "list.json").write_text(json.dumps([{"text": "Iran warned Israel."}, {"nope": 1}]), encoding="utf-8")
-    (tmp_path / "one.json").write_text(json.dumps({"text": "Cuba praised Venezuela.", "id": "c"}), encoding="utf-8")
-    (tmp_path / "bad.json").write_text("{\"text\": ", encoding="utf-8")
+    (tmp_path / "list.json").write_text(
+        json.dumps([{"text": "Iran warned Israel."}, {"nope": 1}]), encoding="utf-8"
+    )
+    (tmp_path / "one.json").write_text(
+        json.dumps({"text": "Cuba praised Venezuela.", "id": "c"}), encoding="utf-8"
+    )
+    (tmp_path / "bad.json").write_text('{"text": ', encoding="utf-8")
     items = list(iter_corpus([tmp_path]))
     summary = [(Path(i.origin).name, i.locator, type(i).__name__) for i in items]
     assert summary == [
@@ -181,4 +196,7 @@ def test_lenient_dates():
 
 def test_estimate_count_counts_records():
     build()
-    assert estimate_count([CORPUS / "records" / "wire.jsonl", CORPUS / "records" / "more.jsonl.gz"]) == 6
+    assert (
+        estimate_count([CORPUS / "records" / "wire.jsonl", CORPUS / "records" / "more.jsonl.gz"])
+        == 6
+    )

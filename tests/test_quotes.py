@@ -28,7 +28,10 @@ def test_split_quotation_gives_two_stretches() -> None:
 
 
 def test_quotation_over_two_paragraphs_is_one_stretch() -> None:
-    text = "“We will not give up the harbour.\n\n“Nobody can make us,” the mayor said.\n\nAfter that, silence."
+    text = (
+        "“We will not give up the harbour.\n\n"
+        "“Nobody can make us,” the mayor said.\n\nAfter that, silence."
+    )
     [stretch] = quoted_stretches(text)
     assert text[stretch.start : stretch.end].startswith("“We will")
     assert text[stretch.start : stretch.end].endswith("make us,”")
@@ -56,7 +59,7 @@ def test_default_cues_load_and_match_kinds() -> None:
     cues = default_cues()
     assert len(cues) > 100
     kinds = {c.kind for group in cues.by_head.values() for c in group}
-    assert kinds == {"speech", "belief", "source"}
+    assert kinds == {"speech", "belief", "source", "document"}
     assert any(c.phrase == "according to" for c in cues.by_head["according"])
 
 
@@ -94,7 +97,9 @@ def _event(start: int, end: int, text: str, *, cameo: str, source: Actor | None 
 
 # '"We reject the ultimatum," the Gondorian envoy said.'
 #  0123456789...
-_SPEAKER = Actor(28, 48, "the Gondorian envoy", code="GONGOV", country="GON", sector="GOV", name="Envoy")
+_SPEAKER = Actor(
+    28, 48, "the Gondorian envoy", code="GONGOV", country="GON", sector="GOV", name="Envoy"
+)
 _QUOTE = Quote(
     speaker=_SPEAKER,
     cue=Span(49, 53, "said"),
@@ -144,3 +149,10 @@ def test_unknown_speaker_changes_nothing() -> None:
     said = _event(49, 53, "said", cameo="010")
     assert attribute_statements([reject, said], [quote]) == [reject, said]
     assert reject.source is not None and reject.source.code is None
+
+
+def test_sourceless_speech_act_in_indirect_speech_keeps_no_source() -> None:
+    indirect = Quote(_SPEAKER, _QUOTE.cue, _QUOTE.content, direct=False)
+    accuse = _event(4, 10, "reject", cameo="112")
+    attribute_statements([accuse], [indirect])
+    assert accuse.source is None

@@ -34,7 +34,9 @@ def _one(quotes: list[Quote], fragment: str) -> Quote:
 
 
 def test_straight_quote_after_attribution(nlp, kb) -> None:  # type: ignore[no-untyped-def]
-    text = 'The mayor of Lyon spoke after the vote. "We will rebuild the bridge by winter," she said.'
+    text = (
+        'The mayor of Lyon spoke after the vote. "We will rebuild the bridge by winter," she said.'
+    )
     quote = _one(_quotes(nlp, kb, text), "rebuild the bridge")
     assert quote.direct
     assert quote.cue.text == "said"
@@ -43,7 +45,9 @@ def test_straight_quote_after_attribution(nlp, kb) -> None:  # type: ignore[no-u
 
 
 def test_curly_quote_with_colon(nlp, kb) -> None:  # type: ignore[no-untyped-def]
-    text = "The Kenyan foreign ministry said in a statement: “The border will stay open to traders.”"
+    text = (
+        "The Kenyan foreign ministry said in a statement: “The border will stay open to traders.”"
+    )
     quote = _one(_quotes(nlp, kb, text), "border will stay open")
     assert quote.direct and quote.cue.text == "said"
     assert quote.speaker is not None and quote.speaker.code == "KENGOV"
@@ -54,7 +58,9 @@ def test_split_quote_is_one_quote(nlp, kb) -> None:  # type: ignore[no-untyped-d
     quotes = _quotes(nlp, kb, text)
     assert len(quotes) == 1
     quote = quotes[0]
-    assert quote.content.text.startswith('"The problem,"') and quote.content.text.endswith('treaty."')
+    assert quote.content.text.startswith('"The problem,"') and quote.content.text.endswith(
+        'treaty."'
+    )
     assert quote.speaker is not None and quote.speaker.text == "Angela Merkel"
 
 
@@ -107,7 +113,8 @@ def test_scare_quotes_are_not_quotes(nlp, kb) -> None:  # type: ignore[no-untype
 def test_annotate_fills_quotes_and_links_events() -> None:
     text = (
         "Lithuania and Belarus traded blame on Wednesday.\n\n"
-        '"We categorically reject these claims," said Belarusian foreign ministry spokesman Andrei Kavalenka.'
+        '"We categorically reject these claims," said Belarusian foreign ministry '
+        "spokesman Andrei Kavalenka."
     )
     annotation = whodid.annotate(text, published=PUBLISHED)
     [quote] = [q for q in annotation.quotes if "reject these claims" in q.content.text]
@@ -115,6 +122,62 @@ def test_annotate_fills_quotes_and_links_events() -> None:
     assert quote.speaker is not None and quote.speaker.code == "BLRGOV"
     rejects = [e for e in annotation.events if e.trigger.text == "reject"]
     assert rejects and all(e.quote == index for e in rejects)
-    assert rejects[0].source is not None and rejects[0].source.code == "BLRGOV"  # "We" is the speaker
+    assert (
+        rejects[0].source is not None and rejects[0].source.code == "BLRGOV"
+    )  # "We" is the speaker
     row = annotation.to_dict()["quotes"][index]
     assert row["speaker"]["code"] == "BLRGOV" and row["direct"] is True
+
+
+def test_dash_attribution_names_the_speaker(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Readers wrote in after the debate.\n\n“Nobody answered a single question.” ― Maria Lopez\n"
+    )
+    quote = _one(_quotes(nlp, kb, text), "single question")
+    assert quote.cue.text == "―"
+    assert quote.speaker is not None and "Lopez" in quote.speaker.text
+
+
+def test_transcript_label_is_the_speaker(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The interview, lightly edited:\n\n"
+        "HOST: What happens next?\n\nMORALES: We go back to the table.\n"
+    )
+    quote = _one(_quotes(nlp, kb, text), "back to the table")
+    assert quote.cue.text == ":"
+    assert quote.speaker is not None and quote.speaker.text == "MORALES"
+    assert quote.content.text == "We go back to the table."
+
+
+def test_statement_saying_belongs_to_its_issuer(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Egyptian government issued a statement saying that the crossing would reopen "
+        "on Sunday."
+    )
+    quote = _one(_quotes(nlp, kb, text), "crossing would reopen")
+    assert quote.speaker is not None and quote.speaker.code == "EGYGOV"
+
+
+def test_quotes_command_prints_who_said_what(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from typer.testing import CliRunner
+
+    from whodid.cli.app import app
+
+    article = tmp_path / "talks.txt"
+    article.write_text(
+        "Talks resumed in Geneva.\n\n"
+        "“We are ready to sign,” Emmanuel Macron told reporters on Friday.\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    result = runner.invoke(app, ["quotes", str(article), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert [r["speaker"]["text"] for r in rows] == ["Emmanuel Macron"]
+    assert rows[0]["cue"]["text"] == "told" and rows[0]["direct"] is True
+    table = runner.invoke(app, ["quotes", str(article)])
+    assert table.exit_code == 0 and "Macron" in table.output
+    missing = runner.invoke(app, ["quotes", str(tmp_path / "nope.txt")])
+    assert missing.exit_code != 0

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from whodid.actors.kb import ActorKB
 from whodid.actors.resolve import DocActors
+from whodid.actors.tables import configured_files
 from whodid.attach import date_events
 from whodid.events.assemble import build_event
 from whodid.events.coder import code_sentence
@@ -148,7 +149,10 @@ def annotate_many(
     """
     options = options or Options()
     nlp = load_nlp(options.model)
-    kb = _knowledge_base(tuple(options.actor_files), tuple(options.agent_files))
+    conf_actors, conf_agents = configured_files()  # $WHODID_CONFIG; command-line files win
+    kb = _knowledge_base(
+        (*options.actor_files, *conf_actors), (*options.agent_files, *conf_agents)
+    )
     lexicon = default_lexicon()
 
     def prepared() -> Iterator[tuple[str, Annotation | Article]]:

@@ -10,6 +10,7 @@ from whodid.actors.entries import (
     plover_sector,
     split_code,
 )
+from whodid.actors.explain import Explanation, explain
 from whodid.actors.kb import ActorKB, LookupResult
 from whodid.actors.petrarch import (
     load_actor_file,
@@ -26,7 +27,9 @@ __all__ = [
     "CodeWindow",
     "DataError",
     "DocActors",
+    "Explanation",
     "LookupResult",
+    "explain",
     "load_actor_file",
     "load_agent_file",
     "parse_actor_dictionary",

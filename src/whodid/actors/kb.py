@@ -45,8 +45,8 @@ class ActorKB:
         self.agents: tuple[AgentEntry, ...] = tuple(self._guess_kinds(agents))
         self._by_name: dict[str, list[ActorEntry]] = {}
         for e in self.actors:
-            for n in e.names:
-                self._by_name.setdefault(" ".join(n.lower().split()), []).append(e)
+            for n in dict.fromkeys(" ".join(n.lower().split()) for n in e.names):
+                self._by_name.setdefault(n, []).append(e)
         self._by_form: dict[str, AgentEntry] = {}
         for a in self.agents:
             for f in a.forms:

@@ -56,7 +56,9 @@ class KBMatcher:
             for name in entry.names:
                 table, key = (orth, "O:" + name) if name in cs else (lower, "L:" + name.lower())
                 table.setdefault(key, name)
-                self._actor_keys.setdefault(key, []).append(entry)
+                listed = self._actor_keys.setdefault(key, [])
+                if entry not in listed:  # 'Ban Ki-moon' and 'Ban Ki-Moon' share a key
+                    listed.append(entry)
         self._add(self._lower, lower, tokenizer)
         self._add(self._orth, orth, tokenizer)
         forms: dict[str, str] = {}

@@ -81,7 +81,7 @@ def _appos(head: Token, last: int) -> list[int]:
         names_only = all(doc[i].pos_ in ("PROPN", "PUNCT", "DET") for i in sub)
         if all(t.text in (",", "(") for t in between) and child.pos_ == "PROPN" and names_only:
             closing = max(sub) + 1
-            parens = "(" in [t.text for t in between]
+            parens = "(" in [t.text for t in between] or doc[min(sub)].text == "("
             if parens and closing < len(doc) and doc[closing].text == ")":
                 sub.append(closing)
             return [t.i for t in between] + sub

@@ -92,7 +92,9 @@ def parse_offices(text: str, path: str, *, source: str = "builtin") -> list[Acto
         if gender not in ("", "m", "f"):
             raise DataError(path, line, f"bad gender {gender!r}: expected m, f or empty")
         if not _CODE.match(code):
-            raise DataError(path, line, f"bad code {code!r}: expected upper-case letters like 'USAGOV'")
+            raise DataError(
+                path, line, f"bad code {code!r}: expected upper-case letters like 'USAGOV'"
+            )
         window = CodeWindow(
             code=code,
             start=parse_month_date(start, end=False, path=path, line=line),

@@ -257,24 +257,32 @@ def parse_agent_dictionary(text: str, *, path: str = "<agents>") -> list[AgentEn
 
 
 def load_actor_file(path: Path) -> list[ActorEntry]:
-    """Load a user actor file: ``.yaml``/``.yml`` in the project format, anything else as PETRARCH
-    text.
+    """Load a user actor file: ``.yaml``/``.yml`` in the project format, ``.csv``/``.tsv`` tables,
+    anything else as PETRARCH text.
     """
     path = Path(path)
     if path.suffix.lower() in (".yaml", ".yml"):
         return load_yaml_actors(path)
+    if path.suffix.lower() in (".csv", ".tsv"):
+        from whodid.actors.tables import load_csv_actors
+
+        return load_csv_actors(path)
     return parse_actor_dictionary(
         path.read_text(encoding="utf-8", errors="replace"), path=str(path)
     )
 
 
 def load_agent_file(path: Path) -> list[AgentEntry]:
-    """Load a user agent file: ``.yaml``/``.yml`` in the project format, anything else as PETRARCH
-    text.
+    """Load a user agent file: ``.yaml``/``.yml`` in the project format, ``.csv``/``.tsv`` tables,
+    anything else as PETRARCH text.
     """
     path = Path(path)
     if path.suffix.lower() in (".yaml", ".yml"):
         return load_yaml_agents(path)
+    if path.suffix.lower() in (".csv", ".tsv"):
+        from whodid.actors.tables import load_csv_agents
+
+        return load_csv_agents(path)
     return parse_agent_dictionary(
         path.read_text(encoding="utf-8", errors="replace"), path=str(path)
     )

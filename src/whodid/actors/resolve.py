@@ -83,9 +83,15 @@ class DocActors:
         return actor
 
     def is_actor(self, token: Token) -> bool:
-        """Does the token stand for a known (coded) actor?"""
+        """Does the token stand for a known (coded) actor?
+
+        The head itself must name one (a knowledge-base mention, a name, a pronoun): "military
+        aid" composes a code from its modifier but is a thing given, not an actor.
+        """
         actor = self.resolve(token)
-        return actor is not None and actor.code is not None
+        if actor is None or actor.code is None:
+            return False
+        return token.i in self._at or token.pos_ in ("PROPN", "PRON")
 
     # ------------------------------------------------------------------ helpers
 
@@ -201,6 +207,7 @@ class DocActors:
         if head_m is not None:
             start, end = min(start, head_m.start), max(end, head_m.end)
         mods = [m for m in self.mentions if start <= m.start and m.end <= end and m is not head_m]
+        end = max(end, self._conjunct_end(tok))  # after mods: the first conjunct gives the code
         if (
             start >= 2
             and self.doc[start - 1].text in ("-", "–")
@@ -238,7 +245,9 @@ class DocActors:
                     )
         if not names:
             names = self._place_in(tok)
-            if names and agent is not None:  # 'a court in Argentina': the place belongs to the actor
+            if (
+                names and agent is not None
+            ):  # 'a court in Argentina': the place belongs to the actor
                 end = max(end, self._place_in_end(tok))
         if agent is None and titles and tok.pos_ == "NOUN":
             agent = titles[-1]  # 'army accountant': the role modifier gives the sector
@@ -272,6 +281,18 @@ class DocActors:
             tok, agent, start, end, titles, names, people, former=former, plural=plural
         )
 
+    @staticmethod
+    def _conjunct_end(tok: Token) -> int:
+        """A coordinated subject is one actor span: 'Canada and the United Kingdom agreed'. The
+        code stays the first conjunct's."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return tok.i + 1
+        end = tok.i + 1
+        for child in tok.rights:
+            if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN") and child.i - tok.i <= 8:
+                end = max(end, max(t.i for t in child.subtree if t.dep_ != "punct") + 1)
+        return end
+
     def _tok_end(self, actor: Actor) -> int:
         return next((t.i + 1 for t in self.doc if t.idx + len(t.text) >= actor.end), len(self.doc))
 
@@ -281,6 +302,19 @@ class DocActors:
             if child.dep_ == "prep" and child.lower_ == "of":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         return None
+
+    def _sentence_country(self, tok: Token) -> str | None:
+        """The one country a titled person's sentence names ('Defence Minister X said Arnor
+        would ...'); None when it names none or several."""
+        sent = tok.sent
+        found = {
+            m.entry.country
+            for m in self.mentions
+            if sent.start <= m.start < sent.end
+            and m.entry is not None
+            and m.entry.kind in ("country", "place")
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _place_in_end(self, tok: Token) -> int:
         """Token end of the 'in'-phrase that _place_in read."""
@@ -447,6 +481,8 @@ class DocActors:
                 return self._actor(
                     start, end, a.code, sector=a.sector, name=a.name, country=a.country
                 )
+        if country is None and agent.kind == "person" and not plural:
+            country = self._sentence_country(tok)  # 'Defence Minister X said Arnor ...'
         base = country or "---"
         code = (sector_code + base) if agent.prefix else base + sector_code
         act = self._actor(start, end, code, sector=sector_code[:3])
@@ -476,6 +512,8 @@ class DocActors:
         name = " ".join(t.text for t in name_toks) if name_toks else None
         if titles:
             country, org = self._country_from(names, [])
+            if country is None and org is None:
+                country = self._sentence_country(tok)
             sector_code = titles[-1].code if not former else "ELI"
             if org is not None:
                 code = org.code_at(self._when())[0]

@@ -6,7 +6,7 @@ import logging
 
 import typer
 
-from whodid.cli import annotate_cmd, code_cmd, eval_cmd, export_cmd, ingest_cmd, quotes_cmd
+from whodid.cli import actor_cmd, annotate_cmd, code_cmd, eval_cmd, export_cmd, ingest_cmd, quotes_cmd
 
 app = typer.Typer(
     name="whodid",
@@ -19,6 +19,7 @@ app.command("annotate")(annotate_cmd.annotate_cli)
 app.command("code")(code_cmd.code_cli)
 app.command("demo")(code_cmd.demo_cli)
 app.command("eval")(eval_cmd.eval_cli)
+app.command("actor")(actor_cmd.actor_cli)
 app.command("quotes")(quotes_cmd.quotes_cli)
 app.command("ingest")(ingest_cmd.ingest_cli)
 app.command("errors")(ingest_cmd.errors_cli)

@@ -19,20 +19,25 @@ Db = typer.Option(DEFAULT_DB, "--db", help="The store (DuckDB file); created if 
 
 
 def ingest_cli(
-    paths: list[str] = typer.Argument(..., help="Files and folders (recursive); '-' for JSONL on stdin."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files and folders (recursive); '-' for JSONL on stdin."
+    ),
     db: Path = Db,
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Annotating processes."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per transaction."),
     field: list[str] | None = typer.Option(
-        None, "--field", help="Map a record column to a field, e.g. --field text=body; repeatable."),
-    max_bytes: int = typer.Option(20_000_000, "--max-bytes", min=1, help="Largest file read as one document."),
+        None, "--field", help="Map a record column to a field, e.g. --field text=body; repeatable."
+    ),
+    max_bytes: int = typer.Option(
+        20_000_000, "--max-bytes", min=1, help="Largest file read as one document."
+    ),
     actors: list[Path] | None = ActorFiles,
     agents: list[Path] | None = AgentFiles,
     model: str | None = Model,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each committed batch."),
 ) -> None:
-    """Code a corpus into the store: every article once (content hash), events merged across outlets."""
+    """Code a corpus into the store: each article once (content hash), events merged by outlet."""
     if verbose:
         logging.getLogger("whodid").setLevel(logging.INFO)
     try:
@@ -55,8 +60,12 @@ def ingest_cli(
             def show(report: IngestReport) -> None:
                 rate = report.items / max(time.perf_counter() - started, 1e-9)
                 grown = max(total or 0, report.items)
-                bar.update(task, completed=report.items, total=grown if total else None,
-                           rate=f"{rate:.1f} articles/s")
+                bar.update(
+                    task,
+                    completed=report.items,
+                    total=grown if total else None,
+                    rate=f"{rate:.1f} articles/s",
+                )
 
             report = ingest(paths, db=db, options=options, progress=show)
     except StoreError as exc:
@@ -65,9 +74,14 @@ def ingest_cli(
     if not quiet:
         stderr.print(
             f"{report.new} new article(s), {report.duplicates} already stored, "
-            f"{report.events} event mention(s), {report.errors} error(s), {report.warnings} warning(s)"
-            + (f"; {report.derived.get('merged_events', 0)} merged events in "
-               f"{report.derived.get('stories', 0)} stories" if report.derived else "")
+            f"{report.events} event mention(s), {report.errors} error(s), "
+            f"{report.warnings} warning(s)"
+            + (
+                f"; {report.derived.get('merged_events', 0)} merged events in "
+                f"{report.derived.get('stories', 0)} stories"
+                if report.derived
+                else ""
+            )
         )
         if report.errors or report.warnings:
             stderr.print(f"[yellow]see them with: whodid errors --db {db}[/yellow]")
@@ -87,13 +101,22 @@ def errors_cli(
         raise typer.Exit(2) from exc
     if tsv:
         for row in rows:
-            typer.echo("\t".join(str(row[k] or "") for k in ("level", "kind", "origin", "locator", "message")))
+            typer.echo(
+                "\t".join(
+                    str(row[k] or "") for k in ("level", "kind", "origin", "locator", "message")
+                )
+            )
         return
     table = Table(title=f"{len(rows)} problem(s) in {db}", expand=True)
     for column in ("level", "kind", "input", "where", "message"):
         table.add_column(column, overflow="fold")
     for row in rows:
         style = "red" if row["level"] == "error" else "yellow"
-        table.add_row(f"[{style}]{row['level']}[/{style}]", row["kind"], escape(row["origin"]),
-                      escape(row["locator"] or ""), escape(row["message"]))
+        table.add_row(
+            f"[{style}]{row['level']}[/{style}]",
+            row["kind"],
+            escape(row["origin"]),
+            escape(row["locator"] or ""),
+            escape(row["message"]),
+        )
     Console(width=max(Console().width, 120)).print(table)

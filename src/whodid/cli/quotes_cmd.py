@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -17,7 +17,7 @@ from whodid.pipeline import annotate_many
 from whodid.records import Annotation, Quote
 
 
-class QuoteFormat(str, Enum):
+class QuoteFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
 
@@ -28,12 +28,20 @@ def _speaker(quote: Quote) -> str:
         return "—"
     who = speaker.name or speaker.text
     code = f"{speaker.code} " if speaker.code else ""
-    said = f"\n[dim]“{escape(speaker.text)}”[/dim]" if speaker.name and speaker.name != speaker.text else ""
+    said = (
+        f"\n[dim]“{escape(speaker.text)}”[/dim]"
+        if speaker.name and speaker.name != speaker.text
+        else ""
+    )
     return f"{escape(code)}{escape(who)}{said}"
 
 
 def _events(annotation: Annotation, index: int) -> str:
-    codes = [f"{e.cameo} {e.plover.get('type') or ''}".strip() for e in annotation.events if e.quote == index]
+    codes = [
+        f"{e.cameo} {e.plover.get('type') or ''}".strip()
+        for e in annotation.events
+        if e.quote == index
+    ]
     return escape(", ".join(dict.fromkeys(codes))) or "—"
 
 
@@ -57,15 +65,22 @@ def render_quotes(annotation: Annotation, *, title: str, console: Console) -> No
         console.print("[dim]no quotes found[/dim]")
 
 
+ArticleArg = typer.Argument(..., help="An article: .txt, or .html (main text via trafilatura).")
+PublishedOpt = typer.Option(None, "--published", help="Publication date YYYY-MM-DD.")
+FormatOpt = typer.Option(
+    QuoteFormat.table, "--format", "-f", help="table for reading, jsonl for tools."
+)
+
+
 def quotes_cli(
-    article: Path = typer.Argument(..., help="An article: .txt, or .html (main text via trafilatura)."),
-    published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD."),
-    fmt: QuoteFormat = typer.Option(QuoteFormat.table, "--format", "-f", help="table for reading, jsonl for tools."),
+    article: Path = ArticleArg,
+    published: str | None = PublishedOpt,
+    fmt: QuoteFormat = FormatOpt,
     actors: list[Path] | None = ActorFiles,
     agents: list[Path] | None = AgentFiles,
     model: str | None = Model,
 ) -> None:
-    """Print who said what in one article: speaker, cue, what was said, and the events it expresses."""
+    """Print who said what in one article: speaker, cue, what was said, and its events."""
     options = make_options(actors, agents, model)
     doc = _load(article, published)
     annotation = next(annotate_many([doc], options=options))

@@ -15,8 +15,8 @@ unit tests: a pass rate, not a population figure.
 
 from __future__ import annotations
 
-import logging
 import datetime
+import logging
 from typing import Any
 
 from whodid.actors.entries import plover_sector

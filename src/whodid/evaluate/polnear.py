@@ -4,9 +4,12 @@ A gold attribution's content, cue and source are taken as the extent of their se
 (first start to last end; content may be discontinuous). Predicted quotes are paired one to
 one with gold attributions by content: ``exact`` pairs need the same extent, ``overlap``
 pairs share at least one character, the closest pairs (intersection over union) first. On
-the overlap pairs, ``cue_accuracy`` asks that the cues overlap, ``speaker_accuracy`` that the speaker spans overlap (or both are absent).
-``direct_recall`` is the overlap recall on gold attributions with quotation marks, and
-``direct_flag_accuracy`` how often a paired quote's ``direct`` agrees with them.
+the overlap pairs, ``cue_accuracy`` asks that the cues overlap, ``speaker_accuracy`` that the
+speaker spans overlap (or both are absent).
+``direct_recall`` is the overlap recall on gold attributions with quotation marks,
+``indirect_recall`` the same on those without, ``direct_speaker_accuracy`` and
+``indirect_speaker_accuracy`` split ``speaker_accuracy`` the same way, and
+``direct_flag_accuracy`` tells how often a paired quote's ``direct`` agrees with the marks.
 """
 
 from __future__ import annotations
@@ -91,6 +94,8 @@ def score(
     counts = {"exact": [0, 0, 0], "overlap": [0, 0, 0]}
     cue_right = speaker_right = paired = 0
     direct_total = direct_found = direct_flag = 0
+    indirect_total = indirect_found = 0
+    by_kind = {"direct": [0, 0], "indirect": [0, 0]}  # [speaker right, paired]
     n_gold = 0
     examples: list[dict[str, Any]] = []
     for record, output in zip(records, outputs, strict=True):
@@ -117,9 +122,13 @@ def score(
                 cue_right += _overlaps(span_of(quote.get("cue")), extent(attribution.get("cue")))
                 gold_speaker = extent(attribution.get("source"))
                 pred_speaker = span_of(quote.get("speaker"))
-                speaker_right += (gold_speaker is None and pred_speaker is None) or _overlaps(
+                right = (gold_speaker is None and pred_speaker is None) or _overlaps(
                     pred_speaker, gold_speaker
                 )
+                speaker_right += right
+                kind = by_kind["direct" if attribution.get("has_quotation_marks") else "indirect"]
+                kind[0] += right
+                kind[1] += 1
                 direct_flag += bool(quote.get("direct")) == bool(
                     attribution.get("has_quotation_marks")
                 )
@@ -127,7 +136,10 @@ def score(
                 if attribution.get("has_quotation_marks"):
                     direct_total += 1
                     direct_found += j in matched
-                elif j not in matched:
+                    continue
+                indirect_total += 1
+                indirect_found += j in matched
+                if j not in matched:
                     add_example(
                         examples,
                         {
@@ -146,6 +158,9 @@ def score(
             "speaker_accuracy": ratio(speaker_right, paired),
             "direct_recall": ratio(direct_found, direct_total),
             "direct_flag_accuracy": ratio(direct_flag, paired),
+            "direct_speaker_accuracy": ratio(*by_kind["direct"]),
+            "indirect_recall": ratio(indirect_found, indirect_total),
+            "indirect_speaker_accuracy": ratio(*by_kind["indirect"]),
         }
     )
     notes = [f"{len(records)} documents, {n_gold} gold attributions; quotes paired by content"]

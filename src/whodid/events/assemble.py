@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol
 
 from spacy.tokens import Token
 
-from whodid.events.coder import Candidate
+from whodid.events.coder import Candidate, owner
 from whodid.ontology import acled_for, cameo_info, plover_for
 from whodid.records import Actor, Event, Span
 
 
 class ActorResolver(Protocol):
     def resolve(self, token: Token) -> Actor | None: ...
+
+    def is_actor(self, token: Token) -> bool: ...
+
+
+def _argument(token: Token, actors: ActorResolver) -> Actor | None:
+    """The argument's phrase, coded as its owner where it is a thing an actor owns:
+    "the Croatian government's request" is the request's span with the government's code."""
+    actor = actors.resolve(token)
+    if actor is None or actor.code is not None:
+        return actor
+    holder = owner(token, actors.is_actor)
+    coded = actors.resolve(holder) if holder is not None else None
+    if coded is None or coded.code is None:
+        return actor
+    return replace(coded, start=actor.start, end=actor.end, text=actor.text)
 
 
 def trigger_span(tokens: list[Token]) -> Span:
@@ -73,12 +89,12 @@ def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> floa
 def build_event(
     c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver
 ) -> Event:
-    source = actors.resolve(c.source) if c.source is not None else None
+    source = _argument(c.source, actors) if c.source is not None else None
     if source is None and c.entry.implicit_source and not c.negated:
         # "were arrested": the text names no one, but only police arrest; an empty span says so.
         at = c.head.idx
         source = Actor(at, at, "", code=f"---{c.entry.implicit_source}", sector=c.entry.implicit_source)
-    target = actors.resolve(c.target) if c.target is not None else None
+    target = _argument(c.target, actors) if c.target is not None else None
     if source is not None and target is not None and (source.start, source.end) == (target.start, target.end):
         target = None
     info = cameo_info(c.code or c.entry.code)

@@ -130,13 +130,13 @@ def _usable(tokens: list[Token], trigger: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i not in own and t.ent_type_ not in _NON_ACTOR_ENTS]
 
 
-def _owner(token: Token, is_actor: IsActor) -> Token | None:
+def owner(token: Token, is_actor: IsActor) -> Token | None:
     """An actor that owns a non-actor argument: "Gondor's proposal", "a U.S.-funded program"."""
     for left in token.lefts:
         if left.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
             if is_actor(left):
                 return left
-            inner = _owner(left, is_actor)
+            inner = owner(left, is_actor)
             if inner is not None:
                 return inner
     return None
@@ -150,9 +150,8 @@ def _pick(tiers: list[list[Token]], is_actor: IsActor) -> list[Token]:
         if any(is_actor(t) for t in tier):
             return tier
     for tier in tiers:
-        owners = [o for o in (_owner(t, is_actor) for t in tier) if o is not None]
-        if owners:
-            return owners
+        if any(owner(t, is_actor) is not None for t in tier):
+            return tier
     return tiers[0] if tiers else []
 
 
@@ -209,6 +208,10 @@ def _verb_arguments(
     preps = clauses.prep_objects(verb)
     for prep in entry.target_preps or clauses.DEFAULT_TARGET_PREPS:
         tiers.append(preps.get(prep, []))
+    for obj in clauses.direct_objects(verb):  # "cut aid to Argentina", "a curfew on Basra"
+        obj_preps = clauses.prep_objects(obj)
+        for prep in entry.target_preps or clauses.DEFAULT_TARGET_PREPS:
+            tiers.append(obj_preps.get(prep, []))
     if entry.code[:2] in SPEECH_ACT_ROOTS:
         for head in trigger:
             tiers.append(clauses.complement_subjects(head))

@@ -31,7 +31,12 @@ __all__ = [
 ]
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "polecat")
-_TEXT_WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "gdelt": write_gdelt, "polecat": write_polecat}
+_TEXT_WRITERS = {
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+    "gdelt": write_gdelt,
+    "polecat": write_polecat,
+}
 
 
 def export_events(

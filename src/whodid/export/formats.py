@@ -19,61 +19,117 @@ import pyarrow.parquet as pq
 __all__ = ["CSV_FIELDS", "PARQUET_SCHEMA", "write_csv", "write_jsonl", "write_parquet"]
 
 _SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("text", pa.string())])
-_ACTOR = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()),
-                    ("code", pa.string()), ("country", pa.string()), ("sector", pa.string()),
-                    ("name", pa.string())])
-_PLACE = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()),
-                    ("name", pa.string()), ("country", pa.string()), ("admin1", pa.string()),
-                    ("lat", pa.float64()), ("lon", pa.float64()), ("feature", pa.string())])
+_ACTOR = pa.struct(
+    [
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("text", pa.string()),
+        ("code", pa.string()),
+        ("country", pa.string()),
+        ("sector", pa.string()),
+        ("name", pa.string()),
+    ]
+)
+_PLACE = pa.struct(
+    [
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("text", pa.string()),
+        ("name", pa.string()),
+        ("country", pa.string()),
+        ("admin1", pa.string()),
+        ("lat", pa.float64()),
+        ("lon", pa.float64()),
+        ("feature", pa.string()),
+    ]
+)
 
-PARQUET_SCHEMA = pa.schema([
-    ("event_id", pa.string()),
-    ("sentence", pa.int32()),
-    ("trigger", _SPAN),
-    ("source", _ACTOR),
-    ("target", _ACTOR),
-    ("cameo", pa.string()),
-    ("cameo_root", pa.string()),
-    ("quad_class", pa.int8()),
-    ("goldstein", pa.float64()),
-    ("plover", pa.struct([("type", pa.string()), ("mode", pa.string())])),
-    ("acled", pa.struct([("event_type", pa.string()), ("sub_event_type", pa.string())])),
-    ("date", pa.string()),
-    ("date_precision", pa.string()),
-    ("location", _PLACE),
-    ("negated", pa.bool_()),
-    ("hypothetical", pa.bool_()),
-    ("confidence", pa.float64()),
-    ("rule", pa.string()),
-    ("evidence", _SPAN),
-    ("quote", pa.int32()),
-    ("article_ids", pa.list_(pa.string())),
-    ("num_mentions", pa.int32()),
-    ("num_articles", pa.int32()),
-    ("num_reports", pa.int32()),
-    ("num_sources", pa.int32()),
-    ("num_stories", pa.int32()),
-    ("sources", pa.list_(pa.string())),
-    ("urls", pa.list_(pa.string())),
-    ("first_day", pa.date32()),
-    ("last_day", pa.date32()),
-    ("article_id", pa.string()),
-    ("event_index", pa.int32()),
-    ("published", pa.date32()),
-    ("title", pa.string()),
-    ("url", pa.string()),
-])
+PARQUET_SCHEMA = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("sentence", pa.int32()),
+        ("trigger", _SPAN),
+        ("source", _ACTOR),
+        ("target", _ACTOR),
+        ("cameo", pa.string()),
+        ("cameo_root", pa.string()),
+        ("quad_class", pa.int8()),
+        ("goldstein", pa.float64()),
+        ("plover", pa.struct([("type", pa.string()), ("mode", pa.string())])),
+        ("acled", pa.struct([("event_type", pa.string()), ("sub_event_type", pa.string())])),
+        ("date", pa.string()),
+        ("date_precision", pa.string()),
+        ("location", _PLACE),
+        ("negated", pa.bool_()),
+        ("hypothetical", pa.bool_()),
+        ("confidence", pa.float64()),
+        ("rule", pa.string()),
+        ("evidence", _SPAN),
+        ("quote", pa.int32()),
+        ("article_ids", pa.list_(pa.string())),
+        ("num_mentions", pa.int32()),
+        ("num_articles", pa.int32()),
+        ("num_reports", pa.int32()),
+        ("num_sources", pa.int32()),
+        ("num_stories", pa.int32()),
+        ("sources", pa.list_(pa.string())),
+        ("urls", pa.list_(pa.string())),
+        ("first_day", pa.date32()),
+        ("last_day", pa.date32()),
+        ("article_id", pa.string()),
+        ("event_index", pa.int32()),
+        ("published", pa.date32()),
+        ("title", pa.string()),
+        ("url", pa.string()),
+    ]
+)
 
 CSV_FIELDS = (
-    "event_id", "date", "date_precision", "first_day", "last_day",
-    "source_code", "source_name", "source_country", "source_sector", "source_text",
-    "cameo", "cameo_root", "quad_class", "goldstein", "plover_type", "plover_mode",
-    "acled_event_type", "acled_sub_event_type",
-    "target_code", "target_name", "target_country", "target_sector", "target_text",
-    "location_name", "location_country", "location_admin1", "location_lat", "location_lon",
-    "negated", "hypothetical", "confidence", "trigger", "evidence", "rule",
-    "num_mentions", "num_articles", "num_reports", "num_sources", "num_stories",
-    "article_ids", "sources", "urls", "published", "title", "url",
+    "event_id",
+    "date",
+    "date_precision",
+    "first_day",
+    "last_day",
+    "source_code",
+    "source_name",
+    "source_country",
+    "source_sector",
+    "source_text",
+    "cameo",
+    "cameo_root",
+    "quad_class",
+    "goldstein",
+    "plover_type",
+    "plover_mode",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "target_code",
+    "target_name",
+    "target_country",
+    "target_sector",
+    "target_text",
+    "location_name",
+    "location_country",
+    "location_admin1",
+    "location_lat",
+    "location_lon",
+    "negated",
+    "hypothetical",
+    "confidence",
+    "trigger",
+    "evidence",
+    "rule",
+    "num_mentions",
+    "num_articles",
+    "num_reports",
+    "num_sources",
+    "num_stories",
+    "article_ids",
+    "sources",
+    "urls",
+    "published",
+    "title",
+    "url",
 )
 
 
@@ -101,15 +157,19 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
     for key in ("name", "country", "admin1", "lat", "lon"):
         flat[f"location_{key}"] = location.get(key)
     plover, acled = row.get("plover") or {}, row.get("acled") or {}
-    flat.update({
-        "plover_type": plover.get("type"), "plover_mode": plover.get("mode"),
-        "acled_event_type": acled.get("event_type"), "acled_sub_event_type": acled.get("sub_event_type"),
-        "trigger": (row.get("trigger") or {}).get("text"),
-        "evidence": " ".join(((row.get("evidence") or {}).get("text") or "").split()),
-        "article_ids": ";".join(row.get("article_ids") or []),
-        "sources": ";".join(row.get("sources") or []),
-        "urls": ";".join(row.get("urls") or []),
-    })
+    flat.update(
+        {
+            "plover_type": plover.get("type"),
+            "plover_mode": plover.get("mode"),
+            "acled_event_type": acled.get("event_type"),
+            "acled_sub_event_type": acled.get("sub_event_type"),
+            "trigger": (row.get("trigger") or {}).get("text"),
+            "evidence": " ".join(((row.get("evidence") or {}).get("text") or "").split()),
+            "article_ids": ";".join(row.get("article_ids") or []),
+            "sources": ";".join(row.get("sources") or []),
+            "urls": ";".join(row.get("urls") or []),
+        }
+    )
     for key in CSV_FIELDS:
         if key not in flat:
             flat[key] = row.get(key)

@@ -16,20 +16,52 @@ from typing import IO, Any
 
 __all__ = ["GDELT_COLUMNS", "gdelt_row", "write_gdelt"]
 
-_ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                 "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
-_GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+_ACTOR_FIELDS = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
+_GEO_FIELDS = (
+    "Type",
+    "FullName",
+    "CountryCode",
+    "ADM1Code",
+    "ADM2Code",
+    "Lat",
+    "Long",
+    "FeatureID",
+)
 
 GDELT_COLUMNS: tuple[str, ...] = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
     *(f"Actor1{f}" for f in _ACTOR_FIELDS),
     *(f"Actor2{f}" for f in _ACTOR_FIELDS),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
     *(f"Actor1Geo_{f}" for f in _GEO_FIELDS),
     *(f"Actor2Geo_{f}" for f in _GEO_FIELDS),
     *(f"ActionGeo_{f}" for f in _GEO_FIELDS),
-    "DATEADDED", "SOURCEURL",
+    "DATEADDED",
+    "SOURCEURL",
 )
 
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
@@ -109,7 +141,9 @@ def gdelt_row(row: dict[str, Any]) -> list[Any]:
         "DATEADDED": added.strftime("%Y%m%d000000") if isinstance(added, date) else "",
         "SOURCEURL": row.get("url") or next(iter(row.get("urls") or []), ""),
     }
-    return ["" if values.get(column) is None else values.get(column, "") for column in GDELT_COLUMNS]
+    return [
+        "" if values.get(column) is None else values.get(column, "") for column in GDELT_COLUMNS
+    ]
 
 
 def write_gdelt(rows: Iterable[dict[str, Any]], out: IO[str], *, header: bool = False) -> int:

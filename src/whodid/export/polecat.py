@@ -16,17 +16,54 @@ from typing import IO, Any
 __all__ = ["POLECAT_COLUMNS", "polecat_row", "write_polecat"]
 
 POLECAT_COLUMNS: tuple[str, ...] = (
-    "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code",
-    "Contexts", "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector",
-    "Actor Sectors", "Actor Title", "Actor Name Raw", "Wikipedia Actor ID", "Recipient Name",
-    "Recipient Country", "Recipient COW", "Primary Recipient Sector", "Recipient Sectors",
-    "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID", "Placename", "City",
-    "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID", "Raw Placename",
-    "Feature Type", "Source", "Publication Date", "Story People", "Story Organizations",
-    "Story Locations", "Language", "Version",
+    "Event ID",
+    "Event Date",
+    "Event Type",
+    "Event Mode",
+    "Event Intensity",
+    "Quad Code",
+    "Contexts",
+    "Actor Name",
+    "Actor Country",
+    "Actor COW",
+    "Primary Actor Sector",
+    "Actor Sectors",
+    "Actor Title",
+    "Actor Name Raw",
+    "Wikipedia Actor ID",
+    "Recipient Name",
+    "Recipient Country",
+    "Recipient COW",
+    "Primary Recipient Sector",
+    "Recipient Sectors",
+    "Recipient Title",
+    "Recipient Name Raw",
+    "Wikipedia Recipient ID",
+    "Placename",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+    "GeoNames ID",
+    "Raw Placename",
+    "Feature Type",
+    "Source",
+    "Publication Date",
+    "Story People",
+    "Story Organizations",
+    "Story Locations",
+    "Language",
+    "Version",
 )
 # POLECAT's quad codes name the classes; CAMEO's quad classes number them in the same order.
-_QUAD = {1: "VERBAL COOPERATION", 2: "MATERIAL COOPERATION", 3: "VERBAL CONFLICT", 4: "MATERIAL CONFLICT"}
+_QUAD = {
+    1: "VERBAL COOPERATION",
+    2: "MATERIAL COOPERATION",
+    3: "VERBAL CONFLICT",
+    4: "MATERIAL CONFLICT",
+}
 
 
 def _party(prefix: str, actor: dict[str, Any] | None) -> dict[str, Any]:
@@ -62,7 +99,7 @@ def polecat_row(row: dict[str, Any], *, version: str = "whodid") -> list[Any]:
         "Raw Placename": place.get("text") or "",
         "Feature Type": place.get("feature") or "",
         "Source": ";".join(row.get("sources") or []),
-        "Publication Date": published.isoformat() if hasattr(published, "isoformat") else (published or ""),
+        "Publication Date": str(published) if published else "",
         "Language": "en",
         "Version": version,
     }

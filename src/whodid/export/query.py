@@ -21,9 +21,22 @@ from whodid.store.db import Store
 __all__ = ["MERGE_FIELDS", "Filters", "iter_events"]
 
 MERGE_FIELDS = (
-    "event_id", "article_ids", "num_mentions", "num_articles", "num_reports", "num_sources",
-    "num_stories", "sources", "urls", "first_day", "last_day", "article_id", "event_index",
-    "published", "title", "url",
+    "event_id",
+    "article_ids",
+    "num_mentions",
+    "num_articles",
+    "num_reports",
+    "num_sources",
+    "num_stories",
+    "sources",
+    "urls",
+    "first_day",
+    "last_day",
+    "article_id",
+    "event_index",
+    "published",
+    "title",
+    "url",
 )
 
 
@@ -39,7 +52,8 @@ class Filters:
 
 
 def _where(filters: Filters) -> tuple[str, list[Any]]:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     if filters.date_from:
         clauses.append("m.last_day >= ?")
         params.append(filters.date_from)
@@ -50,7 +64,10 @@ def _where(filters: Filters) -> tuple[str, list[Any]]:
         clauses.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
         params += [filters.actor.upper()] * 2
     if filters.country:
-        clauses.append("(e.source_country = ? OR e.target_country = ? OR e.location_country = ? OR m.country = ?)")
+        clauses.append(
+            "(e.source_country = ? OR e.target_country = ? OR e.location_country = ? "
+            "OR m.country = ?)"
+        )
         params += [filters.country.upper()] * 4
     if filters.code:
         clauses.append("starts_with(e.cameo, ?)")
@@ -71,8 +88,11 @@ def iter_events(store: Store, *, filters: Filters | None = None) -> Iterator[dic
         "m.num_sources, m.num_stories, m.sources, m.urls, m.first_day, m.last_day, m.article_id, "
         "m.event_index, a.published, a.title, a.url, e.event "
         "FROM merged_events m JOIN events e USING (article_id, event_index) "
-        "JOIN articles a USING (article_id)" + where +
-        " ORDER BY m.first_day NULLS LAST, m.event_id", params)
+        "JOIN articles a USING (article_id)"
+        + where
+        + " ORDER BY m.first_day NULLS LAST, m.event_id",
+        params,
+    )
     while rows := cursor.fetchmany(1000):
         for row in rows:
             merged = dict(zip(MERGE_FIELDS, row[:-1], strict=True))

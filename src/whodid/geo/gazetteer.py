@@ -24,8 +24,8 @@ __all__ = ["Entry", "Gazetteer", "GazetteerError", "default_gazetteer", "normali
 
 logger = logging.getLogger(__name__)
 
-KINDS = frozenset({"city", "admin1", "admin2", "country", "demonym", "continent", "region", "other"})
-_FEATURE = {"demonym": "country", "continent": "region"}
+KINDS = frozenset({"city", "capital", "admin1", "admin2", "country", "demonym", "continent", "region", "other"})
+_FEATURE = {"demonym": "country", "continent": "region", "capital": "city"}
 _SPACES = re.compile(r"[\s\-‐–]+")
 _DROP = re.compile(r"[.’'`\"]")
 _MAX_BUILT_WORDS = 6  # longer built names are not matched in running text
@@ -254,7 +254,7 @@ def _parse_built(line: str, name: str, lineno: int) -> Entry:
 
 
 def _gz_lines(name: str) -> list[str]:
-    with gzip.open(_files().joinpath(name).open("rb"), "rt", encoding="utf-8") as handle:
+    with _files().joinpath(name).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         lines = handle.read().split("\n")
     if lines and not lines[-1]:
         lines.pop()

@@ -105,7 +105,7 @@ def event_location(
             found = _attached(token, by_token)
             if found is not None:
                 return found
-        if token.dep_ not in _CLIMB or token.head is token:
+        if token.dep_ not in _CLIMB or token.head.i == token.i:
             break
         token = token.head
     return default
@@ -114,7 +114,7 @@ def event_location(
 def _main_event(trigger: Token) -> bool:
     """The trigger tells the story's own events, not reported or embedded ones."""
     token = trigger
-    while token.head is not token:
+    while token.head.i != token.i:
         if token.dep_ not in ("conj", "advcl", "xcomp"):
             return False
         token = token.head

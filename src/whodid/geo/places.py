@@ -28,7 +28,7 @@ class ActorLookup(Protocol):
 
 def _acting(doc: Doc, mention: Mention, entry: Entry | None, actors: ActorLookup | None) -> bool:
     """A capital standing for its government: "Washington said", "Moscow denied"."""
-    if actors is None or entry is None or entry.kind != "city":
+    if actors is None or entry is None or entry.kind not in ("city", "capital"):
         return False
     root = doc[mention.start : mention.end].root
     return root.dep_ in _SUBJECTS and root.head.pos_ in ("VERB", "AUX") and actors.is_actor(root)
@@ -41,22 +41,19 @@ def _place(doc: Doc, mention: Mention, entry: Entry | None) -> Place:
         return Place(start=start, end=end, text=doc.text[start:end])
     admin1 = entry.admin1 if entry.kind != "admin1" else entry.name
     country = entry.country
+    if entry.kind == "demonym":  # the point and name of the country it stands for
+        entry = default_gazetteer().countries.get(country or "", entry)
     return Place(
         start=start,
         end=end,
         text=doc.text[start:end],
-        name=_country_name(entry) if entry.kind == "demonym" else entry.name,
+        name=entry.name,
         country=country,
         admin1=admin1,
         lat=round(entry.lat, 4),
         lon=round(entry.lon, 4),
         feature=entry.feature,
     )
-
-
-def _country_name(entry: Entry) -> str:
-    country = default_gazetteer().countries.get(entry.country or "")
-    return country.name if country else entry.name
 
 
 def _focus(doc: Doc, gazetteer: Gazetteer) -> str | None:

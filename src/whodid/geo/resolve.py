@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -21,15 +21,18 @@ from whodid.geo.toponyms import Mention
 __all__ = ["Context", "resolve_mentions"]
 
 _PRIOR = {
-    "country": 3.2,
-    "demonym": 3.2,
-    "continent": 3.0,
-    "admin1": 2.4,
-    "region": 2.6,
-    "other": 2.6,
-    "admin2": 0.6,
+    "country": 6.0,
+    "demonym": 6.0,
+    "continent": 5.6,
+    "admin1": 5.3,
+    "region": 5.5,
+    "other": 5.5,
+    "admin2": 2.0,
     "city": 0.0,
+    "capital": 1.5,  # a country's capital: "Washington" is the capital before the state
 }
+_LOCAL = frozenset({"city", "capital", "admin2"})
+_ALTERNATE_NAME = 2.5  # matched by an alternate name ("Bombay"), not its own
 _ADMIN2_WORDS = ("county", "parish", "district", "borough", "province", "prefecture")
 
 
@@ -40,10 +43,13 @@ class Context:
     countries: Counter[str]
     regions: Counter[tuple[str, str]]  # (country, admin1)
     focus: str | None = None  # country of the story's dateline
+    # how many other names of the story could lie in each region ("Huntsville", "Walker
+    # County" and "Conroe" all have a candidate in Texas)
+    support: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def _population_score(entry: Entry) -> float:
-    if entry.kind != "city":
+    if entry.kind not in ("city", "capital"):
         return 0.0
     return math.log10(entry.population + 10) * 0.75  # 1,000 -> 2.3; 1,000,000 -> 4.5
 
@@ -92,8 +98,8 @@ def score(
         value += 3.0
     if mention.source == "demonym" and entry.kind not in ("demonym", "country"):
         value -= 10.0
-    if entry.kind == "admin1" and normalise(text) != normalise(entry.name):
-        value -= 0.5  # an alternate name of a region is weaker evidence than its own name
+    if entry.kind in _LOCAL and normalise(text) != normalise(entry.name):
+        value -= _ALTERNATE_NAME if entry.kind in _LOCAL else 0.0
     if explicit is not None and entry.country == explicit.country:
         value += 3.0
         if explicit.kind == "admin1" and entry.admin1 == explicit.admin1:
@@ -105,9 +111,11 @@ def score(
             value += 3.0 * share
             if entry.country == context.focus:
                 value += 1.0
-            if entry.kind in ("city", "admin2", "admin1") and entry.admin1:
-                if context.regions.get((entry.country, entry.admin1)):
+            if entry.kind in ("city", "capital", "admin2", "admin1") and entry.admin1:
+                region = (entry.country, entry.admin1)
+                if context.regions.get(region):
                     value += 2.5
+                value += min(4.0, 1.2 * context.support.get(region, 0))
     return value
 
 
@@ -130,6 +138,20 @@ def _best(
     return best[1] if best else None
 
 
+def _one_demonym(found: list[Entry], gazetteer: Gazetteer) -> list[Entry]:
+    """Of demonyms shared by several countries ("American"), keep the most populous one's."""
+    demonyms = [e for e in found if e.kind == "demonym"]
+    if len(demonyms) < 2:
+        return found
+
+    def population(entry: Entry) -> int:
+        country = gazetteer.countries.get(entry.country or "")
+        return country.population if country else 0
+
+    keep = max(demonyms, key=population)
+    return [e for e in found if e.kind != "demonym" or e is keep]
+
+
 def resolve_mentions(
     doc: Doc,
     mentions: list[Mention],
@@ -143,10 +165,10 @@ def resolve_mentions(
     candidates = []
     for mention, text, follows in zip(mentions, texts, after, strict=True):
         found = gazetteer.lookup_key(mention.key)
-        region = gazetteer.region(None, text) if follows or not found else None
+        region = gazetteer.region(None, text) if follows else None
         if region is not None and region not in found:
             found = [region, *found]  # "Alexandria, La.": the abbreviation of a region
-        candidates.append(found)
+        candidates.append(_one_demonym(found, gazetteer))
     explicit = [_explicit_region(doc, m, gazetteer) for m in mentions]
     first = [
         _best(c, m, text=t, context=None, explicit=x, after_place=a)
@@ -179,6 +201,11 @@ def resolve_mentions(
             base.countries[entry.country] += 1.0
             if entry.kind == "admin1":
                 base.regions[(entry.country, entry.name)] += 1
+    regions_of: dict[str, set[tuple[str, str]]] = {}
+    for mention, cands in zip(mentions, candidates, strict=True):
+        regions_of[mention.key] = {_region_of(e) for e in cands if e.admin1 and e.country}  # type: ignore[misc]
+    for keyed in regions_of.values():
+        base.support.update(keyed)
     resolved: list[Entry | None] = []
     sense: dict[str, Entry] = {}
     for i, (cands, mention, text, region) in enumerate(
@@ -187,7 +214,7 @@ def resolve_mentions(
         if mention.key in sense and region is None and not after[i]:
             resolved.append(sense[mention.key])
             continue
-        context = _without(base, votes[i])
+        context = _without(base, votes[i], regions_of.get(mention.key, set()))
         entry = _best(cands, mention, text=text, context=context, explicit=region, after_place=after[i])
         if entry is not None:
             sense.setdefault(mention.key, entry)
@@ -195,10 +222,16 @@ def resolve_mentions(
     return resolved
 
 
+def _region_of(entry: Entry) -> tuple[str, str]:
+    return (entry.country or "", entry.name if entry.kind == "admin1" else entry.admin1 or "")
+
+
 def _without(
-    base: Context, vote: tuple[str | None, float, tuple[str, str] | None]
+    base: Context,
+    vote: tuple[str | None, float, tuple[str, str] | None],
+    own_regions: set[tuple[str, str]],
 ) -> Context:
-    """The document's context less the mention's own first-pass vote."""
+    """The document's context less the mention's own first-pass vote and region support."""
     country, weight, region = vote
     countries = Counter(base.countries)
     regions = Counter(base.regions)
@@ -206,4 +239,6 @@ def _without(
         countries[country] -= weight
     if region:
         regions[region] -= 1
-    return Context(+countries, +regions, base.focus)
+    support = Counter(base.support)
+    support.subtract(own_regions)
+    return Context(+countries, +regions, base.focus, +support)

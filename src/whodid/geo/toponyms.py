@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from whodid.geo.gazetteer import Gazetteer, normalise
+from whodid.text.dateline import dateline_place
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -92,7 +93,7 @@ def _kinds(gazetteer: Gazetteer, key: str) -> set[str]:
 
 
 def _big_city(gazetteer: Gazetteer, key: str, population: int) -> bool:
-    return any(e.kind == "city" and e.population >= population for e in gazetteer.lookup_key(key))
+    return any(e.kind in ("city", "capital") and e.population >= population for e in gazetteer.lookup_key(key))
 
 
 def _longest(gazetteer: Gazetteer, doc: Doc, start: int, limit: int) -> int | None:
@@ -128,10 +129,16 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return found
 
 
-def _accept(gazetteer: Gazetteer, doc: Doc, start: int, end: int, key: str) -> str | None:
+def _accept(
+    gazetteer: Gazetteer, doc: Doc, start: int, end: int, key: str, known: set[str]
+) -> str | None:
     """Why a gazetteer name outside the model's place entities counts as a place, if it does."""
     first = doc[start]
     ent = first.ent_type_
+    if key in known and ent in ("PERSON", "ORG", "NORP", "") and first.pos_ == "PROPN":
+        # the story names it as a place elsewhere: one sense per discourse
+        if not (ent == "PERSON" and _in_longer_name(doc, start, end)):
+            return "document"
     if ent in ("PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW"):
         return None
     kinds = _kinds(gazetteer, key)
@@ -144,7 +151,7 @@ def _accept(gazetteer: Gazetteer, doc: Doc, start: int, end: int, key: str) -> s
         after = doc[end].lower_ if end < len(doc) else ""
         if kinds & {"country", "admin1"} or (kinds & {"admin2"} and multiword):
             return "org"
-        if after in _ORG_PLACE_WORDS and "city" in kinds:
+        if after in _ORG_PLACE_WORDS and kinds & {"city", "capital"}:
             return "org"
         return None
     if first.pos_ != "PROPN" and not multiword:
@@ -161,10 +168,38 @@ def _accept(gazetteer: Gazetteer, doc: Doc, start: int, end: int, key: str) -> s
     return None
 
 
+def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """The tokens are part of a longer person name ("Paul Gainesville")."""
+    before = start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].ent_iob_ != "O"
+    after = end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON"
+    return bool(before or after)
+
+
+def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """The places of the dateline: "COLUMBUS, Ohio (AP) --"."""
+    span = dateline_place(doc.text)
+    if span is None:
+        return []
+    chars = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if chars is None:
+        return []
+    found = []
+    for s, e in _parts(doc, chars.start, chars.end):
+        key = _key(doc, s, e)
+        if gazetteer.knows(key) or gazetteer.region(None, doc[s:e].text) is not None:
+            found.append(Mention(s, e, key, "dateline"))
+    return found
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention of ``doc``, in document order, none overlapping another."""
-    mentions = _ner_mentions(doc, gazetteer)
+    mentions = _dateline_mentions(doc, gazetteer)
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    for mention in _ner_mentions(doc, gazetteer):
+        if not taken.intersection(range(mention.start, mention.end)):
+            mentions.append(mention)
+            taken.update(range(mention.start, mention.end))
+    known = {m.key for m in mentions if m.source != "demonym" and gazetteer.knows(m.key)}
     i = 0
     while i < len(doc):
         token = doc[i]
@@ -179,7 +214,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             i += 1
             continue
         key = _key(doc, i, end)
-        source = _accept(gazetteer, doc, i, end, key)
+        source = _accept(gazetteer, doc, i, end, key, known)
         if source is None:
             i += 1
             continue

@@ -139,14 +139,22 @@ def _read_file(path: Path, options: CorpusOptions) -> Iterator[Sourced]:
                 stream = stack.enter_context(path.open("rb"))
                 yield from iter_warc(stream, origin=origin, max_bytes=options.max_bytes)
             elif kind == "jsonl":
-                yield from iter_jsonl(_open_stream(path, stack), origin=origin, fields=options.fields)
+                yield from iter_jsonl(
+                    _open_stream(path, stack), origin=origin, fields=options.fields
+                )
             else:
                 delimiter = "\t" if name.lower().endswith(".tsv") else ","
-                yield from iter_csv(_open_stream(path, stack), origin=origin, fields=options.fields,
-                                    delimiter=delimiter)
+                yield from iter_csv(
+                    _open_stream(path, stack),
+                    origin=origin,
+                    fields=options.fields,
+                    delimiter=delimiter,
+                )
     except ReadError as exc:
         message = str(exc).removeprefix(f"{path}: ").removeprefix(f"{origin}: ")
-        kind_of = "too-large" if "too large" in message else "html" if kind == "html" else "unreadable"
+        kind_of = (
+            "too-large" if "too large" in message else "html" if kind == "html" else "unreadable"
+        )
         yield Problem(origin, "", kind_of, message)
     except (OSError, EOFError, zlib.error) as exc:
         yield Problem(origin, "", "unreadable", f"cannot read file: {exc}")
@@ -157,9 +165,13 @@ def _read_file(path: Path, options: CorpusOptions) -> Iterator[Sourced]:
 
 def _checked(item: Sourced, options: CorpusOptions) -> Sourced:
     if isinstance(item, Found) and len(item.article.text) > options.max_chars:
-        return Problem(item.origin, item.locator, "too-large",
-                       f"article text of {len(item.article.text):,} characters is longer than the "
-                       f"limit of {options.max_chars:,}")
+        return Problem(
+            item.origin,
+            item.locator,
+            "too-large",
+            f"article text of {len(item.article.text):,} characters is longer than the "
+            f"limit of {options.max_chars:,}",
+        )
     return item
 
 
@@ -173,7 +185,9 @@ def iter_corpus(
             yield entry
             continue
         if entry == STDIN:
-            items: Iterator[Sourced] = iter_jsonl(sys.stdin.buffer, origin=STDIN, fields=options.fields)
+            items: Iterator[Sourced] = iter_jsonl(
+                sys.stdin.buffer, origin=STDIN, fields=options.fields
+            )
         else:
             assert isinstance(entry, Path)
             items = _read_file(entry, options)

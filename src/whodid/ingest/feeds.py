@@ -78,7 +78,9 @@ def iter_feed(data: bytes, *, origin: str) -> Iterator[Sourced]:
         text = _entry_text(entry)
         title = " ".join((entry.get("title") or "").split()) or None
         if len(text.split()) < 4:
-            yield Problem(origin, locator, "empty", "the feed item has no text (only a title or link)")
+            yield Problem(
+                origin, locator, "empty", "the feed item has no text (only a title or link)"
+            )
             continue
         link = entry.get("link") or None
         article = Article(

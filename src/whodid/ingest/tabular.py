@@ -64,20 +64,24 @@ class FieldMap:
             ours, sep, theirs = spec.partition("=")
             ours, theirs = ours.strip(), theirs.strip()
             if not sep or not ours or not theirs:
-                raise ValueError(f"bad field mapping {spec!r}: expected FIELD=COLUMN, e.g. text=body")
+                raise ValueError(
+                    f"bad field mapping {spec!r}: expected FIELD=COLUMN, e.g. text=body"
+                )
             if ours not in FIELDS:
-                raise ValueError(f"bad field mapping {spec!r}: {ours!r} is not one of {', '.join(FIELDS)}")
+                raise ValueError(
+                    f"bad field mapping {spec!r}: {ours!r} is not one of {', '.join(FIELDS)}"
+                )
             columns[ours] = theirs
         return cls(columns=columns)
 
     def candidates(self, name: str) -> tuple[str, ...]:
-        """Input columns that may hold field ``name``: the mapped one, then its own name, then aliases."""
+        """Columns that may hold field ``name``: the mapped one, its own name, its aliases."""
         own = (name, *ALIASES.get(name, ()))
         mapped = self.columns.get(name)
         return (mapped, *own) if mapped else own
 
     def column(self, name: str, record: Mapping[str, Any] | Iterable[str] = ()) -> str:
-        """The column of ``record`` (a record or a header) that holds ``name``; else the preferred one."""
+        """The column of ``record`` (or header) that holds ``name``; else the preferred one."""
         present = record.keys() if isinstance(record, Mapping) else set(record)
         for candidate in self.candidates(name):
             if candidate in present:
@@ -180,16 +184,19 @@ def iter_jsonl(stream: BinaryIO, *, origin: str, fields: FieldMap) -> Iterator[S
         if error is not None:
             yield Problem(origin, locator, "json", error.removeprefix(f"{locator}: "))
             continue
-        yield _from_record(value, origin=origin, locator=locator, fields=fields,
-                           default_id=f"{stem}:{number}")
+        yield _from_record(
+            value, origin=origin, locator=locator, fields=fields, default_id=f"{stem}:{number}"
+        )
 
 
 def iter_json(data: bytes, *, origin: str, fields: FieldMap) -> Iterator[Sourced]:
-    """A JSON file: a list of records, an object holding one (``{"articles": [...]}``), or one record."""
+    """A JSON file: a list of records, an object holding one (``{"articles": [...]}``), a record."""
     try:
         value = json.loads(decode_bytes(data))
     except json.JSONDecodeError as exc:
-        yield Problem(origin, "", "json", f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+        yield Problem(
+            origin, "", "json", f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        )
         return
     if isinstance(value, dict):
         for key in _CONTAINER_KEYS:
@@ -201,16 +208,30 @@ def iter_json(data: bytes, *, origin: str, fields: FieldMap) -> Iterator[Sourced
         yield _from_record(value, origin=origin, locator="", fields=fields, default_id=stem)
         return
     if not isinstance(value, list):
-        yield Problem(origin, "", "json", f"expected a list of records or an object, got {type(value).__name__}")
+        yield Problem(
+            origin,
+            "",
+            "json",
+            f"expected a list of records or an object, got {type(value).__name__}",
+        )
         return
     for index, record in enumerate(value, start=1):
-        yield _from_record(record, origin=origin, locator=f"item {index}", fields=fields,
-                           default_id=f"{stem}:{index}")
+        yield _from_record(
+            record,
+            origin=origin,
+            locator=f"item {index}",
+            fields=fields,
+            default_id=f"{stem}:{index}",
+        )
 
 
 def _text_stream(stream: BinaryIO) -> IO[str]:
     """UTF-8 if the opening bytes are UTF-8, else the encoding they look like; BOM dropped."""
-    buffered = io.BufferedReader(stream, buffer_size=1 << 16) if not hasattr(stream, "peek") else stream
+    buffered = (
+        io.BufferedReader(stream, buffer_size=1 << 16)  # type: ignore[type-var]
+        if not hasattr(stream, "peek")
+        else stream
+    )
     head = buffered.peek(1 << 16)[: 1 << 16]  # type: ignore[attr-defined]
     encoding = "utf-8-sig"
     try:
@@ -248,8 +269,12 @@ def _csv_rows(text: IO[str], *, origin: str, fields: FieldMap, delimiter: str) -
         yield Problem(origin, "", "empty", "the CSV file has no header row")
         return
     if fields.column("text", header) not in header:
-        yield Problem(origin, "", "record", f"no text column in the header ({', '.join(header)}); "
-                      "map one with --field text=COLUMN")
+        yield Problem(
+            origin,
+            "",
+            "record",
+            f"no text column in the header ({', '.join(header)}); map one with --field text=COLUMN",
+        )
         return
     row_number = 0
     while True:
@@ -262,5 +287,10 @@ def _csv_rows(text: IO[str], *, origin: str, fields: FieldMap, delimiter: str) -
             yield Problem(origin, f"row {row_number}", "record", f"unreadable CSV row: {exc}")
             continue
         record = {key: value for key, value in row.items() if key is not None}
-        yield _from_record(record, origin=origin, locator=f"row {row_number}", fields=fields,
-                           default_id=f"{stem}:{row_number}")
+        yield _from_record(
+            record,
+            origin=origin,
+            locator=f"row {row_number}",
+            fields=fields,
+            default_id=f"{stem}:{row_number}",
+        )

@@ -47,7 +47,9 @@ def iter_warc(stream: BinaryIO, *, origin: str, max_bytes: int) -> Iterator[Sour
             locator = f"record {number}" + (f" ({url})" if url else "")
             payload = record.content_stream().read(max_bytes + 1)
             if len(payload) > max_bytes:
-                yield Problem(origin, locator, "too-large", f"HTML page larger than {max_bytes / 1e6:.1f} MB")
+                yield Problem(
+                    origin, locator, "too-large", f"HTML page larger than {max_bytes / 1e6:.1f} MB"
+                )
                 continue
             try:
                 article = read_html(payload, url=url, name=url)

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 __all__ = ["CUE_KINDS", "Cue", "CueError", "CueLexicon", "default_cues", "parse_cues"]
 
-CUE_KINDS = frozenset({"speech", "belief", "source"})
+CUE_KINDS = frozenset({"speech", "belief", "source", "document"})
 _WORDS = re.compile(r"^[a-z]+(?:[ -][a-z]+)*$")
 _FILE = "cues.txt"
 
@@ -37,7 +37,7 @@ class Cue:
         return " ".join((self.head, *self.extras))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CueLexicon:
     """Cues by head lemma; ``match`` finds the cue a token starts, if any."""
 
@@ -46,10 +46,16 @@ class CueLexicon:
     def __len__(self) -> int:
         return sum(len(v) for v in self.by_head.values())
 
+    @functools.cached_property
+    def documents(self) -> frozenset[str]:
+        """Nouns for things issued (statement, letter): their words are their issuer's."""
+        return frozenset(c.head for cs in self.by_head.values() for c in cs if c.kind == "document")
+
     def match(self, token: Token) -> tuple[Cue, list[Token]] | None:
         """The longest cue headed by ``token`` whose other words stand among its children or
         right after it, with the tokens it covers ("pointed ... out", "according to")."""
         cues = self.by_head.get(token.lemma_.lower()) or self.by_head.get(token.lower_)
+        cues = tuple(c for c in cues or () if c.kind != "document")
         if not cues or token.dep_ in ("amod", "compound"):
             return None  # "so-called", "the reported attack"
         for cue in sorted(cues, key=lambda c: -len(c.extras)):
@@ -71,7 +77,7 @@ class CueLexicon:
 def parse_cues(text: str, *, where: str = _FILE) -> CueLexicon:
     """Read a cue file's text; raise CueError naming ``where`` and the line on any problem."""
     by_head: dict[str, list[Cue]] = {}
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # a phrase is a word of saying once, and a document once
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -84,9 +90,12 @@ def parse_cues(text: str, *, where: str = _FILE) -> CueLexicon:
             raise CueError(f"{where}:{number}: unknown kind {kind!r} (one of {sorted(CUE_KINDS)})")
         if not _WORDS.match(phrase):
             raise CueError(f"{where}:{number}: {phrase!r} is not a lower-case word or phrase")
-        if phrase in seen:
-            raise CueError(f"{where}:{number}: duplicate cue {phrase!r} (first on line {seen[phrase]})")
-        seen[phrase] = number
+        key = f"{phrase} (noun)" if kind == "document" else phrase  # "report": verb and noun
+        if key in seen:
+            raise CueError(
+                f"{where}:{number}: duplicate cue {phrase!r} (first on line {seen[key]})"
+            )
+        seen[key] = number
         words = phrase.split()
         by_head.setdefault(words[0], []).append(Cue(words[0], tuple(words[1:]), kind))
     if not by_head:

@@ -27,6 +27,12 @@ _FRAGMENT_WORDS = 4  # a stretch of fewer words needs a parse link to its cue
 _AFTER_SENTENCE_TOKENS = 10  # "he said." after the closing mark
 _LINK_DEPTH = 5
 _DASH_CUE = Cue("―", (), "speech")
+_USE_CUE = Cue("use", (), "speech")  # a verb that uses the quoted words: "labelled it "a con""
+# How a quoted fragment hangs from the verb that uses it: object, predicate, "as"/"to" phrase.
+_OBJECT_ARCS = frozenset(
+    {"dobj", "attr", "oprd", "pobj", "prep", "appos", "conj", "ccomp", "xcomp", "acomp"}
+)
+_NOT_USING = frozenset({"be", "have", "do", "become", "seem"})
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*(?=[A-Z])")
 
 
@@ -68,8 +74,10 @@ def _linked(cue: Token, inside: list[Token]) -> bool:
             node, steps = node.head, steps + 1
             if node.i == cue.i:
                 return True
-            if node.i not in ids and node.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in node.children
+            if (
+                node.i not in ids
+                and node.pos_ in ("VERB", "AUX")
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
             ):
                 break  # another clause, with a subject of its own
     node, steps = cue, 0
@@ -96,6 +104,28 @@ def _window(doc: Doc, stretch: Marked) -> list[SpacySpan]:
         if len(after) <= _AFTER_SENTENCE_TOKENS:
             out.append(after)
     return out
+
+
+def _governing_verb(quoted: list[Token]) -> Token | None:
+    """The verb whose subject uses a quoted fragment ("pounded Trump as a "con artist"",
+    "rated the claim "false""), when the fragment is its object or predicate, not its subject
+    or part of a name ("the so-called "peace train" left")."""
+    ids = {t.i for t in quoted}
+    roots = [t for t in quoted if t.head.i not in ids and not t.is_punct]
+    if len(roots) != 1:
+        return None
+    node = roots[0]
+    for _ in range(4):
+        if node.dep_ not in _OBJECT_ARCS or node.head is node:
+            return None
+        head = node.head
+        if head.pos_ == "VERB":
+            if head.lemma_.lower() in _NOT_USING:
+                return None
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return head if subject is not None and subject.i not in ids else None
+        node = head
+    return None
 
 
 def _dash_attribution(doc: Doc, stretch: Marked) -> Attributed | None:
@@ -137,7 +167,7 @@ def attribute_stretch(
             if match is None:
                 continue
             cue, covered = match
-            if after and speaker_token(tok, quoted=inside) is None:
+            if after and speaker_token(tok, quoted=inside, documents=cues.documents) is None:
                 continue  # "Reporting by ..." after a quotation is no attribution
             linked = _linked(tok, quoted)
             gap = min(abs(tok.idx - stretch.end), abs(stretch.start - tok.idx))
@@ -153,5 +183,8 @@ def attribute_stretch(
     if best is not None and (best[3] or not fragment):
         return Attributed(stretch, best[1], best[2], best[3])
     if fragment:
-        return None
+        verb = _governing_verb(quoted)
+        if verb is None:
+            return None
+        return Attributed(stretch, _USE_CUE, [verb], True)
     return Attributed(stretch, None, [], False)

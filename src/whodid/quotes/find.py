@@ -7,7 +7,8 @@
 3. A quotation split around its attribution ("The reality is," Salazar said, "that ...")
    becomes one quote whose content runs from the first mark to the last; a quotation with no
    cue of its own continues the speaker of the quote just before it.
-4. Speakers are resolved like any actor (``DocActors.resolve``): "he said" carries the code
+4. A transcript paragraph ("WALLACE: Let's start ...") is its labelled speaker's quote.
+5. Speakers are resolved like any actor (``DocActors.resolve``): "he said" carries the code
    and name of the person "he" stands for.
 
 Content spans include the quotation marks (the PARC/PolNeAR convention); ``direct`` is true
@@ -24,6 +25,7 @@ from spacy.tokens import Doc, Token
 from whodid.quotes.cues import CueLexicon, default_cues
 from whodid.quotes.direct import Attributed, Inside, attribute_stretch
 from whodid.quotes.indirect import Reported, reported_content
+from whodid.quotes.labels import speaker_labels
 from whodid.quotes.marks import Marked, quoted_stretches
 from whodid.quotes.speaker import ActorResolver, cue_span, speaker_actor, speaker_token
 from whodid.records import Actor, Quote, Span
@@ -136,17 +138,24 @@ def find_quotes(
         if r is not None and (beliefs or r.cue.kind != "belief"):
             reported.append(r)
             heads.append(tok)
+    drafts = _drafts(reported, heads, attributed)
+    labels = [_Draft(x.start, x.end, [x.colon], [], x.speaker) for x in speaker_labels(doc)]
+    if labels:  # a transcript line is one speaker's, whatever quotation marks it holds
+        drafts = [
+            d for d in drafts if not any(_overlap(d.start, d.end, x.start, x.end) for x in labels)
+        ]
+        drafts = sorted([*drafts, *labels], key=lambda d: (d.start, -d.end))
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     speakers: dict[int, Actor | None] = {}
-    for d in _drafts(reported, heads, attributed):
+    for d in drafts:
         if (d.start, d.end) in seen or not d.cue:
             continue
         seen.add((d.start, d.end))
         head = d.cue[0]
         if head.i not in speakers:
-            token = d.speaker or speaker_token(head, quoted=inside)
-            speakers[head.i] = speaker_actor(token, actors)
+            token = d.speaker or speaker_token(head, quoted=inside, documents=cues.documents)
+            speakers[head.i] = speaker_actor(token, actors, quoted=inside)
         quotes.append(
             Quote(
                 speaker=speakers[head.i],

@@ -1,7 +1,8 @@
 """Indirect speech: "X said that ...", "X warned Y would ...", "X urged Y to ...", "according to X".
 
 The content of a cue verb is its clausal complement (``ccomp``, or an ``xcomp`` that is not
-itself a cue: "vowed to continue"); the content of "according to X" is the rest of its
+itself a cue: "vowed to continue"), less a trailing clause of speech of its own (", saying
+...", ", as the paper explains"); the content of "according to X" is the rest of its
 sentence, on the side of the phrase that holds the clause.
 """
 
@@ -81,7 +82,13 @@ def reported_content(token: Token, *, cues: CueLexicon) -> Reported | None:
     comp = _complement(token, cues)
     if comp is None:
         return None
-    start, end = _trim(token.doc.text, *_extent(comp))
+    start, end = _extent(comp)
+    for inner in comp.subtree:  # ", saying ...", ", as the paper explains": a speech of its own
+        if inner.dep_ == "advcl" and inner.idx > token.idx and cues.match(inner) is not None:
+            cut = inner.left_edge.idx
+            if start < cut < end and inner.right_edge.idx + len(inner.right_edge) >= end - 2:
+                end = cut
+    start, end = _trim(token.doc.text, start, end)
     if end - start < 3 or start <= token.idx < end:
         return None
     return Reported(cue, covered, start, end)

@@ -4,8 +4,8 @@ codes the speaker's statement from what the quote says rather than from "said".
 An event expresses a quote when its trigger lies inside the quote's content, or when the
 trigger is the quote's cue (the "said" event itself). Inside a quotation the speaker speaks in
 the first person, so an event whose source is "I" or "we" there is the speaker's; a speech act
-inside the content with no source of its own ("...must stop", "a deliberate provocation") is
-the speaker's too. A bare statement (CAMEO 010, "said") whose quote thereby yields a more
+inside a direct quotation with no source of its own ("...must stop", "a deliberate
+provocation") is the speaker's too. A bare statement (CAMEO 010, "said") whose quote thereby yields a more
 specific speech act of the same speaker gives way to it.
 """
 
@@ -55,7 +55,11 @@ def _as_speaker(mention: Actor | None, speaker: Actor) -> Actor:
     if mention is None:
         return speaker
     return replace(
-        mention, code=speaker.code, country=speaker.country, sector=speaker.sector, name=speaker.name
+        mention,
+        code=speaker.code,
+        country=speaker.country,
+        sector=speaker.sector,
+        name=speaker.name,
     )
 
 
@@ -76,7 +80,12 @@ def attribute_statements(events: list[Event], quotes: list[Quote]) -> list[Event
         source = event.source
         if quote.direct and source is not None and source.text.lower() in FIRST_PERSON:
             event.source = _as_speaker(source, speaker)
-        elif source is None and event.cameo_root in _SPEAKER_ROOTS and event.cameo != _STATEMENT:
+        elif (
+            quote.direct
+            and source is None
+            and event.cameo_root in _SPEAKER_ROOTS
+            and event.cameo != _STATEMENT
+        ):
             event.source = _as_speaker(None, speaker)
             if event.target is not None and event.target.code == speaker.code:
                 event.target = None

@@ -88,15 +88,18 @@ def quoted_stretches(text: str) -> list[Marked]:
         while i < p_end:
             ch = text[i]
             if ch in _ALL:
-                if open_at is None and i == p_start and ch in CLOSERS and not _opens(text, i, p_start):
-                    pass
-                elif open_at is None:
+                if open_at is None:
                     if _opens(text, i, p_start):
                         open_at = i
                 elif ch in OPENERS and text[open_at] in OPENERS and not carry:
                     open_at = i  # two openers: the first was stray
                 elif ch in CLOSERS or ch == STRAIGHT:
-                    if ch == STRAIGHT and _opens(text, i, p_start) and i + 1 < p_end and not text[i + 1].isspace():
+                    if (
+                        ch == STRAIGHT
+                        and _opens(text, i, p_start)
+                        and i + 1 < p_end
+                        and not text[i + 1].isspace()
+                    ):
                         open_at = i  # '" "' with a new opener: the first was stray
                     else:
                         pieces = (*carry, (open_at, i + 1))

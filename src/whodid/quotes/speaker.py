@@ -15,7 +15,8 @@ from whodid.records import Actor, Span
 __all__ = ["ActorResolver", "cue_span", "speaker_actor", "speaker_token"]
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "dep", "ccomp"})
+_NEAR = 12  # tokens between a cue and a speaker the parse did not link
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep", "ccomp"})
 
 
 Quoted = Callable[[int], bool]
@@ -50,21 +51,31 @@ def _outer_speaker(cue: Token) -> Token | None:
     return None
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
 def _adjacent(cue: Token, quoted: Quoted) -> Token | None:
-    """The noun phrase right after the cue ("said Mr. Acton") or right before it ("the mayor
-    said"), when the parse gave the cue no subject outside the quotation."""
+    """When the parse gave the cue no subject outside the quotation: the noun phrase right
+    after it in an inverted attribution ('...," said Mr. Acton'), else the nearest name or
+    noun phrase before it ("Rep. Jane Roe (D-Md.) said")."""
     doc = cue.doc
+    previous = doc[cue.i - 1] if cue.i > cue.sent.start else None
+    inverted = previous is None or previous.is_punct
     before: Token | None = None
     for chunk in cue.sent.noun_chunks:
         if quoted(chunk.start_char) or chunk.root.ent_type_ in ("DATE", "TIME"):
             continue
         if chunk.start > cue.i:
-            if not [t for t in doc[cue.i + 1 : chunk.start] if not t.is_punct]:
+            if inverted and not [t for t in doc[cue.i + 1 : chunk.start] if not t.is_punct]:
                 return chunk.root
             break
-        if chunk.end <= cue.i and not [
-            t for t in doc[chunk.end : cue.i] if t.pos_ not in ("ADV", "AUX", "PART")
-        ]:
+        if chunk.end > cue.i or cue.i - chunk.end > _NEAR:
+            continue
+        between = doc[chunk.end : cue.i]
+        if all(t.pos_ in ("ADV", "AUX", "PART") for t in between) or (
+            chunk.root.pos_ == "PROPN" and not any(t.pos_ == "VERB" for t in between)
+        ):
             before = chunk.root
     return before
 
@@ -73,18 +84,35 @@ def _never(offset: int) -> bool:
     return False
 
 
-def speaker_token(cue: Token, *, quoted: Quoted = _never) -> Token | None:
+def speaker_token(
+    cue: Token, *, quoted: Quoted = _never, documents: frozenset[str] = frozenset()
+) -> Token | None:
     """The head of the speaker's phrase for the cue word ``cue``, or None. ``quoted`` tells
-    whether a character offset stands in quotation marks: the speaker never does."""
-    found = _speaker_token(cue)
+    whether a character offset stands in quotation marks: the speaker never does;
+    ``documents`` are nouns whose words are their issuer's ("issued a statement saying")."""
+    found = _speaker_token(cue, documents)
     if found is not None and quoted(found.idx) and not quoted(cue.idx):
         found = None
-    if found is None and cue.lower_ != "according" and cue.pos_ in ("VERB", "AUX"):
+    if (
+        found is None
+        and cue.lower_ != "according"
+        and cue.pos_ in ("VERB", "AUX")
+        and not _passive(cue)
+    ):
         found = _adjacent(cue, quoted)
     return found
 
 
-def _speaker_token(cue: Token) -> Token | None:
+def _issuer(noun: Token, documents: frozenset[str]) -> Token:
+    """ "Gondor issued a statement saying ...": the statement's words are Gondor's."""
+    if noun.lemma_.lower() in documents and noun.dep_ in ("dobj", "obj"):
+        subject = _subject(noun.head)
+        if subject is not None:
+            return subject
+    return noun
+
+
+def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         if to is None and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":
@@ -100,12 +128,14 @@ def _speaker_token(cue: Token) -> Token | None:
         subject = _subject(verb)
         if subject is not None:
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
+                return _issuer(verb.head, documents)
             return subject
         if verb.dep_ == "relcl":
-            return verb.head
+            return _issuer(verb.head, documents)
+        if verb is cue and (_passive(verb) or verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
+            return None  # "it was labelled ...", "the bill, known as ..."
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head  # "a statement saying ...", "Smith, writing in ..."
+            return _issuer(verb.head, documents)  # "a statement saying ...", "Smith, writing"
         if verb.dep_ in _CLIMB and verb.head is not verb:
             verb = verb.head
             continue
@@ -122,17 +152,34 @@ def _phrase(token: Token) -> tuple[int, int]:
             break
     end = token.idx + len(token.text)
     for right in token.rights:
-        if right.dep_ in ("compound", "flat", "nummod") or (right.dep_ == "prep" and right.lower_ == "of"):
+        if right.dep_ in ("compound", "flat", "nummod") or (
+            right.dep_ == "prep" and right.lower_ == "of"
+        ):
             end = max(end, right.right_edge.idx + len(right.right_edge.text))
     return start.idx, end
 
 
-def speaker_actor(token: Token | None, actors: ActorResolver) -> Actor | None:
+def speaker_actor(
+    token: Token | None, actors: ActorResolver, *, quoted: Quoted = _never
+) -> Actor | None:
     """The speaker as an actor: resolved (code, name) when the knowledge base knows it, else
-    the bare phrase."""
+    the bare phrase. The span stays on the speaker's own words ("he"), with the code and name
+    of the actor they stand for; an antecedent inside quotation marks is not trusted."""
     if token is None:
         return None
     actor = actors.resolve(token)
+    if actor is not None and not actor.start <= token.idx < actor.end:
+        trusted = not quoted(actor.start) or quoted(token.idx)
+        end = token.idx + len(token.text)
+        actor = Actor(
+            start=token.idx,
+            end=end,
+            text=token.doc.text[token.idx : end],
+            code=actor.code if trusted else None,
+            country=actor.country if trusted else None,
+            sector=actor.sector if trusted else None,
+            name=actor.name if trusted else None,
+        )
     if actor is not None:
         return actor
     start, end = _phrase(token)

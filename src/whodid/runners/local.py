@@ -47,7 +47,9 @@ def annotate_chunk(articles: list[Article], options: Options | None = None) -> l
             out.append(next(annotate_many([article], options=options)))
         except Exception as exc:
             logger.exception("failed to annotate %s", article.id)
-            out.append(Annotation(id=article.id, error=f"internal error: {type(exc).__name__}: {exc}"))
+            out.append(
+                Annotation(id=article.id, error=f"internal error: {type(exc).__name__}: {exc}")
+            )
     return out
 
 
@@ -69,7 +71,9 @@ def _chunks(jobs: Iterable[Job[T]], size: int) -> Iterator[list[Job[T]]]:
         yield chunk
 
 
-def _merge(chunk: list[Job[T]], annotations: list[Annotation]) -> Iterator[tuple[T, Annotation | None]]:
+def _merge(
+    chunk: list[Job[T]], annotations: list[Annotation]
+) -> Iterator[tuple[T, Annotation | None]]:
     results = iter(annotations)
     for tag, article in chunk:
         yield tag, (next(results) if article is not None else None)
@@ -86,7 +90,7 @@ def annotate_ordered(
     options: Options | None = None,
     chunk_size: int = 16,
 ) -> Iterator[tuple[T, Annotation | None]]:
-    """Annotate the articles of ``jobs`` with ``workers`` processes; yield results in input order."""
+    """Annotate the articles of ``jobs`` in ``workers`` processes; yield results in input order."""
     if workers <= 1:
         for chunk in _chunks(jobs, chunk_size):
             articles = _articles(chunk)
@@ -121,8 +125,10 @@ def _pooled(
             annotations = future.result()
         except BrokenProcessPool as exc:  # a worker died (out of memory, killed): mark, restart
             logger.error("a worker process died: %s", exc)
-            annotations = [Annotation(id=a.id, error="internal error: worker process died")
-                           for a in _articles(chunk)]
+            annotations = [
+                Annotation(id=a.id, error="internal error: worker process died")
+                for a in _articles(chunk)
+            ]
             pool.shutdown(cancel_futures=True)
             pool = _new_pool(workers, options)
             for i, (queued, queued_future) in enumerate(pending):  # resubmit what was lost

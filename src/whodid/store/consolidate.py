@@ -9,9 +9,9 @@ run was interrupted.  The merge rule (docs/store.md):
 * Mentions whose source *and* target actors are both coded merge across articles when the
   actors agree — same country and same kind: a state actor (the country itself or its
   government, military, police, judiciary, legislature: ``TUR`` = ``TURGOV``) or the same
-  non-state sector (``KENREB``, ``---REB``) — their days (event date, else the article's publication date) lie within
-  ``window_days`` of the first mention of the group, and their location countries do not
-  differ (an unknown location agrees with any).
+  non-state sector (``KENREB``, ``---REB``) — their days (the event date, else the
+  article's publication date) lie within ``window_days`` of the first mention of the group,
+  and their location countries do not differ (an unknown location agrees with any).
 * Other mentions (an actor without a code) merge only inside one near-duplicate story, when
   the actor words and the trigger word are the same — the same sentence reprinted.
 """
@@ -22,7 +22,7 @@ import hashlib
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -81,9 +81,12 @@ def _day(value: str | None, published: date | None) -> date | None:
 def _fits(cluster: _Cluster, mention: _Mention, window: int) -> bool:
     if (cluster.start is None) != (mention.day is None):
         return False
-    if cluster.start is not None and mention.day is not None:
-        if (mention.day - cluster.start).days > window:
-            return False
+    if (
+        cluster.start is not None
+        and mention.day is not None
+        and (mention.day - cluster.start).days > window
+    ):
+        return False
     return cluster.country is None or mention.country is None or cluster.country == mention.country
 
 
@@ -115,7 +118,7 @@ _STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
 def actor_key(code: str) -> str:
     """The part of an actor code that decides identity for merging: country and kind.
 
-    ``TUR``, ``TURGOV`` and ``TURMIL`` -> ``TUR``; ``KENREB`` -> ``KEN/REB``; ``---REB`` -> ``/REB``.
+    ``TUR``, ``TURGOV``, ``TURMIL`` -> ``TUR``; ``KENREB`` -> ``KEN/REB``; ``---REB`` -> ``/REB``.
     """
     country = code[:3] if len(code) >= 3 and code[:3] != "---" else ""
     sector = code[3:6] if country else code.lstrip("-")[:3]
@@ -126,53 +129,101 @@ def _lower(value: str | None) -> str:
     return " ".join((value or "").lower().split())
 
 
-def _load_mentions(store: Store, story_of: dict[str, str], published: dict[str, date | None]) -> list[_Mention]:
+def _load_mentions(
+    store: Store, story_of: dict[str, str], published: dict[str, date | None]
+) -> list[_Mention]:
     cursor = store.con.execute(
         "SELECT article_id, event_index, source_code, target_code, source_text, target_text, "
         "trigger_text, cameo_root, negated, hypothetical, date, location_country, confidence "
-        "FROM events ORDER BY article_id, event_index")
+        "FROM events ORDER BY article_id, event_index"
+    )
     mentions = []
     while rows := cursor.fetchmany(10_000):
-        for (aid, idx, scode, tcode, stext, ttext, trigger, root, neg, hyp, day, country,
-             confidence) in rows:
+        for (
+            aid,
+            idx,
+            scode,
+            tcode,
+            stext,
+            ttext,
+            trigger,
+            root,
+            neg,
+            hyp,
+            day,
+            country,
+            confidence,
+        ) in rows:
             flags = (root, bool(neg), bool(hyp))
             if scode and tcode:
                 key: tuple[Any, ...] = ("coded", actor_key(scode), actor_key(tcode), *flags)
             else:
-                key = ("story", story_of.get(aid, aid), scode or _lower(stext), tcode or _lower(ttext),
-                       _lower(trigger), *flags)
-            mentions.append(_Mention(aid, idx, key, _day(day, published.get(aid)), country,
-                                     float(confidence or 0.0), scode, tcode, root))
+                key = (
+                    "story",
+                    story_of.get(aid, aid),
+                    scode or _lower(stext),
+                    tcode or _lower(ttext),
+                    _lower(trigger),
+                    *flags,
+                )
+            mentions.append(
+                _Mention(
+                    aid,
+                    idx,
+                    key,
+                    _day(day, published.get(aid)),
+                    country,
+                    float(confidence or 0.0),
+                    scode,
+                    tcode,
+                    root,
+                )
+            )
     return mentions
 
 
-def _article_facts(store: Store) -> tuple[dict[str, date | None], dict[str, list[tuple[str | None, str | None]]]]:
+def _article_facts(
+    store: Store,
+) -> tuple[dict[str, date | None], dict[str, list[tuple[str | None, str | None]]]]:
     published: dict[str, date | None] = {}
     for aid, day in store.con.execute(
         "SELECT a.article_id, coalesce(min(s.published), a.published) FROM articles a "
-        "LEFT JOIN sightings s USING (article_id) GROUP BY a.article_id, a.published").fetchall():
+        "LEFT JOIN sightings s USING (article_id) GROUP BY a.article_id, a.published"
+    ).fetchall():
         published[aid] = day
     sightings: dict[str, list[tuple[str | None, str | None]]] = defaultdict(list)
     for aid, source, url in store.con.execute(
-            "SELECT article_id, source, url FROM sightings ORDER BY article_id, origin, locator").fetchall():
+        "SELECT article_id, source, url FROM sightings ORDER BY article_id, origin, locator"
+    ).fetchall():
         sightings[aid].append((outlet_of(source, url), url))
     return published, sightings
 
 
-def _merged_row(cluster: _Cluster, story_of: dict[str, str],
-                sightings: dict[str, list[tuple[str | None, str | None]]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _merged_row(
+    cluster: _Cluster,
+    story_of: dict[str, str],
+    sightings: dict[str, list[tuple[str | None, str | None]]],
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     members = sorted(cluster.members, key=lambda m: (m.article_id, m.index))
     best = min(members, key=lambda m: (-m.confidence, m.article_id, m.index))
-    ident = hashlib.sha256(";".join(f"{m.article_id}:{m.index}" for m in members).encode()).hexdigest()[:24]
+    ident = hashlib.sha256(
+        ";".join(f"{m.article_id}:{m.index}" for m in members).encode()
+    ).hexdigest()[:24]
     articles = sorted({m.article_id for m in members})
     seen = [s for aid in articles for s in sightings.get(aid, [])]
     days = [m.day for m in members if m.day is not None]
     row = {
-        "event_id": ident, "article_id": best.article_id, "event_index": best.index,
-        "source_code": best.source_code, "target_code": best.target_code, "cameo_root": best.cameo_root,
+        "event_id": ident,
+        "article_id": best.article_id,
+        "event_index": best.index,
+        "source_code": best.source_code,
+        "target_code": best.target_code,
+        "cameo_root": best.cameo_root,
         "country": cluster.country,
-        "first_day": min(days) if days else None, "last_day": max(days) if days else None,
-        "num_mentions": len(members), "num_articles": len(articles),
+        "first_day": min(days) if days else None,
+        "last_day": max(days) if days else None,
+        "num_mentions": len(members),
+        "num_articles": len(articles),
         "num_reports": max(len(seen), len(articles)),
         "num_sources": len({o for o, _ in seen if o}),
         "num_stories": len({story_of.get(a, a) for a in articles}),
@@ -180,7 +231,9 @@ def _merged_row(cluster: _Cluster, story_of: dict[str, str],
         "sources": sorted({o for o, _ in seen if o}),
         "urls": sorted({u for _, u in seen if u}),
     }
-    links = [{"event_id": ident, "article_id": m.article_id, "event_index": m.index} for m in members]
+    links = [
+        {"event_id": ident, "article_id": m.article_id, "event_index": m.index} for m in members
+    ]
     return row, links
 
 
@@ -194,15 +247,21 @@ def _replace(store: Store, table_name: str, schema: pa.Schema, rows: list[dict[s
             store.con.unregister("_derived")
 
 
-def consolidate(store: Store, *, window_days: int = WINDOW_DAYS, threshold: float = THRESHOLD) -> dict[str, int]:
+def consolidate(
+    store: Store, *, window_days: int = WINDOW_DAYS, threshold: float = THRESHOLD
+) -> dict[str, int]:
     """Recompute stories and merged events; return how many of each."""
     signatures = store.con.execute("SELECT article_id, minhash FROM articles").fetchall()
-    story_of = near_duplicate_groups(((aid, sig or []) for aid, sig in signatures), threshold=threshold)
+    story_of = near_duplicate_groups(
+        ((aid, sig or []) for aid, sig in signatures), threshold=threshold
+    )
     sizes: dict[str, int] = defaultdict(int)
     for group in story_of.values():
         sizes[group] += 1
-    story_rows = [{"article_id": aid, "story_id": group, "story_size": sizes[group]}
-                  for aid, group in sorted(story_of.items())]
+    story_rows = [
+        {"article_id": aid, "story_id": group, "story_size": sizes[group]}
+        for aid, group in sorted(story_of.items())
+    ]
     published, sightings = _article_facts(store)
     by_key: dict[tuple[Any, ...], list[_Mention]] = defaultdict(list)
     for mention in _load_mentions(store, story_of, published):
@@ -224,5 +283,7 @@ def consolidate(store: Store, *, window_days: int = WINDOW_DAYS, threshold: floa
     except BaseException:
         store.con.execute("ROLLBACK")
         raise
-    logger.info("consolidated: %d stories, %d merged events", len(set(story_of.values())), len(merged))
+    logger.info(
+        "consolidated: %d stories, %d merged events", len(set(story_of.values())), len(merged)
+    )
     return {"stories": len(set(story_of.values())), "merged_events": len(merged)}

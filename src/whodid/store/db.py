@@ -56,16 +56,34 @@ class Batch:
 
 def sighting_row(article_id: str, article: Article, *, origin: str, locator: str) -> Row:
     return {
-        "article_id": article_id, "origin": origin, "locator": locator, "input_id": article.id or None,
-        "title": article.title, "published": article.published, "url": article.url,
+        "article_id": article_id,
+        "origin": origin,
+        "locator": locator,
+        "input_id": article.id or None,
+        "title": article.title,
+        "published": article.published,
+        "url": article.url,
         "source": article.source,
     }
 
 
-def error_row(*, origin: str, locator: str, kind: str, message: str, level: str = "error",
-              article_id: str | None = None) -> Row:
-    return {"origin": origin, "locator": locator, "kind": kind, "level": level,
-            "message": message, "article_id": article_id}
+def error_row(
+    *,
+    origin: str,
+    locator: str,
+    kind: str,
+    message: str,
+    level: str = "error",
+    article_id: str | None = None,
+) -> Row:
+    return {
+        "origin": origin,
+        "locator": locator,
+        "kind": kind,
+        "level": level,
+        "message": message,
+        "article_id": article_id,
+    }
 
 
 class Store:
@@ -96,17 +114,26 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         for table in (*BASE_TABLES, *DERIVED_TABLES, META):
             self.con.execute(ddl(table))
-        self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        self.con.execute(
+            "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
+        )
         self.con.execute("INSERT OR IGNORE INTO meta VALUES ('consolidated', 'true')")
         self.con.execute("COMMIT")
 
+    def _one(self, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
+        """The first row of a query, the result consumed (DuckDB wants results finished)."""
+        rows = self.con.execute(sql, params or []).fetchall()
+        return rows[0] if rows else None
+
     def _check_version(self) -> None:
         try:
-            found = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            found = self._one("SELECT value FROM meta WHERE key = 'schema_version'")
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: not a whodid store ({exc})") from exc
         if found is None or found[0] != SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: store schema {found and found[0]!r}, expected {SCHEMA_VERSION!r}")
+            raise StoreError(
+                f"{self.path}: store schema {found and found[0]!r}, expected {SCHEMA_VERSION!r}"
+            )
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -114,8 +141,9 @@ class Store:
         if not rows:
             return
         table = TABLES[table_name]
-        arrow = pa.Table.from_pylist([{n: r.get(n) for n in table.names} for r in rows],
-                                     schema=table.arrow_schema())
+        arrow = pa.Table.from_pylist(
+            [{n: r.get(n) for n in table.names} for r in rows], schema=table.arrow_schema()
+        )
         self.con.register("_incoming", arrow)
         try:
             self.con.execute(f"INSERT OR IGNORE INTO {table_name} BY NAME SELECT * FROM _incoming")
@@ -130,13 +158,21 @@ class Store:
         for item in batch.articles:
             data = item.annotation.to_dict()
             article = item.article
-            tables["articles"].append({
-                "article_id": item.article_id, "input_id": article.id or None, "title": article.title,
-                "published": article.published, "url": article.url, "source": article.source,
-                "text": article.text, "error": item.annotation.error,
-                "n_events": len(item.annotation.events), "minhash": item.minhash,
-                "annotation": json.dumps(data, ensure_ascii=False, sort_keys=True),
-            })
+            tables["articles"].append(
+                {
+                    "article_id": item.article_id,
+                    "input_id": article.id or None,
+                    "title": article.title,
+                    "published": article.published,
+                    "url": article.url,
+                    "source": article.source,
+                    "text": article.text,
+                    "error": item.annotation.error,
+                    "n_events": len(item.annotation.events),
+                    "minhash": item.minhash,
+                    "annotation": json.dumps(data, ensure_ascii=False, sort_keys=True),
+                }
+            )
             for name, rows in annotation_rows(item.article_id, data).items():
                 tables[name].extend(rows)
         tables["sightings"] = batch.sightings
@@ -158,31 +194,42 @@ class Store:
         return {row[0] for row in self.con.execute("SELECT article_id FROM articles").fetchall()}
 
     def is_consolidated(self) -> bool:
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'consolidated'").fetchone()
+        row = self._one("SELECT value FROM meta WHERE key = 'consolidated'")
         return row is not None and row[0] == "true"
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
         out = {}
         for name in TABLES:
-            row = self.con.execute(f"SELECT count(*) FROM {name}").fetchone()
+            row = self._one(f"SELECT count(*) FROM {name}")
             out[name] = int(row[0]) if row else 0
         return out
 
     def annotation(self, article_id: str) -> Annotation | None:
         """The stored annotation of an article, as records."""
-        row = self.con.execute("SELECT annotation FROM articles WHERE article_id = ?", [article_id]).fetchone()
+        row = self._one("SELECT annotation FROM articles WHERE article_id = ?", [article_id])
         return annotation_from_dict(json.loads(row[0])) if row else None
 
     def articles(self) -> Iterator[tuple[str, Article]]:
         """Every stored article, by id."""
         cursor = self.con.execute(
-            "SELECT article_id, text, published, input_id, title, url, source FROM articles ORDER BY article_id")
+            "SELECT article_id, text, published, input_id, title, url, source FROM articles "
+            "ORDER BY article_id"
+        )
         while rows := cursor.fetchmany(1000):
             for aid, text, published, input_id, title, url, source in rows:
                 day = published if isinstance(published, date) else None
-                yield aid, Article(text=text, published=day, id=input_id or "", title=title,
-                                   url=url, source=source)
+                yield (
+                    aid,
+                    Article(
+                        text=text,
+                        published=day,
+                        id=input_id or "",
+                        title=title,
+                        url=url,
+                        source=source,
+                    ),
+                )
 
     def errors(self, *, level: str | None = None) -> list[Row]:
         """The error report, ordered by input and place."""

@@ -5,7 +5,7 @@
   the same article, whatever their file name or URL.
 * ``minhash``: 128 MinHash values over the set of word 3-shingles of the normalised text.
 * ``near_duplicate_groups``: articles whose estimated Jaccard similarity is at least
-  ``threshold`` (default 0.6), found through LSH (32 bands of 4 rows) and joined transitively.
+  ``threshold`` (default 0.7), found through LSH (32 bands of 4 rows) and joined transitively.
   Each group is named by its smallest article id, so grouping does not depend on input order.
 """
 
@@ -33,19 +33,37 @@ __all__ = [
 
 NUM_PERM = 128
 BANDS = 32
-THRESHOLD = 0.6
+THRESHOLD = 0.7
 _SHINGLE = 3
 _PRIME = (1 << 31) - 1
 _MAX = np.uint64(0xFFFFFFFF)
 _rng = np.random.default_rng(20240306)  # fixed: signatures must be comparable across runs
 _A = _rng.integers(1, _PRIME, size=NUM_PERM, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, size=NUM_PERM, dtype=np.uint64)
-_PLAIN = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u00a0": " ", "\u00ad": None, "\u200b": None, "\ufeff": None,
-})
+_PLAIN = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u00a0": " ",
+        "\u00ad": None,
+        "\u200b": None,
+        "\ufeff": None,
+    }
+)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
@@ -68,8 +86,10 @@ def shingles(text: str) -> set[int]:
         grams = [" ".join(words)] if words else []
     else:
         grams = [" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)]
-    return {int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=4).digest(), "little")
-            for g in grams}
+    return {
+        int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=4).digest(), "little")
+        for g in grams
+    }
 
 
 def minhash(text: str) -> list[int]:

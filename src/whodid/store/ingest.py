@@ -72,7 +72,9 @@ class _Seen:
 _Tag = _New | _Seen | Problem
 
 
-def _jobs(paths: Iterable[str | Path], options: IngestOptions, known: set[str]) -> Iterator[tuple[_Tag, Article | None]]:
+def _jobs(
+    paths: Iterable[str | Path], options: IngestOptions, known: set[str]
+) -> Iterator[tuple[_Tag, Article | None]]:
     for item in iter_corpus(paths, options=options.corpus):
         if isinstance(item, Problem):
             yield item, None
@@ -88,28 +90,46 @@ def _jobs(paths: Iterable[str | Path], options: IngestOptions, known: set[str]) 
 def _record(batch: Batch, report: IngestReport, tag: _Tag, annotation: Annotation | None) -> None:
     report.items += 1
     if isinstance(tag, Problem):
-        batch.errors.append(error_row(origin=tag.origin, locator=tag.locator, kind=tag.kind,
-                                      message=tag.message))
+        batch.errors.append(
+            error_row(origin=tag.origin, locator=tag.locator, kind=tag.kind, message=tag.message)
+        )
         report.errors += 1
         return
     found = tag.found
-    batch.sightings.append(sighting_row(tag.article_id, found.article, origin=found.origin,
-                                        locator=found.locator))
+    batch.sightings.append(
+        sighting_row(tag.article_id, found.article, origin=found.origin, locator=found.locator)
+    )
     for warning in found.warnings:
-        batch.errors.append(error_row(origin=found.origin, locator=found.locator, kind="record",
-                                      message=warning, level="warning", article_id=tag.article_id))
+        batch.errors.append(
+            error_row(
+                origin=found.origin,
+                locator=found.locator,
+                kind="record",
+                message=warning,
+                level="warning",
+                article_id=tag.article_id,
+            )
+        )
         report.warnings += 1
     if isinstance(tag, _Seen):
         report.duplicates += 1
         return
     assert annotation is not None
-    batch.articles.append(StoredArticle(tag.article_id, found.article, annotation,
-                                        minhash(found.article.text)))
+    batch.articles.append(
+        StoredArticle(tag.article_id, found.article, annotation, minhash(found.article.text))
+    )
     report.new += 1
     report.events += len(annotation.events)
     if annotation.error:
-        batch.errors.append(error_row(origin=found.origin, locator=found.locator, kind="annotate",
-                                      message=annotation.error, article_id=tag.article_id))
+        batch.errors.append(
+            error_row(
+                origin=found.origin,
+                locator=found.locator,
+                kind="annotate",
+                message=annotation.error,
+                article_id=tag.article_id,
+            )
+        )
         report.errors += 1
 
 
@@ -120,14 +140,18 @@ def ingest(
     options: IngestOptions | None = None,
     progress: Callable[[IngestReport], Any] | None = None,
 ) -> IngestReport:
-    """Ingest files, folders (recursively) and ``"-"`` (JSON Lines on stdin) into the store ``db``."""
+    """Ingest files, folders (recursively) and ``"-"`` (JSON Lines on stdin) into store ``db``."""
     options = options or IngestOptions()
     report = IngestReport()
     with Store(db) as store:
         known = store.article_ids()
         batch = Batch()
-        results = annotate_ordered(_jobs(paths, options, known), workers=options.workers,
-                                   options=options.annotate, chunk_size=options.chunk_size)
+        results = annotate_ordered(
+            _jobs(paths, options, known),
+            workers=options.workers,
+            options=options.annotate,
+            chunk_size=options.chunk_size,
+        )
         for tag, annotation in results:
             _record(batch, report, tag, annotation)
             if len(batch.articles) >= options.batch_size or len(batch) >= 8 * options.batch_size:

@@ -22,14 +22,18 @@ Row = dict[str, Any]
 
 def _actor_cols(prefix: str, actor: dict[str, Any] | None) -> Row:
     actor = actor or {}
-    return {f"{prefix}_{key}": actor.get(key) for key in
-            ("start", "end", "text", "code", "country", "sector", "name")}
+    return {
+        f"{prefix}_{key}": actor.get(key)
+        for key in ("start", "end", "text", "code", "country", "sector", "name")
+    }
 
 
 def _place_cols(prefix: str, place: dict[str, Any] | None) -> Row:
     place = place or {}
-    return {f"{prefix}_{key}": place.get(key) for key in
-            ("text", "name", "country", "admin1", "lat", "lon", "feature")}
+    return {
+        f"{prefix}_{key}": place.get(key)
+        for key in ("text", "name", "country", "admin1", "lat", "lon", "feature")
+    }
 
 
 def _event_row(article_id: str, index: int, event: dict[str, Any]) -> Row:
@@ -83,23 +87,57 @@ def annotation_rows(article_id: str, data: dict[str, Any]) -> dict[str, list[Row
         if speaker:
             actors.append({"role": "speaker", "event_index": None, "quote_index": i, **speaker})
         cue, content = quote.get("cue") or {}, quote.get("content") or {}
-        quotes.append({
-            "article_id": article_id, "quote_index": i, **_actor_cols("speaker", speaker),
-            "cue_start": cue.get("start"), "cue_end": cue.get("end"), "cue_text": cue.get("text"),
-            "content_start": content.get("start"), "content_end": content.get("end"),
-            "content_text": content.get("text"), "direct": quote.get("direct"),
-        })
+        quotes.append(
+            {
+                "article_id": article_id,
+                "quote_index": i,
+                **_actor_cols("speaker", speaker),
+                "cue_start": cue.get("start"),
+                "cue_end": cue.get("end"),
+                "cue_text": cue.get("text"),
+                "content_start": content.get("start"),
+                "content_end": content.get("end"),
+                "content_text": content.get("text"),
+                "direct": quote.get("direct"),
+            }
+        )
     actor_rows = [
-        {"article_id": article_id, "mention_index": n,
-         **{k: a.get(k) for k in ("role", "event_index", "quote_index", "start", "end", "text",
-                                  "code", "country", "sector", "name")}}
+        {
+            "article_id": article_id,
+            "mention_index": n,
+            **{
+                k: a.get(k)
+                for k in (
+                    "role",
+                    "event_index",
+                    "quote_index",
+                    "start",
+                    "end",
+                    "text",
+                    "code",
+                    "country",
+                    "sector",
+                    "name",
+                )
+            },
+        }
         for n, a in enumerate(actors)
     ]
-    places = [{"article_id": article_id, "place_index": i, **p}
-              for i, p in enumerate(data.get("places") or [])]
-    times = [{"article_id": article_id, "time_index": i, **t}
-             for i, t in enumerate(data.get("times") or [])]
-    return {"events": events, "actors": actor_rows, "places": places, "times": times, "quotes": quotes}
+    places = [
+        {"article_id": article_id, "place_index": i, **p}
+        for i, p in enumerate(data.get("places") or [])
+    ]
+    times = [
+        {"article_id": article_id, "time_index": i, **t}
+        for i, t in enumerate(data.get("times") or [])
+    ]
+    return {
+        "events": events,
+        "actors": actor_rows,
+        "places": places,
+        "times": times,
+        "quotes": quotes,
+    }
 
 
 # -- dicts back to records ---------------------------------------------------------------------
@@ -112,16 +150,31 @@ def _span(data: dict[str, Any] | None) -> Span | None:
 def _actor(data: dict[str, Any] | None) -> Actor | None:
     if not data:
         return None
-    return Actor(data["start"], data["end"], data["text"], code=data.get("code"),
-                 country=data.get("country"), sector=data.get("sector"), name=data.get("name"))
+    return Actor(
+        data["start"],
+        data["end"],
+        data["text"],
+        code=data.get("code"),
+        country=data.get("country"),
+        sector=data.get("sector"),
+        name=data.get("name"),
+    )
 
 
 def _place(data: dict[str, Any] | None) -> Place | None:
     if not data:
         return None
-    return Place(data["start"], data["end"], data["text"], name=data.get("name"),
-                 country=data.get("country"), admin1=data.get("admin1"), lat=data.get("lat"),
-                 lon=data.get("lon"), feature=data.get("feature"))
+    return Place(
+        data["start"],
+        data["end"],
+        data["text"],
+        name=data.get("name"),
+        country=data.get("country"),
+        admin1=data.get("admin1"),
+        lat=data.get("lat"),
+        lon=data.get("lon"),
+        feature=data.get("feature"),
+    )
 
 
 def event_from_dict(data: dict[str, Any]) -> Event:
@@ -157,14 +210,19 @@ def annotation_from_dict(data: dict[str, Any]) -> Annotation:
     for q in data.get("quotes") or []:
         cue, content = _span(q["cue"]), _span(q["content"])
         assert cue is not None and content is not None
-        quotes.append(Quote(speaker=_actor(q.get("speaker")), cue=cue, content=content,
-                            direct=bool(q["direct"])))
+        quotes.append(
+            Quote(
+                speaker=_actor(q.get("speaker")), cue=cue, content=content, direct=bool(q["direct"])
+            )
+        )
     return Annotation(
         id=data.get("id", ""),
         error=data.get("error"),
         events=[event_from_dict(e) for e in data.get("events") or []],
         places=[p for p in (_place(p) for p in data.get("places") or []) if p is not None],
-        times=[Timex(t["start"], t["end"], t["text"], t["type"], t["value"])
-               for t in data.get("times") or []],
+        times=[
+            Timex(t["start"], t["end"], t["text"], t["type"], t["value"])
+            for t in data.get("times") or []
+        ],
         quotes=quotes,
     )

@@ -1,0 +1,94 @@
+"""Places with the real model: resolution by context and event locations (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid.geo import event_location, find_places
+from whodid.records import Place
+
+pytestmark = pytest.mark.model
+
+
+def _places(nlp, text: str) -> dict[str, Place]:
+    return {p.text: p for p in find_places(nlp(text))}
+
+
+def test_paris_texas_versus_paris(nlp) -> None:
+    texas = _places(nlp, "A tornado damaged two schools in Paris, Texas, on Tuesday.")
+    assert texas["Paris"].country == "USA" and texas["Paris"].admin1 == "Texas"
+    assert texas["Texas"].feature == "admin1"
+    france = _places(nlp, "The summit in Paris drew leaders from across Europe.")
+    assert france["Paris"].country == "FRA"
+
+
+def test_georgia_country_or_state_by_context(nlp) -> None:
+    country = _places(nlp, "Troops moved from Georgia toward Tbilisi and the Russian border.")
+    assert country["Georgia"].country == "GEO" and country["Georgia"].feature == "country"
+    state = _places(nlp, "Storms hit Atlanta and Savannah, and Georgia declared an emergency.")
+    assert state["Georgia"].country == "USA" and state["Georgia"].feature == "admin1"
+
+
+def test_city_region_pattern(nlp) -> None:
+    places = _places(nlp, "Gunmen opened fire at a bar in Culiacán, Sinaloa, late on Friday.")
+    assert places["Culiacán"].country == "MEX" and places["Culiacán"].admin1 == "Sinaloa"
+    assert places["Sinaloa"].feature == "admin1"
+    abbreviated = _places(nlp, "The family moved to Alexandria, La., last spring.")
+    assert abbreviated["Alexandria"].admin1 == "Louisiana"
+
+
+def test_demonyms_stand_for_their_country(nlp) -> None:
+    places = _places(nlp, "Kenyan police fired tear gas at students in Nairobi.")
+    assert places["Kenyan"].country == "KEN" and places["Kenyan"].feature == "country"
+    assert places["Kenyan"].name == "Kenya"
+    assert places["Nairobi"].feature == "city"
+
+
+def test_places_inside_organisation_names(nlp) -> None:
+    places = _places(nlp, "The Rapides Parish Sheriff's Office questioned the driver.")
+    assert places["Rapides Parish"].feature == "admin2"
+    assert places["Rapides Parish"].admin1 == "Louisiana"
+
+
+class _Actors:
+    def is_actor(self, token) -> bool:
+        return token.text == "Washington"
+
+
+def test_capital_acting_as_government_is_left_to_actors(nlp) -> None:
+    doc = nlp("Washington said it would expand sanctions on Iran.")
+    texts = [p.text for p in find_places(doc, actors=_Actors())]
+    assert "Washington" not in texts and "Iran" in texts
+    assert "Washington" in [p.text for p in find_places(doc)]
+
+
+def _location(nlp, text: str, verb: str) -> str | None:
+    doc = nlp(text)
+    places = find_places(doc)
+    trigger = next(t for t in doc if t.text == verb)
+    found = event_location(trigger, places)
+    return found.text if found else None
+
+
+def test_event_location_attached_phrase(nlp) -> None:
+    assert _location(nlp, "Militants attacked a convoy near Kandahar on Monday.", "attacked") == "Kandahar"
+    text = "Salazar spoke to reporters at his residence in Mexico City on Wednesday."
+    assert _location(nlp, text, "spoke") == "Mexico City"
+
+
+def test_event_location_prefers_the_most_specific_place(nlp) -> None:
+    text = "In the Syrian province of Idlib, a drone struck a market in Maarat al-Numan."
+    assert _location(nlp, text, "struck") in ("Maarat al-Numan", "Idlib")
+    text = "Soldiers arrested three men in the Iraqi city of Mosul."
+    assert _location(nlp, text, "arrested") == "Mosul"
+
+
+def test_event_location_none_without_a_place_phrase(nlp) -> None:
+    assert _location(nlp, "Kenyan officials condemned the attack.", "condemned") is None
+    assert _location(nlp, "France imposed sanctions on Iran.", "imposed") is None
+
+
+def test_event_location_default_is_used_only_without_a_phrase(nlp) -> None:
+    doc = nlp("The army shelled the town.")
+    dateline = Place(0, 0, "KYIV", name="Kyiv", country="UKR", feature="city")
+    assert event_location(next(t for t in doc if t.text == "shelled"), [], default=dateline) is dateline
