@@ -67,17 +67,26 @@ class Candidate:
 
 
 def _find_word(head: Token, word: str, *, depth: int = 2) -> Token | None:
-    """A token near ``head`` in the tree whose lower form or lemma is ``word``."""
-    frontier = [head]
+    """A token near ``head`` in the tree whose lower form or lemma is ``word``.
+
+    Content words may sit in a complement clause ("urge ... to resign"); a preposition must
+    belong to the head's own clause ("agreed to provide X with" is no "agree with").
+    """
+    frontier = [(head, False)]
     for _ in range(depth):
-        nxt: list[Token] = []
-        for tok in frontier:
+        nxt: list[tuple[Token, bool]] = []
+        for tok, crossed in frontier:
             for child in tok.children:
+                inside = crossed or child.dep_ in _CLAUSE_DEPS
                 if (child.lower_ == word or child.lemma_.lower() == word) and not _temporal_prep(child):
-                    return child
-                nxt.append(child)
+                    if not (inside and child.dep_ in ("prep", "agent", "dative")):
+                        return child
+                nxt.append((child, inside))
         frontier = nxt
     return None
+
+
+_CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis"})
 
 
 def _temporal_prep(token: Token) -> bool:
@@ -103,12 +112,24 @@ def _object_ok(entry: Entry, objects: set[str]) -> bool:
     return not entry.objects or bool(entry.objects & objects)
 
 
+def _complement_ok(entry: Entry, head: Token) -> bool:
+    """ "said Gondor must withdraw": the trigger's that-clause carries a required modal."""
+    if not entry.complement_aux:
+        return True
+    for clause in head.children:
+        if clause.dep_ == "ccomp" and any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in entry.complement_aux for c in clause.children
+        ):
+            return True
+    return False
+
+
 def _choose(entries: list[Entry], head: Token, *, nominal: bool) -> tuple[Entry, list[Token]] | None:
     """The entry whose matched phrase (and object constraint) says most; ties go to file order."""
     objects = clauses.object_lemmas(head)
     best: tuple[int, Entry, list[Token]] | None = None
     for entry in entries:
-        if not _object_ok(entry, objects):
+        if not _object_ok(entry, objects) or not _complement_ok(entry, head):
             continue
         for phrase in entry.nouns if nominal else entry.verbs:
             if phrase.head != head.lemma_.lower() and phrase.head != head.lower_:
@@ -118,7 +139,7 @@ def _choose(entries: list[Entry], head: Token, *, nominal: bool) -> tuple[Entry,
                 continue
             # content words of a phrase ("threaten kill") weigh like an object constraint
             score = sum(2 if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") else 1 for t in matched[1:])
-            score += 2 if entry.objects else 0
+            score += 2 if entry.objects or entry.complement_aux else 0
             if best is None or score > best[0]:
                 best = (score, entry, matched)
     return (best[1], best[2]) if best else None

@@ -13,6 +13,7 @@ One file per CAMEO root lives in ``whodid/data/lexicons/events/``. Each entry is
       negated_code: "016"            # optional: denied, the event is this one ("not the fault of")
       possessor: target              # optional, nouns: "Zambada's arrest" (default: by CAMEO root)
       implicit_source: COP           # optional: the sector that acts when the text names no one
+      complement_aux: [must, should] # optional: the trigger's that-clause must carry one of these
                                      # ("were arrested": police); shown as an empty-span actor
       mode: null                     # optional PLOVER mode
       example: "Mexico accused the United States of meddling."
@@ -44,7 +45,7 @@ PREPOSITIONS = frozenset(
 )
 _ENTRY_KEYS = frozenset(
     "id code verbs nouns objects not_objects symmetric swap mode example "
-    "target_preps negated_code possessor implicit_source note".split()
+    "target_preps negated_code possessor implicit_source complement_aux note".split()
 )
 
 
@@ -75,13 +76,14 @@ class Entry:
     negated_code: str | None = None  # code of the event when the text denies this one
     possessor: str = "auto"  # a nominal trigger's possessor is its "source", "target", or auto
     implicit_source: str | None = None  # sector of the unnamed actor ("were arrested": COP)
+    complement_aux: frozenset[str] = frozenset()  # "said Y must ...": a modal its clause needs
     source: str = ""  # file:line, for messages
 
     @property
     def specificity(self) -> int:
         """How much of the sentence the entry constrains: more specific entries win."""
         words = max((len(p.extras) for p in (*self.verbs, *self.nouns)), default=0)
-        return words + (2 if self.objects else 0)
+        return words + (2 if self.objects or self.complement_aux else 0)
 
 
 @dataclass(slots=True)
@@ -177,6 +179,7 @@ def parse_entry(raw: Any, where: str) -> Entry:
         negated_code=raw.get("negated_code"),
         possessor=possessor,
         implicit_source=raw.get("implicit_source"),
+        complement_aux=frozenset(_as_list(raw.get("complement_aux"), "complement_aux", where)),
         source=where,
     )
 
