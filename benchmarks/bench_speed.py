@@ -1,22 +1,30 @@
 """Speed of whodid against the bare spaCy parse it is built on (a benchmark, not a test).
 
     .venv/bin/python benchmarks/bench_speed.py [--articles 500] [--batch-size 32] [--seed 1]
+                                               [--repeat 2] [--workers 2]
 
 Builds a corpus of news-style articles from text the project wrote itself (the example sentence
 of every lexicon entry and the bundled example articles), shuffled into articles of 8 to 20
-sentences, then times, in one process and one run:
+sentences, then times, in one run:
 
 1. bare ``nlp.pipe`` with the same model, components and batch size whodid uses;
-2. ``whodid.annotate_many`` on the same articles (all four layers).
+2. ``whodid.annotate_many`` on the same articles (all four layers);
 
-Prints articles/s, sentences/s, tokens/s, peak RSS and the ratio whodid / bare spaCy.
-Pin the process to one core for the one-core figure: ``taskset -c 0 python ...``.
+alternately, ``--repeat`` times each, keeping each one's best time, after an untimed pass of
+spaCy that fills the vocabulary (so neither starts cold).  Prints articles/s, sentences/s, tokens/s,
+peak RSS and the ratio whodid / bare spaCy.  Pin the process to one core for the one-core
+figure: ``taskset -c 0 python ...``.
+
+With ``--workers N`` (N > 1) it then times ``whodid.runners.local.annotate_ordered`` (the
+engine of ``whodid ingest --workers``) with 1 and with N worker processes, and prints the
+speed-up and the peak RSS of the largest worker.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import resource
@@ -44,19 +52,69 @@ def build_corpus(n: int, *, seed: int) -> list[dict[str, str]]:
     for i in range(n):
         k = rng.randint(8, 20)
         paragraphs = [" ".join(rng.sample(pool, rng.randint(1, 3))) for _ in range(k // 2)]
-        corpus.append({"id": f"bench-{i}", "text": "\n\n".join(paragraphs), "published": "2024-05-15"})
+        corpus.append(
+            {"id": f"bench-{i}", "text": "\n\n".join(paragraphs), "published": "2024-05-15"}
+        )
     return corpus
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory (of this process, or of the largest finished child process)."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def machine() -> str:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0))
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{platform.machine()} {cpu}, {cores} core(s) usable, {memory:.0f} GB RAM, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    )
+
+
+def rate_line(name: str, seconds: float, articles: int, sentences: int, tokens: int) -> str:
+    return (
+        f"{name:>18}: {seconds:7.2f} s  {articles / seconds:7.1f} articles/s  "
+        f"{sentences / seconds:7.1f} sentences/s  {tokens / seconds:8.0f} tokens/s"
+    )
+
+
+def time_workers(corpus: list[dict[str, str]], *, workers: int, batch_size: int) -> float:
+    """Seconds for the local runner to annotate the corpus with ``workers`` processes."""
+    from whodid.ingest.records_io import article_from_record
+    from whodid.pipeline import Options
+    from whodid.runners.local import annotate_ordered
+
+    jobs = [(i, article_from_record(a)) for i, a in enumerate(corpus)]
+    options = Options(batch_size=batch_size)
+    t0 = time.perf_counter()
+    done = sum(1 for _ in annotate_ordered(jobs, workers=workers, options=options, chunk_size=16))
+    seconds = time.perf_counter() - t0
+    assert done == len(corpus)
+    return seconds
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="timed passes of each, the best counts (0: none)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="also time the local runner with N processes"
+    )
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -65,35 +123,47 @@ def main() -> None:
     from whodid.pipeline import Options
 
     nlp = load_nlp()
-    list(whodid.annotate_many(["Kenya accused Uganda of smuggling."]))  # load KB, lexicon, gazetteer
+    list(
+        whodid.annotate_many(["Kenya accused Uganda of smuggling."])
+    )  # load KB, lexicon, gazetteer
     startup = time.perf_counter() - started
     corpus = build_corpus(args.articles, seed=args.seed)
     texts = [a["text"] for a in corpus]
+    options = Options(batch_size=args.batch_size)
 
-    t0 = time.perf_counter()
+    n = len(texts)
+    print(f"machine: {machine()}")
+    print(f"model: {nlp.meta.get('name')} {nlp.meta.get('version')} components {nlp.pipe_names}")
+    print(f"start-up (import + model + data): {startup:.2f} s")
     docs = list(nlp.pipe(texts, batch_size=args.batch_size))
-    bare = time.perf_counter() - t0
     sentences = sum(len(list(d.sents)) for d in docs)
     tokens = sum(len(d) for d in docs)
-    del docs
+    del docs  # this first pass also fills the vocabulary, so both timed runs start warm
+    print(f"corpus: {n} articles, {sentences} sentences, {tokens} tokens")
 
-    t0 = time.perf_counter()
-    events = 0
-    for annotation in whodid.annotate_many(corpus, options=Options(batch_size=args.batch_size)):
-        events += len(annotation.events)
-    full = time.perf_counter() - t0
+    bare, full = float("inf"), float("inf")
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=args.batch_size):
+            pass
+        bare = min(bare, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        events = sum(len(a.events) for a in whodid.annotate_many(corpus, options=options))
+        full = min(full, time.perf_counter() - t0)
+    if args.repeat > 0:
+        print(f"events: {events}")
+        print(rate_line("bare spaCy", bare, n, sentences, tokens))
+        print(rate_line("whodid", full, n, sentences, tokens))
+        print(f"ratio whodid / bare spaCy: {full / bare:.3f}  (best of {args.repeat} each)")
+        print(f"peak RSS: {peak_rss_mb():.0f} MB")
 
-    print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
-    print(f"model: {nlp.meta.get('name')} {nlp.meta.get('version')} components {nlp.pipe_names}")
-    print(f"corpus: {len(texts)} articles, {sentences} sentences, {tokens} tokens; {events} events")
-    print(f"start-up (import + model + data): {startup:.2f} s")
-    for name, seconds in (("bare spaCy", bare), ("whodid", full)):
-        print(
-            f"{name:>10}: {seconds:7.2f} s  {len(texts) / seconds:7.1f} articles/s  "
-            f"{sentences / seconds:7.1f} sentences/s  {tokens / seconds:8.0f} tokens/s"
-        )
-    print(f"ratio whodid / bare spaCy: {full / bare:.3f}")
-    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+    if args.workers > 1:
+        one = time_workers(corpus, workers=1, batch_size=args.batch_size)
+        many = time_workers(corpus, workers=args.workers, batch_size=args.batch_size)
+        print(rate_line("runner, 1 process", one, n, sentences, tokens))
+        print(rate_line(f"runner, {args.workers} workers", many, n, sentences, tokens))
+        print(f"speed-up {args.workers} workers / 1: {one / many:.2f}")
+        print(f"peak RSS of the largest worker: {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
 
 
 if __name__ == "__main__":

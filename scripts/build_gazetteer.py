@@ -24,8 +24,9 @@ Run::
     .venv/bin/python scripts/build_gazetteer.py [--min-population 1000]
 
 Output columns (tab-separated, one place a line, a header line first):
-``kind name country admin1 admin2 lat lon population altnames`` where ``kind`` is ``city``, ``capital``
-(a country's capital city), ``admin1``, ``admin2``, ``country``, ``demonym`` (an adjective of a country) or ``continent``; ``country`` is ISO 3166-1 alpha-3;
+``kind name country admin1 admin2 lat lon population keys`` where ``kind`` is ``city``,
+``capital`` (a country's capital city), ``admin1``, ``admin2``, ``country``, ``demonym`` (an
+adjective of a country) or ``continent``; ``country`` is ISO 3166-1 alpha-3;
 ``keys`` are the ``|``-separated look-up keys (``whodid.geo.gazetteer.normalise``) of the name
 and its Latin-script alternate names.
 """
@@ -35,12 +36,12 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import importlib.util
 import json
 import statistics
 import sys
 import unicodedata
 from collections import defaultdict
-import importlib.util
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -83,14 +84,30 @@ def _altnames(name: str, alternates: list[str], *, full: bool) -> list[str]:
 
 _REGION_PREFIXES = ("Province of ", "State of ", "Governorate of ", "Region of ", "City of ")
 _REGION_SUFFIXES = (
-    " Sheng", " Shi", " Province", " Governorate", " Oblast", " Oblast'", " Region", " Krai",
-    " Kray", " District", " Prefecture", " State", " Department", " Municipality",
-    " Autonomous Region", " Zizhiqu", " Uygur Zizhiqu", " Huizu Zizhiqu", " Zhuangzu Zizhiqu",
+    " Sheng",
+    " Shi",
+    " Province",
+    " Governorate",
+    " Oblast",
+    " Oblast'",
+    " Region",
+    " Krai",
+    " Kray",
+    " District",
+    " Prefecture",
+    " State",
+    " Department",
+    " Municipality",
+    " Autonomous Region",
+    " Zizhiqu",
+    " Uygur Zizhiqu",
+    " Huizu Zizhiqu",
+    " Zhuangzu Zizhiqu",
 )
 
 
 def _short_region_names(name: str) -> list[str]:
-    """"Province of Pangasinan" -> "Pangasinan", "Anhui Sheng" -> "Anhui"."""
+    """ "Province of Pangasinan" -> "Pangasinan", "Anhui Sheng" -> "Anhui"."""
     short = []
     for prefix in _REGION_PREFIXES:
         if name.startswith(prefix) and len(name) > len(prefix) + 2:
@@ -133,7 +150,9 @@ class _Regions:
         row, col = int(lat * 10 // 1), int(lon * 10 // 1)
         for dr in (-1, 0, 1):
             for dc in (-1, 0, 1):
-                for r_lat, r_lon, r_name, admin1, admin2 in self.cells.get((cc, row + dr, col + dc), ()):
+                for r_lat, r_lon, r_name, admin1, admin2 in self.cells.get(
+                    (cc, row + dr, col + dc), ()
+                ):
                     d = (r_lat - lat) ** 2 + (r_lon - lon) ** 2
                     if r_name == name or _ascii(r_name) == _ascii(name):
                         d /= 100  # the same town, perhaps moved a little between snapshots
@@ -262,7 +281,17 @@ def build(min_population: int) -> list[list[str]]:
         name = continent["asciiName"]
         lat, lon = float(continent["lat"]), float(continent["lng"])
         rows.append(
-            ["continent", name, "", "", "", f"{lat:.4f}", f"{lon:.4f}", str(continent["population"]), ""]
+            [
+                "continent",
+                name,
+                "",
+                "",
+                "",
+                f"{lat:.4f}",
+                f"{lon:.4f}",
+                str(continent["population"]),
+                "",
+            ]
         )
     return rows
 
@@ -295,7 +324,9 @@ def main() -> None:
             for key in keys.split("|"):
                 if key.count(" ") < 6:
                     index[key].append(position)
-    with gzip.open(args.out / "gazetteer_names.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
+    with gzip.open(
+        args.out / "gazetteer_names.tsv.gz", "wt", encoding="utf-8", compresslevel=9
+    ) as out:
         for key in sorted(index):
             out.write(f"{key}\t{'|'.join(map(str, index[key]))}\n")
     print(f"wrote {len(rows)} places and {len(index)} names to {args.out}")

@@ -84,7 +84,9 @@ def test_regions_file_validates_feature_and_range() -> None:
     with pytest.raises(GazetteerError, match=r"regions\.tsv:1: feature must be region or other"):
         load_regions(gazetteer, text="Misty Mountains\t\tmountain\tARN\t\t12\t22\n")
     with pytest.raises(GazetteerError, match=r"regions\.tsv:2: latitude 95\.0 is out of range"):
-        load_regions(gazetteer, text="Old Forest\t\tregion\tARN\t\t11\t21\nFar North\t\tregion\t\t\t95\t0\n")
+        load_regions(
+            gazetteer, text="Old Forest\t\tregion\tARN\t\t11\t21\nFar North\t\tregion\t\t\t95\t0\n"
+        )
     with pytest.raises(GazetteerError, match=r"regions\.tsv:1: expected 7 tab-separated fields"):
         load_regions(gazetteer, text="Old Forest\tregion\n")
 

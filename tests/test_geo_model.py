@@ -71,7 +71,10 @@ def _location(nlp, text: str, verb: str) -> str | None:
 
 
 def test_event_location_attached_phrase(nlp) -> None:
-    assert _location(nlp, "Militants attacked a convoy near Kandahar on Monday.", "attacked") == "Kandahar"
+    assert (
+        _location(nlp, "Militants attacked a convoy near Kandahar on Monday.", "attacked")
+        == "Kandahar"
+    )
     text = "Salazar spoke to reporters at his residence in Mexico City on Wednesday."
     assert _location(nlp, text, "spoke") == "Mexico City"
 
@@ -91,4 +94,18 @@ def test_event_location_none_without_a_place_phrase(nlp) -> None:
 def test_event_location_default_is_used_only_without_a_phrase(nlp) -> None:
     doc = nlp("The army shelled the town.")
     dateline = Place(0, 0, "KYIV", name="Kyiv", country="UKR", feature="city")
-    assert event_location(next(t for t in doc if t.text == "shelled"), [], default=dateline) is dateline
+    assert (
+        event_location(next(t for t in doc if t.text == "shelled"), [], default=dateline)
+        is dateline
+    )
+
+
+def test_pipeline_fills_places_and_event_locations() -> None:
+    import whodid
+
+    text = "Soldiers arrested two smugglers in Culiacán, Sinaloa, on Monday."
+    annotation = whodid.annotate(text)
+    assert [p.text for p in annotation.places] == ["Culiacán", "Sinaloa"]
+    located = [e.location.text for e in annotation.events if e.location is not None]
+    assert "Culiacán" in located
+    assert annotation.to_dict()["places"][0]["country"] == "MEX"

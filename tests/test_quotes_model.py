@@ -181,3 +181,10 @@ def test_quotes_command_prints_who_said_what(tmp_path) -> None:  # type: ignore[
     assert table.exit_code == 0 and "Macron" in table.output
     missing = runner.invoke(app, ["quotes", str(tmp_path / "nope.txt")])
     assert missing.exit_code != 0
+
+
+def test_relative_pronoun_speaker_carries_its_antecedent(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "The talks were led by Emmanuel Macron, who said that the port would reopen next week."
+    quote = _one(_quotes(nlp, kb, text), "port would reopen")
+    assert quote.speaker is not None and quote.speaker.text == "who"
+    assert quote.speaker.name == "Emmanuel Macron"

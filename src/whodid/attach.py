@@ -7,6 +7,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from whodid.records import Event, Timex
+from whodid.text.doctext import doc_text
 from whodid.time.dating import date_event
 
 _DATED_TYPES = frozenset({"DATE", "TIME"})
@@ -53,7 +54,7 @@ def governing_timex(trigger: Token, heads: dict[int, Timex]) -> Timex | None:
         found = _attached_timex(token, heads)
         if found is not None:
             return found
-        if token.dep_ not in _SHARED_TIME_DEPS or token.head is token:
+        if token.dep_ not in _SHARED_TIME_DEPS or token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -62,7 +63,7 @@ def governing_timex(trigger: Token, heads: dict[int, Timex]) -> Timex | None:
 def main_clause(trigger: Token) -> bool:
     """The trigger tells the story's own sequence, not an embedded or reported event."""
     token = trigger
-    while token.head is not token:
+    while token.head.i != token.i:
         if token.dep_ not in ("conj", "advcl"):
             return False
         token = token.head
@@ -106,6 +107,6 @@ _PAST_TAGS = frozenset({"VBD", "VBN"})
 
 def _continues(doc: Doc, previous_at: int, trigger: Token) -> bool:
     """A past-tense event in the same paragraph as a dated one shares its time."""
-    if "\n" in doc.text[previous_at : trigger.idx]:
+    if "\n" in doc_text(doc)[previous_at : trigger.idx]:
         return False
     return trigger.tag_ in _PAST_TAGS

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from whodid.actors.entries import ActorEntry, AgentEntry
+from whodid.text.doctext import doc_text
 
 __all__ = ["Mention", "KBMatcher"]
 
@@ -85,7 +86,7 @@ class KBMatcher:
     def find(self, doc: Doc) -> list[Mention]:
         """Non-overlapping mentions, longest first; actors beat agents of equal length."""
         strings = self.vocab.strings
-        cased = any(c.isupper() for c in doc.text)
+        cased = any(c.isupper() for c in doc_text(doc))
         cands: list[tuple[int, int, int, Mention]] = []
         for matcher, is_agent in ((self._lower, False), (self._orth, False), (self._agents, True)):
             for match_id, start, end in matcher(doc):

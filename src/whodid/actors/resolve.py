@@ -15,6 +15,7 @@ from whodid.actors.kb import ActorKB
 from whodid.actors.matcher import KBMatcher, Mention
 from whodid.actors.np import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, is_nominal, np_tokens
 from whodid.records import Actor
+from whodid.text.doctext import doc_text
 
 __all__ = ["DocActors"]
 
@@ -126,7 +127,7 @@ class DocActors:
         return Actor(
             start=s,
             end=e,
-            text=doc.text[s:e],
+            text=doc_text(doc)[s:e],
             code=code,
             country=country or c_country,
             sector=sector or c_sector,

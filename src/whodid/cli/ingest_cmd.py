@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from rich.table import Table
 
 from whodid.cli.common import ActorFiles, AgentFiles, Model, make_options, progress, stderr
 from whodid.ingest import CorpusOptions, FieldMap, estimate_count
+from whodid.runners.dask_runner import DaskUnavailable
 from whodid.store import DEFAULT_DB, IngestOptions, IngestReport, Store, StoreError, ingest
 
 Db = typer.Option(DEFAULT_DB, "--db", help="The store (DuckDB file); created if missing.")
@@ -24,6 +26,15 @@ def ingest_cli(
     ),
     db: Path = Db,
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Annotating processes."),
+    engine: str = typer.Option(
+        "local", "--engine", help="Where to annotate: 'local' (processes) or 'dask' (a cluster)."
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (default: a LocalCluster of --workers)."
+    ),
+    shards: Path | None = typer.Option(
+        None, "--shards", help="Dask: keep the Parquet shards in this folder (shared storage)."
+    ),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per transaction."),
     field: list[str] | None = typer.Option(
         None, "--field", help="Map a record column to a field, e.g. --field text=body; repeatable."
@@ -40,13 +51,25 @@ def ingest_cli(
     """Code a corpus into the store: each article once (content hash), events merged by outlet."""
     if verbose:
         logging.getLogger("whodid").setLevel(logging.INFO)
+    elif engine == "dask":  # Dask's own INFO lines (scheduler, workers) only with --verbose
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
     try:
         fields = FieldMap.parse(field or [])
     except ValueError as exc:
         stderr.print(f"[red]error:[/red] --field: {exc}")
         raise typer.Exit(2) from exc
+    if engine not in ("local", "dask"):
+        stderr.print(f"[red]error:[/red] --engine: {engine!r} is not 'local' or 'dask'")
+        raise typer.Exit(2)
+    if scheduler and engine != "dask":
+        stderr.print("[red]error:[/red] --scheduler needs --engine dask")
+        raise typer.Exit(2)
     options = IngestOptions(
         workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        shard_dir=shards,
+        keep_shards=shards is not None,
         batch_size=batch_size,
         corpus=CorpusOptions(fields=fields, max_bytes=max_bytes),
         annotate=make_options(actors, agents, model),
@@ -68,7 +91,7 @@ def ingest_cli(
                 )
 
             report = ingest(paths, db=db, options=options, progress=show)
-    except StoreError as exc:
+    except (StoreError, DaskUnavailable) as exc:
         stderr.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     if not quiet:

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from whodid.events.coder import Candidate, owner
 from whodid.ontology import acled_for, cameo_info, plover_for
 from whodid.records import Actor, Event, Span
+from whodid.text.doctext import doc_text
 
 
 class ActorResolver(Protocol):
@@ -35,7 +36,7 @@ def trigger_span(tokens: list[Token]) -> Span:
     doc = tokens[0].doc
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc_text(doc)[start:end])
 
 
 _EMBEDDED_DEPS = frozenset({"amod", "acl", "relcl", "compound", "npadvmod"})

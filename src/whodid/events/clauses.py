@@ -73,7 +73,7 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
         for subj in own:
             out.extend(with_conjuncts(_relative_head(subj)))
         return out, passive
-    if _depth > 4 or verb.head is verb:
+    if _depth > 4 or verb.head.i == verb.i:
         return [], passive
     head = verb.head
     if verb.dep_ == "relcl":
@@ -169,8 +169,8 @@ def object_lemmas(head: Token) -> set[str]:
 def governing_verb(token: Token) -> Token | None:
     """The verb a noun depends on, through at most one preposition."""
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return None
-    if head.pos_ == "ADP" and head.head is not head:
+    if head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
     return head if head.pos_ in ("VERB", "AUX") else None

@@ -8,6 +8,8 @@ later by the caller, so this module knows nothing of countries.
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -247,7 +249,7 @@ def _lending_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     """The light verb whose subject performs the noun's event: "held talks", "responded with a note"."""
     if noun.dep_ in ("dobj", "obj"):
         verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head is not noun.head:
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.i != noun.head.i:
         verb = noun.head.head
     else:
         return None
@@ -256,7 +258,7 @@ def _lending_verb(noun: Token, lexicon: Lexicon) -> Token | None:
 
 def _speaker_of(clause: Token) -> list[Token]:
     """Who says the clause: the subject of the verb it complements ("X said it was Y's fault")."""
-    if clause.dep_ == "ccomp" and clause.head is not clause:
+    if clause.dep_ == "ccomp" and clause.head.i != clause.i:
         return clauses.subjects(clause.head)[0]
     return []
 
@@ -310,12 +312,12 @@ def _pairs(entry: Entry, sources: list[Token], targets: list[Token]) -> Iterator
     if entry.symmetric and len(sources) > 1 and not targets:
         for a in sources:
             for b in sources:
-                if a is not b:
+                if a.i != b.i:
                     yield a, b
         return
     for source in sources or [None]:
         for target in targets or [None]:
-            if source is not None and source is target:
+            if source is not None and target is not None and source.i == target.i:
                 continue
             yield source, target
 
@@ -337,7 +339,7 @@ def _light_noun_trigger(verb: Token, lexicon: Lexicon) -> bool:
 def _clause_speaker(token: Token) -> list[Token]:
     """The speaker of the reported clause the token stands in ("X said Y must withdraw")."""
     clause = token
-    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     return _speaker_of(clause)
 
@@ -385,15 +387,25 @@ def _object_of_event(c: Candidate, verbal_heads: set[int]) -> bool:
     return verb is not None and verb.i in verbal_heads
 
 
+@functools.lru_cache(maxsize=8)
+def _discards_by_length(
+    discards: tuple[tuple[str, ...], ...],
+) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
+    """The discard phrases grouped by length, as sets: one lookup per n-gram of a sentence."""
+    lengths = sorted({len(p) for p in discards})
+    return tuple((n, frozenset(p for p in discards if len(p) == n)) for n in lengths)
+
+
 def discarded(sentence: SpacySpan, lexicon: Lexicon) -> bool:
     """Sports, entertainment and other non-political senses: the sentence yields nothing."""
+    if not lexicon.discards:
+        return False
     words = [t.lower_ for t in sentence]
     lemmas = [t.lemma_.lower() for t in sentence]
-    for phrase in lexicon.discards:
-        n = len(phrase)
+    for n, phrases in _discards_by_length(lexicon.discards):
         for seq in (words, lemmas):
             for i in range(len(seq) - n + 1):
-                if tuple(seq[i : i + n]) == phrase:
+                if tuple(seq[i : i + n]) in phrases:
                     return True
     return False
 

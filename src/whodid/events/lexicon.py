@@ -184,7 +184,10 @@ def parse_entry(raw: Any, where: str) -> Entry:
     )
 
 
-class _LineLoader(yaml.SafeLoader):
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[misc,valid-type]
     """A YAML loader that remembers the line of each mapping, for error messages."""
 
 

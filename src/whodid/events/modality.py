@@ -61,7 +61,7 @@ def _negative_subject(token: Token) -> bool:
 
 def _governor(token: Token) -> Token | None:
     """The word an infinitive complement depends on: "agreed to meet", "is willing to meet"."""
-    if token.dep_ == "xcomp" and token.head is not token:
+    if token.dep_ == "xcomp" and token.head.i != token.i:
         return token.head
     return None
 
@@ -126,7 +126,7 @@ def modality(trigger: Token) -> str | None:
             return "alleged"
         if token.dep_ in ("ccomp", "acl") and token.head.lemma_.lower() in DEMANDING_WORDS:
             return "demanded"  # "demanding that Mugabe abandon the policy"
-        if token.dep_ not in ("xcomp", "conj") or token.head is token:
+        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
             break
         token = token.head
     return None

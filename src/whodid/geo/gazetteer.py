@@ -24,7 +24,9 @@ __all__ = ["Entry", "Gazetteer", "GazetteerError", "default_gazetteer", "normali
 
 logger = logging.getLogger(__name__)
 
-KINDS = frozenset({"city", "capital", "admin1", "admin2", "country", "demonym", "continent", "region", "other"})
+KINDS = frozenset(
+    {"city", "capital", "admin1", "admin2", "country", "demonym", "continent", "region", "other"}
+)
 _FEATURE = {"demonym": "country", "continent": "region", "capital": "city"}
 _SPACES = re.compile(r"[\s\-‐–]+")
 _DROP = re.compile(r"[.’'`\"]")
@@ -212,7 +214,9 @@ def _rows(name: str, *, columns: int, text: str | None = None) -> Iterator[tuple
             continue
         fields = line.split("\t")
         if len(fields) != columns:
-            raise GazetteerError(f"{name}:{lineno}: expected {columns} tab-separated fields, got {len(fields)}")
+            raise GazetteerError(
+                f"{name}:{lineno}: expected {columns} tab-separated fields, got {len(fields)}"
+            )
         yield lineno, fields
 
 
@@ -254,7 +258,10 @@ def _parse_built(line: str, name: str, lineno: int) -> Entry:
 
 
 def _gz_lines(name: str) -> list[str]:
-    with _files().joinpath(name).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+    with (
+        _files().joinpath(name).open("rb") as raw,
+        gzip.open(raw, "rt", encoding="utf-8") as handle,
+    ):
         lines = handle.read().split("\n")
     if lines and not lines[-1]:
         lines.pop()
@@ -283,7 +290,9 @@ def load_built(
     gazetteer.add_rows(name, first, lines, names)
 
 
-def load_countries(gazetteer: Gazetteer, *, name: str = "countries.tsv", text: str | None = None) -> None:
+def load_countries(
+    gazetteer: Gazetteer, *, name: str = "countries.tsv", text: str | None = None
+) -> None:
     """Apply ``countries.tsv``: corrected points, more names, more demonyms."""
     for lineno, (iso3, lat, lon, names, demonyms) in _rows(name, columns=5, text=text):
         if not re.fullmatch(r"[A-Z]{3}", iso3):
@@ -292,7 +301,10 @@ def load_countries(gazetteer: Gazetteer, *, name: str = "countries.tsv", text: s
         if bool(lat) != bool(lon):
             raise GazetteerError(f"{name}:{lineno}: give both latitude and longitude, or neither")
         if lat:
-            point = (_float(lat, name, lineno, "latitude", 90), _float(lon, name, lineno, "longitude", 180))
+            point = (
+                _float(lat, name, lineno, "latitude", 90),
+                _float(lon, name, lineno, "longitude", 180),
+            )
         elif built is not None:
             point = (built.lat, built.lon)
         else:
@@ -311,14 +323,19 @@ def load_countries(gazetteer: Gazetteer, *, name: str = "countries.tsv", text: s
             gazetteer.add(Entry(demonym, "demonym", iso3, None, None, *point), [])
 
 
-def load_regions(gazetteer: Gazetteer, *, name: str = "regions.tsv", text: str | None = None) -> None:
+def load_regions(
+    gazetteer: Gazetteer, *, name: str = "regions.tsv", text: str | None = None
+) -> None:
     """Add ``regions.tsv``: conflict regions, seas, rivers, world regions."""
     for lineno, (place, alts, kind, iso3, admin1, lat, lon) in _rows(name, columns=7, text=text):
         if kind not in ("region", "other"):
             raise GazetteerError(f"{name}:{lineno}: feature must be region or other, not {kind!r}")
         if iso3 and not re.fullmatch(r"[A-Z]{3}", iso3):
             raise GazetteerError(f"{name}:{lineno}: {iso3!r} is not an ISO 3166-1 alpha-3 code")
-        point = (_float(lat, name, lineno, "latitude", 90), _float(lon, name, lineno, "longitude", 180))
+        point = (
+            _float(lat, name, lineno, "latitude", 90),
+            _float(lon, name, lineno, "longitude", 180),
+        )
         entry = Entry(place, kind, iso3 or None, admin1 or None, None, *point)
         gazetteer.add(entry, _split(alts))
 

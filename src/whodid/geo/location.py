@@ -16,14 +16,83 @@ from whodid.records import Event, Place
 __all__ = ["event_location", "locate_events"]
 
 _LOCATIVE = frozenset(
-    {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
-     "along", "off", "on", "into", "onto", "over", "through", "nearby", "beside", "between",
-     "among", "on", "toward", "towards", "to", "from"}
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "around",
+        "throughout",
+        "within",
+        "along",
+        "off",
+        "on",
+        "into",
+        "onto",
+        "over",
+        "through",
+        "nearby",
+        "beside",
+        "between",
+        "among",
+        "toward",
+        "towards",
+        "to",
+        "from",
+    }
 )
 # prepositions that name a place only when the event moves or is aimed there
 _MOTION = frozenset({"to", "into", "toward", "towards", "from", "onto"})
-_CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "agent"})
-_ON_FEATURES = frozenset({"city", "other", "admin2"})  # "on the Gaza border", not "sanctions on Iran"
+_CLIMB = frozenset(
+    {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "agent"}
+)
+# events whose object is a place where they happen: "rebels captured the town of X"
+_PLACE_OBJECT_VERBS = frozenset(
+    {
+        "capture",
+        "seize",
+        "storm",
+        "enter",
+        "attack",
+        "target",
+        "shell",
+        "bomb",
+        "destroy",
+        "raid",
+        "invade",
+        "occupy",
+        "besiege",
+        "hit",
+        "strike",
+        "liberate",
+        "overrun",
+        "surround",
+        "encircle",
+        "bombard",
+        "recapture",
+        "retake",
+        "reach",
+        "host",
+        "control",
+        "rock",
+        "shake",
+        "ravage",
+        "pound",
+        "evacuate",
+        "blockade",
+        "infiltrate",
+        "patrol",
+        "visit",
+        "tour",
+        "flood",
+        "loot",
+    }
+)
+_ON_FEATURES = frozenset(
+    {"city", "other", "admin2"}
+)  # "on the Gaza border", not "sanctions on Iran"
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 6}
 
 
@@ -45,7 +114,7 @@ def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
 
 
 def _is_demonym(place: Place) -> bool:
-    """"Kenyan" in "a Kenyan officer" names a nationality, not where something happened."""
+    """ "Kenyan" in "a Kenyan officer" names a nationality, not where something happened."""
     kinds = {e.kind for e in default_gazetteer().lookup(place.text)}
     return "demonym" in kinds and "country" not in kinds
 
@@ -71,13 +140,33 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
             found = _in_phrase(child, by_token)
             if found is not None and (child.lower_ != "on" or found.feature in _ON_FEATURES):
                 return found
-        if child.dep_ == "npadvmod" and child.i in by_token:
-            return by_token[child.i]
+    return None
+
+
+def _object_place(token: Token, by_token: dict[int, Place]) -> Place | None:
+    """The place an event acts on: "captured Zaire", "stormed the village of Mainok",
+    "Utah Beach was captured"."""
+    if token.lemma_.lower() not in _PLACE_OBJECT_VERBS:
+        return None
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            best: tuple[int, int, Place] | None = None
+            for sub in child.subtree:
+                place = by_token.get(sub.i)
+                if place is not None:
+                    rank = (_SPECIFIC.get(place.feature, 6), place.start)
+                    if best is None or rank < best[:2]:
+                        best = (*rank, place)
+            if best is not None:
+                return best[2]
     return None
 
 
 def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
     found = _from_children(token, by_token, motion=False)
+    if found is not None:
+        return found
+    found = _object_place(token, by_token)
     if found is not None:
         return found
     for child in token.children:

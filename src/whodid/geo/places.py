@@ -64,7 +64,9 @@ def _focus(doc: Doc, gazetteer: Gazetteer) -> str | None:
     best: Entry | None = None
     for part in doc.text[span[0] : span[1]].split(","):
         for entry in gazetteer.lookup(part.strip()):
-            if entry.country and (best is None or entry.kind == "country" or entry.population > best.population):
+            if entry.country and (
+                best is None or entry.kind == "country" or entry.population > best.population
+            ):
                 best = entry
     return best.country if best else None
 

@@ -10,7 +10,7 @@ gives the document's countries and regions; the second uses them.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -40,7 +40,7 @@ _ADMIN2_WORDS = ("county", "parish", "district", "borough", "province", "prefect
 class Context:
     """What the document says around its places."""
 
-    countries: Counter[str]
+    countries: dict[str, float]  # weighted mentions of each country
     regions: Counter[tuple[str, str]]  # (country, admin1)
     focus: str | None = None  # country of the story's dateline
     # how many other names of the story could lie in each region ("Huntsville", "Walker
@@ -57,9 +57,7 @@ def _population_score(entry: Entry) -> float:
 def _after_place(doc: Doc, mention: Mention, previous: Mention | None) -> bool:
     """The mention follows "<place>,": it names the region of that place."""
     return (
-        previous is not None
-        and previous.end + 1 == mention.start
-        and doc[previous.end].text == ","
+        previous is not None and previous.end + 1 == mention.start and doc[previous.end].text == ","
     )
 
 
@@ -188,7 +186,7 @@ def resolve_mentions(
         elif entry.admin1 and weight >= 1.0:
             region_vote = (entry.country, entry.admin1)
         votes.append((entry.country, weight, region_vote))
-    base = Context(Counter(), Counter(), focus)
+    base = Context(defaultdict(float), Counter(), focus)
     for country, weight, region_vote in votes:
         if country:
             base.countries[country] += weight
@@ -215,7 +213,9 @@ def resolve_mentions(
             resolved.append(sense[mention.key])
             continue
         context = _without(base, votes[i], regions_of.get(mention.key, set()))
-        entry = _best(cands, mention, text=text, context=context, explicit=region, after_place=after[i])
+        entry = _best(
+            cands, mention, text=text, context=context, explicit=region, after_place=after[i]
+        )
         if entry is not None:
             sense.setdefault(mention.key, entry)
         resolved.append(entry)
@@ -233,7 +233,7 @@ def _without(
 ) -> Context:
     """The document's context less the mention's own first-pass vote and region support."""
     country, weight, region = vote
-    countries = Counter(base.countries)
+    countries = dict(base.countries)
     regions = Counter(base.regions)
     if country:
         countries[country] -= weight
@@ -241,4 +241,5 @@ def _without(
         regions[region] -= 1
     support = Counter(base.support)
     support.subtract(own_regions)
-    return Context(+countries, +regions, base.focus, +support)
+    positive = {k: v for k, v in countries.items() if v > 1e-9}
+    return Context(positive, +regions, base.focus, +support)

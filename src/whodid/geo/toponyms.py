@@ -20,26 +20,152 @@ __all__ = ["Mention", "find_mentions"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LOCATIVE = frozenset(
-    {"in", "at", "near", "from", "to", "across", "outside", "inside", "around", "throughout",
-     "into", "towards", "toward", "through", "within", "of", "between", "via", "along", "off"}
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "across",
+        "outside",
+        "inside",
+        "around",
+        "throughout",
+        "into",
+        "towards",
+        "toward",
+        "through",
+        "within",
+        "of",
+        "between",
+        "via",
+        "along",
+        "off",
+    }
 )
 # Capitalised words that name places somewhere but, standing alone, are mostly something else.
 _NOT_ALONE = frozenset(
-    {"police", "mission", "home", "post", "university", "college", "city", "county", "state",
-     "center", "centre", "hospital", "church", "school", "court", "union", "river", "lake",
-     "mount", "mountain", "beach", "park", "bay", "island", "street", "north", "south", "east",
-     "west", "central", "new", "saint", "st", "san", "mr", "mrs", "ms", "dr", "president",
-     "governor", "mayor", "minister", "sheriff", "chief", "general", "captain", "officer",
-     "department", "office", "national", "international", "federal", "republic", "democratic",
-     "independence", "liberty", "union", "victoria", "march", "may", "june", "august", "monday",
-     "sunday", "god", "christ", "christian", "muslim", "islam", "jewish", "catholic", "english",
-     "spanish", "arabic", "latin", "hispanic", "black", "white", "asian", "african", "obama",
-     "bush", "clinton", "kennedy", "lincoln", "jackson", "washington post", "times", "news"}
+    {
+        "police",
+        "mission",
+        "home",
+        "post",
+        "university",
+        "college",
+        "city",
+        "county",
+        "state",
+        "center",
+        "centre",
+        "hospital",
+        "church",
+        "school",
+        "court",
+        "union",
+        "river",
+        "lake",
+        "mount",
+        "mountain",
+        "beach",
+        "park",
+        "bay",
+        "island",
+        "street",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "new",
+        "saint",
+        "st",
+        "san",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "governor",
+        "mayor",
+        "minister",
+        "sheriff",
+        "chief",
+        "general",
+        "captain",
+        "officer",
+        "department",
+        "office",
+        "national",
+        "international",
+        "federal",
+        "republic",
+        "democratic",
+        "independence",
+        "liberty",
+        "victoria",
+        "march",
+        "may",
+        "june",
+        "august",
+        "monday",
+        "sunday",
+        "god",
+        "christ",
+        "christian",
+        "muslim",
+        "islam",
+        "jewish",
+        "catholic",
+        "english",
+        "spanish",
+        "arabic",
+        "latin",
+        "hispanic",
+        "black",
+        "white",
+        "asian",
+        "african",
+        "obama",
+        "bush",
+        "clinton",
+        "kennedy",
+        "lincoln",
+        "jackson",
+        "washington post",
+        "times",
+        "news",
+    }
 )
 _ORG_PLACE_WORDS = frozenset(
-    {"police", "county", "parish", "city", "department", "sheriff", "sheriffs", "fire", "council",
-     "school", "schools", "university", "hospital", "court", "district", "state", "area", "public",
-     "municipal", "regional", "high", "community", "board", "government", "army", "air", "navy"}
+    {
+        "police",
+        "county",
+        "parish",
+        "city",
+        "department",
+        "sheriff",
+        "sheriffs",
+        "fire",
+        "council",
+        "school",
+        "schools",
+        "university",
+        "hospital",
+        "court",
+        "district",
+        "state",
+        "area",
+        "public",
+        "municipal",
+        "regional",
+        "high",
+        "community",
+        "board",
+        "government",
+        "army",
+        "air",
+        "navy",
+    }
 )
 _STRONG_KINDS = frozenset({"country", "admin1", "demonym", "continent", "region", "other"})
 
@@ -93,7 +219,10 @@ def _kinds(gazetteer: Gazetteer, key: str) -> set[str]:
 
 
 def _big_city(gazetteer: Gazetteer, key: str, population: int) -> bool:
-    return any(e.kind in ("city", "capital") and e.population >= population for e in gazetteer.lookup_key(key))
+    return any(
+        e.kind in ("city", "capital") and e.population >= population
+        for e in gazetteer.lookup_key(key)
+    )
 
 
 def _longest(gazetteer: Gazetteer, doc: Doc, start: int, limit: int) -> int | None:
@@ -135,10 +264,10 @@ def _accept(
     """Why a gazetteer name outside the model's place entities counts as a place, if it does."""
     first = doc[start]
     ent = first.ent_type_
-    if key in known and ent in ("PERSON", "ORG", "NORP", "") and first.pos_ == "PROPN":
-        # the story names it as a place elsewhere: one sense per discourse
-        if not (ent == "PERSON" and _in_longer_name(doc, start, end)):
-            return "document"
+    # the story names it as a place elsewhere: one sense per discourse
+    elsewhere = key in known and ent in ("PERSON", "ORG", "NORP", "") and first.pos_ == "PROPN"
+    if elsewhere and not (ent == "PERSON" and _in_longer_name(doc, start, end)):
+        return "document"
     if ent in ("PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW"):
         return None
     kinds = _kinds(gazetteer, key)

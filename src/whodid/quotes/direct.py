@@ -27,6 +27,7 @@ _FRAGMENT_WORDS = 4  # a stretch of fewer words needs a parse link to its cue
 _AFTER_SENTENCE_TOKENS = 10  # "he said." after the closing mark
 _LINK_DEPTH = 5
 _DASH_CUE = Cue("―", (), "speech")
+_COLON_CUE = Cue(":", (), "speech")
 _USE_CUE = Cue("use", (), "speech")  # a verb that uses the quoted words: "labelled it "a con""
 # How a quoted fragment hangs from the verb that uses it: object, predicate, "as"/"to" phrase.
 _OBJECT_ARCS = frozenset(
@@ -128,6 +129,35 @@ def _governing_verb(quoted: list[Token]) -> Token | None:
     return None
 
 
+def _colon_attribution(
+    doc: Doc, stretch: Marked, cues: CueLexicon, inside: Inside
+) -> Attributed | None:
+    """ "The minister told reporters: "..."" and "The statement read in full: "..."": a colon
+    right before the opening mark introduces the quotation; the cue is the last cue word
+    before the colon in its sentence, else the colon itself, spoken by that sentence's subject."""
+    i = stretch.start - 1
+    while i >= 0 and doc.text[i].isspace():
+        i -= 1
+    if i < 0 or doc.text[i] != ":":
+        return None
+    colon = doc.char_span(i, i + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    for tok in reversed(doc[sent.start : colon[0].i]):
+        if tok.is_alpha and not inside(tok.idx):
+            match = cues.match(tok)
+            if match is not None:
+                return Attributed(stretch, match[0], match[1], True)
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and root.pos_ in ("PROPN", "NOUN") and root.i < colon[0].i:
+        subject = root  # "Breitbart News:" standing alone
+    if subject is None or inside(subject.idx):
+        return None
+    return Attributed(stretch, _COLON_CUE, [colon[0]], True, speaker=subject)
+
+
 def _dash_attribution(doc: Doc, stretch: Marked) -> Attributed | None:
     """ "“...” ― Jane Doe": a dash after the closing mark, then a name on the same line."""
     m = _DASH_NAME.match(doc.text, stretch.end)
@@ -152,9 +182,9 @@ def attribute_stretch(
 ) -> Attributed | None:
     """The best cue for one stretch, or an unattributed record for a full-sentence quotation
     (the caller may give it an earlier speaker); None for a fragment with no cue."""
-    dashed = _dash_attribution(doc, stretch)
-    if dashed is not None:
-        return dashed
+    introduced = _dash_attribution(doc, stretch) or _colon_attribution(doc, stretch, cues, inside)
+    if introduced is not None:
+        return introduced
     quoted = [t for p in stretch.pieces for t in _tokens_in(doc, *p)]
     best: tuple[float, Cue, list[Token], bool] | None = None
     window = _window(doc, stretch)

@@ -1,12 +1,13 @@
-"""Quotes meet events: ``link_events`` marks the events a quote expresses; ``attribute_statements``
-codes the speaker's statement from what the quote says rather than from "said".
+"""Quotes meet events: ``link_events`` marks the events a quote expresses;
+``attribute_statements`` codes the speaker's statement from what the quote says rather than
+from "said".
 
 An event expresses a quote when its trigger lies inside the quote's content, or when the
 trigger is the quote's cue (the "said" event itself). Inside a quotation the speaker speaks in
 the first person, so an event whose source is "I" or "we" there is the speaker's; a speech act
 inside a direct quotation with no source of its own ("...must stop", "a deliberate
-provocation") is the speaker's too. A bare statement (CAMEO 010, "said") whose quote thereby yields a more
-specific speech act of the same speaker gives way to it.
+provocation") is the speaker's too. A bare statement (CAMEO 010, "said") whose quote thereby
+yields a more specific speech act of the same speaker gives way to it.
 """
 
 from __future__ import annotations

@@ -127,8 +127,12 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
     for _ in range(4):
         subject = _subject(verb)
         if subject is not None:
-            if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return _issuer(verb.head, documents)
+            if (
+                subject.lower_ in _RELATIVE
+                and verb.dep_ == "relcl"
+                and verb.head.lemma_.lower() in documents
+            ):
+                return _issuer(verb.head, documents)  # "a letter that says": its sender
             return subject
         if verb.dep_ == "relcl":
             return _issuer(verb.head, documents)
@@ -159,6 +163,13 @@ def _phrase(token: Token) -> tuple[int, int]:
     return start.idx, end
 
 
+def _antecedent(token: Token) -> Token:
+    """ "Smith, who said ...": the relative pronoun stands for the noun its clause modifies."""
+    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl" and token.head.head is not token:
+        return token.head.head
+    return token
+
+
 def speaker_actor(
     token: Token | None, actors: ActorResolver, *, quoted: Quoted = _never
 ) -> Actor | None:
@@ -167,7 +178,7 @@ def speaker_actor(
     of the actor they stand for; an antecedent inside quotation marks is not trusted."""
     if token is None:
         return None
-    actor = actors.resolve(token)
+    actor = actors.resolve(_antecedent(token))
     if actor is not None and not actor.start <= token.idx < actor.end:
         trusted = not quoted(actor.start) or quoted(token.idx)
         end = token.idx + len(token.text)

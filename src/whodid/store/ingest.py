@@ -37,10 +37,14 @@ class IngestOptions:
 
     workers: int = 1  # annotating processes (1: in this process)
     batch_size: int = 32  # articles per transaction
-    chunk_size: int = 16  # articles handed to a worker at a time
+    chunk_size: int = 16  # articles handed to a worker at a time (Dask: per task and shard)
     corpus: CorpusOptions = field(default_factory=CorpusOptions)
     annotate: Options = field(default_factory=Options)
     consolidate: bool = True  # recompute stories and merged events at the end
+    engine: str = "local"  # "local" (processes here) or "dask" (whodid.runners.dask_runner)
+    scheduler: str | None = None  # Dask scheduler address; None: a LocalCluster of `workers`
+    shard_dir: Path | None = None  # Dask: where workers write Parquet shards (None: temporary)
+    keep_shards: bool = False  # Dask: keep the shards after loading them into the store
 
 
 @dataclass(slots=True)
@@ -133,6 +137,28 @@ def _record(batch: Batch, report: IngestReport, tag: _Tag, annotation: Annotatio
         report.errors += 1
 
 
+def _annotated(
+    jobs: Iterator[tuple[_Tag, Article | None]], options: IngestOptions
+) -> Iterator[tuple[_Tag, Annotation | None]]:
+    """The jobs annotated in input order, on this machine or on a Dask cluster."""
+    if options.engine == "dask":
+        from whodid.runners.dask_runner import DaskOptions, annotate_dask
+
+        dask = DaskOptions(
+            scheduler=options.scheduler,
+            workers=options.workers,
+            partition_size=options.chunk_size,
+            shard_dir=options.shard_dir,
+            keep_shards=options.keep_shards,
+        )
+        return annotate_dask(jobs, options=options.annotate, dask=dask)
+    if options.engine != "local":
+        raise ValueError(f"unknown engine {options.engine!r} (local or dask)")
+    return annotate_ordered(
+        jobs, workers=options.workers, options=options.annotate, chunk_size=options.chunk_size
+    )
+
+
 def ingest(
     paths: Iterable[str | Path],
     *,
@@ -146,12 +172,7 @@ def ingest(
     with Store(db) as store:
         known = store.article_ids()
         batch = Batch()
-        results = annotate_ordered(
-            _jobs(paths, options, known),
-            workers=options.workers,
-            options=options.annotate,
-            chunk_size=options.chunk_size,
-        )
+        results = _annotated(_jobs(paths, options, known), options)
         for tag, annotation in results:
             _record(batch, report, tag, annotation)
             if len(batch.articles) >= options.batch_size or len(batch) >= 8 * options.batch_size:

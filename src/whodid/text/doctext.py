@@ -1,0 +1,31 @@
+"""The text of a spaCy ``Doc``, built once.
+
+``Doc.text`` is not stored: spaCy joins every token's text on each access, so a slice such as
+``doc.text[start:end]`` inside a loop over mentions costs a pass over the whole document each
+time.  :func:`doc_text` keeps the string in ``doc.user_data`` after the first call.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+__all__ = ["doc_text"]
+
+_KEY = "whodid.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed at most once per Doc."""
+    text = doc.user_data.get(_KEY)
+    if not isinstance(text, str) or len(text) != _length(doc):
+        text = doc.text
+        doc.user_data[_KEY] = text
+    return text
+
+
+def _length(doc: Doc) -> int:
+    """The length of the Doc's text, from its last token (a cheap check that a cache is right)."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
