@@ -17,7 +17,8 @@ figure: ``taskset -c 0 python ...``.
 
 With ``--workers N`` (N > 1) it then times ``whodid.runners.local.annotate_ordered`` (the
 engine of ``whodid ingest --workers``) with 1 and with N worker processes, and prints the
-speed-up and the peak RSS of the largest worker.
+speed-up (whole run, and steady state: start-up cancelled by also timing the corpus twice
+over) and the peak RSS of the largest worker.
 """
 
 from __future__ import annotations
@@ -158,11 +159,20 @@ def main() -> None:
         print(f"peak RSS: {peak_rss_mb():.0f} MB")
 
     if args.workers > 1:
+        # Each run includes the workers' start-up; the run on the corpus twice over, minus the
+        # run on the corpus once, is the steady-state time of one corpus (start-up cancels).
+        twice = corpus + [{**a, "id": a["id"] + "-b"} for a in corpus]
         one = time_workers(corpus, workers=1, batch_size=args.batch_size)
+        one2 = time_workers(twice, workers=1, batch_size=args.batch_size)
         many = time_workers(corpus, workers=args.workers, batch_size=args.batch_size)
+        many2 = time_workers(twice, workers=args.workers, batch_size=args.batch_size)
         print(rate_line("runner, 1 process", one, n, sentences, tokens))
         print(rate_line(f"runner, {args.workers} workers", many, n, sentences, tokens))
-        print(f"speed-up {args.workers} workers / 1: {one / many:.2f}")
+        print(f"speed-up {args.workers} workers / 1, whole run: {one / many:.2f}")
+        print(rate_line("steady, 1 process", one2 - one, n, sentences, tokens))
+        print(rate_line(f"steady, {args.workers} workers", many2 - many, n, sentences, tokens))
+        steady = (one2 - one) / (many2 - many)
+        print(f"speed-up {args.workers} workers / 1, steady state: {steady:.2f}")
         print(f"peak RSS of the largest worker: {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
 
 

@@ -156,7 +156,7 @@ def _client(dask: DaskOptions) -> Iterator[Client]:
     if dask.scheduler:
         try:
             client = Client(dask.scheduler, timeout="30s")
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:
             raise DaskUnavailable(
                 f"cannot reach the Dask scheduler {dask.scheduler}: {exc}"
             ) from exc
