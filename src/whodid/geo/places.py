@@ -12,6 +12,7 @@ from whodid.geo.resolve import resolve_mentions
 from whodid.geo.toponyms import Mention, find_mentions
 from whodid.records import Place
 from whodid.text.dateline import dateline_place
+from whodid.text.doctext import doc_text
 
 __all__ = ["dateline_place_of", "find_places"]
 
@@ -38,7 +39,7 @@ def _place(doc: Doc, mention: Mention, entry: Entry | None) -> Place:
     span = doc[mention.start : mention.end]
     start, end = span.start_char, span.end_char
     if entry is None:
-        return Place(start=start, end=end, text=doc.text[start:end])
+        return Place(start=start, end=end, text=doc_text(doc)[start:end])
     admin1 = entry.admin1 if entry.kind != "admin1" else entry.name
     country = entry.country
     if entry.kind == "demonym":  # the point and name of the country it stands for
@@ -46,7 +47,7 @@ def _place(doc: Doc, mention: Mention, entry: Entry | None) -> Place:
     return Place(
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         name=entry.name,
         country=country,
         admin1=admin1,
@@ -58,11 +59,11 @@ def _place(doc: Doc, mention: Mention, entry: Entry | None) -> Place:
 
 def _focus(doc: Doc, gazetteer: Gazetteer) -> str | None:
     """The country of the story's dateline ("KABUL, Afghanistan (Wire) -")."""
-    span = dateline_place(doc.text)
+    span = dateline_place(doc_text(doc))
     if span is None:
         return None
     best: Entry | None = None
-    for part in doc.text[span[0] : span[1]].split(","):
+    for part in doc_text(doc)[span[0] : span[1]].split(","):
         for entry in gazetteer.lookup(part.strip()):
             if entry.country and (
                 best is None or entry.kind == "country" or entry.population > best.population

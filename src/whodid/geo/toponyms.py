@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.geo.gazetteer import Gazetteer, normalise
 from whodid.text.dateline import dateline_place
+from whodid.text.doctext import doc_text
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -306,7 +307,7 @@ def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
 
 def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """The places of the dateline: "COLUMBUS, Ohio (AP) --"."""
-    span = dateline_place(doc.text)
+    span = dateline_place(doc_text(doc))
     if span is None:
         return []
     chars = doc.char_span(span[0], span[1], alignment_mode="expand")

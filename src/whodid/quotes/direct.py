@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from whodid.quotes.cues import Cue, CueLexicon
 from whodid.quotes.marks import Marked
 from whodid.quotes.speaker import speaker_token
+from whodid.text.doctext import doc_text
 
 __all__ = ["Attributed", "Inside", "attribute_stretch"]
 
@@ -71,7 +72,7 @@ def _linked(cue: Token, inside: list[Token]) -> bool:
     ids = {t.i for t in inside}
     for tok in inside:
         node, steps = tok, 0
-        while node.head is not node and steps < _LINK_DEPTH:
+        while node.head.i != node.i and steps < _LINK_DEPTH:
             node, steps = node.head, steps + 1
             if node.i == cue.i:
                 return True
@@ -82,7 +83,7 @@ def _linked(cue: Token, inside: list[Token]) -> bool:
             ):
                 break  # another clause, with a subject of its own
     node, steps = cue, 0
-    while node.head is not node and steps < 2:  # '"...," said X' parsed as parataxis
+    while node.head.i != node.i and steps < 2:  # '"...," said X' parsed as parataxis
         node, steps = node.head, steps + 1
         if node.i in ids:
             return True
@@ -99,7 +100,7 @@ def _window(doc: Doc, stretch: Marked) -> list[SpacySpan]:
         before = doc[first.start - 1].sent
         if before.text.rstrip().endswith(":"):
             out.insert(0, before)
-    tail = doc.text[stretch.end : last.end_char].strip()
+    tail = doc_text(doc)[stretch.end : last.end_char].strip()
     if last.end < len(doc) and not any(ch.isalpha() for ch in tail):
         after = doc[last.end].sent
         if len(after) <= _AFTER_SENTENCE_TOKENS:
@@ -117,7 +118,7 @@ def _governing_verb(quoted: list[Token]) -> Token | None:
         return None
     node = roots[0]
     for _ in range(4):
-        if node.dep_ not in _OBJECT_ARCS or node.head is node:
+        if node.dep_ not in _OBJECT_ARCS or node.head.i == node.i:
             return None
         head = node.head
         if head.pos_ == "VERB":
@@ -136,9 +137,9 @@ def _colon_attribution(
     right before the opening mark introduces the quotation; the cue is the last cue word
     before the colon in its sentence, else the colon itself, spoken by that sentence's subject."""
     i = stretch.start - 1
-    while i >= 0 and doc.text[i].isspace():
+    while i >= 0 and doc_text(doc)[i].isspace():
         i -= 1
-    if i < 0 or doc.text[i] != ":":
+    if i < 0 or doc_text(doc)[i] != ":":
         return None
     colon = doc.char_span(i, i + 1, alignment_mode="expand")
     if colon is None:
@@ -160,7 +161,7 @@ def _colon_attribution(
 
 def _dash_attribution(doc: Doc, stretch: Marked) -> Attributed | None:
     """ "“...” ― Jane Doe": a dash after the closing mark, then a name on the same line."""
-    m = _DASH_NAME.match(doc.text, stretch.end)
+    m = _DASH_NAME.match(doc_text(doc), stretch.end)
     if m is None:
         return None
     dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -168,7 +169,7 @@ def _dash_attribution(doc: Doc, stretch: Marked) -> Attributed | None:
     if dash is None or name is None or name[0].pos_ not in ("PROPN", "NOUN"):
         return None
     head = name[0]
-    while head.head is not head and head.dep_ in ("compound", "flat") and head.head.i - head.i <= 3:
+    while head.head.i != head.i and head.dep_ in ("compound", "flat") and head.head.i - head.i <= 3:
         head = head.head
     return Attributed(stretch, _DASH_CUE, list(dash), True, speaker=head)
 

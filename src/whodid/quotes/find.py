@@ -29,6 +29,7 @@ from whodid.quotes.labels import speaker_labels
 from whodid.quotes.marks import Marked, quoted_stretches
 from whodid.quotes.speaker import ActorResolver, cue_span, speaker_actor, speaker_token
 from whodid.records import Actor, Quote, Span
+from whodid.text.doctext import doc_text
 
 __all__ = ["find_quotes"]
 
@@ -122,7 +123,7 @@ def find_quotes(
     """Every quote of ``doc`` in text order: speaker (resolved through ``actors``), cue,
     content and whether it is direct. ``beliefs=False`` leaves out "X believes that ..."."""
     cues = cues or default_cues()
-    stretches: list[Marked] = quoted_stretches(doc.text)
+    stretches: list[Marked] = quoted_stretches(doc_text(doc))
     inside = Inside(stretches)
     attributed = [
         a
@@ -160,7 +161,7 @@ def find_quotes(
             Quote(
                 speaker=speakers[head.i],
                 cue=cue_span(d.cue),
-                content=Span(d.start, d.end, doc.text[d.start : d.end]),
+                content=Span(d.start, d.end, doc_text(doc)[d.start : d.end]),
                 direct=_quoted_share(d) >= 0.5,
             )
         )

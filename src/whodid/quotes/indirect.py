@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from whodid.quotes.cues import Cue, CueLexicon
+from whodid.text.doctext import doc_text
 
 __all__ = ["Reported", "reported_content"]
 
@@ -61,8 +62,8 @@ def _according(token: Token, cue: Cue, covered: list[Token]) -> Reported | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     end_tok = pobj.right_edge if pobj is not None else last
     phrase_end = end_tok.idx + len(end_tok.text)
-    before = _trim(doc.text, sent.start_char, phrase_start)
-    after = _trim(doc.text, phrase_end, sent.end_char)
+    before = _trim(doc_text(doc), sent.start_char, phrase_start)
+    after = _trim(doc_text(doc), phrase_end, sent.end_char)
     start, end = before if before[1] - before[0] >= after[1] - after[0] else after
     if end - start < 3:
         return None
@@ -88,7 +89,7 @@ def reported_content(token: Token, *, cues: CueLexicon) -> Reported | None:
             cut = inner.left_edge.idx
             if start < cut < end and inner.right_edge.idx + len(inner.right_edge) >= end - 2:
                 end = cut
-    start, end = _trim(token.doc.text, start, end)
+    start, end = _trim(doc_text(token.doc), start, end)
     if end - start < 3 or start <= token.idx < end:
         return None
     return Reported(cue, covered, start, end)

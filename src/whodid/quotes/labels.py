@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from whodid.text.doctext import doc_text
+
 __all__ = ["Labelled", "speaker_labels"]
 
 _LABEL = re.compile(
@@ -53,7 +55,7 @@ class Labelled:
 def speaker_labels(doc: Doc) -> list[Labelled]:
     """Every paragraph of ``doc`` that a capitalised speaker label opens."""
     found: list[Labelled] = []
-    for m in _LABEL.finditer(doc.text):
+    for m in _LABEL.finditer(doc_text(doc)):
         name = m.group("name").strip()
         if name in _NOT_SPEAKERS or len(name) < 2:
             continue

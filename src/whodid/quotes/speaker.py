@@ -11,6 +11,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from whodid.records import Actor, Span
+from whodid.text.doctext import doc_text
 
 __all__ = ["ActorResolver", "cue_span", "speaker_actor", "speaker_token"]
 
@@ -43,9 +44,9 @@ def _outer_speaker(cue: Token) -> Token | None:
         return None
     node = cue.head
     for _ in range(4):
-        if node.dep_ == "ccomp" and node.head is not node:
+        if node.dep_ == "ccomp" and node.head.i != node.i:
             return _subject(node.head)
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -140,7 +141,7 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
             return None  # "it was labelled ...", "the bill, known as ..."
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return _issuer(verb.head, documents)  # "a statement saying ...", "Smith, writing"
-        if verb.dep_ in _CLIMB and verb.head is not verb:
+        if verb.dep_ in _CLIMB and verb.head.i != verb.i:
             verb = verb.head
             continue
         return None
@@ -165,7 +166,7 @@ def _phrase(token: Token) -> tuple[int, int]:
 
 def _antecedent(token: Token) -> Token:
     """ "Smith, who said ...": the relative pronoun stands for the noun its clause modifies."""
-    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl" and token.head.head is not token:
+    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl" and token.head.head.i != token.i:
         return token.head.head
     return token
 
@@ -185,7 +186,7 @@ def speaker_actor(
         actor = Actor(
             start=token.idx,
             end=end,
-            text=token.doc.text[token.idx : end],
+            text=doc_text(token.doc)[token.idx : end],
             code=actor.code if trusted else None,
             country=actor.country if trusted else None,
             sector=actor.sector if trusted else None,
@@ -194,11 +195,11 @@ def speaker_actor(
     if actor is not None:
         return actor
     start, end = _phrase(token)
-    return Actor(start=start, end=end, text=token.doc.text[start:end])
+    return Actor(start=start, end=end, text=doc_text(token.doc)[start:end])
 
 
 def cue_span(tokens: list[Token]) -> Span:
     doc = tokens[0].doc
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc_text(doc)[start:end])
