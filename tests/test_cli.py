@@ -22,7 +22,13 @@ def test_annotate_keeps_order_and_reports_bad_lines(tmp_path):
     batch.write_text(
         "\n".join(
             [
-                json.dumps({"id": "1", "text": "Kenya accused Uganda of smuggling arms.", "published": "2024-03-01"}),
+                json.dumps(
+                    {
+                        "id": "1",
+                        "text": "Kenya accused Uganda of smuggling arms.",
+                        "published": "2024-03-01",
+                    }
+                ),
                 "{not json",
                 json.dumps({"text": "no id here"}),
                 json.dumps({"id": "4", "text": "Ghana praised Togo.", "published": "20240301"}),
@@ -52,8 +58,12 @@ def test_annotate_missing_file_is_a_usage_error(tmp_path):
 
 def test_code_prints_csv_for_a_text_article(tmp_path):
     article = tmp_path / "story.txt"
-    article.write_text("Brazil condemned Venezuela on Monday over the border closure.\n", encoding="utf-8")
-    result = runner.invoke(app, ["code", str(article), "--published", "2024-06-05", "--format", "csv"])
+    article.write_text(
+        "Brazil condemned Venezuela on Monday over the border closure.\n", encoding="utf-8"
+    )
+    result = runner.invoke(
+        app, ["code", str(article), "--published", "2024-06-05", "--format", "csv"]
+    )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows[0]["source_code"] == "BRA" and rows[0]["target_code"] == "VEN"
@@ -61,7 +71,9 @@ def test_code_prints_csv_for_a_text_article(tmp_path):
 
 
 def test_code_reads_html_through_trafilatura():
-    result = runner.invoke(app, ["code", str(EXAMPLES / "04_leaders_meeting.html"), "--format", "jsonl"])
+    result = runner.invoke(
+        app, ["code", str(EXAMPLES / "04_leaders_meeting.html"), "--format", "jsonl"]
+    )
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert events and all("cameo" in e for e in events)

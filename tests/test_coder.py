@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from docs import parse
-
 from whodid.events.coder import code_sentence
 from whodid.events.lexicon import build_lexicon
 
@@ -56,15 +55,22 @@ def lexicon():
 def coded(spec: str):
     doc = parse(spec)
     return [
-        (c.entry.id, c.source.text if c.source else None, c.target.text if c.target else None,
-         c.negated, c.hypothetical)
+        (
+            c.entry.id,
+            c.source.text if c.source else None,
+            c.target.text if c.target else None,
+            c.negated,
+            c.hypothetical,
+        )
         for sent in doc.sents
         for c in code_sentence(sent, lexicon())
     ]
 
 
 def test_subject_verb_object():
-    got = coded("Arnor/PROPN/nsubj/1 accused/VERB/ROOT/1/accuse Gondor/PROPN/dobj/1 ./PUNCT/punct/1")
+    got = coded(
+        "Arnor/PROPN/nsubj/1 accused/VERB/ROOT/1/accuse Gondor/PROPN/dobj/1 ./PUNCT/punct/1"
+    )
     assert got == [("t.accuse", "Arnor", "Gondor", False, False)]
 
 
@@ -77,9 +83,13 @@ def test_phrasal_verb_takes_target_from_its_preposition():
 
 
 def test_object_sensitive_entry_wins_over_generic():
-    got = coded("Arnor/PROPN/nsubj/1 rejected/VERB/ROOT/1/reject claims/NOUN/dobj/1/claim ./PUNCT/punct/1")
+    got = coded(
+        "Arnor/PROPN/nsubj/1 rejected/VERB/ROOT/1/reject claims/NOUN/dobj/1/claim ./PUNCT/punct/1"
+    )
     assert got[0][0] == "t.reject_claims"
-    got = coded("Arnor/PROPN/nsubj/1 rejected/VERB/ROOT/1/reject Gondor/PROPN/dobj/1 ./PUNCT/punct/1")
+    got = coded(
+        "Arnor/PROPN/nsubj/1 rejected/VERB/ROOT/1/reject Gondor/PROPN/dobj/1 ./PUNCT/punct/1"
+    )
     assert got[0][0] == "t.reject"
 
 
@@ -101,7 +111,8 @@ def test_coordinated_subjects_give_one_event_each():
 
 def test_symmetric_verb_with_compound_subject_codes_both_directions():
     got = coded(
-        "Arnor/PROPN/nsubj/3 and/CCONJ/cc/0 Gondor/PROPN/conj/0 met/VERB/ROOT/3/meet ./PUNCT/punct/3"
+        "Arnor/PROPN/nsubj/3 and/CCONJ/cc/0 Gondor/PROPN/conj/0 "
+        "met/VERB/ROOT/3/meet ./PUNCT/punct/3"
     )
     assert sorted((g[1], g[2]) for g in got) == [("Arnor", "Gondor"), ("Gondor", "Arnor")]
 
@@ -124,7 +135,8 @@ def test_nominal_event_with_of_and_by():
 
 def test_negation_and_modality():
     got = coded(
-        "Arnor/PROPN/nsubj/3 did/AUX/aux/3/do not/PART/neg/3 accuse/VERB/ROOT/3 Gondor/PROPN/dobj/3 "
+        "Arnor/PROPN/nsubj/3 did/AUX/aux/3/do not/PART/neg/3 accuse/VERB/ROOT/3 "
+        "Gondor/PROPN/dobj/3 "
         "./PUNCT/punct/3"
     )
     assert got[0][3] is True
@@ -137,7 +149,8 @@ def test_negation_and_modality():
 def test_participle_inherits_subject():
     # "Arnor responded, accusing Gondor."
     got = coded(
-        "Arnor/PROPN/nsubj/1 responded/VERB/ROOT/1/respond ,/PUNCT/punct/1 accusing/VERB/advcl/1/accuse "
+        "Arnor/PROPN/nsubj/1 responded/VERB/ROOT/1/respond ,/PUNCT/punct/1 "
+        "accusing/VERB/advcl/1/accuse "
         "Gondor/PROPN/dobj/3 ./PUNCT/punct/1"
     )
     assert got == [("t.accuse", "Arnor", "Gondor", False, False)]

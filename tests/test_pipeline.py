@@ -91,8 +91,16 @@ def test_annotate_many_keeps_order_and_isolates_bad_items():
 
 
 def test_negation_and_hypothesis_flags():
-    (neg,) = [e for e in whodid.annotate("Brazil did not criticize Argentina.").events if e.cameo.startswith("11")]
+    (neg,) = [
+        e
+        for e in whodid.annotate("Brazil did not criticize Argentina.").events
+        if e.cameo.startswith("11")
+    ]
     assert neg.negated and not neg.hypothetical
-    (hyp,) = [e for e in whodid.annotate("Brazil may criticize Argentina.").events if e.cameo.startswith("11")]
+    (hyp,) = [
+        e
+        for e in whodid.annotate("Brazil may criticize Argentina.").events
+        if e.cameo.startswith("11")
+    ]
     assert hyp.hypothetical and not hyp.negated
     assert hyp.confidence < whodid.annotate("Brazil criticized Argentina.").events[0].confidence

@@ -28,7 +28,9 @@ def timex_heads(doc: Doc, timexes: list[Timex]) -> dict[int, Timex]:
     return heads
 
 
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj", "parataxis"})
+_CLAUSE_DEPS = frozenset(
+    {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj", "parataxis"}
+)
 
 
 def _attached_timex(head: Token, heads: dict[int, Timex]) -> Timex | None:
@@ -93,12 +95,18 @@ def date_events(
             previous=previous,
             governing=governing_timex(trigger, heads) or root_timex,
         )
-        if precision == "published" and previous is not None and _continues(doc, previous_at, trigger):
+        if (
+            precision == "published"
+            and previous is not None
+            and _continues(doc, previous_at, trigger)
+        ):
             value, precision = previous
         event.date, event.date_precision = value, precision
         if value is None or precision in (None, "published"):
             continue
-        if main_clause(trigger) or (root_timex is not None and governing_timex(trigger, heads) in (None, root_timex)):
+        if main_clause(trigger) or (
+            root_timex is not None and governing_timex(trigger, heads) in (None, root_timex)
+        ):
             previous, previous_at = (value, precision), trigger.idx
 
 

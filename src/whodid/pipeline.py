@@ -113,7 +113,9 @@ def annotate_doc(
     places = find_places(doc, actors=actors)
     locate_events(found, places=places, dateline=dateline_place_of(text, places))
     quotes = [
-        q for q in find_quotes(doc, actors=actors) if not _masked(q.content.start, q.content.end, mask)
+        q
+        for q in find_quotes(doc, actors=actors)
+        if not _masked(q.content.start, q.content.end, mask)
     ]
     events = attribute_statements([e for e, _ in found], quotes)
     link_events(events, quotes)
@@ -139,20 +141,17 @@ def _to_article(item: Article | dict[str, Any] | str) -> Article:
     return article_from_record(item)
 
 
-def annotate_many(
-    items: Iterable[Item], *, options: Options | None = None
-) -> Iterator[Annotation]:
+def annotate_many(items: Iterable[Item], *, options: Options | None = None) -> Iterator[Annotation]:
     """Annotate documents in order, streaming through ``nlp.pipe``.
 
     Items are Articles, batch-interface records (``{"id", "text", "published", ...}``) or plain
-    strings; ``Failed`` items (unreadable input lines) pass through. A bad item yields an Annotation with ``error`` set and the stream goes on.
+    strings; ``Failed`` items (unreadable input lines) pass through. A bad item yields an
+    Annotation with ``error`` set and the stream goes on.
     """
     options = options or Options()
     nlp = load_nlp(options.model)
     conf_actors, conf_agents = configured_files()  # $WHODID_CONFIG; command-line files win
-    kb = _knowledge_base(
-        (*options.actor_files, *conf_actors), (*options.agent_files, *conf_agents)
-    )
+    kb = _knowledge_base((*options.actor_files, *conf_actors), (*options.agent_files, *conf_agents))
     lexicon = default_lexicon()
 
     def prepared() -> Iterator[tuple[str, Annotation | Article]]:
@@ -180,6 +179,8 @@ def annotate_many(
             yield Annotation(id=payload.id, error=f"internal error: {type(exc).__name__}: {exc}")
 
 
-def annotate(text: str, *, published: date | None = None, options: Options | None = None) -> Annotation:
+def annotate(
+    text: str, *, published: date | None = None, options: Options | None = None
+) -> Annotation:
     """Annotate one document: events, places, times and quotes."""
     return next(annotate_many([Article(text=text, published=published)], options=options))

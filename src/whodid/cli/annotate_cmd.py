@@ -20,7 +20,10 @@ def _items(path: Path | str) -> Iterator[Item]:
     for line_no, record, error in iter_jsonl_records(path):
         if error is not None or record is None:
             ident = record.get("id") if isinstance(record, dict) else None
-            yield Failed(id=str(ident) if ident is not None else f"line {line_no}", error=error or "unreadable")
+            yield Failed(
+                id=str(ident) if ident is not None else f"line {line_no}",
+                error=error or "unreadable",
+            )
         else:
             yield record
 
@@ -34,8 +37,12 @@ def _count_lines(path: Path) -> int | None:
 
 
 def annotate_cli(
-    input: str = typer.Argument(..., help="JSONL file, one document per line ({id, text, published?}); '-' for stdin."),
-    output: Path | None = typer.Option(None, "-o", "--output", help="Write JSONL here (default: stdout)."),
+    input: str = typer.Argument(
+        ..., help="JSONL file, one document per line ({id, text, published?}); '-' for stdin."
+    ),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Write JSONL here (default: stdout)."
+    ),
     actors: list[Path] | None = ActorFiles,
     agents: list[Path] | None = AgentFiles,
     model: str | None = Model,
@@ -63,4 +70,6 @@ def annotate_cli(
         if output:
             out.close()
     if errors and not quiet:
-        stderr.print(f"[yellow]{errors} line(s) could not be annotated; see their 'error' field[/yellow]")
+        stderr.print(
+            f"[yellow]{errors} line(s) could not be annotated; see their 'error' field[/yellow]"
+        )

@@ -6,7 +6,15 @@ import logging
 
 import typer
 
-from whodid.cli import actor_cmd, annotate_cmd, code_cmd, eval_cmd, export_cmd, ingest_cmd, quotes_cmd
+from whodid.cli import (
+    actor_cmd,
+    annotate_cmd,
+    code_cmd,
+    eval_cmd,
+    export_cmd,
+    ingest_cmd,
+    quotes_cmd,
+)
 
 app = typer.Typer(
     name="whodid",

@@ -10,20 +10,32 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from whodid.cli.common import ActorFiles, AgentFiles, Model, make_options, stderr
 from whodid.ingest import ReadError, iter_jsonl_records, parse_date, read_article
 from whodid.ontology import cameo_info
 from whodid.pipeline import Options, annotate_many
-from rich.markup import escape
-
 from whodid.records import Actor, Annotation, Article, Event
 
 CSV_FIELDS = (
-    "sentence", "date", "date_precision", "source_code", "source_text", "cameo", "cameo_name",
-    "plover", "target_code", "target_text", "trigger", "negated", "hypothetical", "confidence",
-    "rule", "evidence",
+    "sentence",
+    "date",
+    "date_precision",
+    "source_code",
+    "source_text",
+    "cameo",
+    "cameo_name",
+    "plover",
+    "target_code",
+    "target_text",
+    "trigger",
+    "negated",
+    "hypothetical",
+    "confidence",
+    "rule",
+    "evidence",
 )
 
 
@@ -81,11 +93,17 @@ def render_table(annotation: Annotation, *, text: str, title: str, console: Cons
     table.add_column("target", style="magenta", max_width=20)
     table.add_column("evidence", ratio=1)
     for event in annotation.events:
-        flags = "".join((" [red]not[/red]" if event.negated else "", " [yellow]maybe[/yellow]" if event.hypothetical else ""))
+        flags = "".join(
+            (
+                " [red]not[/red]" if event.negated else "",
+                " [yellow]maybe[/yellow]" if event.hypothetical else "",
+            )
+        )
         table.add_row(
             event.date or "—",
             _actor(event.source),
-            f"{event.cameo} {event.plover.get('type', '')}{flags}\n[dim]{cameo_info(event.cameo).name}[/dim]",
+            f"{event.cameo} {event.plover.get('type', '')}{flags}\n"
+            f"[dim]{cameo_info(event.cameo).name}[/dim]",
             _actor(event.target),
             _context(event, text),
         )
@@ -133,9 +151,15 @@ def _load(path: Path, published: str | None) -> Article:
 
 
 def code_cli(
-    article: Path = typer.Argument(..., help="An article: .txt, or .html (main text via trafilatura)."),
-    published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (anchors 'on Wednesday')."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table for reading, jsonl or csv for tools."),
+    article: Path = typer.Argument(
+        ..., help="An article: .txt, or .html (main text via trafilatura)."
+    ),
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date YYYY-MM-DD (anchors 'on Wednesday')."
+    ),
+    fmt: Format = typer.Option(
+        Format.table, "--format", "-f", help="table for reading, jsonl or csv for tools."
+    ),
     actors: list[Path] | None = ActorFiles,
     agents: list[Path] | None = AgentFiles,
     model: str | None = Model,
@@ -144,12 +168,19 @@ def code_cli(
     options = make_options(actors, agents, model)
     doc = _load(article, published)
     annotation = next(annotate_many([doc], options=options))
-    emit(annotation, text=doc.text, fmt=fmt, title=f"{article.name} (published {doc.published or 'unknown'})",
-         console=table_console() if fmt is Format.table else Console(soft_wrap=True))
+    emit(
+        annotation,
+        text=doc.text,
+        fmt=fmt,
+        title=f"{article.name} (published {doc.published or 'unknown'})",
+        console=table_console() if fmt is Format.table else Console(soft_wrap=True),
+    )
 
 
 def demo_cli(
-    batch: Path = typer.Argument(Path("examples/articles.jsonl"), help="A JSONL batch of articles."),
+    batch: Path = typer.Argument(
+        Path("examples/articles.jsonl"), help="A JSONL batch of articles."
+    ),
 ) -> None:
     """Code the bundled example articles and print their events."""
     if not batch.is_file():
@@ -160,4 +191,6 @@ def demo_cli(
     for record, annotation in zip(records, annotate_many(records, options=Options()), strict=True):
         title = record.get("title") or record["id"]
         when = record.get("published") or "unknown"
-        render_table(annotation, text=record["text"], title=f"{title} — published {when}", console=console)
+        render_table(
+            annotation, text=record["text"], title=f"{title} — published {when}", console=console
+        )

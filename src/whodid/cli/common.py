@@ -20,15 +20,23 @@ from whodid.pipeline import Options
 stderr = Console(stderr=True)
 
 ActorFiles = typer.Option(
-    None, "--actors", help="Extra actor dictionary (whodid YAML/CSV or PETRARCH/TABARI .txt); repeatable."
+    None,
+    "--actors",
+    help="Extra actor dictionary (whodid YAML/CSV or PETRARCH/TABARI .txt); repeatable.",
 )
 AgentFiles = typer.Option(
-    None, "--agents", help="Extra agent (role) dictionary (whodid YAML or PETRARCH/TABARI .txt); repeatable."
+    None,
+    "--agents",
+    help="Extra agent (role) dictionary (whodid YAML or PETRARCH/TABARI .txt); repeatable.",
 )
-Model = typer.Option(None, "--model", help="spaCy model name (default: $WHODID_SPACY_MODEL or the bundled one).")
+Model = typer.Option(
+    None, "--model", help="spaCy model name (default: $WHODID_SPACY_MODEL or the bundled one)."
+)
 
 
-def make_options(actors: list[Path] | None, agents: list[Path] | None, model: str | None) -> Options:
+def make_options(
+    actors: list[Path] | None, agents: list[Path] | None, model: str | None
+) -> Options:
     for path in [*(actors or []), *(agents or [])]:
         if not path.is_file():
             stderr.print(f"[red]error:[/red] dictionary file not found: {path}")

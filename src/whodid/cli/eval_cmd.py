@@ -12,10 +12,14 @@ DEFAULT_DATA = Path("../shared/eval/dev")
 
 
 def eval_cli(
-    sets: list[str] | None = typer.Argument(None, help="Data sets to run (default: all available)."),
+    sets: list[str] | None = typer.Argument(
+        None, help="Data sets to run (default: all available)."
+    ),
     data_dir: Path = typer.Option(DEFAULT_DATA, "--data-dir", help="Folder of the dev sets."),
     limit: int | None = typer.Option(None, "--limit", help="Only the first N records of each set."),
-    full: bool = typer.Option(False, "--full", help="Every metric, notes, confusion matrices and some misses."),
+    full: bool = typer.Option(
+        False, "--full", help="Every metric, notes, confusion matrices and some misses."
+    ),
 ) -> None:
     """Run whodid on the dev sets and print the figures per set."""
     from whodid.evaluate import available_sets, format_results, run_set

@@ -171,10 +171,19 @@ def score(records: list[dict[str, Any]], annotate: Any, *, limit: int | None = N
     inputs = []
     for rec in records:
         dct = _dct(rec)
-        inputs.append({"id": str(rec["id"]), "text": rec["text"], **({"published": dct.isoformat()} if dct else {})})
+        inputs.append(
+            {
+                "id": str(rec["id"]),
+                "text": rec["text"],
+                **({"published": dct.isoformat()} if dct else {}),
+            }
+        )
     outputs = call_annotate(annotate, inputs)
     found = {
-        rec["text"]: [Timex(t["start"], t["end"], t["text"], t["type"], t["value"]) for t in out.get("times") or []]
+        rec["text"]: [
+            Timex(t["start"], t["end"], t["text"], t["type"], t["value"])
+            for t in out.get("times") or []
+        ]
         for rec, out in zip(records, outputs, strict=True)
     }
     metrics = score_timebank(records, lambda text, _dct: found[text])

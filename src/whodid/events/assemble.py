@@ -44,9 +44,12 @@ _EMBEDDED_DEPS = frozenset({"amod", "acl", "relcl", "compound", "npadvmod"})
 
 def _purpose(token: Token) -> bool:
     """ "marched to demand reforms": the infinitive states a purpose, not the main act."""
-    return token.dep_ in ("advcl", "xcomp") and any(
-        ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children
-    ) and token.head.lemma_.lower() not in ("agree", "decide", "vow", "pledge", "promise", "offer")
+    return (
+        token.dep_ in ("advcl", "xcomp")
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children)
+        and token.head.lemma_.lower()
+        not in ("agree", "decide", "vow", "pledge", "promise", "offer")
+    )
 
 
 def _acled_context(c: Candidate, evidence: Span) -> str:
@@ -87,16 +90,20 @@ def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> floa
     return max(0.05, min(0.95, score))
 
 
-def build_event(
-    c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver
-) -> Event:
+def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver) -> Event:
     source = _argument(c.source, actors) if c.source is not None else None
     if source is None and c.entry.implicit_source and not c.negated:
         # "were arrested": the text names no one, but only police arrest; an empty span says so.
         at = c.head.idx
-        source = Actor(at, at, "", code=f"---{c.entry.implicit_source}", sector=c.entry.implicit_source)
+        source = Actor(
+            at, at, "", code=f"---{c.entry.implicit_source}", sector=c.entry.implicit_source
+        )
     target = _argument(c.target, actors) if c.target is not None else None
-    if source is not None and target is not None and (source.start, source.end) == (target.start, target.end):
+    if (
+        source is not None
+        and target is not None
+        and (source.start, source.end) == (target.start, target.end)
+    ):
         target = None
     info = cameo_info(c.code or c.entry.code)
     plover_type, plover_mode = plover_for(info.code)

@@ -15,7 +15,18 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Prepositions that introduce the recipient of an action when the verb names none.
-DEFAULT_TARGET_PREPS = ("against", "at", "on", "upon", "to", "toward", "towards", "with", "into", "for")
+DEFAULT_TARGET_PREPS = (
+    "against",
+    "at",
+    "on",
+    "upon",
+    "to",
+    "toward",
+    "towards",
+    "with",
+    "into",
+    "for",
+)
 # Clause links across which a verb borrows its subject from its head.
 _INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
 

@@ -9,7 +9,6 @@ later by the caller, so this module knows nothing of countries.
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -35,8 +34,10 @@ _NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "
 
 # Violent causes whose actor acts on a passive victim: "killed in police firing".
 CAUSE_NOUNS = frozenset(
-    "firing fire shooting gunfire attack strike airstrike raid clash blast explosion bombing "
-    "crossfire shelling crackdown operation action violence ambush".split()
+    """
+    firing fire shooting gunfire attack strike airstrike raid clash blast explosion bombing
+    crossfire shelling crackdown operation action violence ambush
+    """.split()
 )
 
 IsActor = Callable[[Token], bool]
@@ -80,9 +81,10 @@ def _find_word(head: Token, word: str, *, depth: int = 2) -> Token | None:
         for tok, crossed in frontier:
             for child in tok.children:
                 inside = crossed or child.dep_ in _CLAUSE_DEPS
-                if (child.lower_ == word or child.lemma_.lower() == word) and not _temporal_prep(child):
-                    if not (inside and child.dep_ in ("prep", "agent", "dative")):
-                        return child
+                named = child.lower_ == word or child.lemma_.lower() == word
+                borrowed = inside and child.dep_ in ("prep", "agent", "dative")
+                if named and not borrowed and not _temporal_prep(child):
+                    return child
                 nxt.append((child, inside))
         frontier = nxt
     return None
@@ -120,13 +122,16 @@ def _complement_ok(entry: Entry, head: Token) -> bool:
         return True
     for clause in head.children:
         if clause.dep_ == "ccomp" and any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ in entry.complement_aux for c in clause.children
+            c.dep_ in ("aux", "auxpass") and c.lower_ in entry.complement_aux
+            for c in clause.children
         ):
             return True
     return False
 
 
-def _choose(entries: list[Entry], head: Token, *, nominal: bool) -> tuple[Entry, list[Token]] | None:
+def _choose(
+    entries: list[Entry], head: Token, *, nominal: bool
+) -> tuple[Entry, list[Token]] | None:
     """The entry whose matched phrase (and object constraint) says most; ties go to file order."""
     objects = clauses.object_lemmas(head)
     best: tuple[int, Entry, list[Token]] | None = None
@@ -201,10 +206,17 @@ def _agent_of_cause(verb: Token, lexicon: Lexicon) -> list[Token]:
         for noun in clauses.prep_objects(verb).get(prep, []):
             if any(c.dep_ == "acl" and c.lemma_.lower() in CAUSE_NOUNS for c in noun.children):
                 return [noun]  # "in police firing" parsed as police <-acl- firing
-            if noun.lemma_.lower() not in lexicon.by_noun and noun.lemma_.lower() not in CAUSE_NOUNS:
+            if (
+                noun.lemma_.lower() not in lexicon.by_noun
+                and noun.lemma_.lower() not in CAUSE_NOUNS
+            ):
                 continue
             for child in noun.children:
-                if child.dep_ in ("poss", "compound", "amod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+                if child.dep_ in ("poss", "compound", "amod") and child.pos_ in (
+                    "NOUN",
+                    "PROPN",
+                    "ADJ",
+                ):
                     return [child]
             by = clauses.prep_objects(noun).get("by", [])
             if by:
@@ -246,7 +258,7 @@ def _verb_arguments(
 
 
 def _lending_verb(noun: Token, lexicon: Lexicon) -> Token | None:
-    """The light verb whose subject performs the noun's event: "held talks", "responded with a note"."""
+    """The light verb lending its subject to the noun's event: "held talks"."""
     if noun.dep_ in ("dobj", "obj"):
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.i != noun.head.i:
@@ -278,7 +290,9 @@ def _noun_arguments(
         target_tiers.append(clauses.subjects(noun.head)[0])
     # "Zambada's arrest": the possessor suffers; "Denmark's deportation of refugees": it acts.
     patient_possessor = entry.possessor == "target" or (
-        entry.possessor == "auto" and entry.code.startswith(PATIENT_NOUN_CODES) and "of" not in preps
+        entry.possessor == "auto"
+        and entry.code.startswith(PATIENT_NOUN_CODES)
+        and "of" not in preps
     )
     for child in noun.children:
         if child.dep_ == "poss":
@@ -299,7 +313,9 @@ def _noun_arguments(
         source_tiers.append(clauses.agents(verb) if passive else subj)
         if noun.dep_ in ("dobj", "obj"):
             verb_preps = clauses.prep_objects(verb)
-            target_tiers.extend(verb_preps.get(p, []) for p in entry.target_preps or clauses.DEFAULT_TARGET_PREPS)
+            target_tiers.extend(
+                verb_preps.get(p, []) for p in entry.target_preps or clauses.DEFAULT_TARGET_PREPS
+            )
             target_tiers.append([c for c in verb.children if c.dep_ == "dative"])
     sources = _pick([_usable(t, own) for t in source_tiers], is_actor)
     targets = _pick([_usable(t, own) for t in target_tiers], is_actor)
@@ -308,15 +324,18 @@ def _noun_arguments(
     return sources, targets
 
 
-def _pairs(entry: Entry, sources: list[Token], targets: list[Token]) -> Iterator[tuple[Token | None, Token | None]]:
+def _pairs(
+    entry: Entry, sources: list[Token], targets: list[Token]
+) -> Iterator[tuple[Token | None, Token | None]]:
     if entry.symmetric and len(sources) > 1 and not targets:
         for a in sources:
             for b in sources:
                 if a.i != b.i:
                     yield a, b
         return
-    for source in sources or [None]:
-        for target in targets or [None]:
+    none: list[Token | None] = [None]
+    for source in sources or none:
+        for target in targets or none:
             if source is not None and target is not None and source.i == target.i:
                 continue
             yield source, target
@@ -329,8 +348,12 @@ def _light_noun_trigger(verb: Token, lexicon: Lexicon) -> bool:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in lexicon.by_noun:
             return True
-        if child.dep_ == "prep" and child.lower_ == "with" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in lexicon.by_noun for g in child.children
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "with"
+            and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in lexicon.by_noun for g in child.children
+            )
         ):
             return True
     return False
@@ -448,7 +471,14 @@ def code_sentence(
         negated = is_negated(token)
         kind = modality(token)
         code, negated, kind, sources, targets = _recode(
-            entry, token, nominal, lexicon, negated=negated, kind=kind, sources=sources, targets=targets
+            entry,
+            token,
+            nominal,
+            lexicon,
+            negated=negated,
+            kind=kind,
+            sources=sources,
+            targets=targets,
         )
         hypothetical = kind is not None
         for source, target in _pairs(entry, sources, targets):

@@ -38,14 +38,18 @@ import yaml
 from whodid.ontology import is_cameo_code
 
 PREPOSITIONS = frozenset(
-    "about above across after against along among around as at before behind below beneath "
-    "beside between beyond by despite down during for from in inside into near of off on onto "
-    "out outside over past regarding since through throughout to toward towards under until "
-    "up upon via with within without".split()
+    """
+    about above across after against along among around as at before behind below beneath
+    beside between beyond by despite down during for from in inside into near of off on onto
+    out outside over past regarding since through throughout to toward towards under until
+    up upon via with within without
+    """.split()
 )
 _ENTRY_KEYS = frozenset(
-    "id code verbs nouns objects not_objects symmetric swap mode example "
-    "target_preps negated_code possessor implicit_source complement_aux note".split()
+    """
+    id code verbs nouns objects not_objects symmetric swap mode example target_preps
+    negated_code possessor implicit_source complement_aux note
+    """.split()
 )
 
 
@@ -128,7 +132,14 @@ def _phrase(text: str, *, noun: bool, where: str) -> Phrase:
             return Phrase(head=words[cut - 1], extras=(*words[: cut - 1], *words[cut:]))
         return Phrase(head=words[-1], extras=tuple(words[:-1]))
     extras = tuple(words[1:])
-    prep = next((w for w in reversed(extras) if w in PREPOSITIONS and w not in ("out", "up", "off", "down")), None)
+    prep = next(
+        (
+            w
+            for w in reversed(extras)
+            if w in PREPOSITIONS and w not in ("out", "up", "off", "down")
+        ),
+        None,
+    )
     return Phrase(head=words[0], extras=extras, prep=prep)
 
 
@@ -156,12 +167,18 @@ def parse_entry(raw: Any, where: str) -> Entry:
     for key in ("code", "negated_code"):
         value = raw.get(key)
         if value is not None and not (isinstance(value, str) and is_cameo_code(value)):
-            raise LexiconError(f"{where}: {value!r} is not a CAMEO code ({key} of entry {raw['id']})")
+            raise LexiconError(
+                f"{where}: {value!r} is not a CAMEO code ({key} of entry {raw['id']})"
+            )
     possessor = raw.get("possessor", "auto")
     if possessor not in ("auto", "source", "target"):
         raise LexiconError(f"{where}: possessor must be source, target or auto (entry {raw['id']})")
-    verbs = tuple(_phrase(v, noun=False, where=where) for v in _as_list(raw.get("verbs"), "verbs", where))
-    nouns = tuple(_phrase(n, noun=True, where=where) for n in _as_list(raw.get("nouns"), "nouns", where))
+    verbs = tuple(
+        _phrase(v, noun=False, where=where) for v in _as_list(raw.get("verbs"), "verbs", where)
+    )
+    nouns = tuple(
+        _phrase(n, noun=True, where=where) for n in _as_list(raw.get("nouns"), "nouns", where)
+    )
     if not verbs and not nouns:
         raise LexiconError(f"{where}: entry {raw['id']} needs 'verbs' or 'nouns'")
     return Entry(
@@ -171,7 +188,9 @@ def parse_entry(raw: Any, where: str) -> Entry:
         verbs=verbs,
         nouns=nouns,
         objects=frozenset(o.lower() for o in _as_list(raw.get("objects"), "objects", where)),
-        not_objects=frozenset(o.lower() for o in _as_list(raw.get("not_objects"), "not_objects", where)),
+        not_objects=frozenset(
+            o.lower() for o in _as_list(raw.get("not_objects"), "not_objects", where)
+        ),
         symmetric=bool(raw.get("symmetric", False)),
         swap=bool(raw.get("swap", False)),
         mode=raw.get("mode"),
@@ -204,7 +223,9 @@ def load_entries(path: Path | str, text: str | None = None) -> list[Entry]:
     """Read one lexicon file; any problem raises LexiconError naming file and line."""
     name = str(path)
     try:
-        data = yaml.load(text if text is not None else Path(path).read_text("utf-8"), Loader=_LineLoader)
+        data = yaml.load(
+            text if text is not None else Path(path).read_text("utf-8"), Loader=_LineLoader
+        )
     except yaml.YAMLError as exc:
         raise LexiconError(f"{name}: not valid YAML: {exc}") from exc
     if data is None:
@@ -239,7 +260,9 @@ def build_lexicon(files: Iterable[tuple[str, str]]) -> Lexicon:
     for name, text in files:
         for entry in load_entries(name, text):
             if entry.id in seen:
-                raise LexiconError(f"{entry.source}: duplicate id {entry.id!r} (first at {seen[entry.id]})")
+                raise LexiconError(
+                    f"{entry.source}: duplicate id {entry.id!r} (first at {seen[entry.id]})"
+                )
             seen[entry.id] = entry.source
             lexicon.add(entry)
     lexicon.finish()
@@ -254,7 +277,9 @@ def default_lexicon() -> Lexicon:
     lexicon = build_lexicon((f"events/{p.name}", p.read_text("utf-8")) for p in files)
     lexicon.light_verbs = frozenset(_read_word_list("light_verbs.txt"))
     lexicon.discards = tuple(tuple(d.split()) for d in _read_word_list("discards.txt"))
-    lexicon.recodes = load_recodes("recodes.yaml", (_data_dir() / "recodes.yaml").read_text("utf-8"))
+    lexicon.recodes = load_recodes(
+        "recodes.yaml", (_data_dir() / "recodes.yaml").read_text("utf-8")
+    )
     return lexicon
 
 
@@ -271,7 +296,14 @@ def load_recodes(name: str, text: str) -> dict[str, dict[str, str]]:
         if not isinstance(table, dict):
             raise LexiconError(f"{name}: '{kind}' must map codes to codes")
         for key, value in table.items():
-            if not (isinstance(key, str) and is_cameo_code(key) and isinstance(value, str) and is_cameo_code(value)):
-                raise LexiconError(f"{name}: {kind}: {key!r} -> {value!r} is not a pair of CAMEO codes")
+            if not (
+                isinstance(key, str)
+                and is_cameo_code(key)
+                and isinstance(value, str)
+                and is_cameo_code(value)
+            ):
+                raise LexiconError(
+                    f"{name}: {kind}: {key!r} -> {value!r} is not a pair of CAMEO codes"
+                )
         tables[kind] = dict(table)
     return tables

@@ -17,22 +17,41 @@ POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "ca"})
 INTENT_GOVERNORS = frozenset(
     """
     plan intend want wish seek aim agree promise pledge vow offer decide prepare hope expect
-    try attempt propose commit willing ready prepared determined eager set poised schedule plot
+    try attempt propose commit willing ready prepared determined eager set poised schedule
+    plot
     """.split()
 )
 # ... that only weigh it: "is considering sending aid" (CAMEO 014, a statement).
-CONSIDER_GOVERNORS = frozenset({"consider", "mull", "weigh", "contemplate", "ponder", "discuss", "debate"})
+CONSIDER_GOVERNORS = frozenset(
+    {"consider", "mull", "weigh", "contemplate", "ponder", "discuss", "debate"}
+)
 # ... that ask another to act: "urged Gondor to withdraw".
 DEMAND_GOVERNORS = frozenset(
-    "urge ask call demand press pressure push encourage invite request order tell force".split()
+    """
+    urge ask call demand press pressure push encourage invite request order tell force
+    """.split()
 )
 THREAT_GOVERNORS = frozenset({"threaten", "warn"})
 # Words whose that-clause states what is asked for: "demanded that X withdraw", "a call for".
-DEMANDING_WORDS = DEMAND_GOVERNORS | frozenset({"demand", "insist", "appeal", "plea", "request", "call"})
+DEMANDING_WORDS = DEMAND_GOVERNORS | frozenset(
+    {"demand", "insist", "appeal", "plea", "request", "call"}
+)
 # ... that deny the complement: "refused to meet", "failed to agree".
-NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "deny", "reject", "avoid", "unwilling"})
+NEGATING_GOVERNORS = frozenset(
+    {"refuse", "decline", "fail", "deny", "reject", "avoid", "unwilling"}
+)
 IRREALIS_ADJECTIVES = frozenset(
-    {"possible", "potential", "planned", "proposed", "future", "likely", "expected", "alleged", "threatened"}
+    {
+        "possible",
+        "potential",
+        "planned",
+        "proposed",
+        "future",
+        "likely",
+        "expected",
+        "alleged",
+        "threatened",
+    }
 )
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Verbs that allege what their "of"/"for" complement says: "accused Gondor of shelling".
@@ -81,7 +100,11 @@ def is_negated(trigger: Token) -> bool:
         if _has_neg_child(governor) and governor.lemma_.lower() != "deny":
             return True
         # "is unwilling to meet", "is not ready to meet"
-        if governor.pos_ == "ADJ" and governor.head.lemma_ == "be" and _has_neg_child(governor.head):
+        if (
+            governor.pos_ == "ADJ"
+            and governor.head.lemma_ == "be"
+            and _has_neg_child(governor.head)
+        ):
             return True
     return trigger.dep_ == "pobj" and head.lower_ == "without"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -36,8 +37,9 @@ _ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 
 
 def _split_abbreviation_compounds(nlp: Language) -> None:
-    infixes = [*nlp.Defaults.infixes, _ABBREVIATION_HYPHEN]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), _ABBREVIATION_HYPHEN]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 @functools.cache
