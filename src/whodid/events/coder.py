@@ -69,25 +69,30 @@ class Candidate:
         return self.trigger[0]
 
 
-def _find_word(head: Token, word: str, *, depth: int = 2) -> Token | None:
-    """A token near ``head`` in the tree whose lower form or lemma is ``word``.
+def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
+    """The words near ``head`` in the tree a phrase may name, by lower form and lemma; the
+    nearest (breadth-first) wins.
 
     Content words may sit in a complement clause ("urge ... to resign"); a preposition must
     belong to the head's own clause ("agreed to provide X with" is no "agree with").
     """
+    found: dict[str, Token] = {}
     frontier = [(head, False)]
     for _ in range(depth):
         nxt: list[tuple[Token, bool]] = []
         for tok, crossed in frontier:
             for child in tok.children:
-                inside = crossed or child.dep_ in _CLAUSE_DEPS
-                named = child.lower_ == word or child.lemma_.lower() == word
-                borrowed = inside and child.dep_ in ("prep", "agent", "dative")
-                if named and not borrowed and not _temporal_prep(child):
-                    return child
+                dep = child.dep_
+                inside = crossed or dep in _CLAUSE_DEPS
                 nxt.append((child, inside))
+                if inside and dep in ("prep", "agent", "dative"):
+                    continue
+                if dep == "prep" and _temporal_prep(child):
+                    continue
+                found.setdefault(child.lower_, child)
+                found.setdefault(child.lemma_.lower(), child)
         frontier = nxt
-    return None
+    return found
 
 
 _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis"})
@@ -100,10 +105,10 @@ def _temporal_prep(token: Token) -> bool:
     )
 
 
-def _match_phrase(phrase: Phrase, head: Token) -> list[Token] | None:
+def _match_phrase(phrase: Phrase, head: Token, near: dict[str, Token]) -> list[Token] | None:
     matched = [head]
     for word in phrase.extras:
-        found = _find_word(head, word)
+        found = near.get(word)
         if found is None:
             return None
         matched.append(found)
@@ -134,6 +139,7 @@ def _choose(
 ) -> tuple[Entry, list[Token]] | None:
     """The entry whose matched phrase (and object constraint) says most; ties go to file order."""
     objects = clauses.object_lemmas(head)
+    near = _nearby(head)
     best: tuple[int, Entry, list[Token]] | None = None
     for entry in entries:
         if not _object_ok(entry, objects) or not _complement_ok(entry, head):
@@ -141,7 +147,7 @@ def _choose(
         for phrase in entry.nouns if nominal else entry.verbs:
             if phrase.head != head.lemma_.lower() and phrase.head != head.lower_:
                 continue
-            matched = _match_phrase(phrase, head)
+            matched = _match_phrase(phrase, head, near)
             if matched is None:
                 continue
             # content words of a phrase ("threaten kill") weigh like an object constraint
