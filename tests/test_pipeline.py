@@ -104,3 +104,13 @@ def test_negation_and_hypothesis_flags():
     ]
     assert hyp.hypothetical and not hyp.negated
     assert hyp.confidence < whodid.annotate("Brazil criticized Argentina.").events[0].confidence
+
+
+def test_possessive_pronoun_takes_the_sentence_subject():
+    text = (
+        "Georgia's president spoke on Monday. Russia accused Georgia of provocations and said "
+        "its foreign minister had sent a note of protest to Tbilisi."
+    )
+    notes = [e for e in whodid.annotate(text).events if e.cameo == "114"]
+    assert notes and notes[0].source.code == "RUSGOV"
+    assert notes[0].target.code in ("GEOGOV", "GEO")

@@ -83,11 +83,16 @@ class DocMemory:
         return None
 
     def country(self, before: int) -> str | None:
-        """The country of the last non-person actor before the offset ("the country")."""
-        for m in reversed(self.memos):
-            if m.start < before and m.actor.country and not m.person:
-                return m.actor.country
-        return None
+        """The country of the last non-person actor before the offset ("the country", "its
+        minister"), preferring the subject of the offset's own sentence."""
+        span = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        here = span.sent.start if span is not None and len(span) else -1
+        candidates = [
+            m for m in reversed(self.memos) if m.start < before and m.actor.country and not m.person
+        ]
+        salient = next((m for m in candidates if m.subject and m.sentence == here), None)
+        chosen = salient or (candidates[0] if candidates else None)
+        return chosen.actor.country if chosen else None
 
     def organisation(self, before: int) -> Memo | None:
         """The last coded international/non-state body before the offset ("the group")."""
@@ -98,7 +103,8 @@ class DocMemory:
 
     def antecedent(self, tok: Token) -> Memo | None:
         """The actor a pronoun refers to: the last compatible one, preferring for he/she the
-        subject of this or the previous sentence (salience)."""
+        subject of this or the previous sentence, for it/its the subject of its own sentence
+        (salience)."""
         low = tok.lower_
         before = self.before(tok.idx)
         if low in PRONOUNS_PERSON:
@@ -111,10 +117,11 @@ class DocMemory:
             salient = next((m for m in people if m.subject and m.sentence >= previous), None)
             return salient or (people[0] if people else None)
         if low in PRONOUNS_THING:
-            return next(
-                (m for m in reversed(before) if not m.person and not m.plural and m.actor.code),
-                None,
-            )
+            things = [m for m in reversed(before) if not m.person and not m.plural and m.actor.code]
+            # "Minsk accused Lithuania ... and said its minister": the sentence's subject first
+            here = tok.sent.start
+            salient = next((m for m in things if m.subject and m.sentence == here), None)
+            return salient or (things[0] if things else None)
         if low in PRONOUNS_PLURAL:
             return next((m for m in reversed(before) if not m.person and m.actor.code), None)
         return None

@@ -464,6 +464,8 @@ class DocActors:
                 surname=None,
             )
             return act
+        if country is None and first.lower_ in ("its", "their"):
+            country = self.memory.country(first.idx)  # "Minsk said its foreign minister ..."
         if country is None:
             definite = first.lower_ in ("the", "this", "that") or first.tag_ == "PRP$"
             if definite and agent.kind in ("person", "generic") and not plural:

@@ -282,14 +282,19 @@ def _speaker_of(clause: Token) -> list[Token]:
 
 
 def _noun_arguments(
-    entry: Entry, noun: Token, lexicon: Lexicon, is_actor: IsActor
+    entry: Entry, trigger: list[Token], lexicon: Lexicon, is_actor: IsActor
 ) -> tuple[list[Token], list[Token]]:
-    own = [noun]
+    noun = trigger[0]
+    own = trigger
     preps = clauses.prep_objects(noun)
     source_tiers: list[list[Token]] = [preps.get("by", [])]
     target_tiers: list[list[Token]] = [
         preps.get(p, []) for p in entry.target_preps or NOUN_TARGET_PREPS
     ]
+    for word in trigger[1:]:  # "a note of protest to Tbilisi": the phrase's last word's "to"
+        if word.pos_ == "NOUN":
+            inner = clauses.prep_objects(word)
+            target_tiers.extend(inner.get(p, []) for p in entry.target_preps or NOUN_TARGET_PREPS)
     if noun.dep_ in ("attr", "acomp") and noun.head.lemma_ == "be":
         # "... is not the fault of the United States", said X: the speaker judges.
         source_tiers.append(_speaker_of(noun.head))
@@ -311,8 +316,11 @@ def _noun_arguments(
             source_tiers.append([child])  # "police firing", "army shelling"
     for child in noun.children:  # "a diplomatic note expressing surprise at Salazar's comments"
         if child.dep_ == "acl" and child.pos_ == "VERB":
-            target_tiers.extend(clauses.prep_objects(child).values())
-            target_tiers.append(clauses.direct_objects(child))
+            words = [*clauses.direct_objects(child)]
+            for objs in clauses.prep_objects(child).values():
+                words.extend(objs)
+            # only actors, or things actors own: not "a note setting out the dates"
+            target_tiers.append([w for w in words if is_actor(w) or owner(w, is_actor) is not None])
     verb = _lending_verb(noun, lexicon)
     if verb is not None:
         subj, passive = clauses.subjects(verb)
@@ -471,7 +479,7 @@ def code_sentence(
         if not nominal and not specific and _light_noun_trigger(token, lexicon):
             continue
         if nominal:
-            sources, targets = _noun_arguments(entry, token, lexicon, is_actor)
+            sources, targets = _noun_arguments(entry, trigger, lexicon, is_actor)
         else:
             sources, targets = _verb_arguments(entry, trigger, is_actor, lexicon)
         negated = is_negated(token)
@@ -503,6 +511,9 @@ def code_sentence(
                     lent=nominal and _lending_verb(token, lexicon) is not None,
                 )
             )
+    # A word inside an event noun's phrase ("a note of protest") is no event of its own.
+    inside = {t.i for c in found if c.nominal for t in c.trigger[1:]}
+    found = [c for c in found if c.head.i not in inside]
     # An event noun that is the object of another event ("denied the accusations", "condemned
     # the attack") is what that event is about, not a second event, unless it has actors.
     verbal_heads = {c.head.i for c in found if not c.nominal}
