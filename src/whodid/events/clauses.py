@@ -27,8 +27,9 @@ DEFAULT_TARGET_PREPS = (
     "into",
     "for",
 )
-# Clause links across which a verb borrows its subject from its head.
-_INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+# Clause links across which a verb borrows its subject from its head ("acomp": "Arnor is
+# about / ready / willing to restore ties").
+_INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
 
 
 def with_conjuncts(token: Token) -> list[Token]:

@@ -165,7 +165,12 @@ def _usable(tokens: list[Token], trigger: list[Token]) -> list[Token]:
 
 
 def owner(token: Token, is_actor: IsActor) -> Token | None:
-    """An actor that owns a non-actor argument: "Gondor's proposal", "a U.S.-funded program"."""
+    """An actor that owns a non-actor argument: "Gondor's proposal", "a U.S.-funded program",
+    "the attack by Osgiliath soldiers"."""
+    if token.pos_ == "NOUN":
+        for by in clauses.prep_objects(token).get("by", []):
+            if is_actor(by):
+                return by
     for left in token.lefts:
         if left.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
             if is_actor(left):
