@@ -32,6 +32,7 @@ DEMAND_GOVERNORS = frozenset(
     """.split()
 )
 THREAT_GOVERNORS = frozenset({"threaten", "warn"})
+LIKELY_GOVERNORS = frozenset({"likely", "unlikely", "expected", "due", "able", "possible", "bound"})
 # Words whose that-clause states what is asked for: "demanded that X withdraw", "a call for".
 DEMANDING_WORDS = DEMAND_GOVERNORS | frozenset(
     {"demand", "insist", "appeal", "plea", "request", "call"}
@@ -145,10 +146,16 @@ def modality(trigger: Token) -> str | None:
                 return "future"
             if lemma in ("need", "have"):
                 return "obligation"
+            if lemma in LIKELY_GOVERNORS:
+                return "possible"  # "is likely to take him into custody"
         if _alleged(token):
             return "alleged"
         if token.dep_ in ("ccomp", "acl") and token.head.lemma_.lower() in DEMANDING_WORDS:
             return "demanded"  # "demanding that Mugabe abandon the policy"
+        if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj"):
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            if verb.lemma_.lower() in DEMANDING_WORDS:
+                return "demanded"  # "demanded the arrest of", "called for the release of"
         if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
             break
         token = token.head
