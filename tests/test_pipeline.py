@@ -114,3 +114,10 @@ def test_possessive_pronoun_takes_the_sentence_subject():
     notes = [e for e in whodid.annotate(text).events if e.cameo == "114"]
     assert notes and notes[0].source.code == "RUSGOV"
     assert notes[0].target.code in ("GEOGOV", "GEO")
+
+
+def test_statement_is_placed_where_its_occasion_is():
+    text = "The Kenyan ambassador said during a press conference at his residence in Nairobi."
+    (event,) = [e for e in whodid.annotate(text).events if e.cameo == "010"]
+    assert event.location is not None and event.location.text == "Nairobi"
+    assert event.location.country == "KEN"

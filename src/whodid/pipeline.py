@@ -110,8 +110,11 @@ def annotate_doc(
             found.append((event, candidate.head))
     found = _dedupe(found)
     date_events(found, doc=doc, timexes=times, published=article.published)
-    places = find_places(doc, actors=actors)
-    locate_events(found, places=places, dateline=dateline_place_of(text, places))
+    mentioned = find_places(doc, actors=actors)
+    dateline = dateline_place_of(text, mentioned)
+    # places in captions, credits and copyright lines are not the story's; the dateline's is
+    places = [p for p in mentioned if p is dateline or not _masked(p.start, p.end, mask)]
+    locate_events(found, places=places, dateline=dateline)
     quotes = [
         q
         for q in find_quotes(doc, actors=actors)

@@ -51,10 +51,11 @@ def annotate_cli(
     """Annotate a JSONL batch: events, places, times and quotes for every line, in input order."""
     options = make_options(actors, agents, model)
     source: Path | str = input if input == "-" else Path(input)
-    if isinstance(source, Path) and not source.is_file():
+    if isinstance(source, Path) and not source.exists():
         stderr.print(f"[red]error:[/red] cannot read {source}")
         raise typer.Exit(2)
-    total = _count_lines(source) if isinstance(source, Path) else None
+    # count lines for the progress bar only where reading twice is possible (not a pipe)
+    total = _count_lines(source) if isinstance(source, Path) and source.is_file() else None
     out: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
     errors = 0
     try:

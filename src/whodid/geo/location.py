@@ -43,6 +43,8 @@ _LOCATIVE = frozenset(
         "from",
     }
 )
+# prepositions of an occasion whose own place is the event's: "during a visit to", "at a rally in"
+_OCCASION = frozenset({"during", "at", "amid", "after"})
 # prepositions that name a place only when the event moves or is aimed there
 _MOTION = frozenset({"to", "into", "toward", "towards", "from", "onto"})
 _CLIMB = frozenset(
@@ -179,6 +181,13 @@ def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
             found = _from_children(child, by_token, motion=False)
             if found is not None:
                 return found
+    for child in token.children:  # the occasion's place: "said during a press conference at ..."
+        if child.dep_ == "prep" and child.lower_ in _OCCASION:
+            for occasion in child.children:
+                if occasion.dep_ == "pobj":
+                    found = _from_children(occasion, by_token, motion=False)
+                    if found is not None:
+                        return found
     return None
 
 

@@ -35,6 +35,16 @@ def _acting(doc: Doc, mention: Mention, entry: Entry | None, actors: ActorLookup
     return root.dep_ in _SUBJECTS and root.head.pos_ in ("VERB", "AUX") and actors.is_actor(root)
 
 
+def _known_actor(
+    doc: Doc, mention: Mention, entry: Entry | None, actors: ActorLookup | None
+) -> bool:
+    """A name the gazetteer does not know but the actor knowledge base does ("Ken Salazar"
+    mis-tagged as a place): it is an actor, not a place."""
+    if actors is None or entry is not None:
+        return False
+    return actors.is_actor(doc[mention.start : mention.end].root)
+
+
 def _place(doc: Doc, mention: Mention, entry: Entry | None) -> Place:
     span = doc[mention.start : mention.end]
     start, end = span.start_char, span.end_char
@@ -88,6 +98,7 @@ def find_places(
         _place(doc, mention, entry)
         for mention, entry in zip(mentions, entries, strict=True)
         if not _acting(doc, mention, entry, actors)
+        and not _known_actor(doc, mention, entry, actors)
     ]
 
 

@@ -86,6 +86,8 @@ def attribute_statements(events: list[Event], quotes: list[Quote]) -> list[Event
             and source is None
             and event.cameo_root in _SPEAKER_ROOTS
             and event.cameo != _STATEMENT
+            # not a passive ("it was rejected"): its patient stands before the verb
+            and (event.target is None or event.target.start > t.start)
         ):
             event.source = _as_speaker(None, speaker)
             if event.target is not None and event.target.code == speaker.code:
