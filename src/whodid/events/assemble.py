@@ -33,9 +33,17 @@ def _argument(token: Token, actors: ActorResolver) -> Actor | None:
 
 
 def trigger_span(tokens: list[Token]) -> Span:
-    doc = tokens[0].doc
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
+    """The head and the phrase words next to it ("lashed out against", "air strikes"); words
+    further off ("donated $5 million to") stay out, so the span is only what names the event."""
+    head = tokens[0]
+    used = {t.i for t in tokens}
+    first = last = head.i
+    while first - 1 in used:
+        first -= 1
+    while last + 1 in used:
+        last += 1
+    doc = head.doc
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     return Span(start, end, doc_text(doc)[start:end])
 
 

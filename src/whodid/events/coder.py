@@ -89,6 +89,8 @@ def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
                     continue
                 if dep == "prep" and _temporal_prep(child):
                     continue
+                if dep == "aux" and child.lower_ == "to":
+                    continue  # the infinitive's "to" is no preposition of the phrase
                 found.setdefault(child.lower_, child)
                 found.setdefault(child.lemma_.lower(), child)
         frontier = nxt
