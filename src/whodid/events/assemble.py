@@ -7,7 +7,8 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from whodid.events.coder import Candidate, owner
+from whodid.events.arguments import owner
+from whodid.events.coder import Candidate
 from whodid.ontology import acled_for, cameo_info, plover_for
 from whodid.records import Actor, Event, Span
 from whodid.text.doctext import doc_text

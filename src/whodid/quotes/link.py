@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from whodid.events.coder import SPEECH_ACT_ROOTS
+from whodid.events.arguments import SPEECH_ACT_ROOTS
 from whodid.records import Actor, Event, Quote
 
 __all__ = ["attribute_statements", "link_events", "quote_of"]
