@@ -68,8 +68,20 @@ class DocActors:
         self.memory = DocMemory(doc)
         self._cache: dict[int, Actor | None] = {}
         for tok in doc:  # document order, so memory only ever looks back
-            if self._is_np_head(tok):
+            if self._is_np_head(tok) and self._may_name_actor(tok):
                 self.resolve(tok)
+
+    def _may_name_actor(self, tok: Token) -> bool:
+        """Whether resolving ``tok`` could teach the document memory anything: a name, a
+        pronoun, "the country"/"the group", or a phrase holding a knowledge-base mention.
+        Other common nouns ("money", "violence") resolve to nothing and are left for later."""
+        if (
+            tok.pos_ in ("PROPN", "PRON")
+            or tok.lower_ in _COUNTRY_NOUNS
+            or tok.lower_ in _ORG_NOUNS
+        ):
+            return True
+        return any(i in self._at for i in range(tok.left_edge.i, tok.i + 1))
 
     # ------------------------------------------------------------------ public
 
