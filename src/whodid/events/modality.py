@@ -129,7 +129,11 @@ def modality(trigger: Token) -> str | None:
                     return "possible"
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
                 return "condition"
-            if child.dep_ == "amod" and child.lower_ in IRREALIS_ADJECTIVES:
+            if (
+                child.dep_ == "amod"
+                and child.lower_ in IRREALIS_ADJECTIVES
+                and not _carried_out(token)
+            ):
                 return "intent"
         governor = _governor(token)
         if governor is not None:
@@ -165,6 +169,11 @@ def modality(trigger: Token) -> str | None:
 def is_hypothetical(trigger: Token) -> bool:
     """The event is spoken of as possible, planned, demanded or conditional, not as a fact."""
     return modality(trigger) is not None
+
+
+def _carried_out(noun: Token) -> bool:
+    """ "mounted its long-threatened invasion": a past verb carried the planned act out."""
+    return noun.dep_ == "dobj" and noun.head.tag_ in ("VBD", "VBN")
 
 
 def _alleged(token: Token) -> bool:
