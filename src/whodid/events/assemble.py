@@ -24,12 +24,16 @@ def _argument(token: Token, actors: ActorResolver) -> Actor | None:
     """The argument's phrase, coded as its owner where it is a thing an actor owns:
     "the Croatian government's request" is the request's span with the government's code."""
     actor = actors.resolve(token)
-    if actor is None or actor.code is not None:
+    if actor is not None and actor.code is not None:
         return actor
     holder = owner(token, actors.is_actor)
     coded = actors.resolve(holder) if holder is not None else None
     if coded is None or coded.code is None:
         return actor
+    if actor is None:  # "succumbed to the police firing": the owner, in the phrase's span
+        start = token.left_edge.idx
+        end = token.idx + len(token.text)
+        return replace(coded, start=start, end=end, text=doc_text(token.doc)[start:end])
     return replace(coded, start=actor.start, end=actor.end, text=actor.text)
 
 
