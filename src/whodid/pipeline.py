@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -46,8 +46,7 @@ class Options:
     agent_files: tuple[Path, ...] = ()  # extra agent dictionaries
     batch_size: int = 32
     keep_negated: bool = True  # report negated events (flagged) rather than drop them
-    min_confidence: float = 0.0
-    extra: dict[str, Any] = field(default_factory=dict)
+    min_confidence: float = 0.0  # drop events ranked below this
 
 
 @functools.cache
