@@ -121,3 +121,10 @@ def test_statement_is_placed_where_its_occasion_is():
     (event,) = [e for e in whodid.annotate(text).events if e.cameo == "010"]
     assert event.location is not None and event.location.text == "Nairobi"
     assert event.location.country == "KEN"
+
+
+def test_a_region_or_town_before_a_role_gives_its_country():
+    (attack,) = [e for e in whodid.annotate("Rakhine rebels attacked a police post.").events]
+    assert attack.source.code == "MMRREB"
+    (blame,) = whodid.annotate("The Kano State government condemned the attack.").events
+    assert blame.source.code == "NGAGOV"

@@ -14,6 +14,7 @@ from whodid.actors.entries import ActorEntry, AgentEntry, split_code
 from whodid.actors.kb import ActorKB
 from whodid.actors.matcher import KBMatcher, Mention
 from whodid.actors.np import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, is_nominal, np_tokens
+from whodid.geo.gazetteer import default_gazetteer
 from whodid.records import Actor
 from whodid.text.doctext import doc_text
 
@@ -26,6 +27,10 @@ _MEMBER_SECTORS = frozenset({"REB", "INS", "UAF", "CRM", "CVL", "PRM", "MIL", "G
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _FORMER = frozenset({"former", "ex", "ex-", "late", "exiled", "ousted"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
+# Words that follow a region's name: "Kano State", "Idlib Province".
+_REGION_WORDS = frozenset(
+    {"state", "province", "region", "county", "district", "governorate", "oblast", "prefecture"}
+)
 _QUANTIFIERS = frozenset(
     {
         "several",
@@ -336,6 +341,33 @@ class DocActors:
                 return max(t.i for t in child.subtree) + 1
         return tok.i + 1
 
+    def _place_country(self, start: int, head: int) -> str | None:
+        """The country of a town or region that modifies a role ("Shanghai authorities",
+        "Rakhine rebels", "Kano State government"), from the gazetteer, when the name is not
+        an actor of the knowledge base: the most populous sense, if it clearly dominates."""
+        words = [
+            t
+            for t in self.doc[start:head]
+            if t.i not in self._at and t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN")
+        ]
+        while words and words[-1].lower_ in _REGION_WORDS:  # "Kano State" -> "Kano"
+            words.pop()
+        if not words:
+            return None
+        name = self.doc[words[0].i : words[-1].i + 1].text
+        senses = [
+            e for e in default_gazetteer().lookup(name) if e.country and e.feature != "country"
+        ]
+        if not senses:
+            return None
+        senses.sort(key=lambda e: -e.population)
+        best, rest = senses[0], senses[1:]
+        big_enough = best.population >= 100_000 or best.feature == "admin1"
+        dominant = all(
+            e.country == best.country or best.population >= 10 * e.population for e in rest
+        )
+        return best.country if big_enough and dominant else None
+
     def _place_in(self, tok: Token) -> list[ActorEntry]:
         """Country or capital named by an 'in'-phrase after the head ('leaders in France')."""
         for child in tok.rights:
@@ -444,6 +476,8 @@ class DocActors:
             if specific:
                 sector_code = specific[-1].code
         country, org = self._country_from(names, people)
+        if country is None and org is None:
+            country = self._place_country(start, tok.i)  # "Kano State government"
         first = self.doc[start]
         if former:
             sector_code = "ELI"
