@@ -362,7 +362,10 @@ class DocActors:
             return None
         senses.sort(key=lambda e: -e.population)
         best, rest = senses[0], senses[1:]
-        big_enough = best.population >= 100_000 or best.feature == "admin1"
+        # a place by the model's reading, or a first-level region: not a surname ("the Bush
+        # administration" is no town in Egypt)
+        placed = words[-1].ent_type_ in ("GPE", "LOC", "FAC") or best.feature == "admin1"
+        big_enough = placed and (best.population >= 100_000 or best.feature == "admin1")
         dominant = all(
             e.country == best.country or best.population >= 10 * e.population for e in rest
         )
