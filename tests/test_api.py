@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from interface import INTERFACE_EVENT_FIELDS
+
 import whodid
 
 
@@ -26,26 +28,7 @@ def test_records_to_dict_follow_the_interface():
     out = whodid.Annotation(id="x", events=[event]).to_dict()
     assert set(out) == {"id", "error", "events", "places", "times", "quotes"}
     (ev,) = out["events"]
-    for key in (
-        "sentence",
-        "trigger",
-        "source",
-        "target",
-        "cameo",
-        "cameo_root",
-        "quad_class",
-        "goldstein",
-        "plover",
-        "acled",
-        "date",
-        "date_precision",
-        "location",
-        "negated",
-        "hypothetical",
-        "confidence",
-        "rule",
-    ):
-        assert key in ev
+    assert set(ev) >= INTERFACE_EVENT_FIELDS
     assert ev["source"] == {
         "start": 0,
         "end": 5,

@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from interface import INTERFACE_EVENT_FIELDS
 
 from whodid.export import GDELT_COLUMNS, POLECAT_COLUMNS, Filters, export_events, iter_events
 from whodid.records import Actor, Annotation, Article, Event, Place, Quote, Span, Timex
@@ -39,26 +40,6 @@ from whodid.store.dedup import estimated_jaccard
 store_ingest = importlib.import_module(
     "whodid.store.ingest"
 )  # the package exports a function of that name
-
-INTERFACE_EVENT_FIELDS = {
-    "sentence",
-    "trigger",
-    "source",
-    "target",
-    "cameo",
-    "cameo_root",
-    "quad_class",
-    "goldstein",
-    "plover",
-    "acled",
-    "date",
-    "date_precision",
-    "location",
-    "negated",
-    "hypothetical",
-    "confidence",
-    "rule",
-}
 
 
 def _event(

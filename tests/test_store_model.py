@@ -9,6 +9,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 from corpus_build import build
+from interface import INTERFACE_EVENT_FIELDS
 from typer.testing import CliRunner
 
 from whodid.cli.app import app
@@ -17,25 +18,6 @@ from whodid.store import IngestOptions, Store, ingest
 pytestmark = pytest.mark.model
 runner = CliRunner()
 CORPUS = Path(__file__).resolve().parent / "corpus"
-INTERFACE_EVENT_FIELDS = {
-    "sentence",
-    "trigger",
-    "source",
-    "target",
-    "cameo",
-    "cameo_root",
-    "quad_class",
-    "goldstein",
-    "plover",
-    "acled",
-    "date",
-    "date_precision",
-    "location",
-    "negated",
-    "hypothetical",
-    "confidence",
-    "rule",
-}
 
 
 @pytest.fixture(scope="module")

@@ -202,22 +202,6 @@ class DocActors:
             return a
         return self._actor(*span, a.code, sector=a.sector, name=a.name, country=a.country)
 
-    def _remember(
-        self,
-        actor: Actor,
-        *,
-        person: bool,
-        plural: bool,
-        gender: str | None,
-        titles: tuple[str, ...],
-        surname: str | None,
-    ) -> None:
-        self.memory.remember(
-            actor, person=person, plural=plural, gender=gender, titles=titles, surname=surname
-        )
-
-    # ------------------------------------------------------------------ noun phrases
-
     def _noun_phrase(self, tok: Token) -> Actor | None:
         head_m = self._at.get(tok.i)
         agentish = head_m is not None and head_m.agent is not None
@@ -410,7 +394,7 @@ class DocActors:
             pass
         act = self._actor(start, end, code, sector=sector, name=entry.name)
         person = entry.kind == "person"
-        self._remember(
+        self.memory.remember(
             act,
             person=person,
             plural=not person and tok.tag_ in ("NNS", "NNPS"),
@@ -504,7 +488,7 @@ class DocActors:
                 sector=sector_code[:3] if code != base else org_sector,
                 name=org.name,
             )
-            self._remember(
+            self.memory.remember(
                 act,
                 person=agent.kind in ("person", "generic") and not plural,
                 plural=plural,
@@ -538,7 +522,7 @@ class DocActors:
         base = country or "---"
         code = (sector_code + base) if agent.prefix else base + sector_code
         act = self._actor(start, end, code, sector=sector_code[:3])
-        self._remember(
+        self.memory.remember(
             act,
             person=agent.kind in ("person", "generic") and not plural,
             plural=plural,
@@ -574,7 +558,7 @@ class DocActors:
             act = self._actor(
                 start, end, code, sector=sector_code[:3] if org is None else None, name=name
             )
-            self._remember(
+            self.memory.remember(
                 act,
                 person=True,
                 plural=False,
