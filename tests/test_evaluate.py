@@ -727,3 +727,13 @@ def test_actor_coding_scores() -> None:
     assert m["country_accuracy"] == 1.0
     assert m["sector_accuracy"] == 0.5
     assert m["found"] == pytest.approx(2 / 3)
+
+
+def test_confidence_curve_counts_what_each_threshold_keeps():
+    from whodid.evaluate.conflibert import _confidence_curve
+
+    ranked = [(0.9, True, True), (0.6, False, True), (0.4, True, True), (0.2, True, False)]
+    curve = _confidence_curve(ranked, gold_events=4)
+    assert curve["conf0.3_precision"] == 2 / 3 and curve["conf0.3_recall"] == 2 / 4
+    assert curve["conf0.5_precision"] == 1 / 2 and curve["conf0.5_recall"] == 1 / 4
+    assert curve["conf0.7_precision"] == 1.0 and curve["conf0.7_recall"] == 1 / 4

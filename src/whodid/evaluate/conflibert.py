@@ -88,6 +88,22 @@ def _role_counts(
     return 0, 1, len(gold)
 
 
+CONFIDENCE_THRESHOLDS = (0.3, 0.5, 0.7)
+
+
+def _confidence_curve(ranked: list[tuple[float, bool, bool]], gold_events: int) -> dict[str, float]:
+    """Does confidence mean something? Of the sentences whose chosen event reaches each
+    threshold, the share with the right class (precision), and their share of all sentences
+    with an event class (recall). Filtering should trade one for the other monotonically."""
+    out: dict[str, float] = {}
+    for t in CONFIDENCE_THRESHOLDS:
+        kept = [(right, event) for conf, right, event in ranked if conf >= t]
+        hits = sum(1 for right, event in kept if right and event)
+        out[f"conf{t:.1f}_precision"] = sum(right for right, _ in kept) / len(kept) if kept else 0.0
+        out[f"conf{t:.1f}_recall"] = hits / gold_events if gold_events else 0.0
+    return out
+
+
 def score(
     records: list[dict[str, Any]], annotate: AnnotateFn, *, limit: int | None = None
 ) -> SetResult:
@@ -97,6 +113,7 @@ def score(
 
     gold_classes: list[int] = []
     pred_classes: list[int] = []
+    ranked: list[tuple[float, bool, bool]] = []  # (confidence, right class, gold has an event)
     counts = {
         f"{role}_{mode}": [0, 0, 0] for role in ("source", "target", "actor") for mode in MODES
     }
@@ -107,6 +124,10 @@ def score(
         pred_class, event = predicted_class(output)
         gold_classes.append(gold_class)
         pred_classes.append(pred_class)
+        if event is not None:
+            ranked.append(
+                (float(event.get("confidence") or 0.0), pred_class == gold_class, gold_class != 0)
+            )
         if pred_class != gold_class:
             add_example(
                 examples,
@@ -145,6 +166,7 @@ def score(
         metrics[f"f1_{CLASS_NAMES[int(str(label))]}"] = f1
     for key, (tp, fp, fn) in counts.items():
         metrics.update(prf_metrics(key, tp, fp, fn))
+    metrics.update(_confidence_curve(ranked, sum(1 for g in gold_classes if g != 0)))
     errors = sum(1 for o in outputs if o.get("error"))
     notes = [
         "class = penta class of the highest-confidence non-negated event, 0 when none",
