@@ -169,7 +169,7 @@ def _client(dask: DaskOptions) -> Iterator[Client]:
         processes=True,
         dashboard_address=None,
     )
-    with cluster, Client(cluster) as client:
+    with cluster, Client(cluster, timeout="60s") as client:  # a loaded machine starts slowly
         yield client
 
 
