@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 
 from whodid.pipeline import Options
 from whodid.records import Annotation, Article
-from whodid.runners.local import annotate_chunk
+from whodid.runners.local import Job, annotate_chunk, merge_results
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -54,7 +54,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
-Job = tuple[T, Article | None]
 
 SHARD_SCHEMA = pa.schema(
     [
@@ -186,14 +185,6 @@ def _partitions(jobs: Iterable[Job[T]], size: int) -> Iterator[list[Job[T]]]:
         yield chunk
 
 
-def _merge(
-    chunk: list[Job[T]], annotations: list[Annotation]
-) -> Iterator[tuple[T, Annotation | None]]:
-    results = iter(annotations)
-    for tag, article in chunk:
-        yield tag, (next(results) if article is not None else None)
-
-
 def _failed(articles: list[Article], exc: BaseException) -> list[Annotation]:
     message = f"internal error: Dask task failed: {type(exc).__name__}: {exc}"
     return [Annotation(id=a.id, error=message) for a in articles]
@@ -223,7 +214,7 @@ def annotate_dask(
                 chunk, future = pending.popleft()
                 articles = [a for _, a in chunk if a is not None]
                 if future is None:
-                    yield from _merge(chunk, [])
+                    yield from merge_results(chunk, [])
                     return
                 try:
                     path = future.result()
@@ -233,7 +224,7 @@ def annotate_dask(
                 except Exception as exc:  # a task that failed for good (worker killed, ...)
                     logger.error("a Dask partition failed: %s", exc)
                     annotations = _failed(articles, exc)
-                yield from _merge(chunk, annotations)
+                yield from merge_results(chunk, annotations)
 
             for n, chunk in enumerate(_partitions(jobs, max(1, dask.partition_size))):
                 articles = [a for _, a in chunk if a is not None]

@@ -72,9 +72,10 @@ def _chunks(jobs: Iterable[Job[T]], size: int) -> Iterator[list[Job[T]]]:
         yield chunk
 
 
-def _merge(
+def merge_results(
     chunk: list[Job[T]], annotations: list[Annotation]
 ) -> Iterator[tuple[T, Annotation | None]]:
+    """Pair each job's tag with its annotation; jobs without an article get None."""
     results = iter(annotations)
     for tag, article in chunk:
         yield tag, (next(results) if article is not None else None)
@@ -95,7 +96,7 @@ def annotate_ordered(
     if workers <= 1:
         for chunk in _chunks(jobs, chunk_size):
             articles = _articles(chunk)
-            yield from _merge(chunk, annotate_chunk(articles, options) if articles else [])
+            yield from merge_results(chunk, annotate_chunk(articles, options) if articles else [])
         return
     yield from _pooled(jobs, workers=workers, options=options, chunk_size=chunk_size)
 
@@ -127,7 +128,7 @@ def _pooled(
         nonlocal pool
         chunk, future = pending.popleft()
         if future is None:
-            yield from _merge(chunk, [])
+            yield from merge_results(chunk, [])
             return
         try:
             annotations = future.result()
@@ -142,7 +143,7 @@ def _pooled(
             for i, (queued, queued_future) in enumerate(pending):  # resubmit what was lost
                 if queued_future is not None:
                     pending[i] = (queued, pool.submit(_work, _articles(queued)))
-        yield from _merge(chunk, annotations)
+        yield from merge_results(chunk, annotations)
 
     try:
         for chunk in _chunks(jobs, chunk_size):
