@@ -65,6 +65,17 @@ def _purpose(token: Token) -> bool:
     )
 
 
+def _participle_adjunct(token: Token) -> bool:
+    """ "rioted, setting fire to mattresses", "marched, calling for independence": a participle
+    clause with no subject of its own elaborates the main act."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and token.i > token.head.i
+        and not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in token.children)
+    )
+
+
 def _acled_context(c: Candidate, evidence: Span) -> str:
     """The words ACLED's finer types hang on: the weapon, the crowd, the base — anywhere in the
     trigger's sentence ("wounded in a grenade attack", "seized rifles and ammunition")."""
@@ -90,7 +101,7 @@ def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> floa
         score += 0.1
     if c.nominal and not c.lent:
         score -= 0.1  # an event noun on its own; "held talks", "staged protests" are main events
-    if c.head.dep_ in _EMBEDDED_DEPS or _purpose(c.head):
+    if c.head.dep_ in _EMBEDDED_DEPS or _purpose(c.head) or _participle_adjunct(c.head):
         score -= 0.1  # "the Russia-backed rebels", "a program to train police": background
     elif c.head.dep_ == "ROOT":
         score += 0.05
