@@ -95,3 +95,32 @@ def test_titled_person_takes_the_one_country_of_the_sentence(nlp) -> None:  # ty
     doc = nlp("Tom Bombadil said Ghana would send troops.")
     actor = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "Bombadil"))
     assert actor is None or actor.country is None  # no role: no country
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        # a patron named by "pro-" or "-backed" is not the actor's country
+        ("The pro-Iranian Hezbollah militia fired rockets.", "militia", "LBNREBHEZ"),
+        ("Iran-backed Houthi rebels seized the port.", "rebels", "YEMREBHTH"),
+        # the place after the role: throughout, from, across
+        ("Students throughout Indonesia marched on Friday.", "Students", "IDNEDU"),
+        ("Refugees from Syria crossed the border.", "Refugees", "SYRREF"),
+        # a surname every known holder of which is from one country
+        ("The Bush administration imposed new sanctions.", "administration", "USAGOV"),
+    ],
+)
+def test_patrons_places_and_surnames(nlp, text: str, word: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    actor = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, word))
+    assert actor is not None and actor.code == code
+
+
+def test_a_country_in_the_titled_persons_own_clause_is_not_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    kb = ActorKB.builtin()
+    doc = nlp("Defence Minister Ulla Marrak threatened new sanctions against Belarus.")
+    minister = DocActors(kb, doc).resolve(_tok(doc, "Marrak"))
+    assert minister is not None and minister.code == "---GOV"
+    doc = nlp("Defence Minister Ulla Marrak said Belarus would close its border.")
+    minister = DocActors(kb, doc).resolve(_tok(doc, "Marrak"))
+    assert minister is not None and minister.code == "BLRGOV"

@@ -109,6 +109,24 @@ class ActorKB:
                 self._matchers[id(vocab)] = hit
             return hit[1]
 
+    @functools.cached_property
+    def _surname_countries(self) -> dict[str, frozenset[str]]:
+        """Countries of the KB's people by surname (last word of each name)."""
+        found: dict[str, set[str]] = {}
+        for e in self.actors:
+            if e.kind != "person" or not e.country:
+                continue
+            for n in e.names:
+                words = n.split()
+                if len(words) >= 2:
+                    found.setdefault(words[-1].lower(), set()).add(e.country)
+        return {k: frozenset(v) for k, v in found.items()}
+
+    def surname_country(self, surname: str) -> str | None:
+        """The one country of every known person with this surname ("Bush" -> USA), else None."""
+        countries = self._surname_countries.get(surname.lower())
+        return next(iter(countries)) if countries and len(countries) == 1 else None
+
     def agent(self, text: str) -> AgentEntry | None:
         return self._by_form.get(" ".join(text.lower().split()))
 

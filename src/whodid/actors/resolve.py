@@ -56,6 +56,13 @@ _QUANTIFIERS = frozenset(
     }
 )
 _POSSESSIVE = frozenset({"its", "their", "his", "her"})
+# Prepositions after a role that name where it is: "rebels in the Ivory Coast", "students
+# throughout Indonesia", "refugees from Syria".
+_PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "within"})
+# "pro-Iranian militia", "Russian-backed separatists": the country is a patron, not the actor's.
+_PATRON_AFTER = frozenset(
+    {"backed", "allied", "aligned", "sponsored", "supported", "inspired", "leaning", "friendly"}
+)
 _ORG_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "alliance", "bloc", "militia"}
 )
@@ -208,7 +215,11 @@ class DocActors:
         start, end = np_tokens(tok, with_of=agentish or tok.pos_ == "NOUN")
         if head_m is not None:
             start, end = min(start, head_m.start), max(end, head_m.end)
-        mods = [m for m in self.mentions if start <= m.start and m.end <= end and m is not head_m]
+        mods = [
+            m
+            for m in self.mentions
+            if start <= m.start and m.end <= end and m is not head_m and not self._patron(m)
+        ]
         end = max(end, self._conjunct_end(tok))  # after mods: the first conjunct gives the code
         if (
             start >= 2
@@ -283,6 +294,17 @@ class DocActors:
             tok, agent, start, end, titles, names, people, former=former, plural=plural
         )
 
+    def _patron(self, m: Mention) -> bool:
+        """'pro-Iranian', 'Russian-backed': a mention that names a patron of the actor."""
+        doc = self.doc
+        before = doc[m.start - 2 : m.start]
+        after = doc[m.end : m.end + 2]
+        if len(before) == 2 and before[0].lower_ == "pro" and before[1].text in ("-", "–"):
+            return True
+        if doc[m.start].lower_.startswith("pro-"):
+            return True
+        return len(after) == 2 and after[0].text in ("-", "–") and after[1].lower_ in _PATRON_AFTER
+
     @staticmethod
     def _conjunct_end(tok: Token) -> int:
         """A coordinated subject is one actor span: 'Canada and the United Kingdom agreed'. The
@@ -315,13 +337,30 @@ class DocActors:
             if sent.start <= m.start < sent.end
             and m.entry is not None
             and m.entry.kind in ("country", "place")
+            and not self._in_own_clause(self.doc[m.end - 1], tok)
         }
         return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def _in_own_clause(place: Token, person: Token) -> bool:
+        """Is ``place`` an argument in the person's own clause ('President X threatened action
+        against Russia'), rather than in a reported or separate clause ('... said Arnor would')?"""
+        if place.dep_ in ("amod", "compound", "poss", "nmod"):
+            return False  # "the Zambian people": a modifier, often the person's own country
+        verb = person.head if person.dep_ in ("nsubj", "nsubjpass") else person
+        tok = place
+        for _ in range(3):  # the verb's argument, or the argument's argument
+            if tok.i == tok.head.i or tok.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl"):
+                return False
+            tok = tok.head
+            if tok.i == verb.i:
+                return True
+        return False
 
     def _place_in_end(self, tok: Token) -> int:
         """Token end of the 'in'-phrase that _place_in read."""
         for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ == "in":
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 return max(t.i for t in child.subtree) + 1
         return tok.i + 1
 
@@ -355,10 +394,18 @@ class DocActors:
         )
         return best.country if big_enough and dominant else None
 
+    def _surname_country(self, start: int, end: int) -> str | None:
+        """The country of a known person's surname that is not itself a KB mention: 'the Bush
+        administration', 'President Bush' (every known Bush is American)."""
+        names = [t for t in self.doc[start:end] if t.pos_ == "PROPN" and t.i not in self._at]
+        if not names or names[-1].ent_type_ not in ("PERSON", "ORG", "NORP", ""):
+            return None
+        return self.kb.surname_country(names[-1].text)
+
     def _place_in(self, tok: Token) -> list[ActorEntry]:
         """Country or capital named by an 'in'-phrase after the head ('leaders in France')."""
         for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ == "in":
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 for c in child.children:
                     m = self._at.get(c.i)
                     if (
@@ -465,6 +512,8 @@ class DocActors:
         country, org = self._country_from(names, people)
         if country is None and org is None:
             country = self._place_country(start, tok.i)  # "Kano State government"
+        if country is None and org is None:
+            country = self._surname_country(start, tok.i)  # "the Bush administration"
         first = self.doc[start]
         if former:
             sector_code = "ELI"
@@ -548,6 +597,8 @@ class DocActors:
         name = " ".join(t.text for t in name_toks) if name_toks else None
         if titles:
             country, org = self._country_from(names, [])
+            if country is None and org is None:
+                country = self._surname_country(start, end)
             if country is None and org is None:
                 country = self._sentence_country(tok)
             sector_code = titles[-1].code if not former else "ELI"
