@@ -7,6 +7,7 @@ handler per rule name that turns a match into a TIMEX3 type and value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,8 +16,34 @@ from whodid.time.lexicon import Lexicon, load_lexicon
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A named pattern and the keywords a text must hold for the pattern to have a chance.
+
+    ``needs`` is a conjunction of keyword sets: a match always contains at least one keyword of
+    every set (lower-case letter runs, ``#`` for any digit), so a stretch of text that lacks one
+    is skipped without running the pattern.
+    """
+
     name: str
     pattern: re.Pattern[str]
+    needs: tuple[frozenset[str], ...] = ()
+
+
+_LETTERS = re.compile(r"[a-z]+|\d+")
+
+
+def keys_of(text: str) -> set[str]:
+    """The keywords of a stretch of text: its lower-cased letter runs and ``#`` for digits."""
+    return {"#" if k.isdigit() else k for k in _LETTERS.findall(text.lower())}
+
+
+def _heads(words: Iterable[str]) -> frozenset[str]:
+    """One keyword per phrase (its longest letter run): a match of the phrase contains it."""
+    out = set()
+    for w in words:
+        runs = sorted(keys_of(w), key=len, reverse=True)
+        if runs:
+            out.add(runs[0])
+    return frozenset(out)
 
 
 def _alt(words: list[str] | set[str]) -> str:
@@ -231,8 +258,72 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
     ]
 
 
+def _needs(lex: Lexicon) -> dict[str, tuple[frozenset[str], ...]]:
+    """Per rule, the keyword sets every match contains (see ``Rule.needs``)."""
+
+    def kw(*words: str) -> frozenset[str]:
+        return frozenset(words)
+
+    digit = kw("#")
+    month = _heads(lex["month"])
+    units = set(lex["unit"])
+    unit = _heads(units | {w + "s" for w in units} | {"centuries", "millennia"})
+    parts = kw("morning", "afternoon", "evening", "night", "midday", "noon")
+    return {
+        "iso": (digit,),
+        "slash": (digit,),
+        "mdy": (month, digit),
+        "dmy": (month, digit),
+        "my": (month,),
+        "month": (month,),
+        "year": (digit | kw("nineteen", "thousand"),),
+        "decade": (digit,),
+        "season": (_heads(lex["season"]),),
+        "ordq": (kw("quarter", "half"),),
+        "anaq": (kw("quarter", "period"),),
+        "yearago_adj": (kw("year"), kw("ago", "earlier")),
+        "relunit": (kw("week", "weekend", "month", "year", "decade", "century"),),
+        "theunit": (kw("year", "month", "week", "weekend"),),
+        "dayword": (kw("today", "tonight", "yesterday", "tomorrow"),),
+        "partday": (parts,),
+        "thispart": (parts,),
+        "daybefore": (kw("day"),),
+        "weekday": (_heads(lex["weekday"]),),
+        "clock": (digit | kw("noon", "midnight", "midday", "clock"),),
+        "ago": (kw("ago"), unit),
+        "vagueago": (kw("ago"), unit),
+        "later": (unit, kw("later", "earlier", "afterward", "afterwards", "before", "after")),
+        "nextday": (
+            kw("day", "morning", "afternoon", "evening", "night", "week", "month", "year"),
+        ),
+        "duration": (unit,),
+        "halfunit": (kw("half"),),
+        "vagueunit": (
+            kw(
+                "seconds",
+                "minutes",
+                "hours",
+                "days",
+                "weeks",
+                "months",
+                "quarters",
+                "years",
+                "decades",
+            ),
+        ),
+        "set": (kw("every", "each", "per"),),
+        "setadv": (_heads(lex["set_adverb"]),),
+        "times": (kw("once", "twice", "times"), unit),
+        "holiday": (_heads(lex["holiday"]),),
+        "ref": (_heads(lex["ref"]),),
+    }
+
+
 @lru_cache(maxsize=1)
 def compiled_rules() -> tuple[tuple[Rule, ...], Fragments]:
     """All rules, compiled once, with the fragments they were built from."""
-    frag = fragments(load_lexicon())
-    return tuple(Rule(n, re.compile(p, flags)) for n, p, flags in _rules(frag)), frag
+    lex = load_lexicon()
+    frag = fragments(lex)
+    needs = _needs(lex)
+    rules = tuple(Rule(n, re.compile(p, flags), needs[n]) for n, p, flags in _rules(frag))
+    return rules, frag
