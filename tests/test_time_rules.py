@@ -38,3 +38,32 @@ def test_prefilter_finds_what_a_full_scan_finds() -> None:
 def test_every_rule_has_keywords() -> None:
     rules, _ = compiled_rules()
     assert all(r.needs and all(r.needs) for r in rules)
+
+
+def test_scorer_keeps_records_with_the_same_text_apart() -> None:
+    from typing import Any
+
+    from whodid.evaluate.timebank import score
+
+    def record(n: int, dct: str) -> dict[str, Any]:
+        gold = {"start": 8, "end": 14, "text": "Monday", "type": "DATE", "value": dct}
+        return {"id": n, "text": "He left Monday.", "dct": {"value": dct}, "timexes": [gold]}
+
+    def annotate(inputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [
+            {
+                "times": [
+                    {
+                        "start": 8,
+                        "end": 14,
+                        "text": "Monday",
+                        "type": "DATE",
+                        "value": i["published"],
+                    }
+                ]
+            }
+            for i in inputs
+        ]
+
+    result = score([record(1, "2013-03-18"), record(2, "2013-03-25")], annotate)
+    assert result.metrics["value_accuracy"] == 1.0
