@@ -75,11 +75,15 @@ def _year_of(ctx: Context, text: str) -> int | None:
     return None
 
 
-_BY = re.compile(r"\b(?:by|before|payable|through)\s+$", re.IGNORECASE)
+_BY = re.compile(r"\b(?:by|before|payable|through|until|till)\s+$", re.IGNORECASE)
 
 
 def _direction(ctx: Context, m: re.Match[str]) -> int:
-    """+1 (on or after the DCT) with a future cue nearby or "by" before, else 0 (nearest)."""
+    """+1 (on or after the DCT) with a future cue nearby or "by" before, else 0 (nearest).
+
+    A past cue does not force the past: the cues are words near the expression, not its verb,
+    and a past verb often reports a future date ("said it will redeem the shares on Oct. 31").
+    """
     if _BY.search(ctx.text, max(0, m.start() - 12), m.start()):
         return 1
     return 1 if ctx.tense(m.start(), m.end()) > 0 else 0
@@ -152,6 +156,14 @@ def _month_day(m: re.Match[str], ctx: Context) -> Result:
         d = safe_date(int(m["y"]), month, day)
         return ("DATE", d.isoformat()) if d else None
     year = closest_year(ctx.today(), month, day, direction=_direction(ctx, m))
+    if m["wd"]:  # "Monday, Oct. 26": the year in which that day is a Monday
+        wd = int(ctx.lex["weekday"][m["wd"].lower()])
+        fits = [
+            y
+            for y in (year, year - 1, year + 1)
+            if (c := safe_date(y, month, day)) and c.isoweekday() == wd
+        ]
+        year = fits[0] if fits else year
     d = safe_date(year, month, day)
     return ("DATE", d.isoformat()) if d else None
 
