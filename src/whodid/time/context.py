@@ -86,14 +86,17 @@ class Context:
         lo, hi = self.sentence_bounds(start, end)
         lo = max(lo, start - 80)
         hi = min(hi, end + 40)
-        best: tuple[int, int] | None = None
+        before: tuple[int, int] | None = None
+        after: tuple[int, int] | None = None
         for sign, rx in ((1, _FUTURE), (-1, _PAST)):
             for m in rx.finditer(self.text, lo, start):
                 dist = start - m.end()
-                if best is None or dist < best[0]:
-                    best = (dist, sign)
+                if before is None or dist < before[0]:
+                    before = (dist, sign)
             for m in rx.finditer(self.text, end, hi):
-                dist = (m.start() - end) + 10  # prefer cues before the expression
-                if best is None or dist < best[0]:
-                    best = (dist, sign)
+                dist = m.start() - end
+                if after is None or dist < after[0]:
+                    after = (dist, sign)
+        # a cue before the expression governs it; one after is often a reporting verb
+        best = before or after
         return best[1] if best else 0
