@@ -23,6 +23,7 @@ SENTENCES = [
     "She said the year-ago period was weak, and currently the outlook is better.",
     "He arrived the day before yesterday and will leave tomorrow morning or the following week.",
     "In late July 2011 and 12/05/2010, prices fell; in the past few months they rose daily.",
+    "Output fell in the first two quarters, then in the week of May 5 of the current fiscal year.",
 ]
 
 
@@ -67,3 +68,54 @@ def test_scorer_keeps_records_with_the_same_text_apart() -> None:
 
     result = score([record(1, "2013-03-18"), record(2, "2013-03-25")], annotate)
     assert result.metrics["value_accuracy"] == 1.0
+
+
+def value_of(text: str, span: str, published: date = date(2013, 3, 22)) -> str:
+    found = {t.text: t.value for t in find_timexes(text, published)}
+    assert span in found, found
+    return found[span]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        # a future cue looks ahead, but not a whole year: the deadline has just passed
+        ("The ministry had to hand over the files by March 14.", "March 14", "2013-03-14"),
+        ("Shares bought through March 1 count.", "March 1", "2013-03-01"),
+        ("The new law will take effect on Sept. 1.", "Sept. 1", "2013-09-01"),
+        # a weekday named with the date fixes the year
+        ("The paper wrote on Tuesday, March 26 that", "Tuesday, March 26", "2013-03-26"),
+        ("The paper wrote on Monday, March 26 that", "Monday, March 26", "2012-03-26"),
+        # the cue before the expression governs it, not the reporting verb after it
+        ("The envoy will arrive Tuesday, officials said.", "Tuesday", "2013-03-26"),
+        ("The envoy arrived Tuesday, officials said.", "Tuesday", "2013-03-19"),
+        ("Rebels have until Monday to leave the town.", "Monday", "2013-03-25"),
+        # halves, fiscal years, weeks of a date
+        (
+            "Growth should return in the first two quarters of 2014.",
+            "the first two quarters of 2014",
+            "2014-H1",
+        ),
+        ("Sales will slow in the last half of 2013.", "the last half of 2013", "2013-H2"),
+        ("Sales rose in the current fiscal year.", "the current fiscal year", "2013"),
+        ("A hearing is set for the week of April 8.", "the week of April 8", "2013-W15"),
+        # a quarter "ended" on a date: the calendar quarter of its middle month
+        ("Profit rose in the quarter ended Jan. 31.", "the quarter", "2012-Q4"),
+        ("Profit rose in the quarter ended Dec. 31.", "the quarter", "2012-Q4"),
+    ],
+)
+def test_rules(sentence: str, span: str, value: str) -> None:
+    assert value_of(sentence, span) == value
+
+
+def test_the_last_quarter_alone_is_no_fourth_quarter() -> None:
+    values = [t.value for t in find_timexes("He scored in the last quarter.", date(2013, 3, 22))]
+    assert "2013-Q4" not in values
+
+
+def test_year_ago_period_after_an_outlook_is_the_reported_quarter() -> None:
+    text = (
+        "The company expects a recovery in the third quarter of 2014. "
+        "In the year-ago period, it earned $3 million."
+    )
+    assert value_of(text, "the year-ago period", date(2013, 10, 20)) == "2012-Q3"

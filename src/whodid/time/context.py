@@ -59,6 +59,14 @@ class Context:
             return self.last_quarter
         return None
 
+    def reported_quarter(self, pos: int) -> Point:
+        """The quarter a "year-ago" or "the quarter" refers to: the last one mentioned close
+        before ``pos`` unless it lies after the DCT (an outlook), else the completed one."""
+        recent = self.recent_quarter(pos)
+        if recent is not None and (self.dct is None or recent.start <= self.dct):
+            return recent
+        return self.completed_quarter()
+
     def completed_quarter(self) -> Point:
         """The quarter before the DCT's quarter (the one just reported on)."""
         d = self.today()

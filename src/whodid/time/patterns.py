@@ -166,7 +166,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "ordq",
-            rf"(?:\b(?:the|its|a|this)\s+)?(?:(?P<ylead>\d{{4}})\s+|(?P<rel>this|last|next)\s+year's\s+|(?P<yago>year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)[\s-]+)?\b(?P<ord>{f.ordinal}|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?!ly)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<ytail>\d{{4}})|(?P<rel2>this|last|next)\s+year)\b)?",
+            rf"(?:\b(?:the|its|a|this)\s+)?(?:(?P<ylead>\d{{4}})\s+|(?P<rel>this|last|next)\s+year's\s+|(?P<yago>year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)[\s-]+)?\b(?P<ord>{f.ordinal}|last)[\s-]+(?:(?P<two>two)[\s-]+)?(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?P<pl>s)?\b(?!ly)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<ytail>\d{{4}})|(?P<rel2>this|last|next)\s+year)\b)?",
             I,
         ),
         (
@@ -177,7 +177,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ("yearago_adj", r"\b(?P<which>year-ago|year-earlier)\b", I),
         (
             "relunit",
-            rf"(?:\b(?P<edge>{edge}|earlier|later|the\s+rest\s+of)[\s-]+)?(?:\bthe\s+)?\b(?P<rel>last|this|next|past|coming|previous|following|current|same|that)\s+(?P<unit>week|weekend|month|year|decade|century)\b(?!-)",
+            rf"(?:\b(?P<edge>{edge}|earlier|later|the\s+rest\s+of)[\s-]+)?(?:\bthe\s+)?\b(?P<rel>last|this|next|past|coming|previous|following|current|same|that)\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|decade|century)\b(?!-)",
             I,
         ),
         (
@@ -198,6 +198,11 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         (
             "thispart",
             r"(?:\b(?P<pre>later|earlier|early|late)\s+)?\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)\b",
+            I,
+        ),
+        (
+            "weekof",
+            rf"\bthe\s+week\s+of\s+(?P<mon>{f.month})\s+{day}(?![\d,]\d)\b(?:,?\s+(?P<y>\d{{4}})\b)?",
             I,
         ),
         ("daybefore", r"\bthe\s+day\s+(?P<dir>before|after)\s+(?P<day>yesterday|tomorrow)\b", I),
@@ -279,7 +284,7 @@ def _needs(lex: Lexicon) -> dict[str, tuple[frozenset[str], ...]]:
         "year": (digit | kw("nineteen", "thousand"),),
         "decade": (digit,),
         "season": (_heads(lex["season"]),),
-        "ordq": (kw("quarter", "half"),),
+        "ordq": (kw("quarter", "quarters", "half"),),
         "anaq": (kw("quarter", "period"),),
         "yearago_adj": (kw("year"), kw("ago", "earlier")),
         "relunit": (kw("week", "weekend", "month", "year", "decade", "century"),),
@@ -288,6 +293,7 @@ def _needs(lex: Lexicon) -> dict[str, tuple[frozenset[str], ...]]:
         "partday": (parts,),
         "thispart": (parts,),
         "daybefore": (kw("day"),),
+        "weekof": (month, digit, kw("week")),
         "weekday": (_heads(lex["weekday"]),),
         "clock": (digit | kw("noon", "midnight", "midday", "clock"),),
         "ago": (kw("ago"), unit),

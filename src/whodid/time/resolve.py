@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from whodid.time.calendar import (
     Point,
+    add_months,
     closest_year,
     iso_week,
     quarter_of,
@@ -75,6 +76,7 @@ def _year_of(ctx: Context, text: str) -> int | None:
     return None
 
 
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 _BY = re.compile(r"\b(?:by|before|payable|through|until|till)\s+$", re.IGNORECASE)
 
 
@@ -108,7 +110,8 @@ def _resolve_weekday(ctx: Context, m: re.Match[str], wd: int, pre: str) -> date:
         return weekday_before(today, wd, strict=True)
     if pre in ("next", "the next", "coming"):
         return weekday_after(today, wd, strict=True)
-    if ctx.tense(m.start(), m.end()) > 0:
+    tense = ctx.tense(m.start(), m.end())
+    if tense > 0 or (tense == 0 and _UNTIL.search(ctx.text, max(0, m.start() - 8), m.start())):
         return weekday_after(today, wd)
     return weekday_before(today, wd)
 
@@ -261,10 +264,17 @@ def _rel_year(ctx: Context, rel: str | None) -> int | None:
 
 @rule("ordq")
 def _ordq(m: re.Match[str], ctx: Context) -> Result:
-    n = int(ctx.lex["ordinal"][m["ord"].lower()])
     unit = m["unit"].lower()
-    if m["ord"].lower() == "last":
-        n = 4 if unit == "quarter" else 2
+    last = m["ord"].lower() == "last"
+    n = (4 if unit == "quarter" else 2) if last else int(ctx.lex["ordinal"][m["ord"].lower()])
+    if last and not (m["ylead"] or m["ytail"] or m["rel"] or m["rel2"]):
+        return None  # "the last quarter" alone is the previous quarter, or a quarter of a game
+    if bool(m["two"]) != bool(m["pl"]):
+        return None  # "the first two quarter", "the first quarters"
+    if m["two"]:  # the first (last) two quarters: a half
+        if unit != "quarter" or n not in (1, 4):
+            return None
+        unit, n = "half", 1 if n == 1 else 2
     if (unit == "quarter" and n > 4) or (unit == "half" and n > 2):
         return None
     if m["ylead"]:
@@ -274,8 +284,8 @@ def _ordq(m: re.Match[str], ctx: Context) -> Result:
     elif m["rel"] or m["rel2"]:
         y = _rel_year(ctx, m["rel"] or m["rel2"]) or 0
     elif m["yago"]:
-        base = ctx.recent_quarter(m.start())
-        y = (base.start.year if base else ctx.today().year) - 1
+        base = ctx.reported_quarter(m.start())
+        y = base.start.year - 1
         ctx.keep_anchor = True
     else:
         y = ctx.today().year
@@ -296,8 +306,11 @@ def _anaq(m: re.Match[str], ctx: Context) -> Result:
         or which in ("latest", "same", "comparable", "corresponding", "most recent")
     ):
         return None
-    base = ctx.recent_quarter(m.start()) or ctx.completed_quarter()
-    if which in ("latest", "most recent"):
+    base = ctx.reported_quarter(m.start())
+    ended = _quarter_ended(ctx, m.end()) if not which or which in ("latest", "same") else None
+    if ended is not None:
+        base = ended
+    elif which in ("latest", "most recent"):
         base = ctx.completed_quarter()
     elif which in ("last year's", "this year's", "next year's"):
         y = _rel_year(ctx, which.split()[0]) or base.start.year
@@ -316,6 +329,25 @@ def _anaq(m: re.Match[str], ctx: Context) -> Result:
         base = shift(base, -1, "Y", keep=True) or base
         ctx.keep_anchor = True
     return "DATE", base.value()
+
+
+def _quarter_ended(ctx: Context, pos: int) -> Point | None:
+    """The calendar quarter of a period "ended Sept. 30" (the quarter of its middle month)."""
+    m = _ENDED.match(ctx.text, pos)
+    if m is None:
+        return None
+    month = ctx.lex["month"].get(m["mon"].lower()) or ctx.lex["month"].get(m["mon"].lower() + ".")
+    if month is None:
+        return None
+    year = int(m["y"]) if m["y"] else closest_year(ctx.today(), int(month), 1, direction=-1)
+    y, mid = add_months(year, int(month), -1)
+    return Point(date(y, 3 * quarter_of(date(y, mid, 1)) - 2, 1), "quarter")
+
+
+_ENDED = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?"
+    r"\s+[0-3]?\d\b(?:,?\s+(?P<y>\d{4})\b)?"
+)
 
 
 @rule("yearago_adj")
@@ -345,6 +377,8 @@ def _relunit(m: re.Match[str], ctx: Context) -> Result:
         "that": 0,
     }.get(rel, 1)
     anaphoric = rel in ("previous", "following", "same", "that")
+    if m["fiscal"] and unit != "year":
+        return None
     if unit in ("decade", "century"):
         code = "DE" if unit == "decade" else "CE"
         if rel in ("this", "current"):
