@@ -119,3 +119,28 @@ def test_year_ago_period_after_an_outlook_is_the_reported_quarter() -> None:
         "In the year-ago period, it earned $3 million."
     )
     assert value_of(text, "the year-ago period", date(2013, 10, 20)) == "2012-Q3"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        # capitalised words and -eed verbs are no past-tense cues
+        ("The pilot will fly to the United States Thursday.", "Thursday", "2013-03-28"),
+        ("She will succeed the chairman May 1.", "May 1", "2013-05-01"),
+        ("The pilot flew to the United States Thursday.", "Thursday", "2013-03-21"),
+    ],
+)
+def test_tense_cues(sentence: str, span: str, value: str) -> None:
+    assert value_of(sentence, span) == value
+
+
+def test_the_quarter_is_the_one_the_story_reports() -> None:
+    text = (
+        "Profit rose 5% in the third quarter. After a weak second quarter, sales recovered. "
+        "The quarter's margin was the best in years. In the 1988 period, profit fell. "
+        "Costs were lower than a year ago."
+    )
+    found = {t.text: t.value for t in find_timexes(text, date(1989, 11, 1))}
+    assert found["The quarter"] == "1989-Q3"
+    assert found["the 1988 period"] == "1988-Q3"
+    assert found["a year ago"] == "1988-Q3"

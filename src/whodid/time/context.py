@@ -18,7 +18,7 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:said|says|was|were|had|did|ago|last|yesterday|earlier|since|reported|announced|"
-    r"told|ended|closed|fell|rose|died|killed|arrested|\w+ed)\b",
+    r"told|ended|closed|fell|rose|died|killed|arrested|(?-i:[a-z]\w*(?:[^e\W]|[rt]e)ed))\b",
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(r"[.!?;]\s+(?=[A-Z\"'])|\n")
@@ -35,6 +35,7 @@ class Context:
     last: Point | None = None
     last_quarter: Point | None = None
     last_quarter_end: int = -10_000
+    first_quarter: Point | None = None
     used_dct: bool = False
     keep_anchor: bool = False
     extra: dict[str, object] = field(default_factory=dict)
@@ -59,12 +60,13 @@ class Context:
             return self.last_quarter
         return None
 
-    def reported_quarter(self, pos: int) -> Point:
-        """The quarter a "year-ago" or "the quarter" refers to: the last one mentioned close
-        before ``pos`` unless it lies after the DCT (an outlook), else the completed one."""
-        recent = self.recent_quarter(pos)
-        if recent is not None and (self.dct is None or recent.start <= self.dct):
-            return recent
+    def reported_quarter(self) -> Point:
+        """The quarter a "year-ago" or "the quarter" refers to: the first one the story names
+        (an earnings report leads with the quarter it reports on; later mentions are often
+        comparisons), unless it lies after the DCT (an outlook); else the completed one."""
+        first = self.first_quarter
+        if first is not None and (self.dct is None or first.start <= self.dct):
+            return first
         return self.completed_quarter()
 
     def completed_quarter(self) -> Point:

@@ -284,7 +284,7 @@ def _ordq(m: re.Match[str], ctx: Context) -> Result:
     elif m["rel"] or m["rel2"]:
         y = _rel_year(ctx, m["rel"] or m["rel2"]) or 0
     elif m["yago"]:
-        base = ctx.reported_quarter(m.start())
+        base = ctx.reported_quarter()
         y = base.start.year - 1
         ctx.keep_anchor = True
     else:
@@ -306,12 +306,10 @@ def _anaq(m: re.Match[str], ctx: Context) -> Result:
         or which in ("latest", "same", "comparable", "corresponding", "most recent")
     ):
         return None
-    base = ctx.reported_quarter(m.start())
+    base = ctx.reported_quarter()
     ended = _quarter_ended(ctx, m.end()) if not which or which in ("latest", "same") else None
     if ended is not None:
         base = ended
-    elif which in ("latest", "most recent"):
-        base = ctx.completed_quarter()
     elif which in ("last year's", "this year's", "next year's"):
         y = _rel_year(ctx, which.split()[0]) or base.start.year
         base = Point(date(y, base.start.month, 1), "quarter")
@@ -324,6 +322,8 @@ def _anaq(m: re.Match[str], ctx: Context) -> Result:
         d = ctx.today()
         base = shift(Point(date(d.year, 3 * quarter_of(d) - 2, 1), "quarter"), 1, "Q") or base
     if m["ylead"]:
+        if int(m["ylead"]) < base.start.year:
+            ctx.keep_anchor = True  # "the 1988 period": a comparison, not the quarter reported
         base = Point(date(int(m["ylead"]), base.start.month, 1), "quarter")
     if yago or m["ago"]:
         base = shift(base, -1, "Y", keep=True) or base

@@ -137,4 +137,5 @@ def find_timexes(text: str, published: date | None) -> list[Timex]:
                 ctx.last = point
                 if point.granularity == "quarter":
                     ctx.last_quarter, ctx.last_quarter_end = point, end
+                    ctx.first_quarter = ctx.first_quarter or point
     return found
