@@ -128,10 +128,19 @@ def test_year_ago_period_after_an_outlook_is_the_reported_quarter() -> None:
         ("The pilot will fly to the United States Thursday.", "Thursday", "2013-03-28"),
         ("She will succeed the chairman May 1.", "May 1", "2013-05-01"),
         ("The pilot flew to the United States Thursday.", "Thursday", "2013-03-21"),
+        # an initial or a title ends no sentence: the cue "will" still governs the date
+        ("Ms. Ruiz will succeed John P. Smith Sept. 1.", "Sept. 1", "2013-09-01"),
+        # a period that ended on a day lies before publication
+        ("In the fiscal year ended May 31, sales fell.", "May 31", "2012-05-31"),
     ],
 )
 def test_tense_cues(sentence: str, span: str, value: str) -> None:
     assert value_of(sentence, span) == value
+
+
+def test_one_day_after_a_modal_is_the_future() -> None:
+    assert value_of("The town will one day be a city.", "one day") == "FUTURE_REF"
+    assert value_of("The strike lasted one day.", "one day") == "P1D"
 
 
 def test_the_quarter_is_the_one_the_story_reports() -> None:

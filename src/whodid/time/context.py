@@ -21,7 +21,12 @@ _PAST = re.compile(
     r"told|ended|closed|fell|rose|died|killed|arrested|(?-i:[a-z]\w*(?:[^e\W]|[rt]e)ed))\b",
     re.IGNORECASE,
 )
-_BOUNDARY = re.compile(r"[.!?;]\s+(?=[A-Z\"'])|\n")
+_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj")
+# a sentence ends at . ! ? ; before a capital, but not after an initial ("Daniel P. Davison")
+# or a title ("Mr. Davison")
+_BOUNDARY = re.compile(
+    r"(?<![A-Z])" + "".join(rf"(?<!\b{t})" for t in _TITLES) + r"[.!?;]\s+(?=[A-Z\"'])|\n"
+)
 _QUARTER_WORD = re.compile(r"\b(?:quarter|period|quarterly)\b", re.IGNORECASE)
 
 

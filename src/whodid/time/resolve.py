@@ -77,6 +77,7 @@ def _year_of(ctx: Context, text: str) -> int | None:
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+_ENDED_BEFORE = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\b(?:by|before|payable|through|until|till)\s+$", re.IGNORECASE)
 
 
@@ -88,6 +89,8 @@ def _direction(ctx: Context, m: re.Match[str]) -> int:
     """
     if _BY.search(ctx.text, max(0, m.start() - 12), m.start()):
         return 1
+    if _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return -1  # "the year ended Jan. 31"
     return 1 if ctx.tense(m.start(), m.end()) > 0 else 0
 
 

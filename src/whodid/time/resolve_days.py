@@ -27,6 +27,7 @@ _UNKNOWN = {
     "DE": "XXX",
 }
 _TIME_UNITS = {"S", "MIN", "H"}
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|must)\s+$", re.IGNORECASE)
 
 
 def _weekday_num(ctx: Context, word: str) -> int:
@@ -243,6 +244,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         return None
     if unit == "Q" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
         return None
+    if raw == "one" and unit == "D" and _MODAL.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return "DATE", "FUTURE_REF"  # "will one day be"
     if "and a half" in m.group(0).lower() and n:
         n += 0.5
     return "DURATION", _duration_value(n, unit)
