@@ -10,7 +10,7 @@ from whodid.time.calendar import Point, quarter_of
 from whodid.time.lexicon import Lexicon
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wo\s+n't|'ll|shall|next\s+(?:week|month|year|\w+day)|scheduled|plans?|planned|"
+    r"\b(?:will|won't|wo\s+n't|'ll|shall|next\s+(?:week|month|year|\w+day)|scheduled|plans?\s+to|planned|"
     r"planning|expected\s+to|expects?|is\s+to|are\s+to|going\s+to|upcoming|coming|set\s+to|"
     r"intends?|hopes?\s+to|takes?\s+effect|effective|later\s+this|as\s+(?:soon|early)\s+as|"
     r"would\s+be|payable|tomorrow)\b",
