@@ -24,6 +24,7 @@ SENTENCES = [
     "He arrived the day before yesterday and will leave tomorrow morning or the following week.",
     "In late July 2011 and 12/05/2010, prices fell; in the past few months they rose daily.",
     "Output fell in the first two quarters, then in the week of May 5 of the current fiscal year.",
+    "Revenue rose in Q3 2011 and 1H12, FY2012 ends two weeks from now, the last week of June.",
 ]
 
 
@@ -153,3 +154,27 @@ def test_the_quarter_is_the_one_the_story_reports() -> None:
     assert found["The quarter"] == "1989-Q3"
     assert found["the 1988 period"] == "1988-Q3"
     assert found["a year ago"] == "1988-Q3"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("Profit fell in fiscal 2012's second quarter.", "fiscal 2012's second quarter", "2012-Q2"),
+        ("Revenue grew in Q4.", "Q4", "2013-Q4"),
+        ("Revenue grew in Q3 2011.", "Q3 2011", "2011-Q3"),
+        ("Revenue grew in 3Q11.", "3Q11", "2011-Q3"),
+        ("Revenue grew in Q2 of 2012.", "Q2 of 2012", "2012-Q2"),
+        ("Margins held in H2 2012.", "H2 2012", "2012-H2"),
+        ("The FY2012 budget passed.", "FY2012", "2012"),
+        ("The envoy returns two weeks from now.", "two weeks from now", "2013-W14"),
+        ("The deal was signed a fortnight ago.", "a fortnight ago", "2013-W10"),
+        ("Fighting eased in the second week of January.", "the second week of January", "2013-W02"),
+        ("Fighting eased in the last week of February.", "the last week of February", "2013-W09"),
+    ],
+)
+def test_short_forms_and_weeks(sentence: str, span: str, value: str) -> None:
+    assert value_of(sentence, span) == value
+
+
+def test_strain_names_are_no_halves() -> None:
+    assert find_timexes("The H1N1 strain spread.", date(2013, 3, 22)) == []

@@ -166,7 +166,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "ordq",
-            rf"(?:\b(?:the|its|a|this)\s+)?(?:(?P<ylead>\d{{4}})\s+|(?P<rel>this|last|next)\s+year's\s+|(?P<yago>year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)[\s-]+)?\b(?P<ord>{f.ordinal}|last)[\s-]+(?:(?P<two>two)[\s-]+)?(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?P<pl>s)?\b(?!ly)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<ytail>\d{{4}})|(?P<rel2>this|last|next)\s+year)\b)?",
+            rf"(?:\b(?:the|its|a|this)\s+)?(?:(?:(?:fiscal|calendar)\s+)?(?P<ylead>\d{{4}})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|(?P<yago>year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)[\s-]+)?\b(?P<ord>{f.ordinal}|last)[\s-]+(?:(?P<two>two)[\s-]+)?(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?P<pl>s)?\b(?!ly)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<ytail>\d{{4}})|(?P<rel2>this|last|next)\s+year)\b)?",
             I,
         ),
         (
@@ -203,6 +203,24 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         (
             "weekof",
             rf"\bthe\s+week\s+of\s+(?P<mon>{f.month})\s+{day}(?![\d,]\d)\b(?:,?\s+(?P<y>\d{{4}})\b)?",
+            I,
+        ),
+        (
+            "weekofmonth",
+            rf"\bthe\s+(?P<ord>{f.ordinal}|last)\s+week\s+of\s+(?P<mon>{f.month})(?:,?\s+(?P<y>\d{{4}}))?\b",
+            I,
+        ),
+        (
+            "qabbr",
+            r"\b(?:(?P<q>Q[1-4])(?:\s*(?:of\s+)?(?:FY\s*)?(?P<qy>\d{4}|'?\d\d))?"
+            r"|(?P<q2>Q[1-4]|[1-4]Q)\s*(?:FY\s*)?(?P<q2y>\d{4}|'?\d\d)"
+            r"|(?P<h>H[12]|[12]H)\s*(?:FY\s*)?(?P<hy>\d{4}|'?\d\d)"
+            r"|FY\s*(?P<fy>\d{4}|'?\d\d))\b",
+            0,
+        ),
+        (
+            "fromnow",
+            rf"(?:\b(?P<mod>{f.mod})\s+)?\b(?P<num>{f.num})[\s-]+(?P<unit>{f.unit})\s+from\s+(?:now|today)\b",
             I,
         ),
         ("daybefore", r"\bthe\s+day\s+(?P<dir>before|after)\s+(?P<day>yesterday|tomorrow)\b", I),
@@ -294,6 +312,9 @@ def _needs(lex: Lexicon) -> dict[str, tuple[frozenset[str], ...]]:
         "thispart": (parts,),
         "daybefore": (kw("day"),),
         "weekof": (month, digit, kw("week")),
+        "weekofmonth": (month, kw("week")),
+        "qabbr": (kw("q", "h", "fy"), digit),
+        "fromnow": (kw("from"), kw("now", "today"), unit),
         "weekday": (_heads(lex["weekday"]),),
         "clock": (digit | kw("noon", "midnight", "midday", "clock"),),
         "ago": (kw("ago"), unit),

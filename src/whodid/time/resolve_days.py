@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from whodid.time.calendar import Point, closest_year, holiday_date, iso_week, safe_date, shift
+from whodid.time.calendar import Point, closest_year, holiday_date, safe_date, shift
 from whodid.time.context import Context
 from whodid.time.resolve import (
     Result,
@@ -67,16 +67,6 @@ def _thispart(m: re.Match[str], ctx: Context) -> Result:
     elif rel in ("yesterday", "tomorrow"):
         d = _day_word(ctx, rel)
     return _day_value(d, part)
-
-
-@rule("weekof")
-def _weekof(m: re.Match[str], ctx: Context) -> Result:
-    """The ISO week of "the week of March 6"."""
-    month = int(ctx.lex["month"][" ".join(m["mon"].lower().split())])
-    day = int(m["d"])
-    year = int(m["y"]) if m["y"] else closest_year(ctx.today(), month, day, direction=0)
-    d = safe_date(year, month, day)
-    return ("DATE", iso_week(d)) if d else None
 
 
 @rule("daybefore")
@@ -144,6 +134,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Result:
         return "DATE", "PAST_REF"
     if unit in _TIME_UNITS:
         return "DATE", ctx.today().isoformat()
+    if unit == "2W":  # "a fortnight ago"
+        n, unit = 2 * n, "W"
     if (
         unit == "Y"
         and n == 1

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from whodid.records import Timex
-from whodid.time import resolve_days  # noqa: F401  (registers the day/duration handlers)
+from whodid.time import resolve_days, resolve_periods  # noqa: F401  (register their handlers)
 from whodid.time.calendar import parse_value
 from whodid.time.context import Context
 from whodid.time.lexicon import load_lexicon
