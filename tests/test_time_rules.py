@@ -178,3 +178,9 @@ def test_short_forms_and_weeks(sentence: str, span: str, value: str) -> None:
 
 def test_strain_names_are_no_halves() -> None:
     assert find_timexes("The H1N1 strain spread.", date(2013, 3, 22)) == []
+
+
+def test_last_year_in_a_quarterly_comparison_is_the_year_ago_quarter() -> None:
+    text = "Third-quarter profit rose to $5 million, compared with $3 million last year."
+    assert value_of(text, "last year", date(1989, 10, 30)) == "1988-Q3"
+    assert value_of("Exports fell last year.", "last year", date(1989, 10, 30)) == "1988"

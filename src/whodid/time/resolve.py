@@ -366,6 +366,20 @@ def _yearago_adj(m: re.Match[str], ctx: Context) -> Result:
 # -- calendar units relative to the DCT or the last date -----------------------------------
 
 
+_COMPARED = re.compile(
+    r"\b(?:compared\s+with|compared\s+to|from|than|versus|vs\.)\s[^.;]{0,40}$", re.IGNORECASE
+)
+
+
+def _quarter_comparison(ctx: Context, m: re.Match[str]) -> bool:
+    """Does "last year" close a comparison in a sentence about quarters or periods?"""
+    lo, _ = ctx.sentence_bounds(m.start(), m.end())
+    return bool(
+        ctx.quarter_talk(m.start(), m.end())
+        and _COMPARED.search(ctx.text, max(lo, m.start() - 60), m.start())
+    )
+
+
 @rule("relunit")
 def _relunit(m: re.Match[str], ctx: Context) -> Result:
     rel = m["rel"].lower()
@@ -382,6 +396,10 @@ def _relunit(m: re.Match[str], ctx: Context) -> Result:
     anaphoric = rel in ("previous", "following", "same", "that")
     if m["fiscal"] and unit != "year":
         return None
+    if rel == "last" and unit == "year" and not m["edge"] and _quarter_comparison(ctx, m):
+        ctx.keep_anchor = True  # "up from $3 million last year" in a quarterly report
+        p = shift(ctx.reported_quarter(), -1, "Y", keep=True)
+        return ("DATE", p.value()) if p else None
     if unit in ("decade", "century"):
         code = "DE" if unit == "decade" else "CE"
         if rel in ("this", "current"):
