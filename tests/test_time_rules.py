@@ -25,6 +25,7 @@ SENTENCES = [
     "In late July 2011 and 12/05/2010, prices fell; in the past few months they rose daily.",
     "Output fell in the first two quarters, then in the week of May 5 of the current fiscal year.",
     "Revenue rose in Q3 2011 and 1H12, FY2012 ends two weeks from now, the last week of June.",
+    "In the 19th century and the nineties, sales for the full year fell in the near term.",
 ]
 
 
@@ -170,6 +171,10 @@ def test_the_quarter_is_the_one_the_story_reports() -> None:
         ("The deal was signed a fortnight ago.", "a fortnight ago", "2013-W10"),
         ("Fighting eased in the second week of January.", "the second week of January", "2013-W02"),
         ("Fighting eased in the last week of February.", "the last week of February", "2013-W09"),
+        ("Wars scarred the 20th century.", "the 20th century", "19"),
+        ("Jazz thrived in the late twenties.", "the late twenties", "192"),
+        ("Sales for the full year rose.", "the full year", "2013"),
+        ("Rates stay low for the near term.", "the near term", "FUTURE_REF"),
     ],
 )
 def test_short_forms_and_weeks(sentence: str, span: str, value: str) -> None:

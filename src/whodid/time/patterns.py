@@ -156,7 +156,12 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "decade",
-            r"(?:\bthe\s+)?(?:\b(?P<edge>early|late|mid)[\s-]+)?(?:(?<![\d$])\b(?P<dec>1[6-9]\d|20\d)0'?s\b|'(?P<short>\d)0s\b)",
+            r"(?:\bthe\s+)?(?:\b(?P<edge>early|late|mid)[\s-]+)?(?:(?<![\d$])\b(?P<dec>1[6-9]\d|20\d)0'?s\b|'(?P<short>\d)0s\b|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|(?<=the\s)(?:early|late|mid)[\s-]+(?P<word2>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+            I,
+        ),
+        (
+            "century",
+            r"\b(?:the\s+)?(?P<n>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b(?!-)",
             I,
         ),
         (
@@ -182,7 +187,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "theunit",
-            rf"\b(?:(?P<edge>{edge}|earlier|later)\s+)?the\s+(?P<unit>year|month|week|weekend)\b(?!-|\s+(?:before|after|earlier|later|ago|of|in|to|that|when|since))",
+            rf"\b(?:(?P<edge>{edge}|earlier|later)\s+)?the\s+(?:(?P<whole>full|whole|entire)\s+(?=year))?(?P<unit>year|month|week|weekend)\b(?!-|\s+(?:before|after|earlier|later|ago|of|in|to|that|when|since))",
             I,
         ),
         (
@@ -300,7 +305,12 @@ def _needs(lex: Lexicon) -> dict[str, tuple[frozenset[str], ...]]:
         "my": (month,),
         "month": (month,),
         "year": (digit | kw("nineteen", "thousand"),),
-        "decade": (digit,),
+        "decade": (
+            digit
+            | kw("twenties", "thirties", "forties", "fifties", "sixties", "seventies")
+            | kw("eighties", "nineties"),
+        ),
+        "century": (digit, kw("century")),
         "season": (_heads(lex["season"]),),
         "ordq": (kw("quarter", "quarters", "half"),),
         "anaq": (kw("quarter", "period"),),

@@ -221,11 +221,32 @@ def _year(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", f"{y:04d}"
 
 
+_TENS = (
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+)
+
+
 @rule("decade")
 def _decade(m: re.Match[str], ctx: Context) -> Result:
     if m["dec"]:
         return "DATE", m["dec"]
+    word = m["word"] or m["word2"]
+    if word:  # "the nineties": of the 20th century
+        return "DATE", f"19{_TENS.index(word.lower()) + 2}"
     return "DATE", f"19{m['short']}"
+
+
+@rule("century")
+def _century(m: re.Match[str], ctx: Context) -> Result:
+    """ "the 20th century" -> 19 (the TIMEX3 value of a century is its first two digits)."""
+    return "DATE", f"{int(m['n']) - 1:02d}"
 
 
 @rule("season")
