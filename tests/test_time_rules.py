@@ -189,3 +189,12 @@ def test_last_year_in_a_quarterly_comparison_is_the_year_ago_quarter() -> None:
     text = "Third-quarter profit rose to $5 million, compared with $3 million last year."
     assert value_of(text, "last year", date(1989, 10, 30)) == "1988-Q3"
     assert value_of("Exports fell last year.", "last year", date(1989, 10, 30)) == "1988"
+
+
+def test_conjunctions_and_ages_are_no_times() -> None:
+    found = find_timexes(
+        "As soon as the man, 52 years old, arrived, talks began.", date(2013, 3, 22)
+    )
+    assert found == []
+    assert value_of("Talks will resume soon.", "soon") == "FUTURE_REF"
+    assert value_of("He served 52 years in office.", "52 years") == "P52Y"

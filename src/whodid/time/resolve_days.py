@@ -236,6 +236,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         return None
     if unit == "Q" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
         return None
+    if re.match(r"\s+old\b", ctx.text[m.end() : m.end() + 5]):
+        return None  # an age: "52 years old"
     if raw == "one" and unit == "D" and _MODAL.search(ctx.text, max(0, m.start() - 12), m.start()):
         return "DATE", "FUTURE_REF"  # "will one day be"
     if "and a half" in m.group(0).lower() and n:
@@ -330,6 +332,8 @@ def _holiday(m: re.Match[str], ctx: Context) -> Result:
 def _ref(m: re.Match[str], ctx: Context) -> Result:
     word = " ".join(m["ref"].lower().split())
     after = ctx.text[m.end() : m.end() + 20].lower()
+    if word == "soon" and re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4) : m.start()], re.I):
+        return None  # "as soon as": a conjunction
     if word == "current" and re.match(
         r"\s+(?:account|affairs|events|quarter|year|month|week|prices|dollars)", after
     ):
