@@ -179,12 +179,13 @@ def score(records: list[dict[str, Any]], annotate: Any, *, limit: int | None = N
             }
         )
     outputs = call_annotate(annotate, inputs)
+    # keyed by text and DCT: two records may hold the same text with different DCTs
     found = {
-        rec["text"]: [
+        (rec["text"], _dct(rec)): [
             Timex(t["start"], t["end"], t["text"], t["type"], t["value"])
             for t in out.get("times") or []
         ]
         for rec, out in zip(records, outputs, strict=True)
     }
-    metrics = score_timebank(records, lambda text, _dct: found[text])
+    metrics = score_timebank(records, lambda text, dct: found[(text, dct)])
     return SetResult(name=NAME, metrics=metrics, n=len(records))

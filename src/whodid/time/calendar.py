@@ -85,11 +85,20 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def closest_year(dct: date, month: int, day: int | None, *, direction: int, ahead: int = 92) -> int:
+def closest_year(
+    dct: date,
+    month: int,
+    day: int | None,
+    *,
+    direction: int,
+    ahead: int = 92,
+    horizon: int = 240,
+) -> int:
     """Year for a month (and day) given without a year.
 
-    direction -1: the latest one on or before the DCT; +1: the first on or after; 0: the latest
-    one on or before, unless the next one lies at most ``ahead`` days after the DCT.
+    direction -1: the latest one on or before the DCT; +1: the first on or after, unless that
+    lies more than ``horizon`` days ahead (a "by Jan. 14" written on Jan. 15 is the past one);
+    0: the latest one on or before, unless the next one lies at most ``ahead`` days after the DCT.
     """
     past = future = None
     for y in (dct.year - 1, dct.year, dct.year + 1):
@@ -110,7 +119,12 @@ def closest_year(dct: date, month: int, day: int | None, *, direction: int, ahea
     if direction < 0:
         return past if past is not None else dct.year
     if direction > 0:
-        return future if future is not None else dct.year
+        if future is None:
+            return dct.year
+        first = safe_date(future, month, day or 1)
+        if past is not None and first is not None and (first - dct).days > horizon:
+            return past
+        return future
     if future is not None:
         first = safe_date(future, month, day or 1)
         if first is not None and (first - dct).days <= ahead:

@@ -10,7 +10,7 @@ from whodid.time.calendar import Point, quarter_of
 from whodid.time.lexicon import Lexicon
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wo\s+n't|'ll|shall|next\s+(?:week|month|year|\w+day)|scheduled|plans?|planned|"
+    r"\b(?:will|won't|wo\s+n't|'ll|shall|next\s+(?:week|month|year|\w+day)|scheduled|plans?\s+to|planned|"
     r"planning|expected\s+to|expects?|is\s+to|are\s+to|going\s+to|upcoming|coming|set\s+to|"
     r"intends?|hopes?\s+to|takes?\s+effect|effective|later\s+this|as\s+(?:soon|early)\s+as|"
     r"would\s+be|payable|tomorrow)\b",
@@ -18,10 +18,15 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:said|says|was|were|had|did|ago|last|yesterday|earlier|since|reported|announced|"
-    r"told|ended|closed|fell|rose|died|killed|arrested|\w+ed)\b",
+    r"told|ended|closed|fell|rose|died|killed|arrested|(?-i:[a-z]\w*(?:[^e\W]|[rt]e)ed))\b",
     re.IGNORECASE,
 )
-_BOUNDARY = re.compile(r"[.!?;]\s+(?=[A-Z\"'])|\n")
+_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj")
+# a sentence ends at . ! ? ; before a capital, but not after an initial ("Daniel P. Davison")
+# or a title ("Mr. Davison")
+_BOUNDARY = re.compile(
+    r"(?<![A-Z])" + "".join(rf"(?<!\b{t})" for t in _TITLES) + r"[.!?;]\s+(?=[A-Z\"'])|\n"
+)
 _QUARTER_WORD = re.compile(r"\b(?:quarter|period|quarterly)\b", re.IGNORECASE)
 
 
@@ -35,6 +40,7 @@ class Context:
     last: Point | None = None
     last_quarter: Point | None = None
     last_quarter_end: int = -10_000
+    first_quarter: Point | None = None
     used_dct: bool = False
     keep_anchor: bool = False
     extra: dict[str, object] = field(default_factory=dict)
@@ -58,6 +64,15 @@ class Context:
         if self.last_quarter is not None and pos - self.last_quarter_end <= window:
             return self.last_quarter
         return None
+
+    def reported_quarter(self) -> Point:
+        """The quarter a "year-ago" or "the quarter" refers to: the first one the story names
+        (an earnings report leads with the quarter it reports on; later mentions are often
+        comparisons), unless it lies after the DCT (an outlook); else the completed one."""
+        first = self.first_quarter
+        if first is not None and (self.dct is None or first.start <= self.dct):
+            return first
+        return self.completed_quarter()
 
     def completed_quarter(self) -> Point:
         """The quarter before the DCT's quarter (the one just reported on)."""
@@ -86,14 +101,17 @@ class Context:
         lo, hi = self.sentence_bounds(start, end)
         lo = max(lo, start - 80)
         hi = min(hi, end + 40)
-        best: tuple[int, int] | None = None
+        before: tuple[int, int] | None = None
+        after: tuple[int, int] | None = None
         for sign, rx in ((1, _FUTURE), (-1, _PAST)):
             for m in rx.finditer(self.text, lo, start):
                 dist = start - m.end()
-                if best is None or dist < best[0]:
-                    best = (dist, sign)
+                if before is None or dist < before[0]:
+                    before = (dist, sign)
             for m in rx.finditer(self.text, end, hi):
-                dist = (m.start() - end) + 10  # prefer cues before the expression
-                if best is None or dist < best[0]:
-                    best = (dist, sign)
+                dist = m.start() - end
+                if after is None or dist < after[0]:
+                    after = (dist, sign)
+        # a cue before the expression governs it; one after is often a reporting verb
+        best = before or after
         return best[1] if best else 0

@@ -7,6 +7,7 @@ handler per rule name that turns a match into a TIMEX3 type and value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,8 +16,34 @@ from whodid.time.lexicon import Lexicon, load_lexicon
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A named pattern and the keywords a text must hold for the pattern to have a chance.
+
+    ``needs`` is a conjunction of keyword sets: a match always contains at least one keyword of
+    every set (lower-case letter runs, ``#`` for any digit), so a stretch of text that lacks one
+    is skipped without running the pattern.
+    """
+
     name: str
     pattern: re.Pattern[str]
+    needs: tuple[frozenset[str], ...] = ()
+
+
+_LETTERS = re.compile(r"[a-z]+|\d+")
+
+
+def keys_of(text: str) -> set[str]:
+    """The keywords of a stretch of text: its lower-cased letter runs and ``#`` for digits."""
+    return {"#" if k.isdigit() else k for k in _LETTERS.findall(text.lower())}
+
+
+def _heads(words: Iterable[str]) -> frozenset[str]:
+    """One keyword per phrase (its longest letter run): a match of the phrase contains it."""
+    out = set()
+    for w in words:
+        runs = sorted(keys_of(w), key=len, reverse=True)
+        if runs:
+            out.add(runs[0])
+    return frozenset(out)
 
 
 def _alt(words: list[str] | set[str]) -> str:
@@ -129,7 +156,12 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "decade",
-            r"(?:\bthe\s+)?(?:\b(?P<edge>early|late|mid)[\s-]+)?(?:(?<![\d$])\b(?P<dec>1[6-9]\d|20\d)0'?s\b|'(?P<short>\d)0s\b)",
+            r"(?:\bthe\s+)?(?:\b(?P<edge>early|late|mid)[\s-]+)?(?:(?<![\d$])\b(?P<dec>1[6-9]\d|20\d)0'?s\b|'(?P<short>\d)0s\b|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|(?<=the\s)(?:early|late|mid)[\s-]+(?P<word2>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+            I,
+        ),
+        (
+            "century",
+            r"\b(?:the\s+)?(?P<n>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b(?!-)",
             I,
         ),
         (
@@ -139,7 +171,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "ordq",
-            rf"(?:\b(?:the|its|a|this)\s+)?(?:(?P<ylead>\d{{4}})\s+|(?P<rel>this|last|next)\s+year's\s+|(?P<yago>year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)[\s-]+)?\b(?P<ord>{f.ordinal}|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?!ly)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<ytail>\d{{4}})|(?P<rel2>this|last|next)\s+year)\b)?",
+            rf"(?:\b(?:the|its|a|this)\s+)?(?:(?:(?:fiscal|calendar)\s+)?(?P<ylead>\d{{4}})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|(?P<yago>year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)[\s-]+)?\b(?P<ord>{f.ordinal}|last)[\s-]+(?:(?P<two>two)[\s-]+)?(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?P<pl>s)?\b(?!ly)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<ytail>\d{{4}})|(?P<rel2>this|last|next)\s+year)\b)?",
             I,
         ),
         (
@@ -150,12 +182,12 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ("yearago_adj", r"\b(?P<which>year-ago|year-earlier)\b", I),
         (
             "relunit",
-            rf"(?:\b(?P<edge>{edge}|earlier|later|the\s+rest\s+of)[\s-]+)?(?:\bthe\s+)?\b(?P<rel>last|this|next|past|coming|previous|following|current|same|that)\s+(?P<unit>week|weekend|month|year|decade|century)\b(?!-)",
+            rf"(?:\b(?P<edge>{edge}|earlier|later|the\s+rest\s+of)[\s-]+)?(?:\bthe\s+)?\b(?P<rel>last|this|next|past|coming|previous|following|current|same|that)\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|decade|century)\b(?!-)",
             I,
         ),
         (
             "theunit",
-            rf"\b(?:(?P<edge>{edge}|earlier|later)\s+)?the\s+(?P<unit>year|month|week|weekend)\b(?!-|\s+(?:before|after|earlier|later|ago|of|in|to|that|when|since))",
+            rf"\b(?:(?P<edge>{edge}|earlier|later)\s+)?the\s+(?:(?P<whole>full|whole|entire)\s+(?=year))?(?P<unit>year|month|week|weekend)\b(?!-|\s+(?:before|after|earlier|later|ago|of|in|to|that|when|since))",
             I,
         ),
         (
@@ -171,6 +203,29 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         (
             "thispart",
             r"(?:\b(?P<pre>later|earlier|early|late)\s+)?\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)\b",
+            I,
+        ),
+        (
+            "weekof",
+            rf"\bthe\s+week\s+of\s+(?P<mon>{f.month})\s+{day}(?![\d,]\d)\b(?:,?\s+(?P<y>\d{{4}})\b)?",
+            I,
+        ),
+        (
+            "weekofmonth",
+            rf"\bthe\s+(?P<ord>{f.ordinal}|last)\s+week\s+of\s+(?P<mon>{f.month})(?:,?\s+(?P<y>\d{{4}}))?\b",
+            I,
+        ),
+        (
+            "qabbr",
+            r"\b(?:(?P<q>Q[1-4])(?:\s*(?:of\s+)?(?:FY\s*)?(?P<qy>\d{4}|'?\d\d))?"
+            r"|(?P<q2>Q[1-4]|[1-4]Q)\s*(?:FY\s*)?(?P<q2y>\d{4}|'?\d\d)"
+            r"|(?P<h>H[12]|[12]H)\s*(?:FY\s*)?(?P<hy>\d{4}|'?\d\d)"
+            r"|FY\s*(?P<fy>\d{4}|'?\d\d))\b",
+            0,
+        ),
+        (
+            "fromnow",
+            rf"(?:\b(?P<mod>{f.mod})\s+)?\b(?P<num>{f.num})[\s-]+(?P<unit>{f.unit})\s+from\s+(?:now|today)\b",
             I,
         ),
         ("daybefore", r"\bthe\s+day\s+(?P<dir>before|after)\s+(?P<day>yesterday|tomorrow)\b", I),
@@ -231,8 +286,81 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
     ]
 
 
+def _needs(lex: Lexicon) -> dict[str, tuple[frozenset[str], ...]]:
+    """Per rule, the keyword sets every match contains (see ``Rule.needs``)."""
+
+    def kw(*words: str) -> frozenset[str]:
+        return frozenset(words)
+
+    digit = kw("#")
+    month = _heads(lex["month"])
+    units = set(lex["unit"])
+    unit = _heads(units | {w + "s" for w in units} | {"centuries", "millennia"})
+    parts = kw("morning", "afternoon", "evening", "night", "midday", "noon")
+    return {
+        "iso": (digit,),
+        "slash": (digit,),
+        "mdy": (month, digit),
+        "dmy": (month, digit),
+        "my": (month,),
+        "month": (month,),
+        "year": (digit | kw("nineteen", "thousand"),),
+        "decade": (
+            digit
+            | kw("twenties", "thirties", "forties", "fifties", "sixties", "seventies")
+            | kw("eighties", "nineties"),
+        ),
+        "century": (digit, kw("century")),
+        "season": (_heads(lex["season"]),),
+        "ordq": (kw("quarter", "quarters", "half"),),
+        "anaq": (kw("quarter", "period"),),
+        "yearago_adj": (kw("year"), kw("ago", "earlier")),
+        "relunit": (kw("week", "weekend", "month", "year", "decade", "century"),),
+        "theunit": (kw("year", "month", "week", "weekend"),),
+        "dayword": (kw("today", "tonight", "yesterday", "tomorrow"),),
+        "partday": (parts,),
+        "thispart": (parts,),
+        "daybefore": (kw("day"),),
+        "weekof": (month, digit, kw("week")),
+        "weekofmonth": (month, kw("week")),
+        "qabbr": (kw("q", "h", "fy"), digit),
+        "fromnow": (kw("from"), kw("now", "today"), unit),
+        "weekday": (_heads(lex["weekday"]),),
+        "clock": (digit | kw("noon", "midnight", "midday", "clock"),),
+        "ago": (kw("ago"), unit),
+        "vagueago": (kw("ago"), unit),
+        "later": (unit, kw("later", "earlier", "afterward", "afterwards", "before", "after")),
+        "nextday": (
+            kw("day", "morning", "afternoon", "evening", "night", "week", "month", "year"),
+        ),
+        "duration": (unit,),
+        "halfunit": (kw("half"),),
+        "vagueunit": (
+            kw(
+                "seconds",
+                "minutes",
+                "hours",
+                "days",
+                "weeks",
+                "months",
+                "quarters",
+                "years",
+                "decades",
+            ),
+        ),
+        "set": (kw("every", "each", "per"),),
+        "setadv": (_heads(lex["set_adverb"]),),
+        "times": (kw("once", "twice", "times"), unit),
+        "holiday": (_heads(lex["holiday"]),),
+        "ref": (_heads(lex["ref"]),),
+    }
+
+
 @lru_cache(maxsize=1)
 def compiled_rules() -> tuple[tuple[Rule, ...], Fragments]:
     """All rules, compiled once, with the fragments they were built from."""
-    frag = fragments(load_lexicon())
-    return tuple(Rule(n, re.compile(p, flags)) for n, p, flags in _rules(frag)), frag
+    lex = load_lexicon()
+    frag = fragments(lex)
+    needs = _needs(lex)
+    rules = tuple(Rule(n, re.compile(p, flags), needs[n]) for n, p, flags in _rules(frag))
+    return rules, frag

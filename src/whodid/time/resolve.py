@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from whodid.time.calendar import (
     Point,
+    add_months,
     closest_year,
     iso_week,
     quarter_of,
@@ -75,13 +76,21 @@ def _year_of(ctx: Context, text: str) -> int | None:
     return None
 
 
-_BY = re.compile(r"\b(?:by|before|payable|through)\s+$", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+_ENDED_BEFORE = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\b(?:by|before|payable|through|until|till)\s+$", re.IGNORECASE)
 
 
 def _direction(ctx: Context, m: re.Match[str]) -> int:
-    """+1 (on or after the DCT) with a future cue nearby or "by" before, else 0 (nearest)."""
+    """+1 (on or after the DCT) with a future cue nearby or "by" before, else 0 (nearest).
+
+    A past cue does not force the past: the cues are words near the expression, not its verb,
+    and a past verb often reports a future date ("said it will redeem the shares on Oct. 31").
+    """
     if _BY.search(ctx.text, max(0, m.start() - 12), m.start()):
         return 1
+    if _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return -1  # "the year ended Jan. 31"
     return 1 if ctx.tense(m.start(), m.end()) > 0 else 0
 
 
@@ -104,7 +113,8 @@ def _resolve_weekday(ctx: Context, m: re.Match[str], wd: int, pre: str) -> date:
         return weekday_before(today, wd, strict=True)
     if pre in ("next", "the next", "coming"):
         return weekday_after(today, wd, strict=True)
-    if ctx.tense(m.start(), m.end()) > 0:
+    tense = ctx.tense(m.start(), m.end())
+    if tense > 0 or (tense == 0 and _UNTIL.search(ctx.text, max(0, m.start() - 8), m.start())):
         return weekday_after(today, wd)
     return weekday_before(today, wd)
 
@@ -152,6 +162,14 @@ def _month_day(m: re.Match[str], ctx: Context) -> Result:
         d = safe_date(int(m["y"]), month, day)
         return ("DATE", d.isoformat()) if d else None
     year = closest_year(ctx.today(), month, day, direction=_direction(ctx, m))
+    if m["wd"]:  # "Monday, Oct. 26": the year in which that day is a Monday
+        wd = int(ctx.lex["weekday"][m["wd"].lower()])
+        fits = [
+            y
+            for y in (year, year - 1, year + 1)
+            if (c := safe_date(y, month, day)) and c.isoweekday() == wd
+        ]
+        year = fits[0] if fits else year
     d = safe_date(year, month, day)
     return ("DATE", d.isoformat()) if d else None
 
@@ -203,11 +221,32 @@ def _year(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", f"{y:04d}"
 
 
+_TENS = (
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+)
+
+
 @rule("decade")
 def _decade(m: re.Match[str], ctx: Context) -> Result:
     if m["dec"]:
         return "DATE", m["dec"]
+    word = m["word"] or m["word2"]
+    if word:  # "the nineties": of the 20th century
+        return "DATE", f"19{_TENS.index(word.lower()) + 2}"
     return "DATE", f"19{m['short']}"
+
+
+@rule("century")
+def _century(m: re.Match[str], ctx: Context) -> Result:
+    """ "the 20th century" -> 19 (the TIMEX3 value of a century is its first two digits)."""
+    return "DATE", f"{int(m['n']) - 1:02d}"
 
 
 @rule("season")
@@ -249,10 +288,17 @@ def _rel_year(ctx: Context, rel: str | None) -> int | None:
 
 @rule("ordq")
 def _ordq(m: re.Match[str], ctx: Context) -> Result:
-    n = int(ctx.lex["ordinal"][m["ord"].lower()])
     unit = m["unit"].lower()
-    if m["ord"].lower() == "last":
-        n = 4 if unit == "quarter" else 2
+    last = m["ord"].lower() == "last"
+    n = (4 if unit == "quarter" else 2) if last else int(ctx.lex["ordinal"][m["ord"].lower()])
+    if last and not (m["ylead"] or m["ytail"] or m["rel"] or m["rel2"]):
+        return None  # "the last quarter" alone is the previous quarter, or a quarter of a game
+    if bool(m["two"]) != bool(m["pl"]):
+        return None  # "the first two quarter", "the first quarters"
+    if m["two"]:  # the first (last) two quarters: a half
+        if unit != "quarter" or n not in (1, 4):
+            return None
+        unit, n = "half", 1 if n == 1 else 2
     if (unit == "quarter" and n > 4) or (unit == "half" and n > 2):
         return None
     if m["ylead"]:
@@ -262,8 +308,8 @@ def _ordq(m: re.Match[str], ctx: Context) -> Result:
     elif m["rel"] or m["rel2"]:
         y = _rel_year(ctx, m["rel"] or m["rel2"]) or 0
     elif m["yago"]:
-        base = ctx.recent_quarter(m.start())
-        y = (base.start.year if base else ctx.today().year) - 1
+        base = ctx.reported_quarter()
+        y = base.start.year - 1
         ctx.keep_anchor = True
     else:
         y = ctx.today().year
@@ -284,9 +330,10 @@ def _anaq(m: re.Match[str], ctx: Context) -> Result:
         or which in ("latest", "same", "comparable", "corresponding", "most recent")
     ):
         return None
-    base = ctx.recent_quarter(m.start()) or ctx.completed_quarter()
-    if which in ("latest", "most recent"):
-        base = ctx.completed_quarter()
+    base = ctx.reported_quarter()
+    ended = _quarter_ended(ctx, m.end()) if not which or which in ("latest", "same") else None
+    if ended is not None:
+        base = ended
     elif which in ("last year's", "this year's", "next year's"):
         y = _rel_year(ctx, which.split()[0]) or base.start.year
         base = Point(date(y, base.start.month, 1), "quarter")
@@ -299,11 +346,32 @@ def _anaq(m: re.Match[str], ctx: Context) -> Result:
         d = ctx.today()
         base = shift(Point(date(d.year, 3 * quarter_of(d) - 2, 1), "quarter"), 1, "Q") or base
     if m["ylead"]:
+        if int(m["ylead"]) < base.start.year:
+            ctx.keep_anchor = True  # "the 1988 period": a comparison, not the quarter reported
         base = Point(date(int(m["ylead"]), base.start.month, 1), "quarter")
     if yago or m["ago"]:
         base = shift(base, -1, "Y", keep=True) or base
         ctx.keep_anchor = True
     return "DATE", base.value()
+
+
+def _quarter_ended(ctx: Context, pos: int) -> Point | None:
+    """The calendar quarter of a period "ended Sept. 30" (the quarter of its middle month)."""
+    m = _ENDED.match(ctx.text, pos)
+    if m is None:
+        return None
+    month = ctx.lex["month"].get(m["mon"].lower()) or ctx.lex["month"].get(m["mon"].lower() + ".")
+    if month is None:
+        return None
+    year = int(m["y"]) if m["y"] else closest_year(ctx.today(), int(month), 1, direction=-1)
+    y, mid = add_months(year, int(month), -1)
+    return Point(date(y, 3 * quarter_of(date(y, mid, 1)) - 2, 1), "quarter")
+
+
+_ENDED = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>[A-Za-z]{3,9})\.?"
+    r"\s+[0-3]?\d\b(?:,?\s+(?P<y>\d{4})\b)?"
+)
 
 
 @rule("yearago_adj")
@@ -317,6 +385,20 @@ def _yearago_adj(m: re.Match[str], ctx: Context) -> Result:
 
 
 # -- calendar units relative to the DCT or the last date -----------------------------------
+
+
+_COMPARED = re.compile(
+    r"\b(?:compared\s+with|compared\s+to|from|than|versus|vs\.)\s[^.;]{0,40}$", re.IGNORECASE
+)
+
+
+def _quarter_comparison(ctx: Context, m: re.Match[str]) -> bool:
+    """Does "last year" close a comparison in a sentence about quarters or periods?"""
+    lo, _ = ctx.sentence_bounds(m.start(), m.end())
+    return bool(
+        ctx.quarter_talk(m.start(), m.end())
+        and _COMPARED.search(ctx.text, max(lo, m.start() - 60), m.start())
+    )
 
 
 @rule("relunit")
@@ -333,6 +415,12 @@ def _relunit(m: re.Match[str], ctx: Context) -> Result:
         "that": 0,
     }.get(rel, 1)
     anaphoric = rel in ("previous", "following", "same", "that")
+    if m["fiscal"] and unit != "year":
+        return None
+    if rel == "last" and unit == "year" and not m["edge"] and _quarter_comparison(ctx, m):
+        ctx.keep_anchor = True  # "up from $3 million last year" in a quarterly report
+        p = shift(ctx.reported_quarter(), -1, "Y", keep=True)
+        return ("DATE", p.value()) if p else None
     if unit in ("decade", "century"):
         code = "DE" if unit == "decade" else "CE"
         if rel in ("this", "current"):

@@ -27,6 +27,7 @@ _UNKNOWN = {
     "DE": "XXX",
 }
 _TIME_UNITS = {"S", "MIN", "H"}
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|must)\s+$", re.IGNORECASE)
 
 
 def _weekday_num(ctx: Context, word: str) -> int:
@@ -133,6 +134,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Result:
         return "DATE", "PAST_REF"
     if unit in _TIME_UNITS:
         return "DATE", ctx.today().isoformat()
+    if unit == "2W":  # "a fortnight ago"
+        n, unit = 2 * n, "W"
     if (
         unit == "Y"
         and n == 1
@@ -233,6 +236,10 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         return None
     if unit == "Q" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
         return None
+    if re.match(r"\s+old\b", ctx.text[m.end() : m.end() + 5]):
+        return None  # an age: "52 years old"
+    if raw == "one" and unit == "D" and _MODAL.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return "DATE", "FUTURE_REF"  # "will one day be"
     if "and a half" in m.group(0).lower() and n:
         n += 0.5
     return "DURATION", _duration_value(n, unit)
@@ -325,6 +332,8 @@ def _holiday(m: re.Match[str], ctx: Context) -> Result:
 def _ref(m: re.Match[str], ctx: Context) -> Result:
     word = " ".join(m["ref"].lower().split())
     after = ctx.text[m.end() : m.end() + 20].lower()
+    if word == "soon" and re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4) : m.start()], re.I):
+        return None  # "as soon as": a conjunction
     if word == "current" and re.match(
         r"\s+(?:account|affairs|events|quarter|year|month|week|prices|dollars)", after
     ):

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from whodid.records import Timex
-from whodid.time import resolve_days  # noqa: F401  (registers the day/duration handlers)
+from whodid.time import resolve_days, resolve_periods  # noqa: F401  (register their handlers)
 from whodid.time.calendar import parse_value
 from whodid.time.context import Context
 from whodid.time.lexicon import load_lexicon
@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 _DIGIT = re.compile(r"\d")
 _TRAILING = re.compile(r"[\s,;:]+$")
+_KEYWORD = re.compile(r"[a-z]+|\d+")
+_REACH = 120  # characters: over three times the longest match seen, lookarounds included
 
 
 _YEAR_ONLY = {"mdy", "dmy", "month", "ordq", "season", "anaq"}
@@ -37,21 +39,61 @@ def _mask(value: str, rule: str) -> str:
     return head + sep + tail
 
 
+def keyword_index(text: str) -> dict[str, list[int]]:
+    """Where each keyword (``whodid.time.patterns.keys_of``) occurs in ``text``."""
+    index: dict[str, list[int]] = {}
+    for m in _KEYWORD.finditer(text.lower()):
+        key = "#" if m.group(0)[0].isdigit() else m.group(0)
+        index.setdefault(key, []).append(m.start())
+    return index
+
+
+def windows(positions: list[int], size: int, reach: int) -> list[tuple[int, int]]:
+    """Merged stretches of ``reach`` characters either side of ``positions``."""
+    out: list[tuple[int, int]] = []
+    for p in sorted(positions):
+        lo, hi = max(0, p - reach), min(size, p + reach)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
-    """Every rule match as (start, end, rule index, match), sorted for the left-to-right walk."""
+    """Every rule match as (start, end, rule index, match), sorted for the left-to-right walk.
+
+    A rule runs only near the keywords its matches must contain (``Rule.needs``): every match
+    holds one, and none is longer than ``_REACH``, so the matches are those of a scan of the
+    whole text, at a fraction of the cost.
+    """
     rules, _ = compiled_rules()
+    index = keyword_index(text)
     out = []
     for idx, r in enumerate(rules):
-        for m in r.pattern.finditer(text):
-            s, e = m.span()
-            trail = _TRAILING.search(m.group(0))
-            if trail:
-                e -= len(trail.group(0))
-            while s < e and text[s].isspace():
-                s += 1
-            if e > s:
-                out.append((s, e, idx, m))
+        hits = [[p for k in need if k in index for p in index[k]] for need in r.needs]
+        if not all(hits):
+            continue
+        spans = windows(min(hits, key=len), len(text), _REACH) if hits else [(0, len(text))]
+        for lo, hi in spans:
+            out.extend(_matches(text, idx, r.pattern, lo, hi))
     out.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    return out
+
+
+def _matches(
+    text: str, idx: int, pattern: re.Pattern[str], lo: int, hi: int
+) -> list[tuple[int, int, int, re.Match[str]]]:
+    out = []
+    for m in pattern.finditer(text, lo, hi):
+        s, e = m.span()
+        trail = _TRAILING.search(m.group(0))
+        if trail:
+            e -= len(trail.group(0))
+        while s < e and text[s].isspace():
+            s += 1
+        if e > s:
+            out.append((s, e, idx, m))
     return out
 
 
@@ -95,4 +137,5 @@ def find_timexes(text: str, published: date | None) -> list[Timex]:
                 ctx.last = point
                 if point.granularity == "quarter":
                     ctx.last_quarter, ctx.last_quarter_end = point, end
+                    ctx.first_quarter = ctx.first_quarter or point
     return found

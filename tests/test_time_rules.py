@@ -1,0 +1,200 @@
+"""whodid.time: the keyword pre-filter of the rules and the normalisation rules added for
+weeks, quarters, halves, decades and tense (inputs written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from whodid.time import find_timexes
+from whodid.time.patterns import compiled_rules
+from whodid.time.timex import candidates
+
+FILLER = "The committee members discussed the proposal at great length without agreeing. " * 4
+
+SENTENCES = [
+    "The ceasefire began on March 3, 2012 at 6 a.m. EST Tuesday.",
+    "Two weeks later, the envoys met again; some 20 years ago they had fought.",
+    "Sales rose 5% in the third quarter of fiscal 1999, up from a year earlier.",
+    "Every Monday the council meets, usually twice a month, since the 1990s.",
+    "Protests resumed last spring and again early this week, then on Christmas Day.",
+    "Nineteen ninety-seven was calmer; at noon yesterday, nothing happened.",
+    "She said the year-ago period was weak, and currently the outlook is better.",
+    "He arrived the day before yesterday and will leave tomorrow morning or the following week.",
+    "In late July 2011 and 12/05/2010, prices fell; in the past few months they rose daily.",
+    "Output fell in the first two quarters, then in the week of May 5 of the current fiscal year.",
+    "Revenue rose in Q3 2011 and 1H12, FY2012 ends two weeks from now, the last week of June.",
+    "In the 19th century and the nineties, sales for the full year fell in the near term.",
+]
+
+
+def test_prefilter_finds_what_a_full_scan_finds() -> None:
+    text = "\n\n".join(s + " " + FILLER for s in SENTENCES)
+    rules, _ = compiled_rules()
+    full = {(idx, m.span()) for idx, r in enumerate(rules) for m in r.pattern.finditer(text)}
+    filtered = {(idx, m.span()) for _, _, idx, m in candidates(text)}
+    assert full == filtered
+    assert len(full) > 40
+
+
+def test_every_rule_has_keywords() -> None:
+    rules, _ = compiled_rules()
+    assert all(r.needs and all(r.needs) for r in rules)
+
+
+def test_scorer_keeps_records_with_the_same_text_apart() -> None:
+    from typing import Any
+
+    from whodid.evaluate.timebank import score
+
+    def record(n: int, dct: str) -> dict[str, Any]:
+        gold = {"start": 8, "end": 14, "text": "Monday", "type": "DATE", "value": dct}
+        return {"id": n, "text": "He left Monday.", "dct": {"value": dct}, "timexes": [gold]}
+
+    def annotate(inputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [
+            {
+                "times": [
+                    {
+                        "start": 8,
+                        "end": 14,
+                        "text": "Monday",
+                        "type": "DATE",
+                        "value": i["published"],
+                    }
+                ]
+            }
+            for i in inputs
+        ]
+
+    result = score([record(1, "2013-03-18"), record(2, "2013-03-25")], annotate)
+    assert result.metrics["value_accuracy"] == 1.0
+
+
+def value_of(text: str, span: str, published: date = date(2013, 3, 22)) -> str:
+    found = {t.text: t.value for t in find_timexes(text, published)}
+    assert span in found, found
+    return found[span]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        # a future cue looks ahead, but not a whole year: the deadline has just passed
+        ("The ministry had to hand over the files by March 14.", "March 14", "2013-03-14"),
+        ("Shares bought through March 1 count.", "March 1", "2013-03-01"),
+        ("The new law will take effect on Sept. 1.", "Sept. 1", "2013-09-01"),
+        # a weekday named with the date fixes the year
+        ("The paper wrote on Tuesday, March 26 that", "Tuesday, March 26", "2013-03-26"),
+        ("The paper wrote on Monday, March 26 that", "Monday, March 26", "2012-03-26"),
+        # the cue before the expression governs it, not the reporting verb after it
+        ("The envoy will arrive Tuesday, officials said.", "Tuesday", "2013-03-26"),
+        ("The envoy arrived Tuesday, officials said.", "Tuesday", "2013-03-19"),
+        ("Rebels have until Monday to leave the town.", "Monday", "2013-03-25"),
+        # halves, fiscal years, weeks of a date
+        (
+            "Growth should return in the first two quarters of 2014.",
+            "the first two quarters of 2014",
+            "2014-H1",
+        ),
+        ("Sales will slow in the last half of 2013.", "the last half of 2013", "2013-H2"),
+        ("Sales rose in the current fiscal year.", "the current fiscal year", "2013"),
+        ("A hearing is set for the week of April 8.", "the week of April 8", "2013-W15"),
+        # a quarter "ended" on a date: the calendar quarter of its middle month
+        ("Profit rose in the quarter ended Jan. 31.", "the quarter", "2012-Q4"),
+        ("Profit rose in the quarter ended Dec. 31.", "the quarter", "2012-Q4"),
+    ],
+)
+def test_rules(sentence: str, span: str, value: str) -> None:
+    assert value_of(sentence, span) == value
+
+
+def test_the_last_quarter_alone_is_no_fourth_quarter() -> None:
+    values = [t.value for t in find_timexes("He scored in the last quarter.", date(2013, 3, 22))]
+    assert "2013-Q4" not in values
+
+
+def test_year_ago_period_after_an_outlook_is_the_reported_quarter() -> None:
+    text = (
+        "The company expects a recovery in the third quarter of 2014. "
+        "In the year-ago period, it earned $3 million."
+    )
+    assert value_of(text, "the year-ago period", date(2013, 10, 20)) == "2012-Q3"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        # capitalised words and -eed verbs are no past-tense cues
+        ("The pilot will fly to the United States Thursday.", "Thursday", "2013-03-28"),
+        ("She will succeed the chairman May 1.", "May 1", "2013-05-01"),
+        ("The pilot flew to the United States Thursday.", "Thursday", "2013-03-21"),
+        # an initial or a title ends no sentence: the cue "will" still governs the date
+        ("Ms. Ruiz will succeed John P. Smith Sept. 1.", "Sept. 1", "2013-09-01"),
+        # a period that ended on a day lies before publication
+        ("In the fiscal year ended May 31, sales fell.", "May 31", "2012-05-31"),
+    ],
+)
+def test_tense_cues(sentence: str, span: str, value: str) -> None:
+    assert value_of(sentence, span) == value
+
+
+def test_one_day_after_a_modal_is_the_future() -> None:
+    assert value_of("The town will one day be a city.", "one day") == "FUTURE_REF"
+    assert value_of("The strike lasted one day.", "one day") == "P1D"
+
+
+def test_the_quarter_is_the_one_the_story_reports() -> None:
+    text = (
+        "Profit rose 5% in the third quarter. After a weak second quarter, sales recovered. "
+        "The quarter's margin was the best in years. In the 1988 period, profit fell. "
+        "Costs were lower than a year ago."
+    )
+    found = {t.text: t.value for t in find_timexes(text, date(1989, 11, 1))}
+    assert found["The quarter"] == "1989-Q3"
+    assert found["the 1988 period"] == "1988-Q3"
+    assert found["a year ago"] == "1988-Q3"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("Profit fell in fiscal 2012's second quarter.", "fiscal 2012's second quarter", "2012-Q2"),
+        ("Revenue grew in Q4.", "Q4", "2013-Q4"),
+        ("Revenue grew in Q3 2011.", "Q3 2011", "2011-Q3"),
+        ("Revenue grew in 3Q11.", "3Q11", "2011-Q3"),
+        ("Revenue grew in Q2 of 2012.", "Q2 of 2012", "2012-Q2"),
+        ("Margins held in H2 2012.", "H2 2012", "2012-H2"),
+        ("The FY2012 budget passed.", "FY2012", "2012"),
+        ("The envoy returns two weeks from now.", "two weeks from now", "2013-W14"),
+        ("The deal was signed a fortnight ago.", "a fortnight ago", "2013-W10"),
+        ("Fighting eased in the second week of January.", "the second week of January", "2013-W02"),
+        ("Fighting eased in the last week of February.", "the last week of February", "2013-W09"),
+        ("Wars scarred the 20th century.", "the 20th century", "19"),
+        ("Jazz thrived in the late twenties.", "the late twenties", "192"),
+        ("Sales for the full year rose.", "the full year", "2013"),
+        ("Rates stay low for the near term.", "the near term", "FUTURE_REF"),
+    ],
+)
+def test_short_forms_and_weeks(sentence: str, span: str, value: str) -> None:
+    assert value_of(sentence, span) == value
+
+
+def test_strain_names_are_no_halves() -> None:
+    assert find_timexes("The H1N1 strain spread.", date(2013, 3, 22)) == []
+
+
+def test_last_year_in_a_quarterly_comparison_is_the_year_ago_quarter() -> None:
+    text = "Third-quarter profit rose to $5 million, compared with $3 million last year."
+    assert value_of(text, "last year", date(1989, 10, 30)) == "1988-Q3"
+    assert value_of("Exports fell last year.", "last year", date(1989, 10, 30)) == "1988"
+
+
+def test_conjunctions_and_ages_are_no_times() -> None:
+    found = find_timexes(
+        "As soon as the man, 52 years old, arrived, talks began.", date(2013, 3, 22)
+    )
+    assert found == []
+    assert value_of("Talks will resume soon.", "soon") == "FUTURE_REF"
+    assert value_of("He served 52 years in office.", "52 years") == "P52Y"
