@@ -32,6 +32,8 @@ DEMAND_GOVERNORS = frozenset(
     """.split()
 )
 THREAT_GOVERNORS = frozenset({"threaten", "warn"})
+# ... that only permit it: "a law that allows the police to arrest anyone".
+PERMIT_GOVERNORS = frozenset({"allow", "permit", "authorize", "authorise", "empower", "enable"})
 LIKELY_GOVERNORS = frozenset({"likely", "unlikely", "expected", "due", "able", "possible", "bound"})
 # Words whose that-clause states what is asked for: "demanded that X withdraw", "a call for".
 DEMANDING_WORDS = DEMAND_GOVERNORS | frozenset(
@@ -114,7 +116,7 @@ def modality(trigger: Token) -> str | None:
     """What kind of non-fact the text makes of the event, or None for a fact.
 
     Kinds: ``future``, ``intent``, ``obligation``, ``possible``, ``condition``, ``demanded``,
-    ``threatened``, ``considered``, ``alleged``.
+    ``threatened``, ``considered``, ``alleged``, ``purpose``.
     """
     token = trigger
     for _ in range(3):
@@ -150,7 +152,7 @@ def modality(trigger: Token) -> str | None:
                 return "future"
             if lemma in ("need", "have"):
                 return "obligation"
-            if lemma in LIKELY_GOVERNORS:
+            if lemma in LIKELY_GOVERNORS or lemma in PERMIT_GOVERNORS:
                 return "possible"  # "is likely to take him into custody"
         if _alleged(token):
             return "alleged"
@@ -160,6 +162,17 @@ def modality(trigger: Token) -> str | None:
             verb = token.head.head if token.dep_ == "pobj" else token.head
             if verb.lemma_.lower() in DEMANDING_WORDS:
                 return "demanded"  # "demanded the arrest of", "called for the release of"
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in PERMIT_GOVERNORS:
+            return "possible"  # "allows the police to arrest anyone"
+        if _purpose_infinitive(token):
+            return "purpose"  # "sent teams to apprehend him", "an order to arrest him"
+        if token.dep_ == "pcomp" and token.head.lower_ == "for":
+            verb = token.head.head
+            if verb.lemma_.lower() in DEMANDING_WORDS or verb.lemma_.lower() in ("seek", "ask"):
+                return "demanded"  # "the time sought for arresting him"
+        if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.pos_ in ("VERB", "AUX"):
+            token = token.head  # "will not be able to make arrests": the verb's modality
+            continue
         if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
             break
         token = token.head
@@ -169,6 +182,27 @@ def modality(trigger: Token) -> str | None:
 def is_hypothetical(trigger: Token) -> bool:
     """The event is spoken of as possible, planned, demanded or conditional, not as a fact."""
     return modality(trigger) is not None
+
+
+# Verbs whose purpose clause is an errand not yet done: "sent teams to arrest him".
+_ERRAND_VERBS = frozenset(
+    """
+    send dispatch deploy rush go come travel fly head move arrive leave return order direct
+    instruct ask file apply petition seek try attempt gather assemble meet plan prepare
+    """.split()
+)
+
+
+def _purpose_infinitive(token: Token) -> bool:
+    """ "sent teams to apprehend him", "orders to arrest him": a to-infinitive adjunct states
+    a purpose, not what happened."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    if token.dep_ == "acl":
+        return True  # "an order to arrest him", "efforts to free the hostages"
+    # "fired in the air to disperse the crowd" reports the dispersal; "sent teams to arrest
+    # him" does not report the arrest
+    return token.dep_ == "advcl" and token.head.lemma_.lower() in _ERRAND_VERBS
 
 
 def _carried_out(noun: Token) -> bool:

@@ -1,0 +1,34 @@
+"""Modality with the real model: purposes, permissions and light-verb objects are not facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid.events.modality import modality
+
+pytestmark = pytest.mark.model
+
+
+def _kind(nlp, text: str, word: str) -> str | None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return modality(next(t for t in doc if t.lower_ == word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        # an errand's purpose is not done yet; an order to act is not the act
+        ("The state police sent teams to Pune to arrest the suspect.", "arrest", "purpose"),
+        ("Their efforts to arrest the former mayor failed.", "arrest", "purpose"),
+        ("The judge issued orders to arrest the former mayor.", "arrest", "demanded"),
+        # a purpose reached by the act itself is reported: the dispersal happened
+        ("Police fired tear gas to disperse the crowd.", "disperse", None),
+        # a law that permits an arrest reports none
+        ("The new law allows the police to arrest anyone without a warrant.", "arrest", "possible"),
+        # a light verb's modality reaches its event noun
+        ("The police will not be able to make any arrests.", "arrests", "possible"),
+        ("The police made several arrests on Sunday.", "arrests", None),
+    ],
+)
+def test_modality_of_purposes_permissions_and_light_verbs(nlp, text, word, kind) -> None:  # type: ignore[no-untyped-def]
+    assert _kind(nlp, text, word) == kind
