@@ -8,12 +8,13 @@ only as a nationality ("a Kenyan officer") or as where someone comes from is no 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from whodid.geo.gazetteer import default_gazetteer
-from whodid.records import Event, Place
+from whodid.records import Event, Located, Place, Span
+from whodid.text.doctext import doc_text
 
-__all__ = ["event_location", "locate_events"]
+__all__ = ["event_location", "locate_events", "locate_words"]
 
 _LOCATIVE = frozenset(
     {
@@ -267,3 +268,24 @@ def locate_events(
     for event, trigger in events:
         default = dateline if dateline is not None and _main_event(trigger) else None
         event.location = event_location(trigger, places, default=default)
+
+
+def locate_words(
+    doc: Doc,
+    spans: tuple[tuple[int, int], ...],
+    *,
+    places: list[Place],
+    dateline: Place | None = None,
+) -> list[Located]:
+    """The place of the event each asked-for word (character span) expresses, whether or not
+    the coder made an event of it: the same attachment as ``locate_events``."""
+    located = []
+    for start, end in spans:
+        words = doc.char_span(start, end, alignment_mode="expand")
+        location = None
+        if words is not None and len(words):
+            trigger = words.root
+            default = dateline if dateline is not None and _main_event(trigger) else None
+            location = event_location(trigger, places, default=default)
+        located.append(Located(Span(start, end, doc_text(doc)[start:end]), location))
+    return located
