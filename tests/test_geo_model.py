@@ -127,3 +127,13 @@ def test_event_location_from_the_doers_or_a_circumstance_clause(nlp) -> None:
     text = "A driver was shot dead as he left a market in Mombasa on Friday."
     assert _location(nlp, text, "shot") == "Mombasa"
     assert _location(nlp, "Officials from Lagos condemned the attack.", "condemned") is None
+
+
+def test_towns_named_together_lie_near_each_other(nlp) -> None:
+    places = _places(nlp, "Firefighters from Phenix City helped crews in Columbus overnight.")
+    assert places["Columbus"].admin1 == "Georgia"
+
+
+def test_a_country_name_is_not_its_capital(nlp) -> None:
+    places = _places(nlp, "Mexico closed its border as officials reported new cases.")
+    assert places["Mexico"].feature == "country"

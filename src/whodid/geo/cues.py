@@ -9,10 +9,12 @@ gazetteer knows the name.
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.tokens import Doc, Token
 
 from whodid.geo.gazetteer import GazetteerError, _rows
+from whodid.text.doctext import doc_text
 
 __all__ = ["PlaceCues", "cue_spans", "place_cues"]
 
@@ -29,6 +31,8 @@ class PlaceCues:
     def __init__(self, before: frozenset[str], after: frozenset[str]) -> None:
         self.before = before
         self.after = after
+        words = sorted(before | after, key=len, reverse=True)
+        self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
 
 
 @functools.cache
@@ -90,23 +94,27 @@ def cue_spans(doc: Doc, cues: PlaceCues | None = None) -> list[tuple[int, int]]:
     """Token ranges [start, end) of names that a place cue announces."""
     cues = cues or place_cues()
     spans: list[tuple[int, int]] = []
-    for token in doc:
-        lower = token.lower_
-        if lower == "of" and token.i > 0:
-            cue = doc[token.i - 1]
-            if cue.lower_ in cues.before and not cue.text[:1].isupper():
-                start = token.i + 1
-                if start < len(doc) and doc[start].lower_ == "the":
-                    start += 1
-                end = _name_end(doc, start)
-                if end > start:
-                    spans.append((start, end))
-        elif lower in cues.after and token.i > 0:
-            capital = token.text[:1].isupper()
-            end = token.i
+    for match in cues.pattern.finditer(doc_text(doc)):
+        words = doc.char_span(match.start(), match.end())
+        if words is None or len(words) != 1:
+            continue
+        cue = words[0]
+        lower = cue.lower_
+        if lower in cues.before and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "of":
+            if cue.text[:1].isupper():
+                continue  # "the City of London" names the place itself
+            start = cue.i + 2
+            if start < len(doc) and doc[start].lower_ == "the":
+                start += 1
+            end = _name_end(doc, start)
+            if end > start:
+                spans.append((start, end))
+        elif lower in cues.after and cue.i > 0:
+            capital = cue.text[:1].isupper()
+            end = cue.i
             start = _name_start(doc, end)
             if start < end and doc[start].is_sent_start and not capital and end - start == 1:
                 continue  # "Town officials said": a capitalised first word proves nothing
             if start < end:
-                spans.append((start, token.i + 1 if capital else end))
+                spans.append((start, cue.i + 1 if capital else end))
     return spans
