@@ -609,6 +609,31 @@ def test_event_location_scores() -> None:
     assert m["accuracy_overlap"] == pytest.approx(2 / 3)
     assert m["location_overlap_p"] == 1.0 and m["location_overlap_r"] == 0.5
     assert m["event_found"] == pytest.approx(1 / 3)
+    assert m["accuracy_via_events_overlap"] == pytest.approx(2 / 3)
+    assert fake.calls[0][1]["locate"] == [{"start": 11, "end": 17}]  # "seized"
+
+
+def test_event_location_prefers_the_located_answer() -> None:
+    from whodid.evaluate import event_location
+
+    start = L2.index("seized")
+    verb = {"start": start, "end": start + 6, "text": "seized"}
+    town = {"start": L2.index("the town"), "end": L2.index("the town") + 8, "text": "the town"}
+    records = [
+        {"id": "a", "text": L2, "event_verb": verb, "event_locations": [town]},
+        {"id": "b", "text": L2, "event_verb": verb, "event_locations": []},
+    ]
+
+    def annotate(inputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        answers = {"a": town, "b": None}  # no event coded; the asked-for word is placed
+        return [
+            {**output(r["id"], []), "located": [{"word": verb, "location": answers[r["id"]]}]}
+            for r in inputs
+        ]
+
+    m = event_location.score(records, annotate).metrics
+    assert m["accuracy_exact"] == 1.0 and m["event_found"] == 0.0
+    assert m["accuracy_via_events_overlap"] == 0.5
 
 
 def test_polnear_scores() -> None:

@@ -109,3 +109,31 @@ def test_pipeline_fills_places_and_event_locations() -> None:
     located = [e.location.text for e in annotation.events if e.location is not None]
     assert "Culiacán" in located
     assert annotation.to_dict()["places"][0]["country"] == "MEX"
+
+
+def test_place_cues_find_villages_the_gazetteer_lacks(nlp) -> None:
+    places = _places(nlp, "Rebels shelled the village of Umm Qarnayn at dawn.")
+    assert "Umm Qarnayn" in places and places["Umm Qarnayn"].lat is None
+    places = _places(nlp, "Gunmen stormed Zorvakha village and burned the market.")
+    assert "Zorvakha" in places
+    assert "Syrian" not in [
+        p.text for p in find_places(nlp("Troops entered a Syrian town.")) if p.lat is None
+    ]
+
+
+def test_event_location_from_the_doers_or_a_circumstance_clause(nlp) -> None:
+    text = "Hundreds of students in Lahore protested against the new fees."
+    assert _location(nlp, text, "protested") == "Lahore"
+    text = "A driver was shot dead as he left a market in Mombasa on Friday."
+    assert _location(nlp, text, "shot") == "Mombasa"
+    assert _location(nlp, "Officials from Lagos condemned the attack.", "condemned") is None
+
+
+def test_towns_named_together_lie_near_each_other(nlp) -> None:
+    places = _places(nlp, "Firefighters from Phenix City helped crews in Columbus overnight.")
+    assert places["Columbus"].admin1 == "Georgia"
+
+
+def test_a_country_name_is_not_its_capital(nlp) -> None:
+    places = _places(nlp, "Mexico closed its border as officials reported new cases.")
+    assert places["Mexico"].feature == "country"

@@ -252,6 +252,12 @@ def test_article_from_record() -> None:
         "Harbour Press",
     )
     assert article_from_record({"id": 7, "text": "x"}).id == "7"
+    asked = article_from_record(
+        {"id": "a", "text": "Rebels attacked.", "locate": [{"start": 7, "end": 15}]}
+    )
+    assert asked.locate == ((7, 15),)
+    with pytest.raises(ValueError, match="locate"):
+        article_from_record({"id": "a", "text": "x", "locate": [{"start": 0, "end": 9}]})
 
 
 @pytest.mark.parametrize(

@@ -128,3 +128,16 @@ def test_a_region_or_town_before_a_role_gives_its_country():
     assert attack.source.code == "MMRREB"
     (blame,) = whodid.annotate("The Kano State government condemned the attack.").events
     assert blame.source.code == "NGAGOV"
+
+
+def test_located_answers_for_asked_words_even_without_an_event():
+    text = "Thousands of farmers gathered in Nairobi on Monday."
+    start = text.index("gathered")
+    (annotation,) = whodid.annotate_many(
+        [{"id": "x", "text": text, "locate": [{"start": start, "end": start + 8}]}]
+    )
+    out = annotation.to_dict()
+    (answer,) = out["located"]
+    assert answer["word"]["text"] == "gathered"
+    assert answer["location"]["text"] == "Nairobi"
+    assert "located" not in whodid.annotate(text).to_dict()

@@ -26,7 +26,7 @@ from whodid.attach import date_events
 from whodid.events.assemble import build_event
 from whodid.events.coder import code_sentence
 from whodid.events.lexicon import Lexicon, default_lexicon
-from whodid.geo import dateline_place_of, find_places, locate_events
+from whodid.geo import dateline_place_of, find_places, locate_events, locate_words
 from whodid.ingest.records_io import article_from_record
 from whodid.nlp.model import load_nlp
 from whodid.quotes import attribute_statements, find_quotes, link_events
@@ -114,6 +114,7 @@ def annotate_doc(
     # places in captions, credits and copyright lines are not the story's; the dateline's is
     places = [p for p in mentioned if p is dateline or not _masked(p.start, p.end, mask)]
     locate_events(found, places=places, dateline=dateline)
+    located = locate_words(doc, article.locate, places=places, dateline=dateline)
     quotes = [
         q
         for q in find_quotes(doc, actors=actors)
@@ -121,7 +122,14 @@ def annotate_doc(
     ]
     events = attribute_statements([e for e, _ in found], quotes)
     link_events(events, quotes)
-    return Annotation(id=article.id, events=events, places=places, times=times, quotes=quotes)
+    return Annotation(
+        id=article.id,
+        events=events,
+        places=places,
+        times=times,
+        quotes=quotes,
+        located=located if article.locate else None,
+    )
 
 
 @dataclass(frozen=True, slots=True)

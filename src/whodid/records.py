@@ -165,6 +165,22 @@ class Article:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    # words whose place is asked for (batch field ``locate``), as (start, end) offsets
+    locate: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """The place where the event of an asked-for word happened (``None``: the text says none)."""
+
+    word: Span
+    location: Place | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "word": self.word.to_dict(),
+            "location": self.location.to_dict() if self.location else None,
+        }
 
 
 @dataclass(slots=True)
@@ -177,9 +193,10 @@ class Annotation:
     places: list[Place] = field(default_factory=list)
     times: list[Timex] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    located: list[Located] | None = None  # only when the input asked (``locate``)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "error": self.error,
             "events": [e.to_dict() for e in self.events],
@@ -187,3 +204,6 @@ class Annotation:
             "times": [t.to_dict() for t in self.times],
             "quotes": [q.to_dict() for q in self.quotes],
         }
+        if self.located is not None:
+            out["located"] = [item.to_dict() for item in self.located]
+        return out

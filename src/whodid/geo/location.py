@@ -8,12 +8,13 @@ only as a nationality ("a Kenyan officer") or as where someone comes from is no 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from whodid.geo.gazetteer import default_gazetteer
-from whodid.records import Event, Place
+from whodid.records import Event, Located, Place, Span
+from whodid.text.doctext import doc_text
 
-__all__ = ["event_location", "locate_events"]
+__all__ = ["event_location", "locate_events", "locate_words"]
 
 _LOCATIVE = frozenset(
     {
@@ -95,6 +96,10 @@ _PLACE_OBJECT_VERBS = frozenset(
 _ON_FEATURES = frozenset(
     {"city", "other", "admin2"}
 )  # "on the Gaza border", not "sanctions on Iran"
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECT_PLACE = frozenset({"in", "at", "inside"})
+# clauses hanging on the trigger that say when, how or while it happened
+_CIRCUMSTANCE = frozenset({"advcl", "conj"})
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 6}
 
 
@@ -191,22 +196,58 @@ def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
+    """The place of the event's doers: "residents in Gaza marched", "students at X protested"."""
+    for child in token.children:
+        if child.dep_ in _SUBJECTS:
+            for prep in child.subtree:
+                if prep.dep_ == "prep" and prep.lower_ in _SUBJECT_PLACE:
+                    found = _in_phrase(prep, by_token)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
+    """A place phrase of a clause that tells the event's circumstances: "was shot as he left
+    his home in Baghdad", "killed when a bomb hit their bus in Iskandariyah"."""
+    for child in token.children:
+        if child.dep_ in _CIRCUMSTANCE and child.pos_ in ("VERB", "AUX"):
+            found = _from_children(child, by_token, motion=False)
+            if found is None:
+                found = _object_phrase(child, by_token)
+            if found is not None:
+                return found
+    return None
+
+
+def _object_phrase(token: Token, by_token: dict[int, Place]) -> Place | None:
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            found = _from_children(child, by_token, motion=False)
+            if found is not None:
+                return found
+    return None
+
+
 def event_location(
     trigger: Token, places: list[Place], *, default: Place | None = None
 ) -> Place | None:
     """The place where the event of ``trigger`` happened, or ``default`` (e.g. the dateline
     place, for a story's main events) when the sentence attaches none to it."""
     by_token = _places_by_token(trigger, places)
+    if not by_token:
+        return default
     token = trigger
     for _ in range(4):
-        if by_token:
-            found = _attached(token, by_token)
-            if found is not None:
-                return found
+        found = _attached(token, by_token)
+        if found is not None:
+            return found
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             break
         token = token.head
-    return default
+    found = _subject_place(trigger, by_token) or _in_clause(trigger, by_token)
+    return found if found is not None else default
 
 
 def _main_event(trigger: Token) -> bool:
@@ -227,3 +268,24 @@ def locate_events(
     for event, trigger in events:
         default = dateline if dateline is not None and _main_event(trigger) else None
         event.location = event_location(trigger, places, default=default)
+
+
+def locate_words(
+    doc: Doc,
+    spans: tuple[tuple[int, int], ...],
+    *,
+    places: list[Place],
+    dateline: Place | None = None,
+) -> list[Located]:
+    """The place of the event each asked-for word (character span) expresses, whether or not
+    the coder made an event of it: the same attachment as ``locate_events``."""
+    located = []
+    for start, end in spans:
+        words = doc.char_span(start, end, alignment_mode="expand")
+        location = None
+        if words is not None and len(words):
+            trigger = words.root
+            default = dateline if dateline is not None and _main_event(trigger) else None
+            location = event_location(trigger, places, default=default)
+        located.append(Located(Span(start, end, doc_text(doc)[start:end]), location))
+    return located

@@ -33,6 +33,9 @@ _PRIOR = {
 }
 _LOCAL = frozenset({"city", "capital", "admin2"})
 _ALTERNATE_NAME = 2.5  # matched by an alternate name ("Bombay"), not its own
+_NEAR_KM = 120.0  # local news names places close to each other
+_NEAR_WEIGHT = 4.0
+_MAX_NEAR_SENSES = 12
 _ADMIN2_WORDS = ("county", "parish", "district", "borough", "province", "prefecture")
 
 
@@ -46,6 +49,8 @@ class Context:
     # how many other names of the story could lie in each region ("Huntsville", "Walker
     # County" and "Conroe" all have a candidate in Texas)
     support: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # how strongly the story's other names lie near each town or county candidate (by id)
+    near: dict[int, float] = field(default_factory=dict)
 
 
 def _population_score(entry: Entry) -> float:
@@ -114,6 +119,8 @@ def score(
                 if context.regions.get(region):
                     value += 2.5
                 value += min(4.0, 1.2 * context.support.get(region, 0))
+        if entry.kind in _LOCAL:
+            value += _NEAR_WEIGHT * min(1.0, context.near.get(id(entry), 0.0))
     return value
 
 
@@ -134,6 +141,14 @@ def _best(
         if best is None or value > best[0]:
             best = (value, entry)
     return best[1] if best else None
+
+
+def _countries_first(found: list[Entry], key: str) -> list[Entry]:
+    """Where the name is a country's, towns that have it only as an alternate name are not
+    candidates: "Mexico" is not Mexico City."""
+    if not any(e.kind == "country" for e in found):
+        return found
+    return [e for e in found if e.kind not in _LOCAL or normalise(e.name) == key]
 
 
 def _one_demonym(found: list[Entry], gazetteer: Gazetteer) -> list[Entry]:
@@ -166,7 +181,7 @@ def resolve_mentions(
         region = gazetteer.region(None, text) if follows else None
         if region is not None and region not in found:
             found = [region, *found]  # "Alexandria, La.": the abbreviation of a region
-        candidates.append(_one_demonym(found, gazetteer))
+        candidates.append(_one_demonym(_countries_first(found, mention.key), gazetteer))
     explicit = [_explicit_region(doc, m, gazetteer) for m in mentions]
     first = [
         _best(c, m, text=t, context=None, explicit=x, after_place=a)
@@ -204,6 +219,7 @@ def resolve_mentions(
         regions_of[mention.key] = {_region_of(e) for e in cands if e.admin1 and e.country}  # type: ignore[misc]
     for keyed in regions_of.values():
         base.support.update(keyed)
+    base.near = _nearness(mentions, candidates, first)
     resolved: list[Entry | None] = []
     sense: dict[str, Entry] = {}
     for i, (cands, mention, text, region) in enumerate(
@@ -242,4 +258,51 @@ def _without(
     support = Counter(base.support)
     support.subtract(own_regions)
     positive = {k: v for k, v in countries.items() if v > 1e-9}
-    return Context(positive, +regions, base.focus, +support)
+    return Context(positive, +regions, base.focus, +support, base.near)
+
+
+def _nearness(
+    mentions: list[Mention], candidates: list[list[Entry]], first: list[Entry | None]
+) -> dict[int, float]:
+    """For each town or county candidate, the evidence that the story's other names lie
+    within ``_NEAR_KM`` of it: each other name counts by how unambiguous it is (a name with
+    one such candidate counts 1, one with four counts 1/4). Names read as countries or regions
+    without context do not count ("China" and "Peru" are also towns of Maine)."""
+    receivers: dict[str, list[Entry]] = {}
+    grid: dict[tuple[int, int], list[tuple[str, float, Entry]]] = defaultdict(list)
+    for mention, cands, top in zip(mentions, candidates, first, strict=True):
+        if mention.key in receivers or mention.source == "demonym":
+            continue
+        entries = [e for e in cands if e.kind in _LOCAL]
+        local = top is not None and top.kind in _LOCAL
+        receivers[mention.key] = entries if len(cands) > 1 and local else []
+        # a name of dozens of towns says little; one read as a country says nothing here
+        if local and len(entries) <= _MAX_NEAR_SENSES:
+            for entry in entries:
+                grid[_cell(entry)].append((mention.key, 1.0 / len(entries), entry))
+    near: dict[int, float] = {}
+    for key, entries in receivers.items():
+        for entry in entries:
+            best: dict[str, float] = {}
+            lat, lon = _cell(entry)
+            for dlat in (-1, 0, 1):
+                for dlon in (-1, 0, 1):
+                    for other, weight, point in grid.get((lat + dlat, lon + dlon), ()):
+                        if other == key or best.get(other, 0.0) >= weight:
+                            continue
+                        if _km(entry, point) <= _NEAR_KM:
+                            best[other] = weight
+            if best:
+                near[id(entry)] = sum(best.values())
+    return near
+
+
+def _cell(entry: Entry) -> tuple[int, int]:
+    return math.floor(entry.lat), math.floor(entry.lon)
+
+
+def _km(a: Entry, b: Entry) -> float:
+    """Distance on the sphere (an equirectangular approximation: ample at this scale)."""
+    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    y = math.radians(b.lat - a.lat)
+    return 6371.0 * math.hypot(x, y)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.geo.cues import cue_spans
 from whodid.geo.gazetteer import Gazetteer, normalise
 from whodid.text.dateline import dateline_place
 from whodid.text.doctext import doc_text
@@ -178,7 +179,7 @@ class Mention:
     start: int
     end: int
     key: str  # gazetteer key of the text
-    source: str  # "ner", "gazetteer", "org", "demonym"
+    source: str  # "ner", "dateline", "cue", "gazetteer", "org", "demonym"
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -329,6 +330,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if not taken.intersection(range(mention.start, mention.end)):
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
+    for first, last in cue_spans(doc):
+        cue_key = _key(doc, first, last)
+        if not cue_key or taken.intersection(range(first, last)):
+            continue
+        if "demonym" in _kinds(gazetteer, cue_key):
+            continue
+        mentions.append(Mention(first, last, cue_key, "cue"))
+        taken.update(range(first, last))
     known = {m.key for m in mentions if m.source != "demonym" and gazetteer.knows(m.key)}
     i = 0
     while i < len(doc):

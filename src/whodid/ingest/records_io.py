@@ -148,4 +148,21 @@ def article_from_record(record: dict[str, Any]) -> Article:
         title=extras["title"],
         url=extras["url"],
         source=extras["source"],
+        locate=_locate(record.get("locate"), len(record["text"])),
     )
+
+
+def _locate(value: Any, length: int) -> tuple[tuple[int, int], ...]:
+    """The optional ``locate`` field: spans ``{"start", "end"}`` of words to place."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ValueError("field 'locate' must be a list of spans {start, end}")
+    spans = []
+    for item in value:
+        start = item.get("start") if isinstance(item, dict) else None
+        end = item.get("end") if isinstance(item, dict) else None
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length):
+            raise ValueError(f"field 'locate': {item!r} is not a span of the text")
+        spans.append((start, end))
+    return tuple(spans)
