@@ -64,6 +64,36 @@ def owner(token: Token, is_actor: IsActor) -> Token | None:
     return None
 
 
+# Prepositions that name whom a thing is aimed at: "a ban on", "sanctions against", "aid to".
+_RECIPIENT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "from")
+
+
+def recipient(token: Token, is_actor: IsActor) -> Token | None:
+    """The actor a non-actor argument is aimed at or comes from, as CAMEO codes the target:
+    "lifted a travel ban imposed on Chadian citizens", "rejected appeals to release Aya
+    Hijazi", "rejected an appeal lodged by the opposition", "sanctions against Iran"."""
+    if token.pos_ != "NOUN":
+        return None
+    table = clauses.prep_objects(token)
+    for prep in _RECIPIENT_PREPS:
+        for obj in table.get(prep, []):
+            if is_actor(obj):
+                return obj
+    for child in token.children:
+        if child.dep_ not in ("acl", "relcl") or child.pos_ != "VERB":
+            continue
+        inner = clauses.prep_objects(child)
+        for prep in (*_RECIPIENT_PREPS, "by"):
+            for obj in inner.get(prep, []):
+                if is_actor(obj):
+                    return obj
+        if child.dep_ == "acl":  # "appeals to release X": the infinitive's object
+            for obj in clauses.direct_objects(child):
+                if is_actor(obj):
+                    return obj
+    return None
+
+
 def _pick(tiers: list[list[Token]], is_actor: IsActor) -> list[Token]:
     """The first tier holding a known actor, else one whose words an actor owns, else the
     first non-empty tier."""

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from whodid.events.arguments import owner
+from whodid.events.arguments import owner, recipient
 from whodid.events.coder import Candidate
 from whodid.ontology import acled_for, cameo_info, plover_for
 from whodid.records import Actor, Event, Span
@@ -20,12 +20,18 @@ class ActorResolver(Protocol):
     def is_actor(self, token: Token) -> bool: ...
 
 
-def _argument(token: Token, actors: ActorResolver) -> Actor | None:
+def _argument(token: Token, actors: ActorResolver, *, target: bool = False) -> Actor | None:
     """The argument's phrase, coded as its owner where it is a thing an actor owns:
-    "the Croatian government's request" is the request's span with the government's code."""
+    "the Croatian government's request" is the request's span with the government's code.
+    A target that is a thing aimed at an actor is that actor ("a ban imposed on X" -> X)."""
     actor = actors.resolve(token)
     if actor is not None and actor.code is not None:
         return actor
+    if target:
+        aimed = recipient(token, actors.is_actor)
+        found = actors.resolve(aimed) if aimed is not None else None
+        if found is not None and found.code is not None:
+            return found
     holder = owner(token, actors.is_actor)
     coded = actors.resolve(holder) if holder is not None else None
     if coded is None or coded.code is None:
@@ -122,7 +128,7 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         source = Actor(
             at, at, "", code=f"---{c.entry.implicit_source}", sector=c.entry.implicit_source
         )
-    target = _argument(c.target, actors) if c.target is not None else None
+    target = _argument(c.target, actors, target=True) if c.target is not None else None
     if (
         source is not None
         and target is not None

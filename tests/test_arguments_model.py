@@ -1,0 +1,24 @@
+"""Event arguments with the real model: a target that is a thing aimed at an actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid import annotate
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The president lifted a travel ban imposed on Chadian citizens.", "Chadian citizens"),
+        (
+            "The Kenyan court rejected an appeal lodged by the Ugandan government.",
+            "the Ugandan government",
+        ),
+    ],
+)
+def test_a_thing_aimed_at_an_actor_gives_the_target(text: str, target: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    assert events and events[0]["target"]["text"] == target
