@@ -104,6 +104,9 @@ def test_g20_foreign_and_defence_ministers_since_2000(
         ("Fulani herdsmen", date(2020, 1, 1), "---AGR"),
         ("Russian oligarchs", date(2020, 1, 1), "RUSBUS"),
         ("Afghan tribal elders", date(2020, 1, 1), "AFGCVL"),
+        ("Asaib Ahl al-Haq", date(2020, 1, 1), "IRQPRMAAH"),
+        ("the Peshmerga", date(2020, 1, 1), "IRQMIL"),
+        ("Kachin Independence Army", date(2020, 1, 1), "MMRREBKIA"),
     ],
 )
 def test_sample_rows_resolve(nlp, text: str, when: date, code: str) -> None:  # type: ignore[no-untyped-def]
