@@ -173,7 +173,7 @@ def country_alt_codes(text: str) -> dict[str, str]:
 
 def yaml_records(text: str, path: str) -> Iterator[tuple[Any, int]]:
     """Yield (value, line) for each item of a top-level YAML sequence."""
-    loader = yaml.SafeLoader(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when available
     try:
         node = loader.get_single_node()
         if node is None:
