@@ -22,3 +22,20 @@ pytestmark = pytest.mark.model
 def test_a_thing_aimed_at_an_actor_gives_the_target(text: str, target: str) -> None:
     events = annotate(text).to_dict()["events"]
     assert events and events[0]["target"]["text"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a counted crowd is the target, whatever the entity tagger calls "dozens"
+        ("Armenian police detained dozens of demonstrators in Yerevan.", "dozens of demonstrators"),
+        # a thing's place phrase belongs to it; what follows a comma does not
+        (
+            "Rebels attacked a military base in northern Mali, the army said.",
+            "a military base in northern Mali",
+        ),
+    ],
+)
+def test_target_phrases(text: str, target: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    assert events and events[0]["target"]["text"] == target

@@ -44,7 +44,18 @@ def no_actor(token: Token) -> bool:
 def _usable(tokens: list[Token], trigger: list[Token]) -> list[Token]:
     """Argument candidates less the trigger's own words and dates, numbers, amounts."""
     own = {t.i for t in trigger}
-    return [t for t in tokens if t.i not in own and t.ent_type_ not in _NON_ACTOR_ENTS]
+    return [
+        t for t in tokens if t.i not in own and (t.ent_type_ not in _NON_ACTOR_ENTS or _counted(t))
+    ]
+
+
+def _counted(token: Token) -> bool:
+    """ "dozens of demonstrators", "hundreds of people": a number that heads the people it
+    counts is an argument, whatever the entity tagger calls it."""
+    return token.pos_ in ("NOUN", "NUM") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+        for c in token.children
+    )
 
 
 def owner(token: Token, is_actor: IsActor) -> Token | None:

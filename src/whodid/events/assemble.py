@@ -43,6 +43,32 @@ def _argument(token: Token, actors: ActorResolver, *, target: bool = False) -> A
     return replace(coded, start=actor.start, end=actor.end, text=actor.text)
 
 
+_PHRASE_END_DEPS = frozenset({"punct", "cc"})
+
+
+def _whole_phrase(actor: Actor, head: Token) -> Actor:
+    """The argument's whole noun phrase, modifiers after the head included ("a military base in
+    northeast Nigeria", "a request from The New York Times"), when the actor is the head's own
+    phrase and not an owner or recipient found inside it."""
+    if not (actor.start <= head.idx < actor.end):
+        return actor
+    doc = head.doc
+    last = head
+    for child in head.rights:
+        if child.dep_ != "prep" or any(t.is_punct and t.text != "-" for t in doc[last.i : child.i]):
+            break  # relative clauses, infinitives, appositions and comma-led parts stay out
+        last = child.right_edge
+    comma = next((t for t in doc[head.i + 1 : last.i + 1] if t.text in (",", ";", "(")), None)
+    if comma is not None:
+        last = doc[comma.i - 1]
+    while last.i > head.i and (last.dep_ in _PHRASE_END_DEPS or last.is_punct):
+        last = doc[last.i - 1]
+    end = last.idx + len(last.text)
+    if end <= actor.end:
+        return actor
+    return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+
+
 def trigger_span(tokens: list[Token]) -> Span:
     """The head and the phrase words next to it ("lashed out against", "air strikes"); words
     further off ("donated $5 million to") stay out, so the span is only what names the event."""
@@ -129,6 +155,8 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
             at, at, "", code=f"---{c.entry.implicit_source}", sector=c.entry.implicit_source
         )
     target = _argument(c.target, actors, target=True) if c.target is not None else None
+    if target is not None and c.target is not None:
+        target = _whole_phrase(target, c.target)
     if (
         source is not None
         and target is not None
