@@ -39,3 +39,19 @@ def test_a_thing_aimed_at_an_actor_gives_the_target(text: str, target: str) -> N
 def test_target_phrases(text: str, target: str) -> None:
     events = annotate(text).to_dict()["events"]
     assert events and events[0]["target"]["text"] == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colombia and Ecuador signed a border agreement.",  # a reciprocal verb
+        "Colombia and Ecuador postponed their meeting.",  # their own meeting: each other
+    ],
+)
+def test_coordinated_subjects_act_on_each_other(text: str) -> None:
+    pairs = {
+        (e["source"]["code"], e["target"]["code"])
+        for e in annotate(text).to_dict()["events"]
+        if e["source"] and e["target"]
+    }
+    assert {("COL", "ECU"), ("ECU", "COL")} <= pairs

@@ -762,3 +762,17 @@ def test_confidence_curve_counts_what_each_threshold_keeps():
     assert curve["conf0.3_precision"] == 2 / 3 and curve["conf0.3_recall"] == 2 / 4
     assert curve["conf0.5_precision"] == 1 / 2 and curve["conf0.5_recall"] == 1 / 4
     assert curve["conf0.7_precision"] == 1.0 and curve["conf0.7_recall"] == 1 / 4
+
+
+def test_coder_validation_ignores_actorless_events() -> None:
+    output = {
+        "events": [
+            {"cameo": "040", "source": None, "target": None},
+            {"cameo": "111", "source": {"code": "ARN"}, "target": None},
+            {"cameo": "05", "source": None, "target": {"code": "GON"}},
+        ]
+    }
+    assert coder_validation.predicted_triples(output) == [
+        ("ARN", "---", "111"),
+        ("---", "GON", "050"),
+    ]

@@ -5,7 +5,8 @@ Each record names the suite's dictionaries; the actor and agent files are passed
 either). Records are batched by dictionary set so each set loads once. ``published`` is the
 record's ``date``.
 
-Predicted triples are ``(source.code, target.code, cameo)`` of every non-negated event, with
+Predicted triples are ``(source.code, target.code, cameo)`` of every non-negated event that
+names a coded source or target (the suite never expects an actorless triple), with
 PETRARCH's conventions: a missing actor or code is ``"---"``, a two-digit code such as ``"05"``
 is written ``"050"``. Scores are micro precision/recall/F1 over multisets of triples, the same at
 root level (``cameo[:2]``), record-level exact agreement, and the share of records marked
@@ -82,10 +83,13 @@ def _code(actor: dict[str, Any] | None) -> str:
 
 
 def predicted_triples(output: dict[str, Any]) -> list[Triple]:
-    return [
+    """Triples of the asserted events that name at least one coded actor: like PETRARCH, the
+    suite never expects an event with neither source nor target (``---``, ``---``)."""
+    triples = [
         (_code(e.get("source")), _code(e.get("target")), normalise_cameo(e.get("cameo")))
         for e in asserted(events_of(output))
     ]
+    return [t for t in triples if (t[0], t[1]) != (NULL, NULL)]
 
 
 def gold_triples(record: dict[str, Any]) -> list[Triple]:

@@ -90,6 +90,13 @@ def recipient(token: Token, is_actor: IsActor) -> Token | None:
         for obj in table.get(prep, []):
             if is_actor(obj):
                 return obj
+    for inner_thing in table.get("of", []):  # "a resumption of ties with Gondor"
+        if not is_actor(inner_thing) and inner_thing.pos_ == "NOUN":
+            inner_table = clauses.prep_objects(inner_thing)
+            for prep in _RECIPIENT_PREPS:
+                for obj in inner_table.get(prep, []):
+                    if is_actor(obj):
+                        return obj
     for child in token.children:
         if child.dep_ not in ("acl", "relcl") or child.pos_ != "VERB":
             continue

@@ -145,10 +145,20 @@ def _choose(
     return (best[1], best[2]) if best else None
 
 
+def _their_own(target: Token, sources: list[Token]) -> bool:
+    """ "Peru and Chile postponed their meeting": the coordinated subjects' own possessive is
+    no target of theirs."""
+    if len(sources) < 2:
+        return False
+    if target.lower_ in ("their", "them", "themselves", "each"):
+        return True
+    return any(c.dep_ == "poss" and c.lower_ == "their" for c in target.children)
+
+
 def _pairs(
-    entry: Entry, sources: list[Token], targets: list[Token]
+    entry: Entry, sources: list[Token], targets: list[Token], *, reciprocal: bool = False
 ) -> Iterator[tuple[Token | None, Token | None]]:
-    if entry.symmetric and len(sources) > 1 and not targets:
+    if (entry.symmetric or reciprocal) and len(sources) > 1 and not targets:
         for a in sources:
             for b in sources:
                 if a.i != b.i:
@@ -294,7 +304,12 @@ def code_sentence(
             targets=targets,
         )
         hypothetical = kind is not None
-        for source, target in _pairs(entry, sources, targets):
+        shared = [t for t in targets if _their_own(t, sources)]
+        targets = [t for t in targets if not _their_own(t, sources)]
+        reciprocal = bool(shared) or (not nominal and lemma in lexicon.reciprocal_verbs)
+        if reciprocal and len(sources) > 1 and not any(is_actor(t) for t in targets):
+            targets = []  # "Colombia and Ecuador signed a border agreement": each other
+        for source, target in _pairs(entry, sources, targets, reciprocal=reciprocal):
             found.append(
                 Candidate(
                     entry=entry,
