@@ -133,8 +133,10 @@ def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> floa
         score += 0.1
     if c.nominal and not c.lent:
         score -= 0.1  # an event noun on its own; "held talks", "staged protests" are main events
-    if c.head.dep_ in _EMBEDDED_DEPS or _purpose(c.head) or _participle_adjunct(c.head):
+    if c.head.dep_ in _EMBEDDED_DEPS or _purpose(c.head):
         score -= 0.1  # "the Russia-backed rebels", "a program to train police": background
+    elif _participle_adjunct(c.head):
+        score -= 0.15  # "demonstrated in Kirkuk, calling for independence": an elaboration
     elif c.head.dep_ == "ROOT":
         score += 0.05
     if (c.code or c.entry.code) == "010":
