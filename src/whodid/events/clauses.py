@@ -153,7 +153,8 @@ def prep_objects(head: Token) -> dict[str, list[Token]]:
 
 
 def object_lemmas(head: Token) -> set[str]:
-    """Lemmas (and lower-case forms) of everything the head governs as an object."""
+    """Lemmas (and lower-case forms) of everything the head governs as an object, and its
+    entity types as ``@gpe``, ``@loc``, ``@fac`` ... (lexicon objects may name them)."""
     words: set[str] = set()
     direct = direct_objects(head)
     candidates = list(direct)
@@ -175,6 +176,12 @@ def object_lemmas(head: Token) -> set[str]:
         for left in obj.lefts:
             if left.dep_ in ("compound", "amod"):
                 words.add(f"{left.lower_} {obj.lemma_.lower()}")
+    # "@gpe": a named place as the object itself ("captured Mosul", "the capture of Mosul"),
+    # not any name in a prepositional phrase ("captured him in Culiacan")
+    own = [*direct, *_children(head, PASSIVE_SUBJECT_DEPS), *prep_objects(head).get("of", [])]
+    for obj in own:
+        if obj.ent_type_:
+            words.add(f"@{obj.ent_type_.lower()}")
     return words
 
 

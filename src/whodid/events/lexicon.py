@@ -6,7 +6,8 @@ One file per CAMEO root lives in ``whodid/data/lexicons/events/``. Each entry is
       code: "112"                    # CAMEO code
       verbs: [accuse, "point finger at"]   # verb lemma + required particles/prepositions
       nouns: [accusation]            # nominal triggers ("the arrest of", "diplomatic note")
-      objects: [plan, proposal]      # optional: object head lemmas the trigger must govern
+      objects: [plan, proposal]      # optional: object head lemmas the trigger must govern;
+                                     # "@gpe", "@person" ... match any object of that entity type
       not_objects: [ball]            # optional: object lemmas that rule the entry out
       symmetric: false               # true: "A and B met" gives A->B and B->A
       swap: false                    # true: the grammatical object is the source ("receive X from")
