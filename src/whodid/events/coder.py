@@ -121,6 +121,36 @@ def _complement_ok(entry: Entry, head: Token) -> bool:
     return False
 
 
+_Plan = tuple[tuple[Entry, tuple[Phrase, ...]], ...]
+# (id of an entry list, lemma, lower form, nominal) -> (the list, its length, its plan)
+_PLANS: dict[tuple[int, str, str, bool], tuple[list[Entry], int, _Plan]] = {}
+_MAX_PLANS = 50_000
+
+
+def _plan(entries: list[Entry], lemma: str, lower: str, *, nominal: bool) -> _Plan:
+    """The entries with a phrase headed by the word, each with those phrases, in file order.
+
+    Worked out once per word and entry list (it depends on nothing else), not per token.
+    """
+    key = (id(entries), lemma, lower, nominal)
+    hit = _PLANS.get(key)
+    if hit is not None and hit[0] is entries and hit[1] == len(entries):
+        return hit[2]
+    plan = tuple(
+        (entry, phrases)
+        for entry in entries
+        if (
+            phrases := tuple(
+                p for p in (entry.nouns if nominal else entry.verbs) if p.head in (lemma, lower)
+            )
+        )
+    )
+    if len(_PLANS) >= _MAX_PLANS:
+        _PLANS.clear()
+    _PLANS[key] = (entries, len(entries), plan)
+    return plan
+
+
 def _choose(
     entries: list[Entry], head: Token, *, nominal: bool
 ) -> tuple[Entry, list[Token]] | None:
@@ -128,12 +158,10 @@ def _choose(
     objects = clauses.object_lemmas(head)
     near = _nearby(head)
     best: tuple[int, Entry, list[Token]] | None = None
-    for entry in entries:
+    for entry, phrases in _plan(entries, head.lemma_.lower(), head.lower_, nominal=nominal):
         if not _object_ok(entry, objects) or not _complement_ok(entry, head):
             continue
-        for phrase in entry.nouns if nominal else entry.verbs:
-            if phrase.head != head.lemma_.lower() and phrase.head != head.lower_:
-                continue
+        for phrase in phrases:
             matched = _match_phrase(phrase, head, near)
             if matched is None:
                 continue
