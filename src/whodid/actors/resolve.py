@@ -322,7 +322,7 @@ class DocActors:
         """Token end of the 'in'-phrase that _place_in read."""
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ == "in":
-                return max(t.i for t in child.subtree) + 1
+                return child.right_edge.i + 1
         return tok.i + 1
 
     def _place_country(self, start: int, head: int) -> str | None:
