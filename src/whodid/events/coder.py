@@ -155,14 +155,25 @@ def _choose(
     entries: list[Entry], head: Token, *, nominal: bool
 ) -> tuple[Entry, list[Token]] | None:
     """The entry whose matched phrase (and object constraint) says most; ties go to file order."""
-    objects = clauses.object_lemmas(head)
-    near = _nearby(head)
+    # The head's objects and nearby words are read only when an entry asks for them.
+    objects: set[str] | None = None
+    near: dict[str, Token] | None = None
     best: tuple[int, Entry, list[Token]] | None = None
     for entry, phrases in _plan(entries, head.lemma_.lower(), head.lower_, nominal=nominal):
-        if not _object_ok(entry, objects) or not _complement_ok(entry, head):
+        if entry.objects or entry.not_objects:
+            if objects is None:
+                objects = clauses.object_lemmas(head)
+            if not _object_ok(entry, objects):
+                continue
+        if not _complement_ok(entry, head):
             continue
         for phrase in phrases:
-            matched = _match_phrase(phrase, head, near)
+            if not phrase.extras:
+                matched: list[Token] | None = [head]
+            else:
+                if near is None:
+                    near = _nearby(head)
+                matched = _match_phrase(phrase, head, near)
             if matched is None:
                 continue
             # content words of a phrase ("threaten kill") weigh like an object constraint
@@ -260,18 +271,29 @@ def _discards_by_length(
     return tuple((n, frozenset(p for p in discards if len(p) == n)) for n in lengths)
 
 
-def discarded(sentence: SpacySpan, lexicon: Lexicon) -> bool:
-    """Sports, entertainment and other non-political senses: the sentence yields nothing."""
+def _discarded(words: list[str], lemmas: list[str], lexicon: Lexicon) -> bool:
     if not lexicon.discards:
         return False
-    words = [t.lower_ for t in sentence]
-    lemmas = [t.lemma_.lower() for t in sentence]
     for n, phrases in _discards_by_length(lexicon.discards):
         for seq in (words, lemmas):
             for i in range(len(seq) - n + 1):
                 if tuple(seq[i : i + n]) in phrases:
                     return True
     return False
+
+
+def _words(sentence: SpacySpan) -> tuple[list[Token], list[str], list[str]]:
+    """The sentence's tokens with their lower-case forms and lemmas, read in one pass."""
+    tokens = list(sentence)
+    return tokens, [t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens]
+
+
+def discarded(sentence: SpacySpan, lexicon: Lexicon) -> bool:
+    """Sports, entertainment and other non-political senses: the sentence yields nothing."""
+    if not lexicon.discards:
+        return False
+    _, words, lemmas = _words(sentence)
+    return _discarded(words, lemmas, lexicon)
 
 
 def code_sentence(
@@ -282,18 +304,19 @@ def code_sentence(
     ``is_actor`` lets the caller's actor resolution choose among candidate targets: "restored
     ties with Gondor" targets Gondor, not "ties".
     """
-    if discarded(sentence, lexicon):
+    tokens, words, lemmas = _words(sentence)
+    if _discarded(words, lemmas, lexicon):
         return []
     found: list[Candidate] = []
-    for token in sentence:
-        lemma = token.lemma_.lower()
-        nominal = token.pos_ in NOUN_POS
-        if token.pos_ in VERB_POS:
+    for token, lower, lemma in zip(tokens, words, lemmas, strict=True):
+        pos = token.pos_
+        nominal = pos in NOUN_POS
+        if pos in VERB_POS:
             if token.dep_ == "amod" and not clauses.subjects(token)[0]:
                 continue  # "visiting delegation", "escalating violence": modifiers, not events
-            entries = lexicon.by_verb.get(lemma) or lexicon.by_verb.get(token.lower_)
+            entries = lexicon.by_verb.get(lemma) or lexicon.by_verb.get(lower)
         elif nominal:
-            entries = lexicon.by_noun.get(lemma) or lexicon.by_noun.get(token.lower_)
+            entries = lexicon.by_noun.get(lemma) or lexicon.by_noun.get(lower)
         else:
             continue
         if not entries:
