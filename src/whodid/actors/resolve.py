@@ -74,6 +74,7 @@ class DocActors:
         self._starts = [m.start for m in self.mentions]
         self.memory = DocMemory(doc)
         self._cache: dict[int, Actor | None] = {}
+        self._lower = [t.lower_ for t in doc]  # read once: phrases look at their words often
         for tok in doc:  # document order, so memory only ever looks back
             if self._is_np_head(tok) and self._may_name_actor(tok):
                 self.resolve(tok)
@@ -229,7 +230,7 @@ class DocActors:
             and self.doc[start - 2].lower_ in ("then", "ex")
         ):
             start -= 2  # 'Then-President X', 'ex-minister'
-        words = {t.lower_ for t in self.doc[start:end]}
+        words = set(self._lower[start:end])
         words |= {w.split("-")[0] for w in words}
         former = bool(words & _FORMER)
         then = "then" in words
@@ -279,12 +280,12 @@ class DocActors:
                     start, end, code, name=base.name if base.kind != "place" else None
                 )
             if tok.lower_ in _COUNTRY_NOUNS and any(
-                t.lower_ in ("the", "this") for t in self.doc[start : tok.i]
+                w in ("the", "this") for w in self._lower[start : tok.i]
             ):
                 country = self.memory.country(self.doc[start].idx)
                 return self._actor(start, end, country)
             if tok.lower_ in _ORG_NOUNS and any(
-                t.lower_ in ("the", "this") for t in self.doc[start : tok.i]
+                w in ("the", "this") for w in self._lower[start : tok.i]
             ):
                 memo = self.memory.organisation(self.doc[start].idx)
                 if memo is not None:

@@ -263,21 +263,28 @@ def _object_of_event(c: Candidate, verbal_heads: set[int]) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _discards_by_length(
+def _discards_by_first(
     discards: tuple[tuple[str, ...], ...],
-) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
-    """The discard phrases grouped by length, as sets: one lookup per n-gram of a sentence."""
-    lengths = sorted({len(p) for p in discards})
-    return tuple((n, frozenset(p for p in discards if len(p) == n)) for n in lengths)
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The discard phrases by their first word: a sentence's words are looked up one by one."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in discards:
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in index.items()}
 
 
 def _discarded(words: list[str], lemmas: list[str], lexicon: Lexicon) -> bool:
+    """Does a discard phrase occur, word for word, in the words or in the lemmas?"""
     if not lexicon.discards:
         return False
-    for n, phrases in _discards_by_length(lexicon.discards):
-        for seq in (words, lemmas):
-            for i in range(len(seq) - n + 1):
-                if tuple(seq[i : i + n]) in phrases:
+    if () in lexicon.discards:
+        return True
+    index = _discards_by_first(lexicon.discards)
+    for seq in (words, lemmas):
+        for i, word in enumerate(seq):
+            for phrase in index.get(word, ()):
+                if tuple(seq[i : i + len(phrase)]) == phrase:
                     return True
     return False
 
