@@ -11,14 +11,16 @@ sentences, then times, in one run:
 2. ``whodid.annotate_many`` on the same articles (all four layers);
 
 alternately, ``--repeat`` times each, keeping each one's best time, after an untimed pass of
-spaCy that fills the vocabulary (so neither starts cold).  Prints articles/s, sentences/s, tokens/s,
-peak RSS and the ratio whodid / bare spaCy.  Pin the process to one core for the one-core
-figure: ``taskset -c 0 python ...``.
+spaCy that fills the vocabulary (so neither starts cold).  Prints articles/s, sentences/s,
+tokens/s, peak RSS and the ratio whodid / bare spaCy, of wall time and of the process's CPU time
+(on a machine shared with other work, the CPU-time ratio is the steadier one).  Pin the process
+to one core for the one-core figure: ``taskset -c 0 python ...``.
 
 With ``--workers N`` (N > 1) it then times ``whodid.runners.local.annotate_ordered`` (the
 engine of ``whodid ingest --workers``) with 1 and with N worker processes, and prints the
 speed-up (whole run, and steady state: start-up cancelled by also timing the corpus twice
-over) and the peak RSS of the largest worker.
+over), an estimate of the steady-state speed-up with free cores from CPU times, and the peak
+RSS of the largest worker.
 """
 
 from __future__ import annotations
@@ -88,19 +90,28 @@ def rate_line(name: str, seconds: float, articles: int, sentences: int, tokens: 
     )
 
 
-def time_workers(corpus: list[dict[str, str]], *, workers: int, batch_size: int) -> float:
-    """Seconds for the local runner to annotate the corpus with ``workers`` processes."""
+def children_cpu() -> float:
+    """CPU seconds of this process's finished child processes."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_workers(
+    corpus: list[dict[str, str]], *, workers: int, batch_size: int
+) -> tuple[float, float, float]:
+    """Seconds for the local runner to annotate the corpus with ``workers`` processes: wall
+    time, CPU time of this process, CPU time of the worker processes (all of them)."""
     from whodid.ingest.records_io import article_from_record
     from whodid.pipeline import Options
     from whodid.runners.local import annotate_ordered
 
     jobs = [(i, article_from_record(a)) for i, a in enumerate(corpus)]
     options = Options(batch_size=batch_size)
-    t0 = time.perf_counter()
+    t0, c0, k0 = time.perf_counter(), time.process_time(), children_cpu()
     done = sum(1 for _ in annotate_ordered(jobs, workers=workers, options=options, chunk_size=16))
     seconds = time.perf_counter() - t0
     assert done == len(corpus)
-    return seconds
+    return seconds, time.process_time() - c0, children_cpu() - k0
 
 
 def main() -> None:
@@ -118,7 +129,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     import whodid
     from whodid.nlp.model import load_nlp
     from whodid.pipeline import Options
@@ -128,6 +139,7 @@ def main() -> None:
         whodid.annotate_many(["Kenya accused Uganda of smuggling."])
     )  # load KB, lexicon, gazetteer
     startup = time.perf_counter() - started
+    startup_cpu = time.process_time() - started_cpu
     corpus = build_corpus(args.articles, seed=args.seed)
     texts = [a["text"] for a in corpus]
     options = Options(batch_size=args.batch_size)
@@ -135,37 +147,50 @@ def main() -> None:
     n = len(texts)
     print(f"machine: {machine()}")
     print(f"model: {nlp.meta.get('name')} {nlp.meta.get('version')} components {nlp.pipe_names}")
-    print(f"start-up (import + model + data): {startup:.2f} s")
+    print(f"start-up (import + model + data): {startup:.2f} s ({startup_cpu:.2f} s CPU)")
     docs = list(nlp.pipe(texts, batch_size=args.batch_size))
     sentences = sum(len(list(d.sents)) for d in docs)
     tokens = sum(len(d) for d in docs)
     del docs  # this first pass also fills the vocabulary, so both timed runs start warm
     print(f"corpus: {n} articles, {sentences} sentences, {tokens} tokens")
 
+    # Wall time, and the process's CPU time: on a machine shared with other work the wall time
+    # also counts the time spent waiting for the core, the CPU time does not.
     bare, full = float("inf"), float("inf")
+    bare_cpu, full_cpu = float("inf"), float("inf")
     for _ in range(args.repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for _doc in nlp.pipe(texts, batch_size=args.batch_size):
             pass
         bare = min(bare, time.perf_counter() - t0)
-        t0 = time.perf_counter()
+        bare_cpu = min(bare_cpu, time.process_time() - c0)
+        t0, c0 = time.perf_counter(), time.process_time()
         events = sum(len(a.events) for a in whodid.annotate_many(corpus, options=options))
         full = min(full, time.perf_counter() - t0)
+        full_cpu = min(full_cpu, time.process_time() - c0)
     if args.repeat > 0:
         print(f"events: {events}")
         print(rate_line("bare spaCy", bare, n, sentences, tokens))
         print(rate_line("whodid", full, n, sentences, tokens))
         print(f"ratio whodid / bare spaCy: {full / bare:.3f}  (best of {args.repeat} each)")
+        print(
+            f"CPU time: bare spaCy {bare_cpu:.2f} s, whodid {full_cpu:.2f} s, "
+            f"ratio {full_cpu / bare_cpu:.3f}"
+        )
         print(f"peak RSS: {peak_rss_mb():.0f} MB")
 
     if args.workers > 1:
         # Each run includes the workers' start-up; the run on the corpus twice over, minus the
         # run on the corpus once, is the steady-state time of one corpus (start-up cancels).
         twice = corpus + [{**a, "id": a["id"] + "-b"} for a in corpus]
-        one = time_workers(corpus, workers=1, batch_size=args.batch_size)
-        one2 = time_workers(twice, workers=1, batch_size=args.batch_size)
-        many = time_workers(corpus, workers=args.workers, batch_size=args.batch_size)
-        many2 = time_workers(twice, workers=args.workers, batch_size=args.batch_size)
+        one, one_cpu, _ = time_workers(corpus, workers=1, batch_size=args.batch_size)
+        one2, one2_cpu, _ = time_workers(twice, workers=1, batch_size=args.batch_size)
+        many, many_cpu, many_kids = time_workers(
+            corpus, workers=args.workers, batch_size=args.batch_size
+        )
+        many2, many2_cpu, many2_kids = time_workers(
+            twice, workers=args.workers, batch_size=args.batch_size
+        )
         print(rate_line("runner, 1 process", one, n, sentences, tokens))
         print(rate_line(f"runner, {args.workers} workers", many, n, sentences, tokens))
         print(f"speed-up {args.workers} workers / 1, whole run: {one / many:.2f}")
@@ -173,6 +198,18 @@ def main() -> None:
         print(rate_line(f"steady, {args.workers} workers", many2 - many, n, sentences, tokens))
         steady = (one2 - one) / (many2 - many)
         print(f"speed-up {args.workers} workers / 1, steady state: {steady:.2f}")
+        # On a machine busy with other work the workers wait for cores, and the wall-time
+        # speed-up says more about the machine than about whodid. From CPU time: what the
+        # steady-state speed-up is with free cores, if the work spreads evenly over the workers
+        # (the calling process, which merges the results, runs alongside them).
+        one_steady = one2_cpu - one_cpu
+        parent, kids = many2_cpu - many_cpu, many2_kids - many_kids
+        ideal = one_steady / max(parent, kids / args.workers)
+        print(
+            f"CPU time, steady state: 1 process {one_steady:.2f} s; {args.workers} workers "
+            f"{kids:.2f} s in all, calling process {parent:.2f} s; "
+            f"speed-up with free cores ≈ {ideal:.2f}"
+        )
         print(f"peak RSS of the largest worker: {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
 
 

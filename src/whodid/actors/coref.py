@@ -38,6 +38,17 @@ class DocMemory:
         self.doc = doc
         self.memos: list[Memo] = []
         self._surnames: dict[str, list[Memo]] = {}
+        self._sentences: list[tuple[int, int]] | None = None
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """Token bounds [start, end) of the sentence of token ``i`` (``doc[i].sent``, but the
+        sentences are found once per document instead of at every call)."""
+        if self._sentences is None:
+            bounds: list[tuple[int, int]] = []
+            for sent in self.doc.sents:
+                bounds.extend([(sent.start, sent.end)] * (sent.end - sent.start))
+            self._sentences = bounds
+        return self._sentences[i]
 
     def remember(
         self,
@@ -55,7 +66,7 @@ class DocMemory:
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
         subject = root is not None and root.dep_ in _SUBJECT_DEPS
-        sentence = root.sent.start if root is not None else 0
+        sentence = self.sentence(root.i)[0] if root is not None else 0
         memo = Memo(actor.start, actor, person, plural, gender, titles, subject, sentence)
         self.memos.append(memo)
         if surname:
@@ -86,7 +97,7 @@ class DocMemory:
         """The country of the last non-person actor before the offset ("the country", "its
         minister"), preferring the subject of the offset's own sentence."""
         span = self.doc.char_span(before, before + 1, alignment_mode="expand")
-        here = span.sent.start if span is not None and len(span) else -1
+        here = self.sentence(span.start)[0] if span is not None and len(span) else -1
         candidates = [
             m for m in reversed(self.memos) if m.start < before and m.actor.country and not m.person
         ]
@@ -112,14 +123,14 @@ class DocMemory:
             people = [
                 m for m in reversed(before) if m.person and not m.plural and m.gender in (None, g)
             ]
-            here = tok.sent.start
-            previous = self.doc[here - 1].sent.start if here > 0 else here
+            here = self.sentence(tok.i)[0]
+            previous = self.sentence(here - 1)[0] if here > 0 else here
             salient = next((m for m in people if m.subject and m.sentence >= previous), None)
             return salient or (people[0] if people else None)
         if low in PRONOUNS_THING:
             things = [m for m in reversed(before) if not m.person and not m.plural and m.actor.code]
             # "Minsk accused Lithuania ... and said its minister": the sentence's subject first
-            here = tok.sent.start
+            here = self.sentence(tok.i)[0]
             salient = next((m for m in things if m.subject and m.sentence == here), None)
             return salient or (things[0] if things else None)
         if low in PRONOUNS_PLURAL:

@@ -63,7 +63,8 @@ def _left(tok: Token) -> list[int]:
                 continue
             if child.dep_ == "advmod" and child.lower_ not in ("then", "ex", "former", "now"):
                 continue
-            idx.extend(t.i for t in child.subtree)
+            # the child's subtree: callers read only its bounds, not every token
+            idx.extend((child.left_edge.i, child.right_edge.i))
     return idx
 
 

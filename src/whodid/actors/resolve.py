@@ -4,6 +4,7 @@ dated offices of known people, and document memory (titles, surnames, pronouns, 
 
 from __future__ import annotations
 
+import bisect
 import logging
 from datetime import date
 
@@ -77,8 +78,10 @@ class DocActors:
         self.published = published
         self.mentions: list[Mention] = kb.matcher(doc.vocab).find(doc)
         self._at: dict[int, Mention] = KBMatcher.index(self.mentions)
+        self._starts = [m.start for m in self.mentions]
         self.memory = DocMemory(doc)
         self._cache: dict[int, Actor | None] = {}
+        self._lower = [t.lower_ for t in doc]  # read once: phrases look at their words often
         for tok in doc:  # document order, so memory only ever looks back
             if self._is_np_head(tok) and self._may_name_actor(tok):
                 self.resolve(tok)
@@ -119,6 +122,16 @@ class DocActors:
         return token.i in self._at or token.pos_ in ("PROPN", "PRON")
 
     # ------------------------------------------------------------------ helpers
+
+    def _starting(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in tokens [start, end), in order (they are sorted by start:
+        a bisection finds them)."""
+        starts = self._starts
+        return self.mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def _within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside tokens [start, end), in order."""
+        return [m for m in self._starting(start, end) if m.end <= end]
 
     def _is_np_head(self, tok: Token) -> bool:
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -204,7 +217,8 @@ class DocActors:
         if found is None:
             return self._actor(*span, None)
         a = found.actor
-        if found.sentence == tok.sent.start and a.end <= tok.idx and low not in _POSSESSIVE:
+        here = self.memory.sentence(tok.i)[0]
+        if found.sentence == here and a.end <= tok.idx and low not in _POSSESSIVE:
             # the antecedent stands in the same sentence: name it rather than the pronoun
             return a
         return self._actor(*span, a.code, sector=a.sector, name=a.name, country=a.country)
@@ -215,11 +229,7 @@ class DocActors:
         start, end = np_tokens(tok, with_of=agentish or tok.pos_ == "NOUN")
         if head_m is not None:
             start, end = min(start, head_m.start), max(end, head_m.end)
-        mods = [
-            m
-            for m in self.mentions
-            if start <= m.start and m.end <= end and m is not head_m and not self._patron(m)
-        ]
+        mods = [m for m in self._within(start, end) if m is not head_m and not self._patron(m)]
         end = max(end, self._conjunct_end(tok))  # after mods: the first conjunct gives the code
         if (
             start >= 2
@@ -227,9 +237,8 @@ class DocActors:
             and self.doc[start - 2].lower_ in ("then", "ex")
         ):
             start -= 2  # 'Then-President X', 'ex-minister'
-        words = {t.lower_ for t in self.doc[start:end]} | {
-            t.lower_.split("-")[0] for t in self.doc[start:end]
-        }
+        words = set(self._lower[start:end])
+        words |= {w.split("-")[0] for w in words}
         former = bool(words & _FORMER)
         then = "then" in words
         plural = tok.tag_ in ("NNS", "NNPS") or (
@@ -278,12 +287,12 @@ class DocActors:
                     start, end, code, name=base.name if base.kind != "place" else None
                 )
             if tok.lower_ in _COUNTRY_NOUNS and any(
-                t.lower_ in ("the", "this") for t in self.doc[start : tok.i]
+                w in ("the", "this") for w in self._lower[start : tok.i]
             ):
                 country = self.memory.country(self.doc[start].idx)
                 return self._actor(start, end, country)
             if tok.lower_ in _ORG_NOUNS and any(
-                t.lower_ in ("the", "this") for t in self.doc[start : tok.i]
+                w in ("the", "this") for w in self._lower[start : tok.i]
             ):
                 memo = self.memory.organisation(self.doc[start].idx)
                 if memo is not None:
@@ -330,11 +339,11 @@ class DocActors:
     def _sentence_country(self, tok: Token) -> str | None:
         """The one country a titled person's sentence names ('Defence Minister X said Arnor
         would ...'); None when it names none or several."""
-        sent = tok.sent
+        sent_start, sent_end = self.memory.sentence(tok.i)
         found = {
             m.entry.country
             for m in self.mentions
-            if sent.start <= m.start < sent.end
+            if sent_start <= m.start < sent_end
             and m.entry is not None
             and m.entry.kind in ("country", "place")
             and not self._in_own_clause(self.doc[m.end - 1], tok)
@@ -361,7 +370,7 @@ class DocActors:
         """Token end of the 'in'-phrase that _place_in read."""
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-                return max(t.i for t in child.subtree) + 1
+                return child.right_edge.i + 1
         return tok.i + 1
 
     def _place_country(self, start: int, head: int) -> str | None:
@@ -488,8 +497,8 @@ class DocActors:
     ) -> Actor:
         appositive = [
             m
-            for m in self.mentions
-            if m.entry is not None and m.entry.kind == "person" and tok.i < m.start < end
+            for m in self._starting(tok.i + 1, end)
+            if m.entry is not None and m.entry.kind == "person"
         ]
         if appositive and agent.kind in ("person", "generic") and not plural:
             # 'the Palestinian president, Mahmoud Abbas': the named person is the actor
@@ -500,7 +509,7 @@ class DocActors:
                 person.entry,
                 start,
                 end,
-                [m for m in self.mentions if start <= m.start and m.end <= end and m is not person],
+                [m for m in self._within(start, end) if m is not person],
                 former=former,
                 then=False,
             )

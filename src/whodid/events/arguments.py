@@ -43,6 +43,8 @@ def no_actor(token: Token) -> bool:
 
 def _usable(tokens: list[Token], trigger: list[Token]) -> list[Token]:
     """Argument candidates less the trigger's own words and dates, numbers, amounts."""
+    if not tokens:
+        return []
     own = {t.i for t in trigger}
     return [
         t for t in tokens if t.i not in own and (t.ent_type_ not in _NON_ACTOR_ENTS or _counted(t))

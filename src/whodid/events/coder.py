@@ -121,20 +121,59 @@ def _complement_ok(entry: Entry, head: Token) -> bool:
     return False
 
 
+_Plan = tuple[tuple[Entry, tuple[Phrase, ...]], ...]
+# (id of an entry list, lemma, lower form, nominal) -> (the list, its length, its plan)
+_PLANS: dict[tuple[int, str, str, bool], tuple[list[Entry], int, _Plan]] = {}
+_MAX_PLANS = 50_000
+
+
+def _plan(entries: list[Entry], lemma: str, lower: str, *, nominal: bool) -> _Plan:
+    """The entries with a phrase headed by the word, each with those phrases, in file order.
+
+    Worked out once per word and entry list (it depends on nothing else), not per token.
+    """
+    key = (id(entries), lemma, lower, nominal)
+    hit = _PLANS.get(key)
+    if hit is not None and hit[0] is entries and hit[1] == len(entries):
+        return hit[2]
+    plan = tuple(
+        (entry, phrases)
+        for entry in entries
+        if (
+            phrases := tuple(
+                p for p in (entry.nouns if nominal else entry.verbs) if p.head in (lemma, lower)
+            )
+        )
+    )
+    if len(_PLANS) >= _MAX_PLANS:
+        _PLANS.clear()
+    _PLANS[key] = (entries, len(entries), plan)
+    return plan
+
+
 def _choose(
     entries: list[Entry], head: Token, *, nominal: bool
 ) -> tuple[Entry, list[Token]] | None:
     """The entry whose matched phrase (and object constraint) says most; ties go to file order."""
-    objects = clauses.object_lemmas(head)
-    near = _nearby(head)
+    # The head's objects and nearby words are read only when an entry asks for them.
+    objects: set[str] | None = None
+    near: dict[str, Token] | None = None
     best: tuple[int, Entry, list[Token]] | None = None
-    for entry in entries:
-        if not _object_ok(entry, objects) or not _complement_ok(entry, head):
-            continue
-        for phrase in entry.nouns if nominal else entry.verbs:
-            if phrase.head != head.lemma_.lower() and phrase.head != head.lower_:
+    for entry, phrases in _plan(entries, head.lemma_.lower(), head.lower_, nominal=nominal):
+        if entry.objects or entry.not_objects:
+            if objects is None:
+                objects = clauses.object_lemmas(head)
+            if not _object_ok(entry, objects):
                 continue
-            matched = _match_phrase(phrase, head, near)
+        if not _complement_ok(entry, head):
+            continue
+        for phrase in phrases:
+            if not phrase.extras:
+                matched: list[Token] | None = [head]
+            else:
+                if near is None:
+                    near = _nearby(head)
+                matched = _match_phrase(phrase, head, near)
             if matched is None:
                 continue
             # content words of a phrase ("threaten kill") weigh like an object constraint
@@ -234,26 +273,44 @@ def _object_of_event(c: Candidate, verbal_heads: set[int]) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _discards_by_length(
+def _discards_by_first(
     discards: tuple[tuple[str, ...], ...],
-) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
-    """The discard phrases grouped by length, as sets: one lookup per n-gram of a sentence."""
-    lengths = sorted({len(p) for p in discards})
-    return tuple((n, frozenset(p for p in discards if len(p) == n)) for n in lengths)
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The discard phrases by their first word: a sentence's words are looked up one by one."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in discards:
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in index.items()}
+
+
+def _discarded(words: list[str], lemmas: list[str], lexicon: Lexicon) -> bool:
+    """Does a discard phrase occur, word for word, in the words or in the lemmas?"""
+    if not lexicon.discards:
+        return False
+    if () in lexicon.discards:
+        return True
+    index = _discards_by_first(lexicon.discards)
+    for seq in (words, lemmas):
+        for i, word in enumerate(seq):
+            for phrase in index.get(word, ()):
+                if tuple(seq[i : i + len(phrase)]) == phrase:
+                    return True
+    return False
+
+
+def _words(sentence: SpacySpan) -> tuple[list[Token], list[str], list[str]]:
+    """The sentence's tokens with their lower-case forms and lemmas, read in one pass."""
+    tokens = list(sentence)
+    return tokens, [t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens]
 
 
 def discarded(sentence: SpacySpan, lexicon: Lexicon) -> bool:
     """Sports, entertainment and other non-political senses: the sentence yields nothing."""
     if not lexicon.discards:
         return False
-    words = [t.lower_ for t in sentence]
-    lemmas = [t.lemma_.lower() for t in sentence]
-    for n, phrases in _discards_by_length(lexicon.discards):
-        for seq in (words, lemmas):
-            for i in range(len(seq) - n + 1):
-                if tuple(seq[i : i + n]) in phrases:
-                    return True
-    return False
+    _, words, lemmas = _words(sentence)
+    return _discarded(words, lemmas, lexicon)
 
 
 def code_sentence(
@@ -264,18 +321,19 @@ def code_sentence(
     ``is_actor`` lets the caller's actor resolution choose among candidate targets: "restored
     ties with Gondor" targets Gondor, not "ties".
     """
-    if discarded(sentence, lexicon):
+    tokens, words, lemmas = _words(sentence)
+    if _discarded(words, lemmas, lexicon):
         return []
     found: list[Candidate] = []
-    for token in sentence:
-        lemma = token.lemma_.lower()
-        nominal = token.pos_ in NOUN_POS
-        if token.pos_ in VERB_POS:
+    for token, lower, lemma in zip(tokens, words, lemmas, strict=True):
+        pos = token.pos_
+        nominal = pos in NOUN_POS
+        if pos in VERB_POS:
             if token.dep_ == "amod" and not clauses.subjects(token)[0]:
                 continue  # "visiting delegation", "escalating violence": modifiers, not events
-            entries = lexicon.by_verb.get(lemma) or lexicon.by_verb.get(token.lower_)
+            entries = lexicon.by_verb.get(lemma) or lexicon.by_verb.get(lower)
         elif nominal:
-            entries = lexicon.by_noun.get(lemma) or lexicon.by_noun.get(token.lower_)
+            entries = lexicon.by_noun.get(lemma) or lexicon.by_noun.get(lower)
         else:
             continue
         if not entries:

@@ -42,10 +42,17 @@ def _split_abbreviation_compounds(nlp: Language) -> None:
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
-@functools.cache
 def load_nlp(name: str | None = None) -> Language:
-    """Load (once per process and name) the spaCy pipeline with only the components we use."""
-    resolved = model_name(name)
+    """Load (once per process and name) the spaCy pipeline with only the components we use.
+
+    ``load_nlp()``, ``load_nlp(None)`` and ``load_nlp(DEFAULT_MODEL)`` are the same pipeline:
+    the cache is keyed by the resolved name, so no caller loads the model a second time.
+    """
+    return _load(model_name(name))
+
+
+@functools.cache
+def _load(resolved: str) -> Language:
     try:
         nlp = spacy.load(resolved)
     except OSError as exc:

@@ -1,0 +1,90 @@
+"""What the speed shortcuts rely on: results equal those of the plain, slower way."""
+
+from __future__ import annotations
+
+import pytest
+
+from docs import parse
+from whodid.actors.coref import DocMemory
+from whodid.events.coder import code_sentence, discarded
+from whodid.events.lexicon import build_lexicon
+
+REJECT_120 = """
+- id: a.reject
+  code: "120"
+  verbs: [reject]
+  example: "Arnor rejected Gondor."
+"""
+REJECT_125 = """
+- id: b.reject
+  code: "125"
+  verbs: [reject]
+  example: "Arnor rejected Gondor."
+"""
+SENTENCE = "Arnor/PROPN/nsubj/1 rejected/VERB/ROOT/1/reject Gondor/PROPN/dobj/1 ./PUNCT/punct/1"
+
+
+def test_each_lexicon_gets_its_own_entries_for_a_word() -> None:
+    # the coder keeps, per word, the entries a lexicon lists for it: never another lexicon's
+    first = build_lexicon([("a.yaml", REJECT_120)])
+    second = build_lexicon([("b.yaml", REJECT_125)])
+    doc = parse(SENTENCE)
+    for lex, code in ((first, "120"), (second, "125"), (first, "120")):
+        assert [c.code for c in code_sentence(doc[:], lex)] == [code]
+
+
+def test_an_entry_added_later_is_seen() -> None:
+    lex = build_lexicon([("a.yaml", REJECT_120)])
+    doc = parse(SENTENCE)
+    assert [c.entry.id for c in code_sentence(doc[:], lex)] == ["a.reject"]
+    lex.by_verb["reject"].clear()
+    assert code_sentence(doc[:], lex) == []
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        # the phrase's words in a row
+        ("the/DET/det/1 world/NOUN/compound/2 cup/NOUN/nsubj/3 began/VERB/ROOT/3/begin", True),
+        # by lemma: "cups" is "cup"
+        ("world/NOUN/compound/1 cups/NOUN/nsubj/2/cup began/VERB/ROOT/2/begin", True),
+        # the first word at the very end, the second missing
+        ("Arnor/PROPN/nsubj/1 rejected/VERB/ROOT/1/reject the/DET/det/3 world/NOUN/dobj/1", False),
+        # both words, but not next to each other
+        ("cup/NOUN/nsubj/1 shook/VERB/ROOT/1/shake the/DET/det/3 world/NOUN/dobj/1", False),
+        # a one-word phrase anywhere
+        ("Arnor/PROPN/nsubj/1 hired/VERB/ROOT/1/hire a/DET/det/3 striker/NOUN/dobj/1", True),
+    ],
+)
+def test_discard_phrases_match_whole_word_sequences(spec: str, expected: bool) -> None:
+    lex = build_lexicon([("a.yaml", REJECT_120)])
+    lex.discards = (("world", "cup"), ("striker",))
+    assert discarded(parse(spec)[:], lex) is expected
+
+
+def test_sentence_bounds_are_spacys(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "VILNIUS, May 15 (Wire) - Lithuania expelled two diplomats.\n\nMinsk protested. "
+        "It said the move was hostile and would be answered.\nPhoto: Reuters"
+    )
+    memory = DocMemory(doc)
+    for token in doc:
+        assert memory.sentence(token.i) == (token.sent.start, token.sent.end)
+
+
+def test_subtree_edges_bound_the_subtree(nlp) -> None:  # type: ignore[no-untyped-def]
+    # noun phrases read a modifier's subtree by its edges: they must be the subtree's extremes
+    doc = nlp(
+        "The former defence minister of Arnor, who resigned in March, and two senior army "
+        "officers from the northern province met the visiting delegation on Monday."
+    )
+    for token in doc:
+        indices = [t.i for t in token.subtree]
+        assert (min(indices), max(indices)) == (token.left_edge.i, token.right_edge.i)
+
+
+def test_one_model_per_resolved_name(monkeypatch: pytest.MonkeyPatch, nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.nlp.model import DEFAULT_MODEL, MODEL_ENV, load_nlp
+
+    monkeypatch.delenv(MODEL_ENV, raising=False)
+    assert load_nlp() is load_nlp(None) is load_nlp(DEFAULT_MODEL)
