@@ -94,6 +94,8 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
         return [c for c in verb.lefts if c.dep_ in ("npadvmod", "compound", "nmod")][:1], passive
     if verb.dep_ not in _INHERITING_DEPS:
         return [], passive
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return with_conjuncts(head), True  # "people killed in police firing": the patients
     if verb.dep_ == "acl" and head.pos_ not in ("VERB", "AUX"):
         # "López Obrador's decision to drop out": the possessor of the noun acts.
         owners = _children(head, frozenset({"poss"}))
