@@ -10,6 +10,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from whodid.quotes.cues import control_verbs
 from whodid.records import Actor, Span
 from whodid.text.doctext import doc_text
 
@@ -17,7 +18,11 @@ __all__ = ["ActorResolver", "cue_span", "speaker_actor", "speaker_token"]
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NEAR = 12  # tokens between a cue and a speaker the parse did not link
-_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep", "ccomp"})
+# Arcs a cue climbs to find the clause whose subject speaks ("acomp": "voters are more likely
+# to say", "he was quick to point out").
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep", "ccomp", "acomp"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})  # "Roe, the group's head, said", not ", called"
+_BY = frozenset({"from", "by"})  # "a report from Gondor", "a document filed by the ministry"
 
 
 Quoted = Callable[[int], bool]
@@ -78,7 +83,26 @@ def _adjacent(cue: Token, quoted: Quoted) -> Token | None:
             chunk.root.pos_ == "PROPN" and not any(t.pos_ == "VERB" for t in between)
         ):
             before = chunk.root
+        elif cue.tag_ in _FINITE and all(
+            t.pos_ in ("ADV", "AUX", "PART") or t.text == "," for t in between
+        ):
+            before = _named(chunk.root)  # "Jane Roe, the group's president, said"
     return before
+
+
+def _named(noun: Token) -> Token:
+    """The name an apposition describes: "the group's president and treasurer" in "Jane Roe,
+    the group's president and treasurer," stands for Jane Roe."""
+    node = noun
+    while node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head
+    if node.dep_ == "appos" and node.head.i < node.i:
+        return node.head
+    return noun
+
+
+def _expletive(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "expl") and token.lower_ in ("it", "there")
 
 
 def _never(offset: int) -> bool:
@@ -104,9 +128,29 @@ def speaker_token(
     return found
 
 
+def _author(noun: Token) -> Token | None:
+    """Who a document noun names as its author: "a report from Gondor", "a letter filed by
+    Gondor", "an interview Gondor gave"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _BY:
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            subject = _subject(child)
+            if subject is not None and subject.lower_ not in _RELATIVE:
+                return subject
+    return None
+
+
 def _issuer(noun: Token, documents: frozenset[str]) -> Token:
     """ "Gondor issued a statement saying ...": the statement's words are Gondor's."""
-    if noun.lemma_.lower() in documents and noun.dep_ in ("dobj", "obj"):
+    if noun.lemma_.lower() not in documents:
+        return noun
+    author = _author(noun)
+    if author is not None:
+        return author
+    if noun.dep_ in ("dobj", "obj"):
         subject = _subject(noun.head)
         if subject is not None:
             return subject
@@ -120,7 +164,8 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
             to = cue.doc[cue.i + 1]
         if to is None:
             return None
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        return _issuer(source, documents) if source is not None else None
     outer = _outer_speaker(cue)
     if outer is not None:
         return outer
@@ -141,6 +186,14 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
             return None  # "it was labelled ...", "the bill, known as ..."
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return _issuer(verb.head, documents)  # "a statement saying ...", "Smith, writing"
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in control_verbs():
+            controller = next(
+                (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None
+            )
+            if controller is not None:  # "led allies to worry", "forced the chief to admit"
+                return controller
+        if verb.dep_ == "acomp" and any(_expletive(c) for c in verb.head.children):
+            return None  # "it is worth noting": nobody in particular
         if verb.dep_ in _CLIMB and verb.head.i != verb.i:
             verb = verb.head
             continue
