@@ -22,14 +22,14 @@ from whodid.quotes.marks import Marked
 from whodid.quotes.speaker import speaker_token
 from whodid.text.doctext import doc_text
 
-__all__ = ["Attributed", "Inside", "attribute_stretch"]
+__all__ = ["USE_CUE", "Attributed", "Inside", "attribute_stretch"]
 
 _FRAGMENT_WORDS = 4  # a stretch of fewer words needs a parse link to its cue
 _AFTER_SENTENCE_TOKENS = 10  # "he said." after the closing mark
 _LINK_DEPTH = 5
 _DASH_CUE = Cue("―", (), "speech")
 _COLON_CUE = Cue(":", (), "speech")
-_USE_CUE = Cue("use", (), "speech")  # a verb that uses the quoted words: "labelled it "a con""
+USE_CUE = Cue("use", (), "speech")  # a verb that uses the quoted words: "labelled it "a con""
 # How a quoted fragment hangs from the verb that uses it: object, predicate, "as"/"to" phrase.
 _OBJECT_ARCS = frozenset(
     {"dobj", "attr", "oprd", "pobj", "prep", "appos", "conj", "ccomp", "xcomp", "acomp"}
@@ -103,7 +103,8 @@ def _window(doc: Doc, stretch: Marked) -> list[SpacySpan]:
     tail = doc_text(doc)[stretch.end : last.end_char].strip()
     if last.end < len(doc) and not any(ch.isalpha() for ch in tail):
         after = doc[last.end].sent
-        if len(after) <= _AFTER_SENTENCE_TOKENS:
+        gap = doc_text(doc)[stretch.end : after.start_char]
+        if len(after) <= _AFTER_SENTENCE_TOKENS and "\n" not in gap:  # not the next paragraph
             out.append(after)
     return out
 
@@ -174,6 +175,24 @@ def _dash_attribution(doc: Doc, stretch: Marked) -> Attributed | None:
     return Attributed(stretch, _DASH_CUE, list(dash), True, speaker=head)
 
 
+def _cue_after(
+    doc: Doc, stretch: Marked, quoted: list[Token], *, cues: CueLexicon, inside: Inside
+) -> Attributed | None:
+    """A cue of saying in the quotation's last sentence after its closing mark
+    ('"...," she wrote'), linked to the quotation by the parse."""
+    closing = doc.char_span(stretch.end - 1, stretch.end, alignment_mode="expand")
+    if closing is None or doc_text(doc)[stretch.end - 2 : stretch.end - 1] not in (",", "?", "!"):
+        return None
+    sent = closing[-1].sent
+    for tok in doc[closing[-1].i + 1 : sent.end]:
+        if inside(tok.idx):
+            break
+        match = cues.match(tok) if tok.is_alpha else None
+        if match is not None and match[0].kind == "speech" and _linked(tok, quoted):
+            return Attributed(stretch, match[0], match[1], True)
+    return None
+
+
 def _words(stretch: Marked, doc: Doc) -> int:
     return sum(1 for t in _tokens_in(doc, *stretch.inner) if t.is_alpha)
 
@@ -183,10 +202,15 @@ def attribute_stretch(
 ) -> Attributed | None:
     """The best cue for one stretch, or an unattributed record for a full-sentence quotation
     (the caller may give it an earlier speaker); None for a fragment with no cue."""
-    introduced = _dash_attribution(doc, stretch) or _colon_attribution(doc, stretch, cues, inside)
-    if introduced is not None:
-        return introduced
+    dashed = _dash_attribution(doc, stretch)
+    if dashed is not None:
+        return dashed
+    introduced = _colon_attribution(doc, stretch, cues, inside)
     quoted = [t for p in stretch.pieces for t in _tokens_in(doc, *p)]
+    if introduced is not None:
+        # 'She was irritated: "Just email it," she wrote.': the cue after the quotation wins
+        after = _cue_after(doc, stretch, quoted, cues=cues, inside=inside)
+        return after or introduced
     best: tuple[float, Cue, list[Token], bool] | None = None
     window = _window(doc, stretch)
     for sent in window:
@@ -217,5 +241,5 @@ def attribute_stretch(
         verb = _governing_verb(quoted)
         if verb is None:
             return None
-        return Attributed(stretch, _USE_CUE, [verb], True)
+        return Attributed(stretch, USE_CUE, [verb], True)
     return Attributed(stretch, None, [], False)

@@ -178,7 +178,8 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
                 and verb.dep_ == "relcl"
                 and verb.head.lemma_.lower() in documents
             ):
-                return _issuer(verb.head, documents)  # "a letter that says": its sender
+                issuer = _issuer(verb.head, documents)  # "a letter from X that says": X
+                return subject if issuer.i == verb.head.i else issuer
             return subject
         if verb.dep_ == "relcl":
             return _issuer(verb.head, documents)
