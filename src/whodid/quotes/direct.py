@@ -29,6 +29,8 @@ _AFTER_SENTENCE_TOKENS = 10  # "he said." after the closing mark
 _LINK_DEPTH = 5
 _DASH_CUE = Cue("―", (), "speech")
 _COLON_CUE = Cue(":", (), "speech")
+LEAD_CUE = Cue("lead", (), "speech")  # the sentence before a cue-less quotation names its speaker
+_PERSONAL = frozenset({"he", "she", "they", "i", "we"})
 USE_CUE = Cue("use", (), "speech")  # a verb that uses the quoted words: "labelled it "a con""
 # How a quoted fragment hangs from the verb that uses it: object, predicate, "as"/"to" phrase.
 _OBJECT_ARCS = frozenset(
@@ -193,6 +195,31 @@ def _cue_after(
     return None
 
 
+def _lead_in(doc: Doc, stretch: Marked, inside: Inside) -> Attributed | None:
+    """ 'Jane Roe agreed. "..."' : a quotation with no cue that opens a sentence right after
+    a sentence of the same paragraph about someone is that someone's (the subject of the
+    sentence before), rather than a continuation of an earlier quote."""
+    text = doc_text(doc)
+    opening = doc.char_span(stretch.start, stretch.start + 1, alignment_mode="expand")
+    if opening is None or opening[0].i == 0:
+        return None
+    sent = opening[0].sent
+    if sent.start != opening[0].i:
+        return None
+    before = doc[sent.start - 1].sent
+    if "\n" in text[before.end_char : stretch.start] or inside(before.start_char):
+        return None
+    root = before.root
+    if root.pos_ not in ("VERB", "AUX") or inside(root.idx):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or inside(subject.idx) or subject.pos_ not in ("PROPN", "PRON"):
+        return None
+    if subject.pos_ == "PRON" and subject.lower_ not in _PERSONAL:
+        return None
+    return Attributed(stretch, LEAD_CUE, [root], False, speaker=subject)
+
+
 def _words(stretch: Marked, doc: Doc) -> int:
     return sum(1 for t in _tokens_in(doc, *stretch.inner) if t.is_alpha)
 
@@ -237,9 +264,9 @@ def attribute_stretch(
     fragment = _words(stretch, doc) < _FRAGMENT_WORDS
     if best is not None and (best[3] or not fragment):
         return Attributed(stretch, best[1], best[2], best[3])
-    if fragment:
-        verb = _governing_verb(quoted)
-        if verb is None:
-            return None
+    verb = _governing_verb(quoted)
+    if verb is not None:  # "labelled it "a con"", "thanked him for "stepping up ...""
         return Attributed(stretch, USE_CUE, [verb], True)
-    return Attributed(stretch, None, [], False)
+    if fragment:
+        return None
+    return _lead_in(doc, stretch, inside) or Attributed(stretch, None, [], False)
