@@ -58,7 +58,18 @@ def _outer_speaker(cue: Token) -> Token | None:
 
 
 def _passive(verb: Token) -> bool:
+    """ "it was labelled", "Romney, who is expected to"."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _asked(verb: Token) -> bool:
+    """A bare participle clause: "Asked about it, Roe said", "when asked": Roe is asked, and
+    who asks is not said."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+    )
 
 
 def _adjacent(cue: Token, quoted: Quoted) -> Token | None:
@@ -123,6 +134,7 @@ def speaker_token(
         and cue.lower_ != "according"
         and cue.pos_ in ("VERB", "AUX")
         and not _passive(cue)
+        and not _asked(cue)
     ):
         found = _adjacent(cue, quoted)
     return found
@@ -180,11 +192,15 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
             ):
                 issuer = _issuer(verb.head, documents)  # "a letter from X that says": X
                 return subject if issuer.i == verb.head.i else issuer
+            if _expletive(subject) and verb.lemma_ == "be":
+                return None  # "it is hard to know", "it's worth noting": nobody in particular
             return subject
+        if verb is cue and (
+            _passive(verb) or _asked(verb) or verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+        ):
+            return None  # "it was labelled ...", "the bill, known as ...", "Asked about it"
         if verb.dep_ == "relcl":
             return _issuer(verb.head, documents)
-        if verb is cue and (_passive(verb) or verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
-            return None  # "it was labelled ...", "the bill, known as ..."
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return _issuer(verb.head, documents)  # "a statement saying ...", "Smith, writing"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in control_verbs():
