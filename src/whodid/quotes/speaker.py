@@ -212,6 +212,10 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
         if verb.dep_ == "acomp" and any(_expletive(c) for c in verb.head.children):
             return None  # "it is worth noting": nobody in particular
         if verb.dep_ in _CLIMB and verb.head.i != verb.i:
+            if verb.dep_ == "conj":  # "Roe was forced into damage control and said ...": Roe
+                shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+                if shared is not None:
+                    return shared
             verb = verb.head
             continue
         return None
