@@ -6,6 +6,12 @@ linked to the quotation by the parse wins ("...," Salazar said; Salazar said: ".
 nearest. A stretch with no cue of its own continues the speaker of a quotation just before it
 (a quote running on in the next paragraph). Short fragments ("a failure", a title) count only
 when the parse links them to a cue ("labelled it "a failure""), so scare quotes are left out.
+
+A quotation with no cue of saying that a verb uses ("thanked him for "..."") is that verb's
+subject's; one that opens a sentence right after a sentence about someone ('Roe disagreed.
+"..."') is that someone's. A colon before the quotation gives way to a cue after it ('She was
+tired: "...," her deputy said'); a short sentence after the quotation attributes it only in the
+same paragraph.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ _PERSONAL = frozenset({"he", "she", "they", "i", "we"})
 USE_CUE = Cue("use", (), "speech")  # a verb that uses the quoted words: "labelled it "a con""
 # How a quoted fragment hangs from the verb that uses it: object, predicate, "as"/"to" phrase.
 _OBJECT_ARCS = frozenset(
-    {"dobj", "attr", "oprd", "pobj", "prep", "appos", "conj", "ccomp", "xcomp", "acomp"}
+    {"dobj", "attr", "oprd", "pobj", "pcomp", "prep", "appos", "conj", "ccomp", "xcomp", "acomp"}
 )
 _NOT_USING = frozenset({"be", "have", "do", "become", "seem"})
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*(?=[A-Z])")
@@ -196,7 +202,7 @@ def _cue_after(
 
 
 def _lead_in(doc: Doc, stretch: Marked, inside: Inside) -> Attributed | None:
-    """ 'Jane Roe agreed. "..."' : a quotation with no cue that opens a sentence right after
+    """'Jane Roe agreed. "..."' : a quotation with no cue that opens a sentence right after
     a sentence of the same paragraph about someone is that someone's (the subject of the
     sentence before), rather than a continuation of an earlier quote."""
     text = doc_text(doc)
@@ -236,8 +242,8 @@ def attribute_stretch(
     quoted = [t for p in stretch.pieces for t in _tokens_in(doc, *p)]
     if introduced is not None:
         # 'She was irritated: "Just email it," she wrote.': the cue after the quotation wins
-        after = _cue_after(doc, stretch, quoted, cues=cues, inside=inside)
-        return after or introduced
+        following = _cue_after(doc, stretch, quoted, cues=cues, inside=inside)
+        return following or introduced
     best: tuple[float, Cue, list[Token], bool] | None = None
     window = _window(doc, stretch)
     for sent in window:

@@ -1,7 +1,12 @@
 """Who speaks through a cue: the subject of "said", the object of "according to", the noun a
 "who said" clause modifies, the subject of the verb a "saying ..." or "and added" hangs from.
 The speaker token is resolved to an actor like any argument (``DocActors.resolve``), so "he"
-and "the ministry" carry the code and name of the actor they stand for."""
+and "the ministry" carry the code and name of the actor they stand for.
+
+Who does not speak: the object of a verb that merely uses the infinitive's speaker ("used the
+hearing to argue"), whereas "led aides to warn" makes the aides speak (``control.txt``); "Asked
+about it, ..." and "is expected to" name no speaker, nor does "it is worth noting". A document
+speaks for its author ("according to a report from Gondor": Gondor)."""
 
 from __future__ import annotations
 
