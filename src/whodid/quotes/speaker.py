@@ -3,8 +3,8 @@
 The speaker token is resolved to an actor like any argument (``DocActors.resolve``), so "he"
 and "the ministry" carry the code and name of the actor they stand for.
 
-Who does not speak: the object of a verb that merely uses the infinitive's speaker ("used the
-hearing to argue"), whereas "led aides to warn" makes the aides speak (``control.txt``); "Asked
+In "used the hearing to argue" the subject argues, in "led aides to warn" the object warns
+(verbs of the second kind are listed in ``control.txt``); "Asked
 about it, ..." and "is expected to" name no speaker, nor does "it is worth noting". A document
 speaks for its author ("according to a report from Gondor": Gondor)."""
 
