@@ -283,3 +283,9 @@ def test_person_label_opening_a_paragraph(nlp, kb) -> None:  # type: ignore[no-u
     quote = _one(_quotes(nlp, kb, text), "Europe must pay")
     assert quote.cue.text == ":"
     assert _speaker_text(quote) == "Angela Merkel"
+
+
+def test_has_said_read_as_passive_still_has_a_speaker(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "She's said she will stay in the race until the convention."
+    quote = _one(_quotes(nlp, kb, text), "stay in the race")
+    assert _speaker_text(quote) == "She"

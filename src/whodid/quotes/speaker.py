@@ -67,6 +67,16 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+def _has_said(verb: Token) -> Token | None:
+    """ "He's said he will fight": the parse may read "'s" as a passive "is"; with a clause
+    for complement it is "has", and its subject speaks ("it's said that ..." stays passive)."""
+    s_aux = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
+    if not s_aux or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject if subject is not None and subject.lower_ != "it" else None
+
+
 def _asked(verb: Token) -> bool:
     """A bare participle clause: "Asked about it, Roe said", "when asked": Roe is asked, and
     who asks is not said."""
@@ -138,7 +148,7 @@ def speaker_token(
         found is None
         and cue.lower_ != "according"
         and cue.pos_ in ("VERB", "AUX")
-        and not _passive(cue)
+        and (not _passive(cue) or _has_said(cue) is not None)
         and not _asked(cue)
     ):
         found = _adjacent(cue, quoted)
@@ -200,6 +210,9 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
             if _expletive(subject) and verb.lemma_ == "be":
                 return None  # "it is hard to know", "it's worth noting": nobody in particular
             return subject
+        said_by = _has_said(verb) if verb is cue else None
+        if said_by is not None:
+            return said_by
         if verb is cue and (
             _passive(verb) or _asked(verb) or verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
         ):
