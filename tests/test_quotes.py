@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from whodid.quotes import attribute_statements, default_cues, link_events, quote_of
-from whodid.quotes.cues import CueError, parse_cues
+from whodid.quotes.cues import CueError, control_verbs, parse_cues, parse_words
 from whodid.quotes.marks import quoted_stretches
 from whodid.records import Actor, Event, Quote, Span
 
@@ -156,3 +156,18 @@ def test_sourceless_speech_act_in_indirect_speech_keeps_no_source() -> None:
     accuse = _event(4, 10, "reject", cameo="112")
     attribute_statements([accuse], [indirect])
     assert accuse.source is None
+
+
+def test_control_verbs_load() -> None:
+    verbs = control_verbs()
+    assert {"lead", "force"} <= verbs
+    assert "use" not in verbs  # "used the hearing to argue": the subject argues
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("lead\nLead\n", "words.txt:2: 'Lead' is not"), ("# nothing\n", "no words")],
+)
+def test_bad_word_list_names_file_and_line(text: str, message: str) -> None:
+    with pytest.raises(CueError, match=message):
+        parse_words(text, where="words.txt")

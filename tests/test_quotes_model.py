@@ -188,3 +188,104 @@ def test_relative_pronoun_speaker_carries_its_antecedent(nlp, kb) -> None:  # ty
     quote = _one(_quotes(nlp, kb, text), "port would reopen")
     assert quote.speaker is not None and quote.speaker.text == "who"
     assert quote.speaker.name == "Emmanuel Macron"
+
+
+# ------------------------------------------------------------------ who speaks (issue 6 misses)
+
+
+def _speaker_text(quote: Quote) -> str | None:
+    return quote.speaker.text if quote.speaker is not None else None
+
+
+def test_likely_to_say_is_said_by_the_subject(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "Farmers were far more likely to say that the new tariff hurt their income."
+    quote = _one(_quotes(nlp, kb, text), "tariff hurt")
+    assert _speaker_text(quote) == "Farmers"
+
+
+def test_object_of_led_speaks_the_infinitive(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The defeat in Ohio led several aides to warn that the campaign was running out of money."
+    )
+    quote = _one(_quotes(nlp, kb, text), "running out of money")
+    assert _speaker_text(quote) == "several aides"
+
+
+def test_object_of_used_does_not_speak(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "The governor used the hearing to argue that the dam was safe."
+    quote = _one(_quotes(nlp, kb, text), "dam was safe")
+    assert _speaker_text(quote) == "The governor"
+
+
+def test_according_to_a_report_from_names_its_author(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "Wheat exports fell by a third, according to a report from the Brazilian government."
+    quote = _one(_quotes(nlp, kb, text), "Wheat exports")
+    speaker = _speaker_text(quote)
+    assert speaker is not None and "Brazilian government" in speaker
+
+
+def test_asked_has_no_speaker(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "Asked whether the port would reopen, the harbour master shrugged and left the room."
+    quote = _one(_quotes(nlp, kb, text), "port would reopen")
+    assert quote.speaker is None
+
+
+def test_it_is_worth_noting_has_no_speaker(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "It is worth noting that the treaty was never ratified by the parliament."
+    quote = _one(_quotes(nlp, kb, text), "never ratified")
+    assert quote.speaker is None
+
+
+def test_cue_after_the_quotation_beats_the_colon(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = 'Maria Lopez looked tired: "We counted every ballot twice," her deputy said.'
+    quote = _one(_quotes(nlp, kb, text), "every ballot")
+    assert quote.cue.text == "said"
+    assert _speaker_text(quote) == "her deputy"
+
+
+def test_no_attribution_from_the_next_paragraph(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The minister spoke for an hour. "We have a plan," she said. '
+        '"It starts today in every school."\n\n'
+        "Tom Weller reported from Oslo."
+    )
+    quote = _one(_quotes(nlp, kb, text), "starts today")
+    assert _speaker_text(quote) == "she"
+
+
+def test_sentence_before_a_cueless_quotation_names_its_speaker(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"The budget is a disgrace," said Senator Ana Ruiz.\n\n'
+        'Paul Okafor disagreed. "This budget finally pays for the schools we need."'
+    )
+    quote = _one(_quotes(nlp, kb, text), "pays for the schools")
+    assert _speaker_text(quote) == "Paul Okafor"
+
+
+def test_verb_that_uses_a_full_quotation_gives_its_subject(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"The budget is a disgrace," said Senator Ana Ruiz.\n\n'
+        'Later, Paul Okafor thanked the mayor for "standing up for the schools when nobody did."'
+    )
+    quote = _one(_quotes(nlp, kb, text), "standing up")
+    assert _speaker_text(quote) == "Paul Okafor"
+
+
+def test_fragment_inside_reported_clause_joins_it(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = 'The senator said that the new levy would cost every fisherman "a small fortune" a year.'
+    quote = _one(_quotes(nlp, kb, text), "a small fortune")
+    assert quote.cue.text == "said"
+    assert _speaker_text(quote) == "The senator"
+
+
+def test_person_label_opening_a_paragraph(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "Angela Merkel: Europe must pay for its own defence.\n\nThe chancellor spoke in Berlin."
+    quote = _one(_quotes(nlp, kb, text), "Europe must pay")
+    assert quote.cue.text == ":"
+    assert _speaker_text(quote) == "Angela Merkel"
+
+
+def test_has_said_read_as_passive_still_has_a_speaker(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "She's said she will never sell the family vineyard to a bank."
+    quote = _one(_quotes(nlp, kb, text), "never sell")
+    assert _speaker_text(quote) == "She"

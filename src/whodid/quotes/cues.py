@@ -13,11 +13,21 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-__all__ = ["CUE_KINDS", "Cue", "CueError", "CueLexicon", "default_cues", "parse_cues"]
+__all__ = [
+    "CUE_KINDS",
+    "Cue",
+    "CueError",
+    "CueLexicon",
+    "control_verbs",
+    "default_cues",
+    "parse_cues",
+    "parse_words",
+]
 
 CUE_KINDS = frozenset({"speech", "belief", "source", "document"})
 _WORDS = re.compile(r"^[a-z]+(?:[ -][a-z]+)*$")
 _FILE = "cues.txt"
+_CONTROL_FILE = "control.txt"
 
 
 class CueError(ValueError):
@@ -108,3 +118,25 @@ def default_cues() -> CueLexicon:
     """The built-in cues, read once per process."""
     source = resources.files("whodid").joinpath("data", "quotes", _FILE)
     return parse_cues(source.read_text("utf-8"), where=f"whodid/data/quotes/{_FILE}")
+
+
+def parse_words(text: str, *, where: str) -> frozenset[str]:
+    """A word list, one lower-case word a line, '#' comments; CueError names a bad line."""
+    words: set[str] = set()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if not _WORDS.match(line) or " " in line:
+            raise CueError(f"{where}:{number}: {line!r} is not a lower-case word")
+        words.add(line)
+    if not words:
+        raise CueError(f"{where}: no words")
+    return frozenset(words)
+
+
+@functools.cache
+def control_verbs() -> frozenset[str]:
+    """Verbs whose object speaks the infinitive after it ("led aides to warn that ...")."""
+    source = resources.files("whodid").joinpath("data", "quotes", _CONTROL_FILE)
+    return parse_words(source.read_text("utf-8"), where=f"whodid/data/quotes/{_CONTROL_FILE}")

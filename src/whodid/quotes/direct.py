@@ -6,6 +6,12 @@ linked to the quotation by the parse wins ("...," Salazar said; Salazar said: ".
 nearest. A stretch with no cue of its own continues the speaker of a quotation just before it
 (a quote running on in the next paragraph). Short fragments ("a failure", a title) count only
 when the parse links them to a cue ("labelled it "a failure""), so scare quotes are left out.
+
+A quotation with no cue of saying that a verb uses ("thanked him for "..."") is that verb's
+subject's; one that opens a sentence right after a sentence about someone ('Roe disagreed.
+"..."') is that someone's. A colon before the quotation gives way to a cue after it ('She was
+tired: "...," her deputy said'); a short sentence after the quotation attributes it only in the
+same paragraph.
 """
 
 from __future__ import annotations
@@ -22,17 +28,19 @@ from whodid.quotes.marks import Marked
 from whodid.quotes.speaker import speaker_token
 from whodid.text.doctext import doc_text
 
-__all__ = ["Attributed", "Inside", "attribute_stretch"]
+__all__ = ["USE_CUE", "Attributed", "Inside", "attribute_stretch"]
 
 _FRAGMENT_WORDS = 4  # a stretch of fewer words needs a parse link to its cue
 _AFTER_SENTENCE_TOKENS = 10  # "he said." after the closing mark
 _LINK_DEPTH = 5
 _DASH_CUE = Cue("―", (), "speech")
 _COLON_CUE = Cue(":", (), "speech")
-_USE_CUE = Cue("use", (), "speech")  # a verb that uses the quoted words: "labelled it "a con""
+LEAD_CUE = Cue("lead", (), "speech")  # the sentence before a cue-less quotation names its speaker
+_PERSONAL = frozenset({"he", "she", "they", "i", "we"})
+USE_CUE = Cue("use", (), "speech")  # a verb that uses the quoted words: "labelled it "a con""
 # How a quoted fragment hangs from the verb that uses it: object, predicate, "as"/"to" phrase.
 _OBJECT_ARCS = frozenset(
-    {"dobj", "attr", "oprd", "pobj", "prep", "appos", "conj", "ccomp", "xcomp", "acomp"}
+    {"dobj", "attr", "oprd", "pobj", "pcomp", "prep", "appos", "conj", "ccomp", "xcomp", "acomp"}
 )
 _NOT_USING = frozenset({"be", "have", "do", "become", "seem"})
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*(?=[A-Z])")
@@ -103,7 +111,8 @@ def _window(doc: Doc, stretch: Marked) -> list[SpacySpan]:
     tail = doc_text(doc)[stretch.end : last.end_char].strip()
     if last.end < len(doc) and not any(ch.isalpha() for ch in tail):
         after = doc[last.end].sent
-        if len(after) <= _AFTER_SENTENCE_TOKENS:
+        gap = doc_text(doc)[stretch.end : after.start_char]
+        if len(after) <= _AFTER_SENTENCE_TOKENS and "\n" not in gap:  # not the next paragraph
             out.append(after)
     return out
 
@@ -174,6 +183,49 @@ def _dash_attribution(doc: Doc, stretch: Marked) -> Attributed | None:
     return Attributed(stretch, _DASH_CUE, list(dash), True, speaker=head)
 
 
+def _cue_after(
+    doc: Doc, stretch: Marked, quoted: list[Token], *, cues: CueLexicon, inside: Inside
+) -> Attributed | None:
+    """A cue of saying in the quotation's last sentence after its closing mark
+    ('"...," she wrote'), linked to the quotation by the parse."""
+    closing = doc.char_span(stretch.end - 1, stretch.end, alignment_mode="expand")
+    if closing is None or doc_text(doc)[stretch.end - 2 : stretch.end - 1] not in (",", "?", "!"):
+        return None
+    sent = closing[-1].sent
+    for tok in doc[closing[-1].i + 1 : sent.end]:
+        if inside(tok.idx):
+            break
+        match = cues.match(tok) if tok.is_alpha else None
+        if match is not None and match[0].kind == "speech" and _linked(tok, quoted):
+            return Attributed(stretch, match[0], match[1], True)
+    return None
+
+
+def _lead_in(doc: Doc, stretch: Marked, inside: Inside) -> Attributed | None:
+    """'Jane Roe agreed. "..."' : a quotation with no cue that opens a sentence right after
+    a sentence of the same paragraph about someone is that someone's (the subject of the
+    sentence before), rather than a continuation of an earlier quote."""
+    text = doc_text(doc)
+    opening = doc.char_span(stretch.start, stretch.start + 1, alignment_mode="expand")
+    if opening is None or opening[0].i == 0:
+        return None
+    sent = opening[0].sent
+    if sent.start != opening[0].i:
+        return None
+    before = doc[sent.start - 1].sent
+    if "\n" in text[before.end_char : stretch.start] or inside(before.start_char):
+        return None
+    root = before.root
+    if root.pos_ not in ("VERB", "AUX") or inside(root.idx):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or inside(subject.idx) or subject.pos_ not in ("PROPN", "PRON"):
+        return None
+    if subject.pos_ == "PRON" and subject.lower_ not in _PERSONAL:
+        return None
+    return Attributed(stretch, LEAD_CUE, [root], False, speaker=subject)
+
+
 def _words(stretch: Marked, doc: Doc) -> int:
     return sum(1 for t in _tokens_in(doc, *stretch.inner) if t.is_alpha)
 
@@ -183,10 +235,15 @@ def attribute_stretch(
 ) -> Attributed | None:
     """The best cue for one stretch, or an unattributed record for a full-sentence quotation
     (the caller may give it an earlier speaker); None for a fragment with no cue."""
-    introduced = _dash_attribution(doc, stretch) or _colon_attribution(doc, stretch, cues, inside)
-    if introduced is not None:
-        return introduced
+    dashed = _dash_attribution(doc, stretch)
+    if dashed is not None:
+        return dashed
+    introduced = _colon_attribution(doc, stretch, cues, inside)
     quoted = [t for p in stretch.pieces for t in _tokens_in(doc, *p)]
+    if introduced is not None:
+        # 'She was irritated: "Just email it," she wrote.': the cue after the quotation wins
+        following = _cue_after(doc, stretch, quoted, cues=cues, inside=inside)
+        return following or introduced
     best: tuple[float, Cue, list[Token], bool] | None = None
     window = _window(doc, stretch)
     for sent in window:
@@ -213,9 +270,9 @@ def attribute_stretch(
     fragment = _words(stretch, doc) < _FRAGMENT_WORDS
     if best is not None and (best[3] or not fragment):
         return Attributed(stretch, best[1], best[2], best[3])
+    verb = _governing_verb(quoted)
+    if verb is not None:  # "labelled it "a con"", "thanked him for "stepping up ...""
+        return Attributed(stretch, USE_CUE, [verb], True)
     if fragment:
-        verb = _governing_verb(quoted)
-        if verb is None:
-            return None
-        return Attributed(stretch, _USE_CUE, [verb], True)
-    return Attributed(stretch, None, [], False)
+        return None
+    return _lead_in(doc, stretch, inside) or Attributed(stretch, None, [], False)

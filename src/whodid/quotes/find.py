@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from whodid.quotes.cues import CueLexicon, default_cues
-from whodid.quotes.direct import Attributed, Inside, attribute_stretch
+from whodid.quotes.direct import USE_CUE, Attributed, Inside, attribute_stretch
 from whodid.quotes.indirect import Reported, reported_content
 from whodid.quotes.labels import speaker_labels
 from whodid.quotes.marks import Marked, quoted_stretches
@@ -67,7 +67,8 @@ def _drafts(
             s = a.stretch
             if k in absorbed or not _overlap(r.start, r.end, s.start, s.end):
                 continue
-            same_cue = bool(a.cue_tokens) and a.cue_tokens[0].i == head.i
+            # a fragment a verb of the reported clause uses ("said families would pay "more"")
+            same_cue = (bool(a.cue_tokens) and a.cue_tokens[0].i == head.i) or a.cue is USE_CUE
             shared = min(r.end, s.end) - max(r.start, s.start)
             within = shared * 2 >= s.end - s.start
             own_cue_inside = bool(a.cue_tokens) and r.start <= a.cue_tokens[0].idx < r.end

@@ -44,6 +44,16 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
+# "Jane Roe: We will win" opening a paragraph (headlines, interview round-ups): a person's
+# name in ordinary capitals, then a colon and one sentence; only taken when the parser calls
+# the name a PERSON.
+_NAMED = re.compile(
+    r"^[ \t\u00a0]*(?P<name>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})"
+    r"(?P<colon>:)[ \t\u00a0]+(?P<said>\S[^\n]*)",
+    re.MULTILINE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Labelled:
     speaker: Token
@@ -55,9 +65,13 @@ class Labelled:
 def speaker_labels(doc: Doc) -> list[Labelled]:
     """Every paragraph of ``doc`` that a capitalised speaker label opens."""
     found: list[Labelled] = []
-    for m in _LABEL.finditer(doc_text(doc)):
+    text = doc_text(doc)
+    matches = list(_LABEL.finditer(text))
+    taken = {m.start() for m in matches}
+    matches += [m for m in _NAMED.finditer(text) if m.start() not in taken and _person(doc, m)]
+    for m in sorted(matches, key=lambda m: m.start()):
         name = m.group("name").strip()
-        if name in _NOT_SPEAKERS or len(name) < 2:
+        if name.upper() in _NOT_SPEAKERS or len(name) < 2:
             continue
         colon = doc.char_span(m.start("colon"), m.end("colon"), alignment_mode="expand")
         who = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
@@ -67,3 +81,13 @@ def speaker_labels(doc: Doc) -> list[Labelled]:
         start = m.start("said")
         found.append(Labelled(who[-1], colon[0], start, start + len(said)))
     return found
+
+
+def _person(doc: Doc, m: re.Match[str]) -> bool:
+    """Is the label's name, all of it, a person's name by the parser's entities?"""
+    who = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    if who is None or not all(t.ent_type_ == "PERSON" for t in who):
+        return False
+    said = doc.char_span(m.start("said"), m.end("said"), alignment_mode="expand")
+    # one sentence ("Roe: We will win."), not a section heading run into its paragraph
+    return said is not None and said[0].sent.end >= said.end

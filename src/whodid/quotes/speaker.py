@@ -1,7 +1,12 @@
 """Who speaks through a cue: the subject of "said", the object of "according to", the noun a
 "who said" clause modifies, the subject of the verb a "saying ..." or "and added" hangs from.
 The speaker token is resolved to an actor like any argument (``DocActors.resolve``), so "he"
-and "the ministry" carry the code and name of the actor they stand for."""
+and "the ministry" carry the code and name of the actor they stand for.
+
+In "used the hearing to argue" the subject argues, in "led aides to warn" the object warns
+(verbs of the second kind are listed in ``control.txt``); "Asked
+about it, ..." and "is expected to" name no speaker, nor does "it is worth noting". A document
+speaks for its author ("according to a report from Gondor": Gondor)."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from whodid.quotes.cues import control_verbs
 from whodid.records import Actor, Span
 from whodid.text.doctext import doc_text
 
@@ -17,7 +23,11 @@ __all__ = ["ActorResolver", "cue_span", "speaker_actor", "speaker_token"]
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NEAR = 12  # tokens between a cue and a speaker the parse did not link
-_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep", "ccomp"})
+# Arcs a cue climbs to find the clause whose subject speaks ("acomp": "voters are more likely
+# to say", "he was quick to point out").
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep", "ccomp", "acomp"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})  # "Roe, the group's head, said", not ", called"
+_BY = frozenset({"from", "by"})  # "a report from Gondor", "a document filed by the ministry"
 
 
 Quoted = Callable[[int], bool]
@@ -53,7 +63,28 @@ def _outer_speaker(cue: Token) -> Token | None:
 
 
 def _passive(verb: Token) -> bool:
+    """ "it was labelled", "Romney, who is expected to"."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _has_said(verb: Token) -> Token | None:
+    """ "He's said he will fight": the parse may read "'s" as a passive "is"; with a clause
+    for complement it is "has", and its subject speaks ("it's said that ..." stays passive)."""
+    s_aux = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
+    if not s_aux or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject if subject is not None and subject.lower_ != "it" else None
+
+
+def _asked(verb: Token) -> bool:
+    """A bare participle clause: "Asked about it, Roe said", "when asked": Roe is asked, and
+    who asks is not said."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+    )
 
 
 def _adjacent(cue: Token, quoted: Quoted) -> Token | None:
@@ -78,7 +109,26 @@ def _adjacent(cue: Token, quoted: Quoted) -> Token | None:
             chunk.root.pos_ == "PROPN" and not any(t.pos_ == "VERB" for t in between)
         ):
             before = chunk.root
+        elif cue.tag_ in _FINITE and all(
+            t.pos_ in ("ADV", "AUX", "PART") or t.text == "," for t in between
+        ):
+            before = _named(chunk.root)  # "Jane Roe, the group's president, said"
     return before
+
+
+def _named(noun: Token) -> Token:
+    """The name an apposition describes: "the group's president and treasurer" in "Jane Roe,
+    the group's president and treasurer," stands for Jane Roe."""
+    node = noun
+    while node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head
+    if node.dep_ == "appos" and node.head.i < node.i:
+        return node.head
+    return noun
+
+
+def _expletive(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "expl") and token.lower_ in ("it", "there")
 
 
 def _never(offset: int) -> bool:
@@ -98,15 +148,36 @@ def speaker_token(
         found is None
         and cue.lower_ != "according"
         and cue.pos_ in ("VERB", "AUX")
-        and not _passive(cue)
+        and (not _passive(cue) or _has_said(cue) is not None)
+        and not _asked(cue)
     ):
         found = _adjacent(cue, quoted)
     return found
 
 
+def _author(noun: Token) -> Token | None:
+    """Who a document noun names as its author: "a report from Gondor", "a letter filed by
+    Gondor", "an interview Gondor gave"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _BY:
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            subject = _subject(child)
+            if subject is not None and subject.lower_ not in _RELATIVE:
+                return subject
+    return None
+
+
 def _issuer(noun: Token, documents: frozenset[str]) -> Token:
     """ "Gondor issued a statement saying ...": the statement's words are Gondor's."""
-    if noun.lemma_.lower() in documents and noun.dep_ in ("dobj", "obj"):
+    if noun.lemma_.lower() not in documents:
+        return noun
+    author = _author(noun)
+    if author is not None:
+        return author
+    if noun.dep_ in ("dobj", "obj"):
         subject = _subject(noun.head)
         if subject is not None:
             return subject
@@ -120,7 +191,8 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
             to = cue.doc[cue.i + 1]
         if to is None:
             return None
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        return _issuer(source, documents) if source is not None else None
     outer = _outer_speaker(cue)
     if outer is not None:
         return outer
@@ -133,15 +205,35 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
                 and verb.dep_ == "relcl"
                 and verb.head.lemma_.lower() in documents
             ):
-                return _issuer(verb.head, documents)  # "a letter that says": its sender
+                issuer = _issuer(verb.head, documents)  # "a letter from X that says": X
+                return subject if issuer.i == verb.head.i else issuer
+            if _expletive(subject) and verb.lemma_ == "be":
+                return None  # "it is hard to know", "it's worth noting": nobody in particular
             return subject
+        said_by = _has_said(verb) if verb is cue else None
+        if said_by is not None:
+            return said_by
+        if verb is cue and (
+            _passive(verb) or _asked(verb) or verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+        ):
+            return None  # "it was labelled ...", "the bill, known as ...", "Asked about it"
         if verb.dep_ == "relcl":
             return _issuer(verb.head, documents)
-        if verb is cue and (_passive(verb) or verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
-            return None  # "it was labelled ...", "the bill, known as ..."
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return _issuer(verb.head, documents)  # "a statement saying ...", "Smith, writing"
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in control_verbs():
+            controller = next(
+                (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None
+            )
+            if controller is not None:  # "led allies to worry", "forced the chief to admit"
+                return controller
+        if verb.dep_ == "acomp" and any(_expletive(c) for c in verb.head.children):
+            return None  # "it is worth noting": nobody in particular
         if verb.dep_ in _CLIMB and verb.head.i != verb.i:
+            if verb.dep_ == "conj":  # "Roe was forced into damage control and said ...": Roe
+                shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+                if shared is not None:
+                    return shared
             verb = verb.head
             continue
         return None
