@@ -55,3 +55,37 @@ def test_coordinated_subjects_act_on_each_other(text: str) -> None:
         if e["source"] and e["target"]
     }
     assert {("COL", "ECU"), ("ECU", "COL")} <= pairs
+
+
+def test_irregular_prefixed_verbs_get_their_lemma(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Rebel fighters overran an army base near the border.")
+    assert [t.lemma_ for t in doc if t.lower_ == "overran"] == ["overrun"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a participle after a statement: who issued the statement acts
+        (
+            "Amnesty International issued a statement calling on Kenya to free the bloggers.",
+            "Amnesty International",
+            "Kenya",
+        ),
+        # a role's body or place phrase and a role after a name belong to the actor
+        (
+            "A spokesman for the Taliban condemned the raid.",
+            "A spokesman for the Taliban",
+            None,
+        ),
+        (
+            "Zabihullah Mujahid, the Taliban spokesman, condemned the raid.",
+            "Zabihullah Mujahid, the Taliban spokesman",
+            None,
+        ),
+    ],
+)
+def test_source_phrases(text: str, source: str, target: str | None) -> None:
+    event = annotate(text).to_dict()["events"][0]
+    assert event["source"]["text"] == source
+    if target is not None:
+        assert event["target"]["text"] == target

@@ -36,6 +36,9 @@ LEFT_DEPS = frozenset(
     }
 )
 RIGHT_KEEP_PREPS = frozenset({"of"})
+# After a role noun, a short phrase that says whose or where the role is: "a spokesman for the
+# Taliban", "the ambassador to the UN", "a court in Istanbul", "officials from Kansas".
+ROLE_KEEP_PREPS = frozenset({"of", "for", "to", "in", "from", "at"})
 PRONOUNS_PERSON = {
     "he": "m",
     "him": "m",
@@ -58,6 +61,8 @@ def is_nominal(tok: Token) -> bool:
 def _left(tok: Token) -> list[int]:
     idx: list[int] = []
     for child in tok.lefts:
+        if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "nmod", "compound"):
+            continue  # "Hours earlier Maduro", "17 July 2017 Russia's Supreme Court"
         if child.dep_ in LEFT_DEPS:
             if child.dep_ == "punct" and child.text not in ("-", "'", "’"):
                 continue
@@ -80,6 +85,14 @@ def _appos(head: Token, last: int) -> list[int]:
             return []
         between = doc[last + 1 : min(sub)]
         names_only = all(doc[i].pos_ in ("PROPN", "PUNCT", "DET") for i in sub)
+        if (
+            head.pos_ == "PROPN"
+            and child.pos_ == "NOUN"
+            and between
+            and all(t.text == "," for t in between)
+            and len(sub) <= 8
+        ):
+            return [t.i for t in between] + sub  # "Zabihullah Mujahid, the Taliban spokesman"
         if all(t.text in (",", "(") for t in between) and child.pos_ == "PROPN" and names_only:
             closing = max(sub) + 1
             parens = "(" in [t.text for t in between] or doc[min(sub)].text == "("
@@ -90,12 +103,14 @@ def _appos(head: Token, last: int) -> list[int]:
     return []
 
 
-def np_tokens(head: Token, *, with_of: bool) -> tuple[int, int]:
-    """Token range [start, end) of the head's noun phrase."""
+def np_tokens(head: Token, *, with_of: bool, role: bool = False) -> tuple[int, int]:
+    """Token range [start, end) of the head's noun phrase; ``role``: the head is a role noun,
+    whose place or body phrase belongs to it."""
     idx = [head.i, *_left(head)]
+    keep = ROLE_KEEP_PREPS if role else RIGHT_KEEP_PREPS
     if with_of:
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in RIGHT_KEEP_PREPS:
+            if child.dep_ == "prep" and child.lower_ in keep:
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj and pobj[0].i - head.i <= 6:
                     idx.append(child.i)

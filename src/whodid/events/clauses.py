@@ -94,12 +94,20 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
         return [c for c in verb.lefts if c.dep_ in ("npadvmod", "compound", "nmod")][:1], passive
     if verb.dep_ not in _INHERITING_DEPS:
         return [], passive
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+    nominal_head = head.pos_ in ("NOUN", "PROPN", "PRON")
+    if verb.dep_ == "acl" and nominal_head and head.dep_ == "ROOT" and _children(verb, OBJECT_DEPS):
+        return with_conjuncts(head), False  # "The air force carried out strikes", misparsed
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and nominal_head:
         return with_conjuncts(head), True  # "people killed in police firing": the patients
     if verb.dep_ == "acl" and head.pos_ not in ("VERB", "AUX"):
         # "López Obrador's decision to drop out": the possessor of the noun acts.
         owners = _children(head, frozenset({"poss"}))
-        return (with_conjuncts(owners[0]) if owners else []), passive
+        if owners:
+            return with_conjuncts(owners[0]), passive
+        if verb.tag_ == "VBG" and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+            # "issued a statement calling on X": who issued the statement calls
+            return subjects(head.head, _depth + 1)[0], passive
+        return [], passive
     if verb.dep_ == "xcomp":
         controllers = _children(head, OBJECT_DEPS)
         if controllers:

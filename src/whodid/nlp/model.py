@@ -10,6 +10,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from whodid.nlp.lemma_fixes import NAME as LEMMA_FIXES
 from whodid.nlp.news_layout import NAME as NEWS_LAYOUT
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,8 @@ def _load(resolved: str) -> Language:
         nlp.remove_pipe(pipe)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(NEWS_LAYOUT, before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
     _split_abbreviation_compounds(nlp)
     log.debug("loaded spaCy model %s with %s", resolved, nlp.pipe_names)
     return nlp
