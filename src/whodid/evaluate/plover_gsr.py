@@ -28,6 +28,16 @@ from whodid.evaluate.common import (
 
 logger = logging.getLogger(__name__)
 
+# The gold records were coded with PLOVER 0.5 mode names; the current manual renamed them
+# (its event types were renamed in the data already: plover_event_current).
+OLD_MODE_NAMES = {
+    "demo-org": "demo",
+    "riot-spon": "riot",
+    "strike-gen": "strike",
+    "strike-hun": "hunger",
+    "host": "visit",
+}
+
 NAME = "plover_gsr"
 FILE = "plover_gsr.jsonl"
 
@@ -70,6 +80,7 @@ def score(
         gold_types.append(gold_type)
         pred_types.append(pred_type)
         gold_mode = record.get("plover_mode")
+        gold_mode = OLD_MODE_NAMES.get(gold_mode, gold_mode) if isinstance(gold_mode, str) else None
         if gold_mode:
             mode_total += 1
             mode_right += plover.get("mode") == gold_mode
