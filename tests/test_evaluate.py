@@ -776,3 +776,15 @@ def test_coder_validation_ignores_actorless_events() -> None:
         ("ARN", "---", "111"),
         ("---", "GON", "050"),
     ]
+
+
+def test_plover_old_mode_names_read_as_current() -> None:
+    record = {
+        "id": "m1",
+        "text": P2,
+        "plover_event_current": "PROTEST",
+        "plover_mode": "riot-spon",
+        "source_actors": [],
+    }
+    fake = Fake({"m1": [event("145", plover={"type": "PROTEST", "mode": "riot"})]})
+    assert plover_gsr.score([record], fake).metrics["mode_accuracy"] == 1.0
