@@ -32,3 +32,12 @@ def _kind(nlp, text: str, word: str) -> str | None:  # type: ignore[no-untyped-d
 )
 def test_modality_of_purposes_permissions_and_light_verbs(nlp, text, word, kind) -> None:  # type: ignore[no-untyped-def]
     assert _kind(nlp, text, word) == kind
+
+
+def test_a_denied_clause_is_negated(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.events.modality import is_negated
+
+    doc = nlp("The police denied that any arrest had been made.")
+    assert is_negated(next(t for t in doc if t.lower_ == "arrest"))
+    doc = nlp("The police said that an arrest had been made.")
+    assert not is_negated(next(t for t in doc if t.lower_ == "arrest"))

@@ -109,7 +109,24 @@ def is_negated(trigger: Token) -> bool:
             and _has_neg_child(governor.head)
         ):
             return True
+    if _denied_clause(trigger):
+        return True
     return trigger.dep_ == "pobj" and head.lower_ == "without"
+
+
+# Verbs whose that-clause the speaker says is false: "police denied that any arrest was made".
+DENYING_VERBS = frozenset({"deny", "refute", "disprove"})
+
+
+def _denied_clause(trigger: Token) -> bool:
+    clause = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubjpass", "nsubj", "dobj"):
+        clause = trigger.head  # "any such arrest has been made"
+    return (
+        clause.dep_ == "ccomp"
+        and clause.head.lemma_.lower() in DENYING_VERBS
+        and not _has_neg_child(clause.head)
+    )
 
 
 def modality(trigger: Token) -> str | None:
