@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from whodid.actors.coref import DocMemory
+from whodid.actors.dated import office_code, titled_code
 from whodid.actors.entries import ActorEntry, AgentEntry, split_code
 from whodid.actors.kb import ActorKB
 from whodid.actors.matcher import KBMatcher, Mention
@@ -63,6 +64,15 @@ _PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "withi
 _PATRON_AFTER = frozenset(
     {"backed", "allied", "aligned", "sponsored", "supported", "inspired", "leaning", "friendly"}
 )
+# Prepositions after a role that name the body it belongs to: "students at X", "a spokesman
+# for X", "an official with X", "members of X".
+_AFFILIATION_PREPS = frozenset({"of", "for", "at", "with"})
+# Prepositions after a generic role that name whom it speaks or works for: "a spokesman for the
+# prime minister", "an aide to President X".
+_SERVING_PREPS = frozenset({"of", "for", "to"})
+# Sectors of roles that only say where someone stands in a body ("president", "chairman",
+# "member"): with a body, the body's own code.
+_POSITIONAL_SECTORS = frozenset({"GOV", "BUS", "CVL"})
 _ORG_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "alliance", "bloc", "militia"}
 )
@@ -75,13 +85,40 @@ class DocActors:
         self.kb = kb
         self.doc = doc
         self.published = published
-        self.mentions: list[Mention] = kb.matcher(doc.vocab).find(doc)
+        self.mentions: list[Mention] = self._with_abbreviations(kb.matcher(doc.vocab).find(doc))
         self._at: dict[int, Mention] = KBMatcher.index(self.mentions)
         self.memory = DocMemory(doc)
         self._cache: dict[int, Actor | None] = {}
         for tok in doc:  # document order, so memory only ever looks back
             if self._is_np_head(tok) and self._may_name_actor(tok):
                 self.resolve(tok)
+
+    def _with_abbreviations(self, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` and the abbreviated titles the phrase matcher misses because the
+        model's tokenizer splits them otherwise ("Sen.", "Lt. Gen."): up to three uncovered
+        tokens, one with a dot, that together spell an agent form."""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        extra: list[Mention] = []
+        i = 0
+        while i < len(self.doc):
+            found = None
+            if i not in taken and self.doc[i].text[:1].isupper():
+                for n in (3, 2, 1):
+                    toks = self.doc[i : i + n]
+                    if len(toks) < n or any(t.i in taken for t in toks):
+                        continue
+                    if not any(t.text.endswith(".") for t in toks):
+                        continue
+                    agent = self.kb.agent("".join(t.text_with_ws for t in toks).strip())
+                    if agent is not None:
+                        found = Mention(i, i + n, agent=agent)
+                        break
+            if found is None:
+                i += 1
+                continue
+            extra.append(found)
+            i = found.end
+        return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
     def _may_name_actor(self, tok: Token) -> bool:
         """Whether resolving ``tok`` could teach the document memory anything: a name, a
@@ -130,8 +167,9 @@ class DocActors:
             and tok.head.i not in self._at
         )
 
-    def _when(self) -> date | None:
-        return self.published
+    def _code_of(self, entry: ActorEntry) -> tuple[str | None, str | None, str]:
+        """(code, sector, status) of a named actor on the publication date (see ``dated``)."""
+        return office_code(entry, self.published)
 
     def _actor(
         self,
@@ -227,9 +265,9 @@ class DocActors:
             and self.doc[start - 2].lower_ in ("then", "ex")
         ):
             start -= 2  # 'Then-President X', 'ex-minister'
-        words = {t.lower_ for t in self.doc[start:end]} | {
-            t.lower_.split("-")[0] for t in self.doc[start:end]
-        }
+        # "former" must qualify the head, not an "of"-phrase ("supporters of former President X")
+        left = self.doc[start : tok.i + 1]
+        words = {t.lower_ for t in left} | {t.lower_.split("-")[0] for t in left}
         former = bool(words & _FORMER)
         then = "then" in words
         plural = tok.tag_ in ("NNS", "NNPS") or (
@@ -262,15 +300,18 @@ class DocActors:
                 names and agent is not None
             ):  # 'a court in Argentina': the place belongs to the actor
                 end = max(end, self._place_in_end(tok))
-        if agent is None and titles and tok.pos_ == "NOUN":
-            agent = titles[-1]  # 'army accountant': the role modifier gives the sector
+        if not names and agent is not None:
+            body = self._affiliation(tok)  # 'students at Kabul University'
+            if body is not None:
+                names, end = [body[0]], max(end, body[1])
+        left_titles = [m.agent for m in mods if m.agent is not None and m.end <= tok.i]
+        if agent is None and left_titles and tok.pos_ == "NOUN":
+            agent = left_titles[-1]  # 'army accountant': the role modifier gives the sector
         if agent is None:
             if names and tok.pos_ == "NOUN":
                 base = names[0]
                 country = base.country
-                code = (
-                    country if base.kind in ("country", "place") else base.code_at(self._when())[0]
-                )
+                code = country if base.kind in ("country", "place") else self._code_of(base)[0]
                 if code and tok.lower_ in _ORG_NOUNS | _COUNTRY_NOUNS:
                     act = self._actor(start, end, code, name=base.name)
                     return act
@@ -349,12 +390,16 @@ class DocActors:
             return False  # "the Zambian people": a modifier, often the person's own country
         verb = person.head if person.dep_ in ("nsubj", "nsubjpass") else person
         tok = place
-        for _ in range(3):  # the verb's argument, or the argument's argument
+        against = False
+        for hops in range(1, 7):
             if tok.i == tok.head.i or tok.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl"):
                 return False
             tok = tok.head
+            against = against or tok.lower_ == "against"
             if tok.i == verb.i:
-                return True
+                # the verb's argument, or an argument's; deeper only a target ('called for
+                # sanctions against Russia')
+                return hops <= 3 or against
         return False
 
     def _place_in_end(self, tok: Token) -> int:
@@ -402,6 +447,43 @@ class DocActors:
             return None
         return self.kb.surname_country(names[-1].text)
 
+    @staticmethod
+    def _prep_objects(tok: Token, preps: frozenset[str]) -> list[tuple[Token, int]]:
+        """(object, token end of its phrase) of the head's prepositional phrases in ``preps``."""
+        out = []
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for c in child.children:
+                    if c.dep_ == "pobj":
+                        out.append((c, max(t.i for t in child.subtree) + 1))
+        return out
+
+    def _affiliation(self, tok: Token) -> tuple[ActorEntry, int] | None:
+        """A named body or group that a role belongs to, after a preposition: 'students at
+        Kabul University', 'members of SANDF', 'a spokesman for the Taliban'; with the token
+        end of the phrase."""
+        for obj, end in self._prep_objects(tok, _AFFILIATION_PREPS):
+            m = self._at.get(obj.i)
+            if (
+                m is not None
+                and m.entry is not None
+                and m.entry.kind in ("organisation", "group")
+                and m.end - 1 == obj.i
+            ):
+                return m.entry, end
+        return None
+
+    def _served(self, tok: Token) -> tuple[Actor, int] | None:
+        """The coded actor a generic role speaks or works for, with the token end of the
+        phrase: 'a spokesman for the Israeli prime minister', 'an aide to President X'."""
+        for obj, end in self._prep_objects(tok, _SERVING_PREPS):
+            if obj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            actor = self.resolve(obj)
+            if actor is not None and actor.code and (actor.country or actor.sector):
+                return actor, end
+        return None
+
     def _place_in(self, tok: Token) -> list[ActorEntry]:
         """Country or capital named by an 'in'-phrase after the head ('leaders in France')."""
         for child in tok.rights:
@@ -428,18 +510,29 @@ class DocActors:
         former: bool,
         then: bool,
     ) -> Actor:
-        code, sector, _status = entry.code_at(self._when())
+        code, sector, status = self._code_of(entry)
         titles = tuple(m.agent.phrase for m in mods if m.agent is not None)
         title_agents = [m.agent for m in mods if m.agent is not None]
+        name: str | None = entry.name
         if entry.kind == "person":
             country = split_code(code)[0] or entry.country
+            before_name = [m.agent for m in mods if m.agent is not None and m.end <= tok.i]
+            specific = [a for a in before_name if a.kind != "generic"] or before_name
             if then and title_agents:
                 code, sector = (country or "---") + title_agents[-1].code, None
             elif former:
                 code, sector = (entry.country or "---") + "ELI", "ELI"
-        elif entry.kind == "place" and not self._is_subject_like(tok):
-            pass
-        act = self._actor(start, end, code, sector=sector, name=entry.name)
+            elif status in ("former", "before", "last") and specific:
+                # 'Prime Minister X' after X's term: the title in the text beats the date
+                code, sector = titled_code(entry, specific[-1])
+        elif entry.kind == "organisation" and entry.country:
+            other = self._foreign_owner(tok, entry, mods)
+            if other is not None:
+                # "Chile's Defense Department": the alias belongs to another country's body
+                head_agent = self.kb.agent(tok.lower_)
+                sector = head_agent.sector if head_agent is not None else split_code(code)[1]
+                code, name = other + (sector or ""), None
+        act = self._actor(start, end, code, sector=sector, name=name)
         person = entry.kind == "person"
         self.memory.remember(
             act,
@@ -451,9 +544,22 @@ class DocActors:
         )
         return act
 
-    @staticmethod
-    def _is_subject_like(tok: Token) -> bool:
-        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "ROOT", "conj")
+    def _foreign_owner(self, tok: Token, entry: ActorEntry, mods: list[Mention]) -> str | None:
+        """A country named before a national body's name that is not the body's own country
+        ("Chile's Defense Department", "the Chilean Defense Department"), else None."""
+        head = self._at.get(tok.i)
+        first = head.start if head is not None else tok.i
+        owners = {
+            m.entry.country
+            for m in mods
+            if m.entry is not None
+            and m.entry.kind in ("country", "place")
+            and m.end <= first
+            and m.entry.country
+        }
+        if len(owners) != 1 or entry.country in owners:
+            return None
+        return owners.pop()
 
     def _country_from(
         self, names: list[ActorEntry], people: list[ActorEntry]
@@ -461,13 +567,13 @@ class DocActors:
         for e in names:
             if e.kind in ("country", "place"):
                 return e.country, None
-            default = e.code_at(self._when())[0]
+            default = self._code_of(e)[0]
             if e.kind == "other" and default and len(default) == 3 and default.isalpha():
                 return default, None  # a PETRARCH country-like entry: ARNOR [ARN]
             if e.kind in ("organisation", "group", "other"):
                 return None, e
         for p in people:
-            code = p.code_at(self._when())[0]
+            code = self._code_of(p)[0]
             c = split_code(code)[0] or p.country
             if c:
                 return c, None
@@ -505,10 +611,23 @@ class DocActors:
                 then=False,
             )
         sector_code = agent.code
+        positional = agent.kind == "generic" or (
+            agent.kind == "person" and agent.sector in _POSITIONAL_SECTORS
+        )
         if agent.kind == "generic":
             specific = [t for t in titles if t.kind != "generic"]
             if specific:
                 sector_code = specific[-1].code
+        bodies = [  # 'President of the X Human Rights League': the body's sector
+            m.agent
+            for m in self.mentions
+            if tok.i < m.start
+            and m.end <= end
+            and m.agent is not None
+            and m.agent.kind in ("body", "group")
+        ]
+        if positional and bodies:
+            sector_code = bodies[0].code
         country, org = self._country_from(names, people)
         if country is None and org is None:
             country = self._place_country(start, tok.i)  # "Kano State government"
@@ -518,7 +637,7 @@ class DocActors:
         if former:
             sector_code = "ELI"
         if org is not None:
-            base = org.code_at(self._when())[0] or org.code or ""
+            base = self._code_of(org)[0] or org.code or ""
             org_sector = split_code(base)[1] or org.sector
             if org.kind == "group" or org_sector in _GROUP_SECTORS:
                 code = (
@@ -526,7 +645,9 @@ class DocActors:
                     if sector_code[:3] in _MEMBER_SECTORS or sector_code == org_sector
                     else base + sector_code
                 )
-            elif org_sector == sector_code[:3]:
+            elif org_sector == sector_code[:3] or (positional and not former and org.country):
+                # a national body: 'the president of the Riigikogu', 'a Bundeswehr spokesman'
+                # (an international one keeps the role: 'the president of the EU Council')
                 code = base
             else:
                 code = (sector_code + base) if agent.prefix else base + sector_code
@@ -546,6 +667,18 @@ class DocActors:
                 surname=None,
             )
             return act
+        if country is None and agent.kind == "generic" and not former:
+            served = self._served(tok)  # 'a spokesman for the prime minister'
+            if served is not None:
+                actor, served_end = served
+                return self._actor(
+                    start,
+                    max(end, served_end),
+                    actor.code,
+                    sector=actor.sector,
+                    name=actor.name,
+                    country=actor.country,
+                )
         if country is None and first.lower_ in ("its", "their"):
             country = self.memory.country(first.idx)  # "Minsk said its foreign minister ..."
         if country is None:
@@ -597,15 +730,14 @@ class DocActors:
         name = " ".join(t.text for t in name_toks) if name_toks else None
         if titles:
             country, org = self._country_from(names, [])
-            if country is None and org is None:
+            if country is None and org is None and len(name_toks) == 1:
+                # 'President Bush'; a full name the KB does not know ('Officer John Smith') is
+                # someone else than the known people of that surname
                 country = self._surname_country(start, end)
             if country is None and org is None:
                 country = self._sentence_country(tok)
             sector_code = titles[-1].code if not former else "ELI"
-            if org is not None:
-                code = org.code_at(self._when())[0]
-            else:
-                code = (country or "---") + sector_code
+            code = self._code_of(org)[0] if org is not None else (country or "---") + sector_code
             act = self._actor(
                 start, end, code, sector=sector_code[:3] if org is None else None, name=name
             )
