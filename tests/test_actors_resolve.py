@@ -124,3 +124,79 @@ def test_a_country_in_the_titled_persons_own_clause_is_not_theirs(nlp) -> None: 
     doc = nlp("Defence Minister Ulla Marrak said Belarus would close its border.")
     minister = DocActors(kb, doc).resolve(_tok(doc, "Marrak"))
     assert minister is not None and minister.code == "BLRGOV"
+
+
+def _code(nlp, text: str, word: str, when: date | None = None) -> str | None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    actor = DocActors(ActorKB.builtin(), doc, published=when).resolve(_tok(doc, word))
+    return actor.code if actor is not None else None
+
+
+def test_title_in_the_text_beats_the_dated_status(nlp) -> None:  # type: ignore[no-untyped-def]
+    later = date(2015, 1, 1)
+    assert _code(nlp, "Prime Minister Gordon Brown visited Ghana.", "Brown", later) == "GBRGOV"
+    assert _code(nlp, "Former Prime Minister Gordon Brown visited Ghana.", "Brown", later) == (
+        "GBRELI"
+    )
+    assert _code(nlp, "Ex-Prime Minister Gordon Brown visited Ghana.", "Brown", later) == "GBRELI"
+    # the first title names the office, a later one a rank
+    doc = nlp("Defence Minister Gen. Jon Arnsen visited Ghana.")
+    arnsen = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "Arnsen"))
+    assert arnsen is not None and arnsen.sector == "GOV" and arnsen.name == "Jon Arnsen"
+
+
+def test_without_a_date_a_person_gets_their_most_recent_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _code(nlp, "Gordon Brown visited Ghana.", "Brown") == "GBRGOV"
+    assert _code(nlp, "Gordon Brown visited Ghana.", "Brown", date(2015, 1, 1)) == "GBRELI"
+    # a country in the text picks among offices held in several places
+    assert _code(nlp, "Robert Zoellick met the minister.", "Zoellick") == "IGOWBK"
+    assert _code(nlp, "The American Robert Zoellick met the minister.", "Zoellick") == "USAGOV"
+    # ... but does not bring back an office that a dated text says is over
+    doc_date = date(2024, 6, 1)
+    assert _code(nlp, "Germany's Angela Merkel met him.", "Merkel", doc_date) == "DEUELI"
+    result = explain("Gordon Brown", nlp=nlp)
+    assert result.pieces[0].status == "last" and "no date given" in " ".join(result.steps)
+
+
+def test_a_possessive_country_overrides_an_alias_of_another_countrys_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Peru's Defense Department rejected the report.")
+    actor = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "Department"))
+    assert actor is not None and actor.code == "PERGOV" and actor.name is None
+    assert _code(nlp, "The Defense Department rejected the report.", "Department") == "USAMIL"
+
+
+def test_a_role_takes_the_named_body_it_belongs_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Students at Yale University occupied the library.")
+    actor = DocActors(ActorKB.builtin(), doc).resolve(doc[0])
+    assert actor is not None and actor.code == "USAEDU" and actor.text.endswith("Yale University")
+    assert _code(nlp, "A spokesman for the Mossad denied the report.", "spokesman") == "ISRSPY"
+    assert _code(nlp, "Members of the Guardia Civil blocked the road.", "Members") == "ESPCOP"
+    # a generic role speaking for a coded actor takes its code
+    text = "The plan failed, said a spokeswoman for the Kenyan president."
+    assert _code(nlp, text, "spokeswoman") == "KENGOV"
+
+
+def test_a_positional_role_of_a_body_takes_the_bodys_code(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _code(nlp, "The president of the Sejm opened the session.", "president") == "POLLEG"
+    assert _code(nlp, "The chairman of the Duma opened the session.", "chairman") == "RUSLEG"
+    text = "The head of the Kenyan Human Rights League criticized the police."
+    assert _code(nlp, text, "head") == "KENHRI"
+    # a specific role keeps its own sector
+    assert _code(nlp, "An intelligence agency officer was arrested.", "officer") == "---SPY"
+
+
+def test_unknown_titled_people_and_their_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _code(nlp, "Lt. Gen. Jon Arnsen inspected the troops.", "Arnsen") == "---MIL"
+    assert _code(nlp, "Sen. Maria Olsen opposed the bill.", "Olsen") == "---LEG"
+    # a country the person acts against is no evidence of the person's own country
+    text = "Archbishop Jon Arnsen called for sanctions against Norway."
+    assert _code(nlp, text, "Arnsen") == "---REL"
+    # a full name the KB does not know is not the known person of that surname
+    assert _code(nlp, "General Peter Merkel inspected the troops.", "Merkel") == "---MIL"
+    # "former" in an of-phrase does not make the head a former official
+    text = "Supporters of former President Gordon Brown marched."
+    assert _code(nlp, text, "Supporters") != "---ELI"
+    # a rank after a civil office is a rank; otherwise the last title is the office
+    assert _code(nlp, "Activist pastor Jon Arnsen was arrested.", "Arnsen") == "---REL"
+    text = "U.S. Deputy Secretary of State Jon Arnsen met the minister."
+    assert _code(nlp, text, "Arnsen") == "USAGOV"

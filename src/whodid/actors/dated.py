@@ -38,17 +38,30 @@ def office_code(entry: ActorEntry, when: date | None) -> tuple[str | None, str |
     return code, sector, status
 
 
-def titled_code(entry: ActorEntry, title: AgentEntry) -> tuple[str, str]:
-    """(code, sector) for a person named with ``title`` ("Prime Minister X") on a date when they
-    hold no office: their latest office of the title's sector, else country + the title's code."""
-    matching = [
-        w for w in entry.windows if w.code and (w.sector or sector_of(w.code)) == title.sector
-    ]
-    if matching:
-        w = max(matching, key=lambda w: w.start or date.min)
-        assert w.code is not None
-        return w.code, w.sector or title.sector
-    country = entry.country or next(
-        (c for c in (split_code(w.code)[0] for w in entry.windows) if c), None
+def _latest(windows: list[CodeWindow]) -> CodeWindow | None:
+    return max(windows, key=lambda w: w.start or date.min) if windows else None
+
+
+def titled_code(
+    entry: ActorEntry, title: AgentEntry | None, country: str | None = None
+) -> tuple[str, str | None] | None:
+    """(code, sector) for a person named with a ``title`` ("Prime Minister X") or a ``country``
+    ("U.S. X") on a date when they hold no office: their latest office of the title's sector
+    (and country, if given); else, with a title, the person's (or the given) country + the
+    title's code; None when only a country was given and no office matches it."""
+    windows = [w for w in entry.windows if w.code]
+    if country is not None:
+        windows = [w for w in windows if split_code(w.code)[0] == country]
+    if title is not None:
+        windows = [w for w in windows if (w.sector or sector_of(w.code)) == title.sector]
+    w = _latest(windows)
+    if w is not None and w.code is not None:
+        return w.code, w.sector or sector_of(w.code)
+    if title is None:
+        return None
+    own = (
+        country
+        or entry.country
+        or next((c for c in (split_code(w.code)[0] for w in entry.windows) if c), None)
     )
-    return (country or "---") + title.code, title.sector
+    return (own or "---") + title.code, title.sector

@@ -78,6 +78,21 @@ _ORG_NOUNS = frozenset(
 )
 
 
+def _main_title(titles: list[AgentEntry]) -> AgentEntry | None:
+    """The title that names a person's office among those before the name: the last specific
+    one ('activist pastor X' is a pastor), except a military rank after a civil office
+    ('Defence Minister Gen. X' is a minister who holds a rank)."""
+    candidates = [a for a in titles if a.kind != "generic"] or titles
+    if not candidates:
+        return None
+    last = candidates[-1]
+    if last.sector == "MIL":
+        civil = [a for a in candidates if a.sector != "MIL"]
+        if civil:
+            return civil[-1]
+    return last
+
+
 class DocActors:
     """Every actor and agent mention of ``doc``, found once; ``resolve`` codes an argument head."""
 
@@ -85,13 +100,39 @@ class DocActors:
         self.kb = kb
         self.doc = doc
         self.published = published
-        self.mentions: list[Mention] = self._with_abbreviations(kb.matcher(doc.vocab).find(doc))
+        found = kb.matcher(doc.vocab).find(doc)
+        self.mentions: list[Mention] = self._with_abbreviations(self._same_people(found))
         self._at: dict[int, Mention] = KBMatcher.index(self.mentions)
         self.memory = DocMemory(doc)
         self._cache: dict[int, Actor | None] = {}
         for tok in doc:  # document order, so memory only ever looks back
             if self._is_np_head(tok) and self._may_name_actor(tok):
                 self.resolve(tok)
+
+    def _same_people(self, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` without a known person's surname that follows another first name:
+        "Peter Merkel" is not Angela Merkel. The first name must be part of the same name
+        (the model's PERSON entity) and belong to none of the person's names."""
+        doc = self.doc
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for m in mentions:
+            entry = m.entry
+            prev = doc[m.start - 1] if m.start > 0 else None
+            if (
+                entry is not None
+                and entry.kind == "person"
+                and prev is not None
+                and prev.i not in taken
+                and prev.is_alpha
+                and prev.is_title
+                and prev.ent_type_ == "PERSON"
+                and doc[m.start].ent_iob_ == "I"
+                and not any(prev.lower_ in n.lower().split() for n in entry.names)
+            ):
+                continue
+            out.append(m)
+        return out
 
     def _with_abbreviations(self, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` and the abbreviated titles the phrase matcher misses because the
@@ -304,9 +345,8 @@ class DocActors:
             body = self._affiliation(tok)  # 'students at Kabul University'
             if body is not None:
                 names, end = [body[0]], max(end, body[1])
-        left_titles = [m.agent for m in mods if m.agent is not None and m.end <= tok.i]
-        if agent is None and left_titles and tok.pos_ == "NOUN":
-            agent = left_titles[-1]  # 'army accountant': the role modifier gives the sector
+        if agent is None and titles and tok.pos_ == "NOUN":
+            agent = titles[-1]  # 'army accountant': the role modifier gives the sector
         if agent is None:
             if names and tok.pos_ == "NOUN":
                 base = names[0]
@@ -517,14 +557,25 @@ class DocActors:
         if entry.kind == "person":
             country = split_code(code)[0] or entry.country
             before_name = [m.agent for m in mods if m.agent is not None and m.end <= tok.i]
-            specific = [a for a in before_name if a.kind != "generic"] or before_name
+            title = _main_title(before_name)
             if then and title_agents:
-                code, sector = (country or "---") + title_agents[-1].code, None
+                code, sector = (country or "---") + (title or title_agents[-1]).code, None
             elif former:
                 code, sector = (entry.country or "---") + "ELI", "ELI"
-            elif status in ("former", "before", "last") and specific:
-                # 'Prime Minister X' after X's term: the title in the text beats the date
-                code, sector = titled_code(entry, specific[-1])
+            elif status in ("former", "before", "last"):
+                # 'Prime Minister X' after X's term: the title in the text beats the date; so
+                # does a country ('U.S. X' is not X's later office abroad)
+                owners = {
+                    m.entry.country
+                    for m in mods
+                    if m.entry is not None and m.entry.kind == "country" and m.end <= tok.i
+                }
+                own = owners.pop() if len(owners) == 1 else None
+                # (a country alone only picks among the offices of an undated text)
+                chosen = title is not None or (own is not None and status == "last")
+                titled = titled_code(entry, title, own) if chosen else None
+                if titled is not None:
+                    code, sector = titled
         elif entry.kind == "organisation" and entry.country:
             other = self._foreign_owner(tok, entry, mods)
             if other is not None:
@@ -618,17 +669,23 @@ class DocActors:
             specific = [t for t in titles if t.kind != "generic"]
             if specific:
                 sector_code = specific[-1].code
+        in_preps = {
+            t.i
+            for child in tok.rights
+            if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS
+            for t in child.subtree
+        }
         bodies = [  # 'President of the X Human Rights League': the body's sector
             m.agent
             for m in self.mentions
-            if tok.i < m.start
-            and m.end <= end
-            and m.agent is not None
-            and m.agent.kind in ("body", "group")
+            if m.start in in_preps and m.agent is not None and m.agent.kind in ("body", "group")
         ]
         if positional and bodies:
             sector_code = bodies[0].code
         country, org = self._country_from(names, people)
+        seat = next((e for e in names if e.kind == "place" and e.sector), None)
+        if positional and seat is not None and org is None and seat.country == country:
+            sector_code = seat.sector or sector_code  # 'the chairman of the Duma': its sector
         if country is None and org is None:
             country = self._place_country(start, tok.i)  # "Kano State government"
         if country is None and org is None:
@@ -726,7 +783,10 @@ class DocActors:
     ) -> Actor:
         """A proper name not in the KB: a titled person, a remembered surname, or unknown."""
         doc = self.doc
-        name_toks = [t for t in doc[start:end] if t.pos_ == "PROPN" and t.i not in self._at]
+        after_titles = max(
+            (m.end for m in self.mentions if start <= m.start and m.end <= tok.i), default=start
+        )
+        name_toks = [t for t in doc[after_titles:end] if t.pos_ == "PROPN" and t.i not in self._at]
         name = " ".join(t.text for t in name_toks) if name_toks else None
         if titles:
             country, org = self._country_from(names, [])
@@ -736,7 +796,8 @@ class DocActors:
                 country = self._surname_country(start, end)
             if country is None and org is None:
                 country = self._sentence_country(tok)
-            sector_code = titles[-1].code if not former else "ELI"
+            title = _main_title(titles) or titles[-1]
+            sector_code = title.code if not former else "ELI"
             code = self._code_of(org)[0] if org is not None else (country or "---") + sector_code
             act = self._actor(
                 start, end, code, sector=sector_code[:3] if org is None else None, name=name
