@@ -311,8 +311,12 @@ class DocActors:
         words = {t.lower_ for t in left} | {t.lower_.split("-")[0] for t in left}
         former = bool(words & _FORMER)
         then = "then" in words
+        # a collective in the singular ("the party", "the group") is an "it", not a "they"
         plural = tok.tag_ in ("NNS", "NNPS") or (
-            head_m is not None and head_m.agent is not None and head_m.agent.kind == "group"
+            head_m is not None
+            and head_m.agent is not None
+            and head_m.agent.kind == "group"
+            and tok.tag_ not in ("NN", "NNP")
         )
         if head_m is not None and head_m.entry is not None:
             return self._named(tok, head_m.entry, start, end, mods, former=former, then=then)
@@ -802,13 +806,21 @@ class DocActors:
             act = self._actor(
                 start, end, code, sector=sector_code[:3] if org is None else None, name=name
             )
+            # 'the rebel Revolutionary United Front': an organisation described by a lower-case
+            # role, not a person with a title ('Rebel Commander X')
+            body = tok.ent_type_ == "ORG" and all(
+                t.is_lower
+                for m in self.mentions
+                if m.agent is not None and start <= m.start and m.end <= tok.i
+                for t in doc[m.start : m.end]
+            )
             self.memory.remember(
                 act,
-                person=True,
+                person=not body,
                 plural=False,
                 gender=None,
                 titles=tuple(t.phrase for t in titles),
-                surname=tok.text,
+                surname=None if body else tok.text,
             )
             return act
         memo = self.memory.surname(tok.text, doc[start].idx)
