@@ -200,3 +200,29 @@ def test_unknown_titled_people_and_their_country(nlp) -> None:  # type: ignore[n
     assert _code(nlp, "Activist pastor Jon Arnsen was arrested.", "Arnsen") == "---REL"
     text = "U.S. Deputy Secretary of State Jon Arnsen met the minister."
     assert _code(nlp, text, "Arnsen") == "USAGOV"
+
+
+def test_a_persons_description_in_apposition_is_part_of_the_span(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Jon Arnsen, a Norwegian army spokesman, said the talks failed.")
+    actor = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "Arnsen"))
+    assert actor is not None and actor.text == "Jon Arnsen, a Norwegian army spokesman"
+    assert actor.code == "NORMIL" and actor.name == "Jon Arnsen"
+    # the description ends at its closing comma; "former" there makes a former official
+    doc = nlp("Gordon Brown, the former prime minister, met them, in London.")
+    brown = DocActors(ActorKB.builtin(), doc, published=date(2020, 1, 1)).resolve(doc[1])
+    assert brown is not None and brown.text == "Gordon Brown, the former prime minister"
+    assert brown.code == "GBRELI"
+
+
+def test_religious_modifiers_and_collectives(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _code(nlp, "A Jewish community leader condemned the attack.", "leader") == "---REL"
+    assert _code(nlp, "A community leader condemned the attack.", "leader") == "---CVL"
+    # "the Jewish state" is the country named before, not a religious actor
+    assert _code(nlp, "Israel said the Jewish state would respond.", "state") == "ISR"
+    # a singular collective and a described organisation are antecedents of "it"
+    doc = nlp("The opposition party said it would boycott the vote.")
+    it = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "it"))
+    assert it is not None and it.text == "The opposition party"
+    doc = nlp("The rebel Arnor Liberation Front said it would disarm.")
+    it = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "it"))
+    assert it is not None and it.text.startswith("The rebel") and it.sector == "REB"

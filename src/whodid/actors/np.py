@@ -36,6 +36,7 @@ LEFT_DEPS = frozenset(
     }
 )
 RIGHT_KEEP_PREPS = frozenset({"of"})
+_MAX_DESCRIPTION = 15  # tokens of a description in apposition after a person's name
 PRONOUNS_PERSON = {
     "he": "m",
     "him": "m",
@@ -85,6 +86,17 @@ def _appos(head: Token, last: int) -> list[int]:
             if parens and closing < len(doc) and doc[closing].text == ")":
                 sub.append(closing)
             return [t.i for t in between] + sub
+        if (
+            head.ent_type_ == "PERSON"
+            and child.pos_ in ("NOUN", "PROPN")
+            and [t.text for t in between] == [","]
+        ):
+            # 'Jon Arnsen, the Norwegian defence minister, said': the description up to its
+            # closing comma
+            closing = next((t.i for t in doc[child.i + 1 :] if t.text == ","), len(doc))
+            described = [i for i in sub if i < closing]
+            if len(described) <= _MAX_DESCRIPTION:
+                return [between[0].i, *described]
         return []
     return []
 

@@ -306,8 +306,11 @@ class DocActors:
             and self.doc[start - 2].lower_ in ("then", "ex")
         ):
             start -= 2  # 'Then-President X', 'ex-minister'
-        # "former" must qualify the head, not an "of"-phrase ("supporters of former President X")
-        left = self.doc[start : tok.i + 1]
+        # "former" must qualify the head, not an "of"-phrase ("supporters of former President
+        # X"); a named person's description counts ("X, the former president")
+        head_entry = head_m.entry if head_m is not None else None
+        named_person = head_entry is not None and head_entry.kind == "person"
+        left = self.doc[start : end if named_person else tok.i + 1]
         words = {t.lower_ for t in left} | {t.lower_.split("-")[0] for t in left}
         former = bool(words & _FORMER)
         then = "then" in words
@@ -349,7 +352,7 @@ class DocActors:
             body = self._affiliation(tok)  # 'students at Kabul University'
             if body is not None:
                 names, end = [body[0]], max(end, body[1])
-        if agent is None and titles and tok.pos_ == "NOUN":
+        if agent is None and titles and tok.pos_ == "NOUN" and tok.lower_ not in _COUNTRY_NOUNS:
             agent = titles[-1]  # 'army accountant': the role modifier gives the sector
         if agent is None:
             if names and tok.pos_ == "NOUN":
