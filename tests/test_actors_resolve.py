@@ -226,3 +226,18 @@ def test_religious_modifiers_and_collectives(nlp) -> None:  # type: ignore[no-un
     doc = nlp("The rebel Arnor Liberation Front said it would disarm.")
     it = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "it"))
     assert it is not None and it.text.startswith("The rebel") and it.sector == "REB"
+
+
+def test_a_town_after_a_role_gives_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("A court in Istanbul sentenced the journalist.")
+    court = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "court"))
+    assert court is not None and court.text == "A court in Istanbul" and court.code == "TURJUD"
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Officials from Ghana met them.")
+    them = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "them"))
+    assert them is None or them.code is None
+    doc = nlp("Police arrested the protesters and beat them.")
+    them = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "them"))
+    assert them is not None and them.text == "the protesters"

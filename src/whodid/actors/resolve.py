@@ -465,6 +465,28 @@ class DocActors:
             for t in self.doc[start:head]
             if t.i not in self._at and t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN")
         ]
+        return self._gazetteer_country(words)
+
+    def _town_in(self, tok: Token) -> tuple[str, int] | None:
+        """The country of a town or region in a place phrase after a role ('a court in
+        Istanbul', 'officials from Kano State'), with the token end of the phrase."""
+        for obj, end in self._prep_objects(tok, _PLACE_PREPS):
+            if obj.pos_ != "PROPN" or obj.i in self._at:
+                continue
+            left = min(t.i for t in obj.subtree)
+            words = [
+                t
+                for t in self.doc[left : obj.i + 1]
+                if t.i not in self._at and t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN")
+            ]
+            country = self._gazetteer_country(words)
+            if country is not None:
+                return country, end
+        return None
+
+    def _gazetteer_country(self, words: list[Token]) -> str | None:
+        """The country of the place these words name, if its most populous sense is a
+        place by the model's reading (or a first-level region) and clearly dominates."""
         while words and words[-1].lower_ in _REGION_WORDS:  # "Kano State" -> "Kano"
             words.pop()
         if not words:
@@ -697,6 +719,10 @@ class DocActors:
             country = self._place_country(start, tok.i)  # "Kano State government"
         if country is None and org is None:
             country = self._surname_country(start, tok.i)  # "the Bush administration"
+        if country is None and org is None:
+            town = self._town_in(tok)  # "a court in Istanbul"
+            if town is not None:
+                country, end = town[0], max(end, town[1])
         first = self.doc[start]
         if former:
             sector_code = "ELI"
