@@ -719,10 +719,7 @@ class DocActors:
             country = self._place_country(start, tok.i)  # "Kano State government"
         if country is None and org is None:
             country = self._surname_country(start, tok.i)  # "the Bush administration"
-        if country is None and org is None:
-            town = self._town_in(tok)  # "a court in Istanbul"
-            if town is not None:
-                country, end = town[0], max(end, town[1])
+
         first = self.doc[start]
         if former:
             sector_code = "ELI"
@@ -771,6 +768,10 @@ class DocActors:
                 )
         if country is None and first.lower_ in ("its", "their"):
             country = self.memory.country(first.idx)  # "Minsk said its foreign minister ..."
+        if country is None:
+            town = self._town_in(tok)  # "a court in Istanbul"
+            if town is not None:
+                country, end = town[0], max(end, town[1])
         if country is None:
             definite = first.lower_ in ("the", "this", "that") or first.tag_ == "PRP$"
             if definite and agent.kind in ("person", "generic") and not plural:
