@@ -241,3 +241,10 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp) -> None:  # type:
     doc = nlp("Police arrested the protesters and beat them.")
     them = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "them"))
     assert them is not None and them.text == "the protesters"
+
+
+def test_a_capitalised_for_title_and_the_name_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Norway's Minister for Foreign Affairs, Jon Arnsen, said the talks failed.")
+    actor = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "Minister"))
+    assert actor is not None and actor.code == "NORGOV"
+    assert actor.text == "Norway's Minister for Foreign Affairs, Jon Arnsen"

@@ -101,12 +101,24 @@ def _appos(head: Token, last: int) -> list[int]:
     return []
 
 
-def np_tokens(head: Token, *, with_of: bool) -> tuple[int, int]:
-    """Token range [start, end) of the head's noun phrase."""
+def _kept_prep(head: Token, prep: Token, *, role: bool) -> bool:
+    """Is this prepositional phrase after the head part of its noun phrase? "of" always
+    ("the president of Mexico"); after a role noun, a capitalised "for"-title ("the Minister
+    for Foreign Affairs")."""
+    if prep.lower_ in RIGHT_KEEP_PREPS:
+        return True
+    if not role or prep.lower_ != "for":
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.pos_ == "PROPN" and head.is_title and pobj.is_title
+
+
+def np_tokens(head: Token, *, with_of: bool, role: bool = False) -> tuple[int, int]:
+    """Token range [start, end) of the head's noun phrase (``role``: the head is a role noun)."""
     idx = [head.i, *_left(head)]
     if with_of:
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in RIGHT_KEEP_PREPS:
+            if child.dep_ == "prep" and _kept_prep(head, child, role=role):
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj and pobj[0].i - head.i <= 6:
                     idx.append(child.i)

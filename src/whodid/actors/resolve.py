@@ -291,7 +291,7 @@ class DocActors:
     def _noun_phrase(self, tok: Token) -> Actor | None:
         head_m = self._at.get(tok.i)
         agentish = head_m is not None and head_m.agent is not None
-        start, end = np_tokens(tok, with_of=agentish or tok.pos_ == "NOUN")
+        start, end = np_tokens(tok, with_of=agentish or tok.pos_ == "NOUN", role=agentish)
         if head_m is not None:
             start, end = min(start, head_m.start), max(end, head_m.end)
         mods = [
