@@ -248,3 +248,10 @@ def test_a_capitalised_for_title_and_the_name_after_it(nlp) -> None:  # type: ig
     actor = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "Minister"))
     assert actor is not None and actor.code == "NORGOV"
     assert actor.text == "Norway's Minister for Foreign Affairs, Jon Arnsen"
+
+
+def test_a_participle_phrase_after_a_role_is_part_of_the_span(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Kenyan soldiers stationed near the border fired on the crowd.")
+    actor = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "soldiers"))
+    assert actor is not None and actor.code == "KENMIL"
+    assert actor.text == "Kenyan soldiers stationed near the border"

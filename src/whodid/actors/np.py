@@ -37,6 +37,7 @@ LEFT_DEPS = frozenset(
 )
 RIGHT_KEEP_PREPS = frozenset({"of"})
 _MAX_DESCRIPTION = 15  # tokens of a description in apposition after a person's name
+_MAX_PARTICIPLE = 8  # tokens of a participle phrase after a noun phrase
 PRONOUNS_PERSON = {
     "he": "m",
     "him": "m",
@@ -113,6 +114,19 @@ def _kept_prep(head: Token, prep: Token, *, role: bool) -> bool:
     return pobj is not None and pobj.pos_ == "PROPN" and head.is_title and pobj.is_title
 
 
+def _participle(head: Token, last: int) -> list[int]:
+    """A participle phrase right after a role's noun phrase ("soldiers stationed in the
+    north", "hackers linked to the government"), up to a comma, at most a few tokens."""
+    doc = head.doc
+    for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") and child.i == last + 1:
+            closing = next((t.i for t in doc[child.i :] if t.text == ","), len(doc))
+            sub = [t.i for t in child.subtree if t.i < closing]
+            if len(sub) <= _MAX_PARTICIPLE and sub == list(range(min(sub), max(sub) + 1)):
+                return sub
+    return []
+
+
 def np_tokens(head: Token, *, with_of: bool, role: bool = False) -> tuple[int, int]:
     """Token range [start, end) of the head's noun phrase (``role``: the head is a role noun)."""
     idx = [head.i, *_left(head)]
@@ -127,6 +141,8 @@ def np_tokens(head: Token, *, with_of: bool, role: bool = False) -> tuple[int, i
                     break
             elif child.dep_ not in ("punct",):
                 break
+    if role:
+        idx.extend(_participle(head, max(idx)))
     idx.extend(_appos(head, max(idx)))
     start, end = min(idx), max(idx) + 1
     doc = head.doc
