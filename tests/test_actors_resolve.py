@@ -154,6 +154,9 @@ def test_without_a_date_a_person_gets_their_most_recent_office(nlp) -> None:  # 
     # ... but does not bring back an office that a dated text says is over
     doc_date = date(2024, 6, 1)
     assert _code(nlp, "Germany's Angela Merkel met him.", "Merkel", doc_date) == "DEUELI"
+    titled = explain("Prime Minister Gordon Brown", nlp=nlp, when=date(2015, 1, 1))
+    assert titled.actor is not None and titled.actor.code == "GBRGOV"
+    assert any("instead of the dated GBRELI" in step for step in titled.steps)
     result = explain("Gordon Brown", nlp=nlp)
     assert result.pieces[0].status == "last" and "no date given" in " ".join(result.steps)
 

@@ -142,6 +142,16 @@ def explain(
             )
         if not inside:
             steps.append(f"refers to the earlier mention {actor.text!r} in the same sentence")
+        dated = [p for p in pieces if p.kind == "person" and p.name == actor.name]
+        if (
+            dated
+            and dated[0].code != actor.code
+            and dated[0].status in ("former", "before", "last")
+        ):
+            steps.append(
+                f"the text's title or country gives {actor.code} instead of the dated "
+                f"{dated[0].code} ('former'/'ex-' keep ELI)"
+            )
         steps.append(
             f"result: {actor.code or 'no code'} (country {actor.country or '-'}, "
             f"sector {actor.sector or '-'}, name {actor.name or '-'})"
