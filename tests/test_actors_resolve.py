@@ -258,3 +258,13 @@ def test_a_participle_phrase_after_a_role_is_part_of_the_span(nlp) -> None:  # t
     actor = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "soldiers"))
     assert actor is not None and actor.code == "KENMIL"
     assert actor.text == "Kenyan soldiers stationed near the border"
+
+
+def test_a_possessive_pronoun_takes_its_antecedents_span_in_the_same_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The Kenyan army ended its offensive. Later its soldiers left.")
+    da = DocActors(ActorKB.builtin(), doc)
+    first, second = [t for t in doc if t.text == "its"]
+    same = da.resolve(first)
+    assert same is not None and same.text == "The Kenyan army" and same.code == "KENMIL"
+    other = da.resolve(second)
+    assert other is not None and other.text == "its" and other.code == "KENMIL"

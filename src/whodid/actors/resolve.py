@@ -56,7 +56,6 @@ _QUANTIFIERS = frozenset(
         "part",
     }
 )
-_POSSESSIVE = frozenset({"its", "their", "his", "her"})
 # Prepositions after a role that name where it is: "rebels in the Ivory Coast", "students
 # throughout Indonesia", "refugees from Syria".
 _PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "within"})
@@ -283,7 +282,7 @@ class DocActors:
         if found is None:
             return self._actor(*span, None)
         a = found.actor
-        if found.sentence == tok.sent.start and a.end <= tok.idx and low not in _POSSESSIVE:
+        if found.sentence == tok.sent.start and a.end <= tok.idx:
             # the antecedent stands in the same sentence: name it rather than the pronoun
             return a
         return self._actor(*span, a.code, sector=a.sector, name=a.name, country=a.country)
