@@ -268,3 +268,13 @@ def test_a_possessive_pronoun_takes_its_antecedents_span_in_the_same_sentence(nl
     assert same is not None and same.text == "The Kenyan army" and same.code == "KENMIL"
     other = da.resolve(second)
     assert other is not None and other.text == "its" and other.code == "KENMIL"
+
+
+def test_a_reported_pronoun_refers_to_the_named_reporter(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The Arnor Relief Fund says it is feeding 3,000 families.")
+    it = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "it"))
+    assert it is not None and it.text == "The Arnor Relief Fund"
+    # a person pronoun does not take a non-person reporter
+    doc = nlp("The Arnor Relief Fund says he is feeding 3,000 families.")
+    he = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "he"))
+    assert he is None or he.text == "he"

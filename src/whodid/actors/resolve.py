@@ -278,6 +278,11 @@ class DocActors:
             )
         ):
             return None
+        reporter = self._reporter(tok)
+        if reporter is not None:
+            said = self.resolve(reporter)  # "Action Against Hunger says it is ..."
+            if said is not None and said.end <= tok.idx:
+                return said
         found = self.memory.antecedent(tok)
         if found is None:
             return self._actor(*span, None)
@@ -286,6 +291,28 @@ class DocActors:
             # the antecedent stands in the same sentence: name it rather than the pronoun
             return a
         return self._actor(*span, a.code, sector=a.sector, name=a.name, country=a.country)
+
+    @staticmethod
+    def _reporter(tok: Token) -> Token | None:
+        """The named subject of the reporting clause whose reported clause the pronoun is the
+        subject of ("Farc said it will ...", "Meyer and Reives said they ..."), if the pronoun
+        agrees with it (he/she: a person; it: not a person; they: plural or coordinated)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+            return None
+        verb = tok.head.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "PROPN" or subj.i > tok.i:
+            return None
+        low = tok.lower_
+        person = subj.ent_type_ == "PERSON"
+        plural = subj.tag_ == "NNPS" or any(c.dep_ == "conj" for c in subj.children)
+        if low in PRONOUNS_PERSON:
+            return subj if person and not plural else None
+        if low in PRONOUNS_THING:
+            return subj if not person and not plural else None
+        if low in PRONOUNS_PLURAL:
+            return subj if plural or subj.ent_type_ in ("ORG", "NORP") else None
+        return None
 
     def _noun_phrase(self, tok: Token) -> Actor | None:
         head_m = self._at.get(tok.i)
