@@ -278,3 +278,9 @@ def test_a_reported_pronoun_refers_to_the_named_reporter(nlp) -> None:  # type: 
     doc = nlp("The Arnor Relief Fund says he is feeding 3,000 families.")
     he = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "he"))
     assert he is None or he.text == "he"
+
+
+def test_a_date_before_an_actor_is_not_part_of_its_span(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("On 3 March 2019 Kenya's Supreme Court annulled the vote.")
+    court = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "Court"))
+    assert court is not None and court.text == "Kenya's Supreme Court"

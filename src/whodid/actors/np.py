@@ -65,6 +65,8 @@ def _left(tok: Token) -> list[int]:
                 continue
             if child.dep_ == "advmod" and child.lower_ not in ("then", "ex", "former", "now"):
                 continue
+            if all(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+                continue  # "17 July 2017 Russia's Supreme Court": a date is no part of an actor
             idx.extend(t.i for t in child.subtree)
     return idx
 
