@@ -284,3 +284,21 @@ def test_a_date_before_an_actor_is_not_part_of_its_span(nlp) -> None:  # type: i
     doc = nlp("On 3 March 2019 Kenya's Supreme Court annulled the vote.")
     court = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "Court"))
     assert court is not None and court.text == "Kenya's Supreme Court"
+
+
+def test_a_role_split_off_a_name_by_the_parser_describes_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    # the parse this guards against, built by hand: "rebel" and "Army" both subjects
+    words = ["The", "rebel", "Free", "Syrian", "Army", "threatened", "the", "base", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 5, 4, 4, 5, 5, 7, 5, 5],
+        deps=["det", "nsubj", "compound", "compound", "nsubj", "ROOT", "det", "dobj", "punct"],
+        pos=["DET", "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        tags=["DT", "NN", "NNP", "NNP", "NNP", "VBD", "DT", "NN", "."],
+    )
+    actor = DocActors(ActorKB.builtin(), doc).resolve(doc[1])
+    assert actor is not None and actor.text == "The rebel Free Syrian Army"
+    assert actor.code == "SYRREBFSA"

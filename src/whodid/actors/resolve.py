@@ -262,7 +262,37 @@ class DocActors:
             return self._pronoun(tok)
         if not is_nominal(tok) and tok.i not in self._at and tok.pos_ != "ADJ":
             return None
+        twin = self._named_twin(tok)
+        if twin is not None:
+            named = self.resolve(twin)
+            if named is not None:
+                start = np_tokens(tok, with_of=False)[0]
+                return self._actor(
+                    start,
+                    self._tok_end(named),
+                    named.code,
+                    sector=named.sector,
+                    name=named.name,
+                    country=named.country,
+                )
         return self._noun_phrase(tok)
+
+    def _named_twin(self, tok: Token) -> Token | None:
+        """A name the parser split off as a second subject right after a role noun ("The
+        rebel | Free Syrian Army threatened ..."): the role describes the name."""
+        m = self._at.get(tok.i)
+        if m is None or m.agent is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        nxt = tok.i + 1
+        for sib in tok.head.children:
+            if (
+                sib.i != tok.i
+                and sib.dep_ == tok.dep_
+                and sib.left_edge.i == nxt
+                and sib.pos_ == "PROPN"
+            ):
+                return sib
+        return None
 
     # ------------------------------------------------------------------ pronouns and memory
 
