@@ -1,6 +1,8 @@
 """Noun-phrase extent around an argument head: the head with its left modifiers (det, amod,
-compound, poss, nummod, ...), a short "of"-phrase after role nouns ("the president of Mexico"),
-never relative clauses."""
+compound, poss, nummod, ...; not a date), a short "of"-phrase after role nouns ("the president of
+Mexico"), a capitalised "for"-title ("the Minister for Foreign Affairs"), a short participle
+phrase after a role ("soldiers stationed near the border"), a name or a person's description in
+apposition; never full relative clauses."""
 
 from __future__ import annotations
 
