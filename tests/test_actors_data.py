@@ -145,4 +145,6 @@ def test_actor_coding_scorer_conventions() -> None:
     item, _ = actor_coding._input({"id": "x", "actor_text": "Elrond", "date": "1 January 2018"})
     assert item["published"] == "2018-01-01"
     item, _ = actor_coding._input({"id": "x", "actor_text": "Elrond", "date": "today"})
+    assert item["published"] == date.today().isoformat()  # "today" is a date, not "no date"
+    item, _ = actor_coding._input({"id": "x", "actor_text": "Elrond"})
     assert "published" not in item

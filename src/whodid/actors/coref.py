@@ -115,9 +115,16 @@ class DocMemory:
     def antecedent(self, tok: Token) -> Memo | None:
         """The actor a pronoun refers to: the last compatible one, preferring for he/she the
         subject of this or the previous sentence, for it/its the subject of its own sentence
-        (salience)."""
+        (salience). An object pronoun never refers to its own clause's subject ("the police
+        arrested them")."""
         low = tok.lower_
-        before = self.before(tok.idx)
+        own = _own_subject(tok)
+        lo, hi = (own.left_edge.idx, own.right_edge.idx + 1) if own is not None else (-1, -1)
+        before = [
+            m
+            for m in self.before(tok.idx)
+            if not (lo <= m.actor.start < hi or m.actor.start <= lo < m.actor.end)
+        ]
         if low in PRONOUNS_PERSON:
             g = PRONOUNS_PERSON[low]
             people = [
@@ -136,3 +143,19 @@ class DocMemory:
         if low in PRONOUNS_PLURAL:
             return next((m for m in reversed(before) if not m.person and m.actor.code), None)
         return None
+
+
+_OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "pobj"})
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+
+
+def _own_subject(tok: Token) -> Token | None:
+    """The subject of the clause whose object the (non-reflexive) pronoun is, else None."""
+    if tok.dep_ not in _OBJECT_DEPS or tok.lower_ in _REFLEXIVE:
+        return None
+    verb = tok.head
+    if tok.dep_ == "pobj":  # "fired at them": the preposition's verb
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)

@@ -9,6 +9,7 @@ from datetime import date
 
 from spacy.language import Language
 
+from whodid.actors.dated import office_code
 from whodid.actors.entries import ActorEntry
 from whodid.actors.kb import ActorKB
 from whodid.actors.resolve import DocActors
@@ -25,7 +26,7 @@ class Piece:
     kind: str  # country, organisation, group, person, place, other, agent
     name: str
     code: str | None
-    status: str  # office, former, before, default (named actors); agent
+    status: str  # office, former, before, last, default (named actors); agent
     role: str = ""  # the office held on the date, for people
     source: str = "builtin"
     others: tuple[str, ...] = ()  # further entries with the same name (the first one wins)
@@ -70,6 +71,11 @@ def _role_at(entry: ActorEntry, when: date | None) -> str:
     return ""
 
 
+def _last_role(entry: ActorEntry) -> str:
+    ended = [w for w in entry.windows if w.end is not None]
+    return max(ended, key=lambda w: w.end or date.min).role if ended else ""
+
+
 def explain(
     text: str,
     *,
@@ -108,8 +114,8 @@ def explain(
             steps.append(f"{words!r} is a role ({a.kind}) giving sector {a.sector}")
             continue
         entry = m.entries[0]
-        code, _sector, status = entry.code_at(when)
-        role = _role_at(entry, when_used)
+        code, _sector, status = office_code(entry, when)
+        role = _role_at(entry, when_used) if status != "last" else _last_role(entry)
         others = tuple(f"{e.name} ({e.kind}, {e.source})" for e in m.entries[1:])
         pieces.append(
             Piece(words, entry.kind, entry.name, code, status, role, entry.source, others)
@@ -117,6 +123,7 @@ def explain(
         said = {
             "office": f"in office as {role or 'dated code'} on {when_used}",
             "former": f"out of office on {when_used}: former official",
+            "last": f"most recent office, {role or 'dated code'} (no date given)",
             "before": f"not yet in office on {when_used}",
             "default": "default code",
         }[status]
@@ -135,6 +142,16 @@ def explain(
             )
         if not inside:
             steps.append(f"refers to the earlier mention {actor.text!r} in the same sentence")
+        dated = [p for p in pieces if p.kind == "person" and p.name == actor.name]
+        if (
+            dated
+            and dated[0].code != actor.code
+            and dated[0].status in ("former", "before", "last")
+        ):
+            steps.append(
+                f"the text's title or country gives {actor.code} instead of the dated "
+                f"{dated[0].code} ('former'/'ex-' keep ELI)"
+            )
         steps.append(
             f"result: {actor.code or 'no code'} (country {actor.country or '-'}, "
             f"sector {actor.sector or '-'}, name {actor.name or '-'})"

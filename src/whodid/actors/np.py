@@ -1,6 +1,8 @@
 """Noun-phrase extent around an argument head: the head with its left modifiers (det, amod,
-compound, poss, nummod, ...), a short "of"-phrase after role nouns ("the president of Mexico"),
-never relative clauses."""
+compound, poss, nummod, ...; not a date), a short "of"-phrase after role nouns ("the president of
+Mexico"), a capitalised "for"-title ("the Minister for Foreign Affairs"), a short participle
+phrase after a role ("soldiers stationed near the border"), a name or a person's description in
+apposition; never full relative clauses."""
 
 from __future__ import annotations
 
@@ -39,6 +41,8 @@ RIGHT_KEEP_PREPS = frozenset({"of"})
 # After a role noun, a short phrase that says whose or where the role is: "a spokesman for the
 # Taliban", "the ambassador to the UN", "a court in Istanbul", "officials from Kansas".
 ROLE_KEEP_PREPS = frozenset({"of", "for", "to", "in", "from", "at"})
+_MAX_DESCRIPTION = 15  # tokens of a description in apposition after a person's name
+_MAX_PARTICIPLE = 8  # tokens of a participle phrase after a noun phrase
 PRONOUNS_PERSON = {
     "he": "m",
     "him": "m",
@@ -61,13 +65,15 @@ def is_nominal(tok: Token) -> bool:
 def _left(tok: Token) -> list[int]:
     idx: list[int] = []
     for child in tok.lefts:
-        if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "nmod", "compound"):
-            continue  # "Hours earlier Maduro", "17 July 2017 Russia's Supreme Court"
         if child.dep_ in LEFT_DEPS:
             if child.dep_ == "punct" and child.text not in ("-", "'", "’"):
                 continue
             if child.dep_ == "advmod" and child.lower_ not in ("then", "ex", "former", "now"):
                 continue
+            if child.left_edge.ent_type_ in ("DATE", "TIME") and all(
+                t.ent_type_ in ("DATE", "TIME") for t in child.subtree
+            ):
+                continue  # "17 July 2017 Russia's Supreme Court": a date is no part of an actor
             # the child's subtree: callers read only its bounds, not every token
             idx.extend((child.left_edge.i, child.right_edge.i))
     return idx
@@ -85,32 +91,58 @@ def _appos(head: Token, last: int) -> list[int]:
             return []
         between = doc[last + 1 : min(sub)]
         names_only = all(doc[i].pos_ in ("PROPN", "PUNCT", "DET") for i in sub)
-        if (
-            head.pos_ == "PROPN"
-            and child.pos_ == "NOUN"
-            and between
-            and all(t.text == "," for t in between)
-            and len(sub) <= 8
-        ):
-            return [t.i for t in between] + sub  # "Zabihullah Mujahid, the Taliban spokesman"
         if all(t.text in (",", "(") for t in between) and child.pos_ == "PROPN" and names_only:
             closing = max(sub) + 1
             parens = "(" in [t.text for t in between] or doc[min(sub)].text == "("
             if parens and closing < len(doc) and doc[closing].text == ")":
                 sub.append(closing)
             return [t.i for t in between] + sub
+        if (
+            head.ent_type_ == "PERSON"
+            and child.pos_ in ("NOUN", "PROPN")
+            and [t.text for t in between] == [","]
+        ):
+            # 'Jon Arnsen, the Norwegian defence minister, said': the description up to its
+            # closing comma
+            closing = next((t.i for t in doc[child.i + 1 :] if t.text == ","), len(doc))
+            described = [i for i in sub if i < closing]
+            if len(described) <= _MAX_DESCRIPTION:
+                return [between[0].i, *described]
         return []
     return []
 
 
+def _kept_prep(head: Token, prep: Token, *, role: bool) -> bool:
+    """Is this prepositional phrase after the head part of its noun phrase? "of" always
+    ("the president of Mexico"); after a role noun, a capitalised "for"-title ("the Minister
+    for Foreign Affairs")."""
+    if prep.lower_ in RIGHT_KEEP_PREPS:
+        return True
+    if not role or prep.lower_ != "for":
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.pos_ == "PROPN" and head.is_title and pobj.is_title
+
+
+def _participle(head: Token, last: int) -> list[int]:
+    """A participle phrase right after a role's noun phrase ("soldiers stationed in the
+    north", "hackers linked to the government"), up to a comma, at most a few tokens."""
+    doc = head.doc
+    for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") and child.i == last + 1:
+            closing = next((t.i for t in doc[child.i :] if t.text == ","), len(doc))
+            sub = [t.i for t in child.subtree if t.i < closing]
+            if len(sub) <= _MAX_PARTICIPLE and sub == list(range(min(sub), max(sub) + 1)):
+                return sub
+    return []
+
+
 def np_tokens(head: Token, *, with_of: bool, role: bool = False) -> tuple[int, int]:
-    """Token range [start, end) of the head's noun phrase; ``role``: the head is a role noun,
-    whose place or body phrase belongs to it."""
+    """Token range [start, end) of the head's noun phrase (``role``: the head is a role noun)."""
     idx = [head.i, *_left(head)]
-    keep = ROLE_KEEP_PREPS if role else RIGHT_KEEP_PREPS
     if with_of:
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in keep:
+            if child.dep_ == "prep" and _kept_prep(head, child, role=role):
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj and pobj[0].i - head.i <= 6:
                     idx.append(child.i)
@@ -119,6 +151,8 @@ def np_tokens(head: Token, *, with_of: bool, role: bool = False) -> tuple[int, i
                     break
             elif child.dep_ not in ("punct",):
                 break
+    if role:
+        idx.extend(_participle(head, max(idx)))
     idx.extend(_appos(head, max(idx)))
     start, end = min(idx), max(idx) + 1
     doc = head.doc

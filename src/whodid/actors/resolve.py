@@ -11,6 +11,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from whodid.actors.coref import DocMemory
+from whodid.actors.dated import office_code, titled_code
 from whodid.actors.entries import ActorEntry, AgentEntry, split_code
 from whodid.actors.kb import ActorKB
 from whodid.actors.matcher import KBMatcher, Mention
@@ -56,7 +57,6 @@ _QUANTIFIERS = frozenset(
         "part",
     }
 )
-_POSSESSIVE = frozenset({"its", "their", "his", "her"})
 # Prepositions after a role that name where it is: "rebels in the Ivory Coast", "students
 # throughout Indonesia", "refugees from Syria".
 _PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "within"})
@@ -64,9 +64,33 @@ _PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "withi
 _PATRON_AFTER = frozenset(
     {"backed", "allied", "aligned", "sponsored", "supported", "inspired", "leaning", "friendly"}
 )
+# Prepositions after a role that name the body it belongs to: "students at X", "a spokesman
+# for X", "an official with X", "members of X".
+_AFFILIATION_PREPS = frozenset({"of", "for", "at", "with"})
+# Prepositions after a generic role that name whom it speaks or works for: "a spokesman for the
+# prime minister", "an aide to President X".
+_SERVING_PREPS = frozenset({"of", "for", "to"})
+# Sectors of roles that only say where someone stands in a body ("president", "chairman",
+# "member"): with a body, the body's own code.
+_POSITIONAL_SECTORS = frozenset({"GOV", "BUS", "CVL"})
 _ORG_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "alliance", "bloc", "militia"}
 )
+
+
+def _main_title(titles: list[AgentEntry]) -> AgentEntry | None:
+    """The title that names a person's office among those before the name: the last specific
+    one ('activist pastor X' is a pastor), except a military rank after a civil office
+    ('Defence Minister Gen. X' is a minister who holds a rank)."""
+    candidates = [a for a in titles if a.kind != "generic"] or titles
+    if not candidates:
+        return None
+    last = candidates[-1]
+    if last.sector == "MIL":
+        civil = [a for a in candidates if a.sector != "MIL"]
+        if civil:
+            return civil[-1]
+    return last
 
 
 class DocActors:
@@ -76,7 +100,8 @@ class DocActors:
         self.kb = kb
         self.doc = doc
         self.published = published
-        self.mentions: list[Mention] = kb.matcher(doc.vocab).find(doc)
+        found = kb.matcher(doc.vocab).find(doc)
+        self.mentions: list[Mention] = self._with_abbreviations(self._same_people(found))
         self._at: dict[int, Mention] = KBMatcher.index(self.mentions)
         self._starts = [m.start for m in self.mentions]
         self.memory = DocMemory(doc)
@@ -85,6 +110,58 @@ class DocActors:
         for tok in doc:  # document order, so memory only ever looks back
             if self._is_np_head(tok) and self._may_name_actor(tok):
                 self.resolve(tok)
+
+    def _same_people(self, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` without a known person's surname that follows another first name:
+        "Peter Merkel" is not Angela Merkel. The first name must be part of the same name
+        (the model's PERSON entity) and belong to none of the person's names."""
+        doc = self.doc
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for m in mentions:
+            entry = m.entry
+            prev = doc[m.start - 1] if m.start > 0 else None
+            if (
+                entry is not None
+                and entry.kind == "person"
+                and prev is not None
+                and prev.i not in taken
+                and prev.is_alpha
+                and prev.is_title
+                and prev.ent_type_ == "PERSON"
+                and doc[m.start].ent_iob_ == "I"
+                and not any(prev.lower_ in n.lower().split() for n in entry.names)
+            ):
+                continue
+            out.append(m)
+        return out
+
+    def _with_abbreviations(self, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` and the abbreviated titles the phrase matcher misses because the
+        model's tokenizer splits them otherwise ("Sen.", "Lt. Gen."): up to three uncovered
+        tokens, one with a dot, that together spell an agent form."""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        extra: list[Mention] = []
+        i = 0
+        while i < len(self.doc):
+            found = None
+            if i not in taken and self.doc[i].text[:1].isupper():
+                for n in (3, 2, 1):
+                    toks = self.doc[i : i + n]
+                    if len(toks) < n or any(t.i in taken for t in toks):
+                        continue
+                    if not any(t.text.endswith(".") for t in toks):
+                        continue
+                    agent = self.kb.agent("".join(t.text_with_ws for t in toks).strip())
+                    if agent is not None:
+                        found = Mention(i, i + n, agent=agent)
+                        break
+            if found is None:
+                i += 1
+                continue
+            extra.append(found)
+            i = found.end
+        return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
     def _may_name_actor(self, tok: Token) -> bool:
         """Whether resolving ``tok`` could teach the document memory anything: a name, a
@@ -143,8 +220,9 @@ class DocActors:
             and tok.head.i not in self._at
         )
 
-    def _when(self) -> date | None:
-        return self.published
+    def _code_of(self, entry: ActorEntry) -> tuple[str | None, str | None, str]:
+        """(code, sector, status) of a named actor on the publication date (see ``dated``)."""
+        return office_code(entry, self.published)
 
     def _actor(
         self,
@@ -197,7 +275,37 @@ class DocActors:
             return self._pronoun(tok)
         if not is_nominal(tok) and tok.i not in self._at and tok.pos_ != "ADJ":
             return None
+        twin = self._named_twin(tok)
+        if twin is not None:
+            named = self.resolve(twin)
+            if named is not None:
+                start = np_tokens(tok, with_of=False)[0]
+                return self._actor(
+                    start,
+                    self._tok_end(named),
+                    named.code,
+                    sector=named.sector,
+                    name=named.name,
+                    country=named.country,
+                )
         return self._noun_phrase(tok)
+
+    def _named_twin(self, tok: Token) -> Token | None:
+        """A name the parser split off as a second subject right after a role noun ("The
+        rebel | Free Syrian Army threatened ..."): the role describes the name."""
+        m = self._at.get(tok.i)
+        if m is None or m.agent is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        nxt = tok.i + 1
+        for sib in tok.head.children:
+            if (
+                sib.i != tok.i
+                and sib.dep_ == tok.dep_
+                and sib.left_edge.i == nxt
+                and sib.pos_ == "PROPN"
+            ):
+                return sib
+        return None
 
     # ------------------------------------------------------------------ pronouns and memory
 
@@ -213,15 +321,42 @@ class DocActors:
             )
         ):
             return None
+        reporter = self._reporter(tok)
+        if reporter is not None:
+            said = self.resolve(reporter)  # "Action Against Hunger says it is ..."
+            if said is not None and said.end <= tok.idx:
+                return said
         found = self.memory.antecedent(tok)
         if found is None:
             return self._actor(*span, None)
         a = found.actor
         here = self.memory.sentence(tok.i)[0]
-        if found.sentence == here and a.end <= tok.idx and low not in _POSSESSIVE:
+        if found.sentence == here and a.end <= tok.idx:
             # the antecedent stands in the same sentence: name it rather than the pronoun
             return a
         return self._actor(*span, a.code, sector=a.sector, name=a.name, country=a.country)
+
+    @staticmethod
+    def _reporter(tok: Token) -> Token | None:
+        """The named subject of the reporting clause whose reported clause the pronoun is the
+        subject of ("Farc said it will ...", "Meyer and Reives said they ..."), if the pronoun
+        agrees with it (he/she: a person; it: not a person; they: plural or coordinated)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+            return None
+        verb = tok.head.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "PROPN" or subj.i > tok.i:
+            return None
+        low = tok.lower_
+        person = subj.ent_type_ == "PERSON"
+        plural = subj.tag_ == "NNPS" or any(c.dep_ == "conj" for c in subj.children)
+        if low in PRONOUNS_PERSON:
+            return subj if person and not plural else None
+        if low in PRONOUNS_THING:
+            return subj if not person and not plural else None
+        if low in PRONOUNS_PLURAL:
+            return subj if plural or subj.ent_type_ in ("ORG", "NORP") else None
+        return None
 
     def _noun_phrase(self, tok: Token) -> Actor | None:
         head_m = self._at.get(tok.i)
@@ -237,12 +372,20 @@ class DocActors:
             and self.doc[start - 2].lower_ in ("then", "ex")
         ):
             start -= 2  # 'Then-President X', 'ex-minister'
-        words = set(self._lower[start:end])
+        # "former" must qualify the head, not an "of"-phrase ("supporters of former President
+        # X"); a named person's description counts ("X, the former president")
+        head_entry = head_m.entry if head_m is not None else None
+        named_person = head_entry is not None and head_entry.kind == "person"
+        words = set(self._lower[start : end if named_person else tok.i + 1])
         words |= {w.split("-")[0] for w in words}
         former = bool(words & _FORMER)
         then = "then" in words
+        # a collective in the singular ("the party", "the group") is an "it", not a "they"
         plural = tok.tag_ in ("NNS", "NNPS") or (
-            head_m is not None and head_m.agent is not None and head_m.agent.kind == "group"
+            head_m is not None
+            and head_m.agent is not None
+            and head_m.agent.kind == "group"
+            and tok.tag_ not in ("NN", "NNP")
         )
         if head_m is not None and head_m.entry is not None:
             return self._named(tok, head_m.entry, start, end, mods, former=former, then=then)
@@ -271,15 +414,17 @@ class DocActors:
                 names and agent is not None
             ):  # 'a court in Argentina': the place belongs to the actor
                 end = max(end, self._place_in_end(tok))
-        if agent is None and titles and tok.pos_ == "NOUN":
+        if not names and agent is not None:
+            body = self._affiliation(tok)  # 'students at Kabul University'
+            if body is not None:
+                names, end = [body[0]], max(end, body[1])
+        if agent is None and titles and tok.pos_ == "NOUN" and tok.lower_ not in _COUNTRY_NOUNS:
             agent = titles[-1]  # 'army accountant': the role modifier gives the sector
         if agent is None:
             if names and tok.pos_ == "NOUN":
                 base = names[0]
                 country = base.country
-                code = (
-                    country if base.kind in ("country", "place") else base.code_at(self._when())[0]
-                )
+                code = country if base.kind in ("country", "place") else self._code_of(base)[0]
                 if code and tok.lower_ in _ORG_NOUNS | _COUNTRY_NOUNS:
                     act = self._actor(start, end, code, name=base.name)
                     return act
@@ -358,12 +503,16 @@ class DocActors:
             return False  # "the Zambian people": a modifier, often the person's own country
         verb = person.head if person.dep_ in ("nsubj", "nsubjpass") else person
         tok = place
-        for _ in range(3):  # the verb's argument, or the argument's argument
+        against = False
+        for hops in range(1, 7):
             if tok.i == tok.head.i or tok.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl"):
                 return False
             tok = tok.head
+            against = against or tok.lower_ == "against"
             if tok.i == verb.i:
-                return True
+                # the verb's argument, or an argument's; deeper only a target ('called for
+                # sanctions against Russia')
+                return hops <= 3 or against
         return False
 
     def _place_in_end(self, tok: Token) -> int:
@@ -382,6 +531,28 @@ class DocActors:
             for t in self.doc[start:head]
             if t.i not in self._at and t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN")
         ]
+        return self._gazetteer_country(words)
+
+    def _town_in(self, tok: Token) -> tuple[str, int] | None:
+        """The country of a town or region in a place phrase after a role ('a court in
+        Istanbul', 'officials from Kano State'), with the token end of the phrase."""
+        for obj, end in self._prep_objects(tok, _PLACE_PREPS):
+            if obj.pos_ != "PROPN" or obj.i in self._at:
+                continue
+            left = min(t.i for t in obj.subtree)
+            words = [
+                t
+                for t in self.doc[left : obj.i + 1]
+                if t.i not in self._at and t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN")
+            ]
+            country = self._gazetteer_country(words)
+            if country is not None:
+                return country, end
+        return None
+
+    def _gazetteer_country(self, words: list[Token]) -> str | None:
+        """The country of the place these words name, if its most populous sense is a
+        place by the model's reading (or a first-level region) and clearly dominates."""
         while words and words[-1].lower_ in _REGION_WORDS:  # "Kano State" -> "Kano"
             words.pop()
         if not words:
@@ -411,6 +582,43 @@ class DocActors:
             return None
         return self.kb.surname_country(names[-1].text)
 
+    @staticmethod
+    def _prep_objects(tok: Token, preps: frozenset[str]) -> list[tuple[Token, int]]:
+        """(object, token end of its phrase) of the head's prepositional phrases in ``preps``."""
+        out = []
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for c in child.children:
+                    if c.dep_ == "pobj":
+                        out.append((c, max(t.i for t in child.subtree) + 1))
+        return out
+
+    def _affiliation(self, tok: Token) -> tuple[ActorEntry, int] | None:
+        """A named body or group that a role belongs to, after a preposition: 'students at
+        Kabul University', 'members of SANDF', 'a spokesman for the Taliban'; with the token
+        end of the phrase."""
+        for obj, end in self._prep_objects(tok, _AFFILIATION_PREPS):
+            m = self._at.get(obj.i)
+            if (
+                m is not None
+                and m.entry is not None
+                and m.entry.kind in ("organisation", "group")
+                and m.end - 1 == obj.i
+            ):
+                return m.entry, end
+        return None
+
+    def _served(self, tok: Token) -> tuple[Actor, int] | None:
+        """The coded actor a generic role speaks or works for, with the token end of the
+        phrase: 'a spokesman for the Israeli prime minister', 'an aide to President X'."""
+        for obj, end in self._prep_objects(tok, _SERVING_PREPS):
+            if obj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            actor = self.resolve(obj)
+            if actor is not None and actor.code and (actor.country or actor.sector):
+                return actor, end
+        return None
+
     def _place_in(self, tok: Token) -> list[ActorEntry]:
         """Country or capital named by an 'in'-phrase after the head ('leaders in France')."""
         for child in tok.rights:
@@ -437,18 +645,40 @@ class DocActors:
         former: bool,
         then: bool,
     ) -> Actor:
-        code, sector, _status = entry.code_at(self._when())
+        code, sector, status = self._code_of(entry)
         titles = tuple(m.agent.phrase for m in mods if m.agent is not None)
         title_agents = [m.agent for m in mods if m.agent is not None]
+        name: str | None = entry.name
         if entry.kind == "person":
             country = split_code(code)[0] or entry.country
+            before_name = [m.agent for m in mods if m.agent is not None and m.end <= tok.i]
+            title = _main_title(before_name)
             if then and title_agents:
-                code, sector = (country or "---") + title_agents[-1].code, None
+                code, sector = (country or "---") + (title or title_agents[-1]).code, None
             elif former:
                 code, sector = (entry.country or "---") + "ELI", "ELI"
-        elif entry.kind == "place" and not self._is_subject_like(tok):
-            pass
-        act = self._actor(start, end, code, sector=sector, name=entry.name)
+            elif status in ("former", "before", "last"):
+                # 'Prime Minister X' after X's term: the title in the text beats the date; so
+                # does a country ('U.S. X' is not X's later office abroad)
+                owners = {
+                    m.entry.country
+                    for m in mods
+                    if m.entry is not None and m.entry.kind == "country" and m.end <= tok.i
+                }
+                own = owners.pop() if len(owners) == 1 else None
+                # (a country alone only picks among the offices of an undated text)
+                chosen = title is not None or (own is not None and status == "last")
+                titled = titled_code(entry, title, own) if chosen else None
+                if titled is not None:
+                    code, sector = titled
+        elif entry.kind == "organisation" and entry.country:
+            other = self._foreign_owner(tok, entry, mods)
+            if other is not None:
+                # "Chile's Defense Department": the alias belongs to another country's body
+                head_agent = self.kb.agent(tok.lower_)
+                sector = head_agent.sector if head_agent is not None else split_code(code)[1]
+                code, name = other + (sector or ""), None
+        act = self._actor(start, end, code, sector=sector, name=name)
         person = entry.kind == "person"
         self.memory.remember(
             act,
@@ -460,9 +690,22 @@ class DocActors:
         )
         return act
 
-    @staticmethod
-    def _is_subject_like(tok: Token) -> bool:
-        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "ROOT", "conj")
+    def _foreign_owner(self, tok: Token, entry: ActorEntry, mods: list[Mention]) -> str | None:
+        """A country named before a national body's name that is not the body's own country
+        ("Chile's Defense Department", "the Chilean Defense Department"), else None."""
+        head = self._at.get(tok.i)
+        first = head.start if head is not None else tok.i
+        owners = {
+            m.entry.country
+            for m in mods
+            if m.entry is not None
+            and m.entry.kind in ("country", "place")
+            and m.end <= first
+            and m.entry.country
+        }
+        if len(owners) != 1 or entry.country in owners:
+            return None
+        return owners.pop()
 
     def _country_from(
         self, names: list[ActorEntry], people: list[ActorEntry]
@@ -470,13 +713,13 @@ class DocActors:
         for e in names:
             if e.kind in ("country", "place"):
                 return e.country, None
-            default = e.code_at(self._when())[0]
+            default = self._code_of(e)[0]
             if e.kind == "other" and default and len(default) == 3 and default.isalpha():
                 return default, None  # a PETRARCH country-like entry: ARNOR [ARN]
             if e.kind in ("organisation", "group", "other"):
                 return None, e
         for p in people:
-            code = p.code_at(self._when())[0]
+            code = self._code_of(p)[0]
             c = split_code(code)[0] or p.country
             if c:
                 return c, None
@@ -514,20 +757,40 @@ class DocActors:
                 then=False,
             )
         sector_code = agent.code
+        positional = agent.kind == "generic" or (
+            agent.kind == "person" and agent.sector in _POSITIONAL_SECTORS
+        )
         if agent.kind == "generic":
             specific = [t for t in titles if t.kind != "generic"]
             if specific:
                 sector_code = specific[-1].code
+        in_preps = {
+            t.i
+            for child in tok.rights
+            if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS
+            for t in child.subtree
+        }
+        bodies = [  # 'President of the X Human Rights League': the body's sector
+            m.agent
+            for m in self.mentions
+            if m.start in in_preps and m.agent is not None and m.agent.kind in ("body", "group")
+        ]
+        if positional and bodies:
+            sector_code = bodies[0].code
         country, org = self._country_from(names, people)
+        seat = next((e for e in names if e.kind == "place" and e.sector), None)
+        if positional and seat is not None and org is None and seat.country == country:
+            sector_code = seat.sector or sector_code  # 'the chairman of the Duma': its sector
         if country is None and org is None:
             country = self._place_country(start, tok.i)  # "Kano State government"
         if country is None and org is None:
             country = self._surname_country(start, tok.i)  # "the Bush administration"
+
         first = self.doc[start]
         if former:
             sector_code = "ELI"
         if org is not None:
-            base = org.code_at(self._when())[0] or org.code or ""
+            base = self._code_of(org)[0] or org.code or ""
             org_sector = split_code(base)[1] or org.sector
             if org.kind == "group" or org_sector in _GROUP_SECTORS:
                 code = (
@@ -535,7 +798,9 @@ class DocActors:
                     if sector_code[:3] in _MEMBER_SECTORS or sector_code == org_sector
                     else base + sector_code
                 )
-            elif org_sector == sector_code[:3]:
+            elif org_sector == sector_code[:3] or (positional and not former and org.country):
+                # a national body: 'the president of the Riigikogu', 'a Bundeswehr spokesman'
+                # (an international one keeps the role: 'the president of the EU Council')
                 code = base
             else:
                 code = (sector_code + base) if agent.prefix else base + sector_code
@@ -555,8 +820,24 @@ class DocActors:
                 surname=None,
             )
             return act
+        if country is None and agent.kind == "generic" and not former:
+            served = self._served(tok)  # 'a spokesman for the prime minister'
+            if served is not None:
+                actor, served_end = served
+                return self._actor(
+                    start,
+                    max(end, served_end),
+                    actor.code,
+                    sector=actor.sector,
+                    name=actor.name,
+                    country=actor.country,
+                )
         if country is None and first.lower_ in ("its", "their"):
             country = self.memory.country(first.idx)  # "Minsk said its foreign minister ..."
+        if country is None:
+            town = self._town_in(tok)  # "a court in Istanbul"
+            if town is not None:
+                country, end = town[0], max(end, town[1])
         if country is None:
             definite = first.lower_ in ("the", "this", "that") or first.tag_ == "PRP$"
             if definite and agent.kind in ("person", "generic") and not plural:
@@ -602,29 +883,40 @@ class DocActors:
     ) -> Actor:
         """A proper name not in the KB: a titled person, a remembered surname, or unknown."""
         doc = self.doc
-        name_toks = [t for t in doc[start:end] if t.pos_ == "PROPN" and t.i not in self._at]
+        after_titles = max(
+            (m.end for m in self.mentions if start <= m.start and m.end <= tok.i), default=start
+        )
+        name_toks = [t for t in doc[after_titles:end] if t.pos_ == "PROPN" and t.i not in self._at]
         name = " ".join(t.text for t in name_toks) if name_toks else None
         if titles:
             country, org = self._country_from(names, [])
-            if country is None and org is None:
+            if country is None and org is None and len(name_toks) == 1:
+                # 'President Bush'; a full name the KB does not know ('Officer John Smith') is
+                # someone else than the known people of that surname
                 country = self._surname_country(start, end)
             if country is None and org is None:
                 country = self._sentence_country(tok)
-            sector_code = titles[-1].code if not former else "ELI"
-            if org is not None:
-                code = org.code_at(self._when())[0]
-            else:
-                code = (country or "---") + sector_code
+            title = _main_title(titles) or titles[-1]
+            sector_code = title.code if not former else "ELI"
+            code = self._code_of(org)[0] if org is not None else (country or "---") + sector_code
             act = self._actor(
                 start, end, code, sector=sector_code[:3] if org is None else None, name=name
             )
+            # 'the rebel Revolutionary United Front': an organisation described by a lower-case
+            # role, not a person with a title ('Rebel Commander X')
+            body = tok.ent_type_ == "ORG" and all(
+                t.is_lower
+                for m in self.mentions
+                if m.agent is not None and start <= m.start and m.end <= tok.i
+                for t in doc[m.start : m.end]
+            )
             self.memory.remember(
                 act,
-                person=True,
+                person=not body,
                 plural=False,
                 gender=None,
                 titles=tuple(t.phrase for t in titles),
-                surname=tok.text,
+                surname=None if body else tok.text,
             )
             return act
         memo = self.memory.surname(tok.text, doc[start].idx)

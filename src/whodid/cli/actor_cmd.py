@@ -17,7 +17,12 @@ from whodid.cli.common import ActorFiles, AgentFiles, Model, make_options, stder
 def actor_cli(
     text: str = typer.Argument(..., help='The actor string, e.g. "Mexico\'s foreign minister".'),
     when: str | None = typer.Option(
-        None, "--date", help="Date (YYYY-MM-DD) for offices; default today."
+        None,
+        "--date",
+        help=(
+            "Date (YYYY-MM-DD) for offices; default none: today's offices, and a person"
+            " out of office coded by their most recent office."
+        ),
     ),
     context: str | None = typer.Option(
         None, "--context", help="Text before (or around) the string."

@@ -4,7 +4,8 @@ The batch interface codes actors inside events, so each actor string is put into
 frame sentence (``FRAME``, e.g. "<actor> criticized the plan.") — or its own ``context``
 when the record has one — and the source of the event whose source overlaps the actor
 string is read (else the first event actor found there). A record's ``date`` (ISO or
-"1 January 2018"; "today" = no date) is passed as the publication date, so dated offices apply.
+"1 January 2018"; "today" = the day of the run) is passed as the publication date, so dated
+offices apply.
 Checked, where the record expects them: ``country`` (ISO3; ``IGO`` also accepts an IGO code or
 sector; the NGEC region codes ``UNO``/``EUR``/... accept an IGO code of that family, ``IGOUNO...``),
 ``code_1`` against the sector, in CAMEO or PLOVER spelling (``HLH``/``MED``, ``MED``/``JRN``,
@@ -44,8 +45,11 @@ _DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%d %B %Y", "%B %d %Y", "%B %d, %Y", "%Y-
 
 
 def _published(value: Any) -> str | None:
-    """The record's date as YYYY-MM-DD, or None ("today", missing, unreadable)."""
-    if not isinstance(value, str) or value.strip().lower() in ("", "today", "now"):
+    """The record's date as YYYY-MM-DD ("today" = the day of the run), or None (missing,
+    unreadable): without a date, people out of office are coded by their most recent office."""
+    if isinstance(value, str) and value.strip().lower() in ("today", "now"):
+        return datetime.date.today().isoformat()
+    if not isinstance(value, str) or not value.strip():
         return None
     for fmt in _DATE_FORMATS:
         try:
