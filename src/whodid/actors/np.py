@@ -38,9 +38,6 @@ LEFT_DEPS = frozenset(
     }
 )
 RIGHT_KEEP_PREPS = frozenset({"of"})
-# After a role noun, a short phrase that says whose or where the role is: "a spokesman for the
-# Taliban", "the ambassador to the UN", "a court in Istanbul", "officials from Kansas".
-ROLE_KEEP_PREPS = frozenset({"of", "for", "to", "in", "from", "at"})
 _MAX_DESCRIPTION = 15  # tokens of a description in apposition after a person's name
 _MAX_PARTICIPLE = 8  # tokens of a participle phrase after a noun phrase
 PRONOUNS_PERSON = {
