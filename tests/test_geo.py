@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from whodid.geo.gazetteer import (
     Entry,
@@ -15,6 +17,7 @@ from whodid.geo.gazetteer import (
     load_regions,
     normalise,
 )
+from whodid.geo.toponyms import find_mentions
 
 # -- gazetteer (no model) ---------------------------------------------------------------------
 
@@ -48,6 +51,26 @@ def test_small_gazetteer_lookup_and_alternate_names() -> None:
     assert gazetteer.countries["ARN"].lat == 10.0
     assert gazetteer.region("ARN", "Eriador") is not None
     assert gazetteer.lookup("Gondor") == []
+
+
+def test_begins_tells_whether_a_name_can_still_match() -> None:
+    gazetteer = _small()
+    load_regions(gazetteer, text="Misty Mountains\t\tregion\tARN\t\t12.0\t22.0\n")
+    assert gazetteer.begins("forn") and gazetteer.begins("fornost")
+    assert gazetteer.begins("misty") and gazetteer.begins("misty mountains")
+    assert not gazetteer.begins("fornost gate") and not gazetteer.begins("gondor")
+
+
+def test_scan_finds_the_longest_gazetteer_name_of_several_words() -> None:
+    words = ["They", "moved", "to", "Rio", "de", "Janeiro", "from", "Winston", "-", "Salem", "."]
+    pos = ["PRON", "VERB", "ADP", "PROPN", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT", "PROPN"]
+    spaces = [True, True, True, True, True, True, True, False, False, False, False]
+    starts = [True] + [False] * (len(words) - 1)
+    doc = Doc(
+        spacy.blank("en").vocab, words=words, spaces=spaces, pos=[*pos, "PUNCT"], sent_starts=starts
+    )
+    found = [(doc[m.start : m.end].text, m.source) for m in find_mentions(doc, default_gazetteer())]
+    assert found == [("Rio de Janeiro", "gazetteer"), ("Winston-Salem", "gazetteer")]
 
 
 def test_bad_built_row_names_file_and_line() -> None:

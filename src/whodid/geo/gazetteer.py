@@ -82,6 +82,7 @@ class Gazetteer:
         self.max_words = 1
         self._country_at: dict[str, int] = {}
         self._names: list[str] = []  # the built table's sorted "key<TAB>positions" lines
+        self._added: list[str] | None = None  # the hand-added keys, sorted (built on demand)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -103,6 +104,7 @@ class Gazetteer:
         positions = self.index[key]
         if position not in positions and position not in self._positions(key):
             positions.append(position)
+            self._added = None
             words = key.count(" ") + 1
             if words > self.max_words:
                 self.max_words = words
@@ -178,6 +180,17 @@ class Gazetteer:
             return True
         at = bisect.bisect_left(self._names, key + "\t")
         return at < len(self._names) and self._names[at].startswith(key + "\t")
+
+    def begins(self, key: str) -> bool:
+        """Does some name's key start with ``key`` ("new yo" of "new york")? Lets a reader
+        stop extending a span of words as soon as no name can match it."""
+        if self._added is None:
+            self._added = sorted(self.index)
+        for names in (self._names, self._added):
+            at = bisect.bisect_left(names, key)
+            if at < len(names) and names[at].startswith(key):
+                return True
+        return False
 
     def region(self, country: str | None, name: str) -> Entry | None:
         """The first-level region of ``country`` named ``name`` (its name or abbreviation)."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import IDX, LENGTH
+from spacy.tokens import Doc, Span
 
 from whodid.geo.cues import cue_spans
 from whodid.geo.gazetteer import Gazetteer, normalise
@@ -212,10 +213,6 @@ def _key(doc: Doc, start: int, end: int) -> str:
     return normalise(doc[start:end].text)
 
 
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
-
-
 def _kinds(gazetteer: Gazetteer, key: str) -> set[str]:
     return {e.kind for e in gazetteer.lookup_key(key)}
 
@@ -227,14 +224,41 @@ def _big_city(gazetteer: Gazetteer, key: str, population: int) -> bool:
     )
 
 
-def _longest(gazetteer: Gazetteer, doc: Doc, start: int, limit: int) -> int | None:
-    """End of the longest gazetteer name that starts at token ``start`` (within ``limit``)."""
-    for end in range(min(limit, start + gazetteer.max_words), start, -1):
-        if not _capitalised(doc[end - 1]) and doc[end - 1].text not in (".",):
-            continue
-        if gazetteer.knows(_key(doc, start, end)):
-            return end
-    return None
+class _Words:
+    """A Doc's token texts and offsets, read once: the gazetteer scan slices the text."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc_text(doc)
+        offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        self.starts = [start for start, _ in offsets]
+        self.ends = [start + length for start, length in offsets]
+
+    def capitalised(self, i: int) -> bool:
+        return self.text[self.starts[i] : self.starts[i] + 1].isupper()
+
+    def word(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def key(self, start: int, end: int) -> str:
+        return normalise(self.text[self.starts[start] : self.ends[end - 1]])
+
+
+def _longest(gazetteer: Gazetteer, words: _Words, start: int, limit: int) -> int | None:
+    """End of the longest gazetteer name that starts at token ``start`` (within ``limit``).
+
+    Words are added one at a time while some name still begins with them; a name ends on a
+    capitalised word ("Rio de Janeiro") or a dot that belongs to it ("Ste.", not "Salem.")."""
+    found = None
+    shorter = ""
+    for end in range(start + 1, min(limit, start + gazetteer.max_words) + 1):
+        key = words.key(start, end)
+        if not gazetteer.begins(key):
+            break
+        last = words.word(end - 1)
+        if key != shorter and (last[:1].isupper() or last == ".") and gazetteer.knows(key):
+            found = end
+        shorter = key
+    return found
 
 
 def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -339,20 +363,20 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         mentions.append(Mention(first, last, cue_key, "cue"))
         taken.update(range(first, last))
     known = {m.key for m in mentions if m.source != "demonym" and gazetteer.knows(m.key)}
+    words = _Words(doc)
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if i in taken or not _capitalised(token) or token.is_punct or token.lower_ == "the":
+        if i in taken or not words.capitalised(i) or words.word(i).lower() == "the":
             i += 1
             continue
         limit = i
         while limit < len(doc) and limit not in taken and limit - i < gazetteer.max_words:
             limit += 1
-        end = _longest(gazetteer, doc, i, limit)
+        end = _longest(gazetteer, words, i, limit)
         if end is None:
             i += 1
             continue
-        key = _key(doc, i, end)
+        key = words.key(i, end)
         source = _accept(gazetteer, doc, i, end, key, known)
         if source is None:
             i += 1
