@@ -137,3 +137,13 @@ def test_towns_named_together_lie_near_each_other(nlp) -> None:
 def test_a_country_name_is_not_its_capital(nlp) -> None:
     places = _places(nlp, "Mexico closed its border as officials reported new cases.")
     assert places["Mexico"].feature == "country"
+
+
+def test_the_outlets_home_breaks_ties_between_towns_of_one_name(nlp) -> None:
+    text = "The new library in Dublin opened on Saturday, the mayor said."
+    ohio = {p.text: p for p in find_places(nlp(text), url="https://columbusdispatch.com/x")}
+    assert ohio["Dublin"].admin1 == "Ohio"
+    assert {p.text: p for p in find_places(nlp(text))}["Dublin"].country == "IRL"
+    capital = "Lawmakers in Washington approved the bill on Friday, and the governor praised it."
+    georgia = find_places(nlp(capital), url="https://www.athensbanner.com/x")
+    assert georgia[0].admin1 == "Washington, D.C."  # not Washington, Georgia

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from whodid.geo.gazetteer import Entry, Gazetteer, normalise
+from whodid.geo.outlet import Home
 from whodid.geo.toponyms import Mention
 
 __all__ = ["Context", "resolve_mentions"]
@@ -36,6 +37,9 @@ _ALTERNATE_NAME = 2.5  # matched by an alternate name ("Bombay"), not its own
 _NEAR_KM = 120.0  # local news names places close to each other
 _NEAR_WEIGHT = 4.0
 _MAX_NEAR_SENSES = 12
+_HOME_NEAR = 3.0  # a town or county within _NEAR_KM of a local outlet's home
+_HOME_REGION = 1.5  # a town, county or state of the home's state
+_HOME_COUNTRY = 0.5
 _ADMIN2_WORDS = ("county", "parish", "district", "borough", "province", "prefecture")
 
 
@@ -84,6 +88,25 @@ def _explicit_region(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Entry 
     return None
 
 
+def _home_score(entry: Entry, home: Home | None) -> float:
+    """A tie-breaker: places near the outlet's home (a local outlet's town and state, or a
+    national outlet's country) before others of the same name."""
+    if home is None or entry.country is None or entry.country != home.place.country:
+        return 0.0
+    value = _HOME_COUNTRY
+    if not home.local:
+        return value
+    if entry.kind in _LOCAL and not home.towns:
+        return value
+    if entry.kind in _LOCAL and home.place.kind != "admin1" and _km(entry, home.place) <= _NEAR_KM:
+        return value + _HOME_NEAR
+    if (entry.kind in _LOCAL or entry.kind == "admin1") and (
+        _region_of(entry) == _region_of(home.place)
+    ):
+        value += _HOME_REGION
+    return value
+
+
 def score(
     entry: Entry,
     mention: Mention,
@@ -92,8 +115,9 @@ def score(
     context: Context | None,
     explicit: Entry | None,
     after_place: bool = False,
+    home: Home | None = None,
 ) -> float:
-    value = _PRIOR.get(entry.kind, 0.0) + _population_score(entry)
+    value = _PRIOR.get(entry.kind, 0.0) + _population_score(entry) + _home_score(entry, home)
     if after_place and entry.kind in ("admin1", "country"):
         value += 3.0
     lowered = text.lower()
@@ -132,11 +156,18 @@ def _best(
     context: Context | None,
     explicit: Entry | None,
     after_place: bool = False,
+    home: Home | None = None,
 ) -> Entry | None:
     best: tuple[float, Entry] | None = None
     for entry in candidates:
         value = score(
-            entry, mention, text=text, context=context, explicit=explicit, after_place=after_place
+            entry,
+            mention,
+            text=text,
+            context=context,
+            explicit=explicit,
+            after_place=after_place,
+            home=home,
         )
         if best is None or value > best[0]:
             best = (value, entry)
@@ -171,8 +202,10 @@ def resolve_mentions(
     gazetteer: Gazetteer,
     *,
     focus: str | None = None,
+    home: Home | None = None,
 ) -> list[Entry | None]:
-    """The gazetteer entry of each mention (None where the gazetteer knows no such place)."""
+    """The gazetteer entry of each mention (None where the gazetteer knows no such place);
+    ``home``: the home place of the story's outlet, a tie-breaker."""
     texts = [m.span(doc).text for m in mentions]
     after = [_after_place(doc, m, mentions[i - 1] if i else None) for i, m in enumerate(mentions)]
     candidates = []
@@ -183,9 +216,20 @@ def resolve_mentions(
             found = [region, *found]  # "Alexandria, La.": the abbreviation of a region
         candidates.append(_one_demonym(_countries_first(found, mention.key), gazetteer))
     explicit = [_explicit_region(doc, m, gazetteer) for m in mentions]
+    regions_of: dict[str, set[tuple[str, str]]] = {}
+    for mention, cands in zip(mentions, candidates, strict=True):
+        regions_of[mention.key] = {_region_of(e) for e in cands if e.admin1 and e.country}  # type: ignore[misc]
+    support: Counter[tuple[str, str]] = Counter()
+    for keyed in regions_of.values():
+        support.update(keyed)
+    if home is not None:
+        home = home.settle(support)
+    homes = [_home_for(cands, home) for cands in candidates]
     first = [
-        _best(c, m, text=t, context=None, explicit=x, after_place=a)
-        for c, m, t, x, a in zip(candidates, mentions, texts, explicit, after, strict=True)
+        _best(c, m, text=t, context=None, explicit=x, after_place=a, home=h)
+        for c, m, t, x, a, h in zip(
+            candidates, mentions, texts, explicit, after, homes, strict=True
+        )
     ]
     votes: list[tuple[str | None, float, tuple[str, str] | None]] = []
     for entry, cands in zip(first, candidates, strict=True):
@@ -214,11 +258,7 @@ def resolve_mentions(
             base.countries[entry.country] += 1.0
             if entry.kind == "admin1":
                 base.regions[(entry.country, entry.name)] += 1
-    regions_of: dict[str, set[tuple[str, str]]] = {}
-    for mention, cands in zip(mentions, candidates, strict=True):
-        regions_of[mention.key] = {_region_of(e) for e in cands if e.admin1 and e.country}  # type: ignore[misc]
-    for keyed in regions_of.values():
-        base.support.update(keyed)
+    base.support = support
     base.near = _nearness(mentions, candidates, first)
     resolved: list[Entry | None] = []
     sense: dict[str, Entry] = {}
@@ -230,12 +270,30 @@ def resolve_mentions(
             continue
         context = _without(base, votes[i], regions_of.get(mention.key, set()))
         entry = _best(
-            cands, mention, text=text, context=context, explicit=region, after_place=after[i]
+            cands,
+            mention,
+            text=text,
+            context=context,
+            explicit=region,
+            after_place=after[i],
+            home=homes[i],
         )
         if entry is not None:
             sense.setdefault(mention.key, entry)
         resolved.append(entry)
     return resolved
+
+
+def _home_for(candidates: list[Entry], home: Home | None) -> Home | None:
+    """The home, as far as it may break this name's tie: not toward a town when the name is
+    also the home country's capital or one of its states ("Washington" in a Georgia paper is
+    the capital or the state, not Washington, Georgia)."""
+    if home is None or not home.local:
+        return home
+    country = home.place.country
+    if any(e.kind in ("capital", "admin1") and e.country == country for e in candidates):
+        return Home(home.places, home.local, towns=False)
+    return home
 
 
 def _region_of(entry: Entry) -> tuple[str, str]:
