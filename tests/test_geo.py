@@ -10,6 +10,7 @@ from whodid.geo.gazetteer import (
     Entry,
     Gazetteer,
     GazetteerError,
+    canonical,
     default_gazetteer,
     load_abbreviations,
     load_built,
@@ -71,6 +72,14 @@ def test_scan_finds_the_longest_gazetteer_name_of_several_words() -> None:
     )
     found = [(doc[m.start : m.end].text, m.source) for m in find_mentions(doc, default_gazetteer())]
     assert found == [("Rio de Janeiro", "gazetteer"), ("Winston-Salem", "gazetteer")]
+
+
+def test_st_and_saint_mt_and_mount_are_one_name() -> None:
+    assert canonical("st paul") == "saint paul" and canonical("mt vernon") == "mount vernon"
+    assert canonical("stone mountain") == "stone mountain"
+    gazetteer = _small()
+    load_regions(gazetteer, text="Saint Fornost\t\tregion\tARN\t\t12.0\t22.0\n")
+    assert [e.name for e in gazetteer.lookup("St. Fornost")] == ["Saint Fornost"]
 
 
 def test_bad_built_row_names_file_and_line() -> None:

@@ -147,3 +147,34 @@ def test_the_outlets_home_breaks_ties_between_towns_of_one_name(nlp) -> None:
     capital = "Lawmakers in Washington approved the bill on Friday, and the governor praised it."
     georgia = find_places(nlp(capital), url="https://www.athensbanner.com/x")
     assert georgia[0].admin1 == "Washington, D.C."  # not Washington, Georgia
+
+
+def test_washington_the_state_by_its_towns_or_the_word_state(nlp) -> None:
+    towns = _places(
+        nlp, "Ferries between Seattle and Bremerton stopped, and Washington declared it."
+    )
+    assert towns["Washington"].feature == "admin1" and towns["Washington"].admin1 == "Washington"
+    word = _places(nlp, "Officials said Washington state would sue the company over the spill.")
+    assert word["Washington"].feature == "admin1"
+    capital = _places(nlp, "The senator flew from Texas to Washington to vote on the bill.")
+    assert capital["Washington"].admin1 == "Washington, D.C."
+
+
+def test_a_country_before_its_namesake_towns_and_smaller_regions(nlp) -> None:
+    denmark = _places(nlp, "Farmers in Kiel, Germany, reported the disease in southern Denmark.")
+    assert denmark["Denmark"].country == "DNK"  # not Denmark, South Carolina ("in" ≠ "IN")
+    niger = _places(nlp, "Nigeria and Niger agreed to reopen the border, officials in Abuja said.")
+    assert niger["Niger"].country == "NER" and niger["Niger"].feature == "country"
+    mexico = _places(nlp, "Cases rose in New York, Texas and Ohio, and Mexico closed its schools.")
+    assert mexico["Mexico"].country == "MEX"
+
+
+def test_exonyms_of_big_cities_and_the_congo(nlp) -> None:
+    mecca = _places(nlp, "Pilgrims travelled from Cairo and Karachi to Mecca for the hajj.")
+    assert mecca["Mecca"].country == "SAU"
+    congo = _places(
+        nlp, "Rebels clashed with soldiers in eastern Congo, near the border with Rwanda."
+    )
+    assert congo["Congo"].country == "COD"
+    long_form = find_places(nlp("The outbreak spread to the Democratic Republic of Congo."))
+    assert [p.text for p in long_form] == ["Democratic Republic of Congo"]

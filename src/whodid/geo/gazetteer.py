@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Entry", "Gazetteer", "GazetteerError", "default_gazetteer", "normalise"]
+__all__ = ["Entry", "Gazetteer", "GazetteerError", "canonical", "default_gazetteer", "normalise"]
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +43,27 @@ def normalise(name: str) -> str:
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = _SPACES.sub(" ", _DROP.sub("", plain.casefold())).strip()
     return plain[4:] if plain.startswith("the ") else plain
+
+
+# abbreviated first words of place names: "St. Paul" is "Saint Paul", "Mt." "Mount"
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def canonical(key: str) -> str:
+    """A normalised key with an abbreviated first word written out ("st paul" → "saint paul"),
+    to tell whether two names are the same."""
+    first, space, rest = key.partition(" ")
+    return _ABBREVIATED[first] + space + rest if space and first in _ABBREVIATED else key
+
+
+def _variants(key: str) -> tuple[str, ...]:
+    first, space, rest = key.partition(" ")
+    if not space:
+        return (key,)
+    if first in _ABBREVIATED:
+        return (key, _ABBREVIATED[first] + " " + rest)
+    short = [k for k, v in _ABBREVIATED.items() if v == first]
+    return (key, short[0] + " " + rest) if short else (key,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +192,12 @@ class Gazetteer:
         return self.lookup_key(normalise(name))
 
     def lookup_key(self, key: str) -> list[Entry]:
-        """Every entry under an already normalised key."""
-        return [self.entry(i) for i in self._positions(key)]
+        """Every entry under an already normalised key (and its written-out or abbreviated
+        form: "st paul", "saint paul")."""
+        positions = self._positions(key)
+        for variant in _variants(key)[1:]:
+            positions = positions + [p for p in self._positions(variant) if p not in positions]
+        return [self.entry(i) for i in positions]
 
     def knows(self, key: str) -> bool:
         """Is the (already normalised) key a name of some place?"""

@@ -170,6 +170,7 @@ _ORG_PLACE_WORDS = frozenset(
         "navy",
     }
 )
+_GROW = 4  # words an entity may grow to the left to a longer gazetteer name
 _STRONG_KINDS = frozenset({"country", "admin1", "demonym", "continent", "region", "other"})
 
 
@@ -261,7 +262,20 @@ def _longest(gazetteer: Gazetteer, words: _Words, start: int, limit: int) -> int
     return found
 
 
-def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+def _grown(gazetteer: Gazetteer, words: _Words, start: int, end: int) -> tuple[int, int]:
+    """The entity's tokens, grown to a longer gazetteer name that holds them: the model tags
+    "Congo" of "Democratic Republic of the Congo", or "Democratic Republic" and "Congo"."""
+    limit = min(len(words.starts), end + gazetteer.max_words)
+    for first in range(max(0, start - _GROW), start + 1):
+        if not words.capitalised(first):
+            continue
+        last = _longest(gazetteer, words, first, limit)
+        if last is not None and last >= end and (first < start or last > end):
+            return first, last
+    return start, end
+
+
+def _ner_mentions(doc: Doc, gazetteer: Gazetteer, words: _Words) -> list[Mention]:
     found: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ == "NORP":
@@ -274,6 +288,7 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue
         start, end = _trim(ent)
         for s, e in _parts(doc, start, end):
+            s, e = _grown(gazetteer, words, s, e)
             key = _key(doc, s, e)
             if not key:
                 continue
@@ -350,7 +365,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention of ``doc``, in document order, none overlapping another."""
     mentions = _dateline_mentions(doc, gazetteer)
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    for mention in _ner_mentions(doc, gazetteer):
+    words = _Words(doc)
+    for mention in _ner_mentions(doc, gazetteer, words):
         if not taken.intersection(range(mention.start, mention.end)):
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
@@ -363,7 +379,6 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         mentions.append(Mention(first, last, cue_key, "cue"))
         taken.update(range(first, last))
     known = {m.key for m in mentions if m.source != "demonym" and gazetteer.knows(m.key)}
-    words = _Words(doc)
     i = 0
     while i < len(doc):
         if i in taken or not words.capitalised(i) or words.word(i).lower() == "the":
