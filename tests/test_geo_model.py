@@ -178,3 +178,17 @@ def test_exonyms_of_big_cities_and_the_congo(nlp) -> None:
     assert congo["Congo"].country == "COD"
     long_form = find_places(nlp("The outbreak spread to the Democratic Republic of Congo."))
     assert [p.text for p in long_form] == ["Democratic Republic of Congo"]
+
+
+def test_event_location_a_village_the_gazetteer_lacks_before_the_town_near_it(nlp) -> None:
+    text = "Gunmen killed two farmers in the village of Tal Warda near Mosul."
+    assert _location(nlp, text, "killed") == "Tal Warda"
+
+
+def test_event_location_inside_another_phrase_but_not_inside_a_clause(nlp) -> None:
+    text = "The smugglers were caught with stolen cars in Antwerp on Friday."
+    assert _location(nlp, text, "caught") == "Antwerp"
+    text = "The hostages were freed in a deal under which Qatar paid the kidnappers."
+    assert _location(nlp, text, "freed") is None
+    text = "The rebels, who trained in Libya, were arrested by police on Sunday."
+    assert _location(nlp, text, "arrested") is None
