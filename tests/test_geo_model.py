@@ -192,3 +192,15 @@ def test_event_location_inside_another_phrase_but_not_inside_a_clause(nlp) -> No
     assert _location(nlp, text, "freed") is None
     text = "The rebels, who trained in Libya, were arrested by police on Sunday."
     assert _location(nlp, text, "arrested") is None
+
+
+def test_a_town_inside_an_organisation_name_only_when_it_opens_the_name(nlp) -> None:
+    text = "The Syrian Arab Army shelled the town, while the Columbus Police Department was silent."
+    places = _places(nlp, text)
+    assert "Arab" not in places  # Arab, Alabama
+    assert places["Columbus"].admin1 == "Ohio"
+
+
+def test_event_location_not_from_the_source_of_the_report(nlp) -> None:
+    text = "According to witnesses arriving in Peshawar, the militants captured two soldiers."
+    assert _location(nlp, text, "captured") is None

@@ -245,8 +245,8 @@ def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase inside one of the trigger's own phrases, first in the sentence: "was
     shot dead by a hit team in Santa Marta", "were captured with explosives in Izmir"."""
     for child in token.children:
-        if child.dep_ not in _NESTING or child.lower_ in _MOTION:
-            continue
+        if child.dep_ not in _NESTING or child.lower_ in _MOTION or child.lower_ == "according":
+            continue  # "according to travellers arriving in Kabul" tells the source
         for sub in _phrase(child):
             if sub.dep_ == "prep" and sub.lower_ in _NESTED_PLACE and sub.i != child.i:
                 found = _in_phrase(sub, by_token)

@@ -321,7 +321,8 @@ def _accept(
         after = doc[end].lower_ if end < len(doc) else ""
         if kinds & {"country", "admin1"} or (kinds & {"admin2"} and multiword):
             return "org"
-        if after in _ORG_PLACE_WORDS and kinds & {"city", "capital"}:
+        # a town opens the name ("Columbus Police"), not "Arab" of "Syrian Arab Army"
+        if after in _ORG_PLACE_WORDS and kinds & {"city", "capital"} and _opens(doc, start):
             return "org"
         return None
     if first.pos_ != "PROPN" and not multiword:
@@ -336,6 +337,14 @@ def _accept(
     if previous == "," and _big_city(gazetteer, key, 1000):
         return "gazetteer"
     return None
+
+
+def _opens(doc: Doc, start: int) -> bool:
+    """The word opens its entity, after a "the" at most."""
+    first = doc[start]
+    if first.ent_iob_ == "B":
+        return True
+    return start > 0 and doc[start - 1].ent_iob_ == "B" and doc[start - 1].lower_ == "the"
 
 
 def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
