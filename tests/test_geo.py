@@ -13,6 +13,7 @@ from whodid.geo.gazetteer import (
     canonical,
     default_gazetteer,
     load_abbreviations,
+    load_admin1_points,
     load_built,
     load_countries,
     load_regions,
@@ -82,6 +83,17 @@ def test_st_and_saint_mt_and_mount_are_one_name() -> None:
     assert [e.name for e in gazetteer.lookup("St. Fornost")] == ["Saint Fornost"]
 
 
+def test_admin1_points_move_a_region_and_name_bad_lines() -> None:
+    gazetteer = _small()
+    load_admin1_points(gazetteer, text="ARN\tEriador\t15.0\t25.0\n")
+    (eriador,) = gazetteer.lookup("Eriador")
+    assert (eriador.lat, eriador.lon) == (15.0, 25.0)
+    with pytest.raises(GazetteerError, match=r"admin1_points\.tsv:1: no first-level region"):
+        load_admin1_points(gazetteer, text="ARN\tRhudaur\t15.0\t25.0\n")
+    with pytest.raises(GazetteerError, match=r"admin1_points\.tsv:2: latitude"):
+        load_admin1_points(gazetteer, text="ARN\tEriador\t15.0\t25.0\nARN\tEriador\t95\t2\n")
+
+
 def test_bad_built_row_names_file_and_line() -> None:
     gazetteer = Gazetteer()
     bad = "city\tFornost\tARN\tEriador\t\tnorth\t21.5\t40000\tfornost"
@@ -145,7 +157,7 @@ def test_package_gazetteer_knows_countries_regions_and_demonyms() -> None:
 
 
 def test_hand_written_files_validate() -> None:
-    for loader in (load_countries, load_regions, load_abbreviations):
+    for loader in (load_countries, load_regions, load_abbreviations, load_admin1_points):
         loader(_package_copy())
 
 

@@ -102,6 +102,7 @@ class Gazetteer:
         self.abbreviations: dict[str, list[Entry]] = defaultdict(list)
         self.max_words = 1
         self._country_at: dict[str, int] = {}
+        self._admin1_at: dict[tuple[str, str], int] = {}
         self._names: list[str] = []  # the built table's sorted "key<TAB>positions" lines
         self._added: list[str] | None = None  # the hand-added keys, sorted (built on demand)
 
@@ -145,6 +146,7 @@ class Gazetteer:
             self._country_at[entry.country] = position
         elif entry.kind == "admin1" and entry.country:
             self.admin1[(entry.country, normalise(entry.name))] = entry
+            self._admin1_at[(entry.country, normalise(entry.name))] = position
 
     def add_rows(self, name: str, first_line: int, lines: list[str], names: list[str]) -> None:
         """Add the built table's rows (unparsed) and its sorted name index (see ``_positions``)."""
@@ -178,6 +180,17 @@ class Gazetteer:
         assert new.country is not None
         self._items[self._country_at[new.country]] = new
         self.countries[new.country] = new
+
+    def move_admin1(self, country: str, name: str, lat: float, lon: float) -> bool:
+        """Give a first-level region a better point; False if there is no such region."""
+        key = (country, normalise(name))
+        old = self.admin1.get(key)
+        if old is None:
+            return False
+        new = Entry(old.name, "admin1", country, old.admin1, old.admin2, lat, lon, old.population)
+        self._items[self._admin1_at[key]] = new
+        self.admin1[key] = new
+        return True
 
     def alias_country(self, iso3: str, names: list[str]) -> None:
         """More names for a country already in the gazetteer."""
@@ -390,12 +403,26 @@ def load_abbreviations(
             gazetteer.abbreviations[normalise(abbreviation)].append(entry)
 
 
+def load_admin1_points(
+    gazetteer: Gazetteer, *, name: str = "admin1_points.tsv", text: str | None = None
+) -> None:
+    """Apply ``admin1_points.tsv``: better points for large, sparsely settled regions."""
+    for lineno, (iso3, region, lat, lon) in _rows(name, columns=4, text=text):
+        point = (
+            _float(lat, name, lineno, "latitude", 90),
+            _float(lon, name, lineno, "longitude", 180),
+        )
+        if not gazetteer.move_admin1(iso3, region, *point):
+            raise GazetteerError(f"{name}:{lineno}: no first-level region {region!r} in {iso3}")
+
+
 @functools.cache
 def default_gazetteer() -> Gazetteer:
     """The package's gazetteer, built once per process."""
     gazetteer = Gazetteer()
     load_built(gazetteer)
     load_countries(gazetteer)
+    load_admin1_points(gazetteer)
     load_regions(gazetteer)
     load_abbreviations(gazetteer)
     logger.debug("gazetteer: %d places, %d names", len(gazetteer), len(gazetteer.index))
