@@ -41,7 +41,7 @@ _MAX_NEAR_SENSES = 12
 _HOME_NEAR = 3.0  # a town or county within _NEAR_KM of a local outlet's home
 _HOME_REGION = 1.5  # a town, county or state of the home's state
 _HOME_COUNTRY = 0.5
-_NAMESAKE_REGION = 1_000_000  # people of a state whose name its namesake towns must earn
+_NAMESAKE_REGION = 500_000  # people of a state whose name its namesake towns must earn
 _ADMIN2_WORDS = ("county", "parish", "district", "borough", "province", "prefecture")
 
 
