@@ -5,7 +5,7 @@ residence in Mexico City" -> Mexico City (the most specific place inside the phr
 and killed in a camp near Nablus" -> Nablus (conjoined verbs share the phrase); a place named
 only as a nationality ("a Kenyan officer") or as where someone comes from is no location.
 Failing a phrase on the trigger: the doers' place, a circumstance clause's, or a place phrase
-inside one of the trigger's phrases ("shot by a hit team in Santa Marta"); never one inside a
+inside one of the trigger's phrases ("shot by gunmen in Peshawar"); never one inside a
 relative or reported clause ("the rebels, who trained in Libya, were arrested"). A name the
 gazetteer lacks, announced in the phrase ("the village of X near Mosul"), counts as the most
 specific place.
@@ -243,7 +243,7 @@ def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
 
 def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase inside one of the trigger's own phrases, first in the sentence: "was
-    shot dead by a hit team in Santa Marta", "were captured with explosives in Izmir"."""
+    shot dead by gunmen in Peshawar", "were caught with stolen cars in Antwerp"."""
     for child in token.children:
         if child.dep_ not in _NESTING or child.lower_ in _MOTION or child.lower_ == "according":
             continue  # "according to travellers arriving in Kabul" tells the source

@@ -36,7 +36,7 @@ _HOME_KINDS = frozenset({"city", "capital", "admin2", "admin1"})
 class Home:
     """Where an outlet is at home; ``local``: it covers that town and region.
 
-    A name read out of a domain may be that of several towns ("athensreview.com": Athens,
+    A name read out of a domain may be that of several towns ("athensdailynews.com": Athens,
     Georgia, Texas, Ohio…): ``places`` holds them all, most populous first, and ``settle``
     picks the one whose state the story's own place names support."""
 
