@@ -204,3 +204,8 @@ def test_a_town_inside_an_organisation_name_only_when_it_opens_the_name(nlp) -> 
 def test_event_location_not_from_the_source_of_the_report(nlp) -> None:
     text = "According to witnesses arriving in Peshawar, the militants captured two soldiers."
     assert _location(nlp, text, "captured") is None
+
+
+def test_event_location_not_from_the_reason_of_a_statement(nlp) -> None:
+    text = "The minister blamed rival gangs for the recent killings in Culiacán."
+    assert _location(nlp, text, "blamed") is None

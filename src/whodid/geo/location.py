@@ -107,6 +107,8 @@ _SUBJECT_PLACE = frozenset({"in", "at", "inside", "near"})
 # "captured with explosives in X", "began an operation to retake land in X"
 _NESTING = frozenset({"prep", "agent", "dobj", "nsubjpass", "attr", "xcomp", "npadvmod"})
 _NESTED_PLACE = frozenset({"in", "at", "inside", "near", "outside"})
+# phrases of the source, the reason or the topic: their places are not the event's
+_NOT_NESTING = frozenset({"according", "for", "about", "over", "regarding", "concerning", "of"})
 # clauses hanging on the trigger that say when, how or while it happened
 _CIRCUMSTANCE = frozenset({"advcl", "conj"})
 _CLAUSES = frozenset({"relcl", "ccomp", "advcl", "parataxis", "csubj"})
@@ -245,8 +247,8 @@ def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase inside one of the trigger's own phrases, first in the sentence: "was
     shot dead by gunmen in Peshawar", "were caught with stolen cars in Antwerp"."""
     for child in token.children:
-        if child.dep_ not in _NESTING or child.lower_ in _MOTION or child.lower_ == "according":
-            continue  # "according to travellers arriving in Kabul" tells the source
+        if child.dep_ not in _NESTING or child.lower_ in _MOTION or child.lower_ in _NOT_NESTING:
+            continue  # "according to witnesses in X", "blamed for the wars in X"
         for sub in _phrase(child):
             if sub.dep_ == "prep" and sub.lower_ in _NESTED_PLACE and sub.i != child.i:
                 found = _in_phrase(sub, by_token)
