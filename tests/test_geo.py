@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from whodid.geo.gazetteer import (
     Entry,
     Gazetteer,
     GazetteerError,
+    canonical,
     default_gazetteer,
     load_abbreviations,
+    load_admin1_points,
     load_built,
     load_countries,
     load_regions,
     normalise,
 )
+from whodid.geo.toponyms import find_mentions
 
 # -- gazetteer (no model) ---------------------------------------------------------------------
 
@@ -48,6 +53,45 @@ def test_small_gazetteer_lookup_and_alternate_names() -> None:
     assert gazetteer.countries["ARN"].lat == 10.0
     assert gazetteer.region("ARN", "Eriador") is not None
     assert gazetteer.lookup("Gondor") == []
+
+
+def test_begins_tells_whether_a_name_can_still_match() -> None:
+    gazetteer = _small()
+    load_regions(gazetteer, text="Misty Mountains\t\tregion\tARN\t\t12.0\t22.0\n")
+    assert gazetteer.begins("forn") and gazetteer.begins("fornost")
+    assert gazetteer.begins("misty") and gazetteer.begins("misty mountains")
+    assert not gazetteer.begins("fornost gate") and not gazetteer.begins("gondor")
+
+
+def test_scan_finds_the_longest_gazetteer_name_of_several_words() -> None:
+    words = ["They", "moved", "to", "Rio", "de", "Janeiro", "from", "Winston", "-", "Salem", "."]
+    pos = ["PRON", "VERB", "ADP", "PROPN", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT", "PROPN"]
+    spaces = [True, True, True, True, True, True, True, False, False, False, False]
+    starts = [True] + [False] * (len(words) - 1)
+    doc = Doc(
+        spacy.blank("en").vocab, words=words, spaces=spaces, pos=[*pos, "PUNCT"], sent_starts=starts
+    )
+    found = [(doc[m.start : m.end].text, m.source) for m in find_mentions(doc, default_gazetteer())]
+    assert found == [("Rio de Janeiro", "gazetteer"), ("Winston-Salem", "gazetteer")]
+
+
+def test_st_and_saint_mt_and_mount_are_one_name() -> None:
+    assert canonical("st paul") == "saint paul" and canonical("mt vernon") == "mount vernon"
+    assert canonical("stone mountain") == "stone mountain"
+    gazetteer = _small()
+    load_regions(gazetteer, text="Saint Fornost\t\tregion\tARN\t\t12.0\t22.0\n")
+    assert [e.name for e in gazetteer.lookup("St. Fornost")] == ["Saint Fornost"]
+
+
+def test_admin1_points_move_a_region_and_name_bad_lines() -> None:
+    gazetteer = _small()
+    load_admin1_points(gazetteer, text="ARN\tEriador\t15.0\t25.0\n")
+    (eriador,) = gazetteer.lookup("Eriador")
+    assert (eriador.lat, eriador.lon) == (15.0, 25.0)
+    with pytest.raises(GazetteerError, match=r"admin1_points\.tsv:1: no first-level region"):
+        load_admin1_points(gazetteer, text="ARN\tRhudaur\t15.0\t25.0\n")
+    with pytest.raises(GazetteerError, match=r"admin1_points\.tsv:2: latitude"):
+        load_admin1_points(gazetteer, text="ARN\tEriador\t15.0\t25.0\nARN\tEriador\t95\t2\n")
 
 
 def test_bad_built_row_names_file_and_line() -> None:
@@ -113,7 +157,7 @@ def test_package_gazetteer_knows_countries_regions_and_demonyms() -> None:
 
 
 def test_hand_written_files_validate() -> None:
-    for loader in (load_countries, load_regions, load_abbreviations):
+    for loader in (load_countries, load_regions, load_abbreviations, load_admin1_points):
         loader(_package_copy())
 
 

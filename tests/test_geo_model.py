@@ -137,3 +137,75 @@ def test_towns_named_together_lie_near_each_other(nlp) -> None:
 def test_a_country_name_is_not_its_capital(nlp) -> None:
     places = _places(nlp, "Mexico closed its border as officials reported new cases.")
     assert places["Mexico"].feature == "country"
+
+
+def test_the_outlets_home_breaks_ties_between_towns_of_one_name(nlp) -> None:
+    text = "The new library in Dublin opened on Saturday, the mayor said."
+    ohio = {p.text: p for p in find_places(nlp(text), url="https://columbusdispatch.com/x")}
+    assert ohio["Dublin"].admin1 == "Ohio"
+    assert {p.text: p for p in find_places(nlp(text))}["Dublin"].country == "IRL"
+    capital = "Lawmakers in Washington approved the bill on Friday, and the governor praised it."
+    georgia = find_places(nlp(capital), url="https://www.athensbanner.com/x")
+    assert georgia[0].admin1 == "Washington, D.C."  # not Washington, Georgia
+
+
+def test_washington_the_state_by_its_towns_or_the_word_state(nlp) -> None:
+    towns = _places(
+        nlp, "Ferries between Seattle and Bremerton stopped, and Washington declared it."
+    )
+    assert towns["Washington"].feature == "admin1" and towns["Washington"].admin1 == "Washington"
+    word = _places(nlp, "Officials said Washington state would sue the company over the spill.")
+    assert word["Washington"].feature == "admin1"
+    capital = _places(nlp, "The senator flew from Texas to Washington to vote on the bill.")
+    assert capital["Washington"].admin1 == "Washington, D.C."
+
+
+def test_a_country_before_its_namesake_towns_and_smaller_regions(nlp) -> None:
+    denmark = _places(nlp, "Farmers in Kiel, Germany, reported the disease in southern Denmark.")
+    assert denmark["Denmark"].country == "DNK"  # not Denmark, South Carolina ("in" ≠ "IN")
+    niger = _places(nlp, "Nigeria and Niger agreed to reopen the border, officials in Abuja said.")
+    assert niger["Niger"].country == "NER" and niger["Niger"].feature == "country"
+    mexico = _places(nlp, "Cases rose in New York, Texas and Ohio, and Mexico closed its schools.")
+    assert mexico["Mexico"].country == "MEX"
+
+
+def test_exonyms_of_big_cities_and_the_congo(nlp) -> None:
+    mecca = _places(nlp, "Pilgrims travelled from Cairo and Karachi to Mecca for the hajj.")
+    assert mecca["Mecca"].country == "SAU"
+    congo = _places(
+        nlp, "Rebels clashed with soldiers in eastern Congo, near the border with Rwanda."
+    )
+    assert congo["Congo"].country == "COD"
+    long_form = find_places(nlp("The outbreak spread to the Democratic Republic of Congo."))
+    assert [p.text for p in long_form] == ["Democratic Republic of Congo"]
+
+
+def test_event_location_a_village_the_gazetteer_lacks_before_the_town_near_it(nlp) -> None:
+    text = "Gunmen killed two farmers in the village of Tal Warda near Mosul."
+    assert _location(nlp, text, "killed") == "Tal Warda"
+
+
+def test_event_location_inside_another_phrase_but_not_inside_a_clause(nlp) -> None:
+    text = "The smugglers were caught with stolen cars in Antwerp on Friday."
+    assert _location(nlp, text, "caught") == "Antwerp"
+    text = "The hostages were freed in a deal under which Qatar paid the kidnappers."
+    assert _location(nlp, text, "freed") is None
+    text = "The rebels, who trained in Libya, were arrested by police on Sunday."
+    assert _location(nlp, text, "arrested") is None
+
+
+def test_a_town_inside_an_organisation_name_only_when_it_opens_the_name(nlp) -> None:
+    text = "The Libyan Arab Army shelled the town, while the Columbus Police Department was silent."
+    places = _places(nlp, text)
+    assert "Arab" not in places  # Arab, Alabama
+    assert places["Columbus"].admin1 == "Ohio"
+
+
+def test_event_location_not_from_the_source_of_the_report(nlp) -> None:
+    text = "According to witnesses arriving in Peshawar, the militants captured two soldiers."
+    assert _location(nlp, text, "captured") is None
+
+
+def test_event_location_not_from_the_reason_of_a_statement(nlp) -> None:
+    text = "The minister blamed rival gangs for the recent killings in Culiacán."
+    assert _location(nlp, text, "blamed") is None

@@ -109,7 +109,7 @@ def annotate_doc(
             found.append((event, candidate.head))
     found = _dedupe(found)
     date_events(found, doc=doc, timexes=times, published=article.published)
-    mentioned = find_places(doc, actors=actors)
+    mentioned = find_places(doc, actors=actors, url=article.url, source=article.source)
     dateline = dateline_place_of(text, mentioned)
     # places in captions, credits and copyright lines are not the story's; the dateline's is
     places = [p for p in mentioned if p is dateline or not _masked(p.start, p.end, mask)]

@@ -55,6 +55,9 @@ def score(
         item = {"id": str(record["id"]), "text": record["text"]}
         if isinstance(record.get("date"), str) and _DATE.match(record["date"]):
             item["published"] = record["date"][:10]
+        # the article's web address is input metadata a user has too (batch field ``url``)
+        if isinstance(record.get("url"), str) and record["url"]:
+            item["url"] = record["url"]
         inputs.append(item)
     outputs = call_annotate(annotate, inputs)
 

@@ -9,12 +9,12 @@ gazetteer knows the name.
 from __future__ import annotations
 
 import functools
-import re
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from whodid.geo.gazetteer import GazetteerError, _rows
-from whodid.text.doctext import doc_text
 
 __all__ = ["PlaceCues", "cue_spans", "place_cues"]
 
@@ -31,8 +31,8 @@ class PlaceCues:
     def __init__(self, before: frozenset[str], after: frozenset[str]) -> None:
         self.before = before
         self.after = after
-        words = sorted(before | after, key=len, reverse=True)
-        self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+        # the words' hashes, to find them among a Doc's lower-cased tokens at once
+        self.hashes = frozenset(get_string_id(w) for w in before | after)
 
 
 @functools.cache
@@ -94,11 +94,9 @@ def cue_spans(doc: Doc, cues: PlaceCues | None = None) -> list[tuple[int, int]]:
     """Token ranges [start, end) of names that a place cue announces."""
     cues = cues or place_cues()
     spans: list[tuple[int, int]] = []
-    for match in cues.pattern.finditer(doc_text(doc)):
-        words = doc.char_span(match.start(), match.end())
-        if words is None or len(words) != 1:
-            continue
-        cue = words[0]
+    lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+    for at in [i for i, word in enumerate(lowers) if word in cues.hashes]:
+        cue = doc[at]
         lower = cue.lower_
         if lower in cues.before and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "of":
             if cue.text[:1].isupper():

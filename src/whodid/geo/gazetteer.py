@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Entry", "Gazetteer", "GazetteerError", "default_gazetteer", "normalise"]
+__all__ = ["Entry", "Gazetteer", "GazetteerError", "canonical", "default_gazetteer", "normalise"]
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +43,27 @@ def normalise(name: str) -> str:
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = _SPACES.sub(" ", _DROP.sub("", plain.casefold())).strip()
     return plain[4:] if plain.startswith("the ") else plain
+
+
+# abbreviated first words of place names: "St. Paul" is "Saint Paul", "Mt." "Mount"
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def canonical(key: str) -> str:
+    """A normalised key with an abbreviated first word written out ("st paul" → "saint paul"),
+    to tell whether two names are the same."""
+    first, space, rest = key.partition(" ")
+    return _ABBREVIATED[first] + space + rest if space and first in _ABBREVIATED else key
+
+
+def _variants(key: str) -> tuple[str, ...]:
+    first, space, rest = key.partition(" ")
+    if not space:
+        return (key,)
+    if first in _ABBREVIATED:
+        return (key, _ABBREVIATED[first] + " " + rest)
+    short = [k for k, v in _ABBREVIATED.items() if v == first]
+    return (key, short[0] + " " + rest) if short else (key,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +102,9 @@ class Gazetteer:
         self.abbreviations: dict[str, list[Entry]] = defaultdict(list)
         self.max_words = 1
         self._country_at: dict[str, int] = {}
+        self._admin1_at: dict[tuple[str, str], int] = {}
         self._names: list[str] = []  # the built table's sorted "key<TAB>positions" lines
+        self._added: list[str] | None = None  # the hand-added keys, sorted (built on demand)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -103,6 +126,7 @@ class Gazetteer:
         positions = self.index[key]
         if position not in positions and position not in self._positions(key):
             positions.append(position)
+            self._added = None
             words = key.count(" ") + 1
             if words > self.max_words:
                 self.max_words = words
@@ -122,6 +146,7 @@ class Gazetteer:
             self._country_at[entry.country] = position
         elif entry.kind == "admin1" and entry.country:
             self.admin1[(entry.country, normalise(entry.name))] = entry
+            self._admin1_at[(entry.country, normalise(entry.name))] = position
 
     def add_rows(self, name: str, first_line: int, lines: list[str], names: list[str]) -> None:
         """Add the built table's rows (unparsed) and its sorted name index (see ``_positions``)."""
@@ -156,6 +181,17 @@ class Gazetteer:
         self._items[self._country_at[new.country]] = new
         self.countries[new.country] = new
 
+    def move_admin1(self, country: str, name: str, lat: float, lon: float) -> bool:
+        """Give a first-level region a better point; False if there is no such region."""
+        key = (country, normalise(name))
+        old = self.admin1.get(key)
+        if old is None:
+            return False
+        new = Entry(old.name, "admin1", country, old.admin1, old.admin2, lat, lon, old.population)
+        self._items[self._admin1_at[key]] = new
+        self.admin1[key] = new
+        return True
+
     def alias_country(self, iso3: str, names: list[str]) -> None:
         """More names for a country already in the gazetteer."""
         position = self._country_at[iso3]
@@ -169,8 +205,12 @@ class Gazetteer:
         return self.lookup_key(normalise(name))
 
     def lookup_key(self, key: str) -> list[Entry]:
-        """Every entry under an already normalised key."""
-        return [self.entry(i) for i in self._positions(key)]
+        """Every entry under an already normalised key (and its written-out or abbreviated
+        form: "st paul", "saint paul")."""
+        positions = self._positions(key)
+        for variant in _variants(key)[1:]:
+            positions = positions + [p for p in self._positions(variant) if p not in positions]
+        return [self.entry(i) for i in positions]
 
     def knows(self, key: str) -> bool:
         """Is the (already normalised) key a name of some place?"""
@@ -178,6 +218,17 @@ class Gazetteer:
             return True
         at = bisect.bisect_left(self._names, key + "\t")
         return at < len(self._names) and self._names[at].startswith(key + "\t")
+
+    def begins(self, key: str) -> bool:
+        """Does some name's key start with ``key`` ("new yo" of "new york")? Lets a reader
+        stop extending a span of words as soon as no name can match it."""
+        if self._added is None:
+            self._added = sorted(self.index)
+        for names in (self._names, self._added):
+            at = bisect.bisect_left(names, key)
+            if at < len(names) and names[at].startswith(key):
+                return True
+        return False
 
     def region(self, country: str | None, name: str) -> Entry | None:
         """The first-level region of ``country`` named ``name`` (its name or abbreviation)."""
@@ -352,12 +403,26 @@ def load_abbreviations(
             gazetteer.abbreviations[normalise(abbreviation)].append(entry)
 
 
+def load_admin1_points(
+    gazetteer: Gazetteer, *, name: str = "admin1_points.tsv", text: str | None = None
+) -> None:
+    """Apply ``admin1_points.tsv``: better points for large, sparsely settled regions."""
+    for lineno, (iso3, region, lat, lon) in _rows(name, columns=4, text=text):
+        point = (
+            _float(lat, name, lineno, "latitude", 90),
+            _float(lon, name, lineno, "longitude", 180),
+        )
+        if not gazetteer.move_admin1(iso3, region, *point):
+            raise GazetteerError(f"{name}:{lineno}: no first-level region {region!r} in {iso3}")
+
+
 @functools.cache
 def default_gazetteer() -> Gazetteer:
     """The package's gazetteer, built once per process."""
     gazetteer = Gazetteer()
     load_built(gazetteer)
     load_countries(gazetteer)
+    load_admin1_points(gazetteer)
     load_regions(gazetteer)
     load_abbreviations(gazetteer)
     logger.debug("gazetteer: %d places, %d names", len(gazetteer), len(gazetteer.index))

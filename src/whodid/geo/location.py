@@ -4,6 +4,11 @@
 residence in Mexico City" -> Mexico City (the most specific place inside the phrase); "was shot
 and killed in a camp near Nablus" -> Nablus (conjoined verbs share the phrase); a place named
 only as a nationality ("a Kenyan officer") or as where someone comes from is no location.
+Failing a phrase on the trigger: the doers' place, a circumstance clause's, or a place phrase
+inside one of the trigger's phrases ("shot by gunmen in Peshawar"); never one inside a
+relative or reported clause ("the rebels, who trained in Libya, were arrested"). A name the
+gazetteer lacks, announced in the phrase ("the village of X near Mosul"), counts as the most
+specific place.
 """
 
 from __future__ import annotations
@@ -97,10 +102,17 @@ _ON_FEATURES = frozenset(
     {"city", "other", "admin2"}
 )  # "on the Gaza border", not "sanctions on Iran"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_SUBJECT_PLACE = frozenset({"in", "at", "inside"})
+_SUBJECT_PLACE = frozenset({"in", "at", "inside", "near"})
+# the trigger's phrases that may hold a place phrase of their own: "shot by a hit team in X",
+# "captured with explosives in X", "began an operation to retake land in X"
+_NESTING = frozenset({"prep", "agent", "dobj", "nsubjpass", "attr", "xcomp", "npadvmod"})
+_NESTED_PLACE = frozenset({"in", "at", "inside", "near", "outside"})
+# phrases of the source, the reason or the topic: their places are not the event's
+_NOT_NESTING = frozenset({"according", "for", "about", "over", "regarding", "concerning", "of"})
 # clauses hanging on the trigger that say when, how or while it happened
 _CIRCUMSTANCE = frozenset({"advcl", "conj"})
-_SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 6}
+_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "parataxis", "csubj"})
+_SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 
 
 def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
@@ -126,10 +138,20 @@ def _is_demonym(place: Place) -> bool:
     return "demonym" in kinds and "country" not in kinds
 
 
+def _phrase(head: Token) -> list[Token]:
+    """The words of a phrase without the clauses inside it: "in a swap in which Israel freed
+    prisoners" is about the swap, not Israel."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ not in _CLAUSES:
+            words.extend(_phrase(child))
+    return words
+
+
 def _in_phrase(prep: Token, by_token: dict[int, Place]) -> Place | None:
     """The most specific place inside a prepositional phrase (first when equal)."""
     best: tuple[int, int, Place] | None = None
-    for token in prep.subtree:
+    for token in _phrase(prep):
         place = by_token.get(token.i)
         if place is None:
             continue
@@ -158,7 +180,7 @@ def _object_place(token: Token, by_token: dict[int, Place]) -> Place | None:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             best: tuple[int, int, Place] | None = None
-            for sub in child.subtree:
+            for sub in _phrase(child):
                 place = by_token.get(sub.i)
                 if place is not None:
                     rank = (_SPECIFIC.get(place.feature, 6), place.start)
@@ -200,7 +222,7 @@ def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
     """The place of the event's doers: "residents in Gaza marched", "students at X protested"."""
     for child in token.children:
         if child.dep_ in _SUBJECTS:
-            for prep in child.subtree:
+            for prep in _phrase(child):
                 if prep.dep_ == "prep" and prep.lower_ in _SUBJECT_PLACE:
                     found = _in_phrase(prep, by_token)
                     if found is not None:
@@ -218,6 +240,20 @@ def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
                 found = _object_phrase(child, by_token)
             if found is not None:
                 return found
+    return None
+
+
+def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
+    """A place phrase inside one of the trigger's own phrases, first in the sentence: "was
+    shot dead by gunmen in Peshawar", "were caught with stolen cars in Antwerp"."""
+    for child in token.children:
+        if child.dep_ not in _NESTING or child.lower_ in _MOTION or child.lower_ in _NOT_NESTING:
+            continue  # "according to witnesses in X", "blamed for the wars in X"
+        for sub in _phrase(child):
+            if sub.dep_ == "prep" and sub.lower_ in _NESTED_PLACE and sub.i != child.i:
+                found = _in_phrase(sub, by_token)
+                if found is not None:
+                    return found
     return None
 
 
@@ -239,6 +275,7 @@ def event_location(
     if not by_token:
         return default
     token = trigger
+    path = [trigger]
     for _ in range(4):
         found = _attached(token, by_token)
         if found is not None:
@@ -246,7 +283,14 @@ def event_location(
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             break
         token = token.head
-    found = _subject_place(trigger, by_token) or _in_clause(trigger, by_token)
+        path.append(token)
+    found = (
+        _subject_place(trigger, by_token)
+        or _in_clause(trigger, by_token)
+        or _nested(trigger, by_token)
+    )
+    for token in path[1:]:  # the doers' place in the clause the trigger is part of
+        found = found or _subject_place(token, by_token)
     return found if found is not None else default
 
 

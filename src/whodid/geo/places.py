@@ -8,6 +8,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from whodid.geo.gazetteer import Entry, Gazetteer, default_gazetteer
+from whodid.geo.outlet import outlet_home
 from whodid.geo.resolve import resolve_mentions
 from whodid.geo.toponyms import Mention, find_mentions
 from whodid.records import Place
@@ -83,17 +84,25 @@ def _focus(doc: Doc, gazetteer: Gazetteer) -> str | None:
 
 
 def find_places(
-    doc: Doc, *, actors: ActorLookup | None = None, gazetteer: Gazetteer | None = None
+    doc: Doc,
+    *,
+    actors: ActorLookup | None = None,
+    gazetteer: Gazetteer | None = None,
+    url: str | None = None,
+    source: str | None = None,
 ) -> list[Place]:
     """Every place mention of ``doc``, resolved: name, country (ISO3), admin1, lat, lon, feature.
 
     Mentions the gazetteer does not know keep their span with the other fields ``None``.
     With ``actors`` (``DocActors``), a city that acts as its government ("Washington said")
-    is left to the actors layer.
+    is left to the actors layer. The story's ``url`` and outlet name (``source``) give the
+    outlet's home, which breaks ties between places of the same name.
     """
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(doc, gazetteer)
-    entries = resolve_mentions(doc, mentions, gazetteer, focus=_focus(doc, gazetteer))
+    home = outlet_home(url, source, gazetteer) if url or source else None
+    focus = _focus(doc, gazetteer)
+    entries = resolve_mentions(doc, mentions, gazetteer, focus=focus, home=home)
     return [
         _place(doc, mention, entry)
         for mention, entry in zip(mentions, entries, strict=True)

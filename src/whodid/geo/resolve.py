@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from whodid.geo.gazetteer import Entry, Gazetteer, normalise
+from whodid.geo.gazetteer import Entry, Gazetteer, canonical, normalise
+from whodid.geo.outlet import Home
 from whodid.geo.toponyms import Mention
 
 __all__ = ["Context", "resolve_mentions"]
@@ -32,10 +33,15 @@ _PRIOR = {
     "capital": 1.5,  # a country's capital: "Washington" is the capital before the state
 }
 _LOCAL = frozenset({"city", "capital", "admin2"})
+_TOWNS = frozenset({"city", "admin2"})  # local places that are not a country's capital
 _ALTERNATE_NAME = 2.5  # matched by an alternate name ("Bombay"), not its own
 _NEAR_KM = 120.0  # local news names places close to each other
 _NEAR_WEIGHT = 4.0
 _MAX_NEAR_SENSES = 12
+_HOME_NEAR = 3.0  # a town or county within _NEAR_KM of a local outlet's home
+_HOME_REGION = 1.5  # a town, county or state of the home's state
+_HOME_COUNTRY = 0.5
+_NAMESAKE_REGION = 500_000  # people of a state whose name its namesake towns must earn
 _ADMIN2_WORDS = ("county", "parish", "district", "borough", "province", "prefecture")
 
 
@@ -54,9 +60,18 @@ class Context:
 
 
 def _population_score(entry: Entry) -> float:
+    if entry.kind == "country":  # only to choose between countries of one name ("Congo")
+        return (math.log10(entry.population + 10) - 7.0) * 0.1
     if entry.kind not in ("city", "capital"):
         return 0.0
     return math.log10(entry.population + 10) * 0.75  # 1,000 -> 2.3; 1,000,000 -> 4.5
+
+
+def _alternate_penalty(entry: Entry) -> float:
+    """Matched by an alternate name: a small town's alternate names are often stray ones, a
+    big city's are its exonyms ("Mecca" for Makkah, "Bombay"); none from a million people."""
+    scale = 6.0 - math.log10(entry.population + 10)
+    return _ALTERNATE_NAME * min(1.0, max(0.0, scale))
 
 
 def _after_place(doc: Doc, mention: Mention, previous: Mention | None) -> bool:
@@ -64,6 +79,13 @@ def _after_place(doc: Doc, mention: Mention, previous: Mention | None) -> bool:
     return (
         previous is not None and previous.end + 1 == mention.start and doc[previous.end].text == ","
     )
+
+
+def _state_word(doc: Doc, mention: Mention) -> bool:
+    """The text calls the place a state: "Washington state", "the state of Washington"."""
+    after = doc[mention.end].lower_ if mention.end < len(doc) else ""
+    before = doc[max(0, mention.start - 2) : mention.start].text.lower()
+    return after == "state" or before == "state of"
 
 
 def _explicit_region(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Entry | None:
@@ -75,6 +97,8 @@ def _explicit_region(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Entry 
         if end > len(doc):
             continue
         text = doc[mention.end + 1 : end].text
+        if not text[:1].isupper():
+            continue  # "in" is not Indiana's "IN"
         region = gazetteer.region(None, text)
         if region is not None:
             return region
@@ -82,6 +106,25 @@ def _explicit_region(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Entry 
             if entry.kind in ("country", "admin1"):
                 return entry
     return None
+
+
+def _home_score(entry: Entry, home: Home | None) -> float:
+    """A tie-breaker: places near the outlet's home (a local outlet's town and state, or a
+    national outlet's country) before others of the same name."""
+    if home is None or entry.country is None or entry.country != home.place.country:
+        return 0.0
+    value = _HOME_COUNTRY
+    if not home.local:
+        return value
+    if entry.kind in _LOCAL and not home.towns:
+        return value
+    if entry.kind in _LOCAL and home.place.kind != "admin1" and _km(entry, home.place) <= _NEAR_KM:
+        return value + _HOME_NEAR
+    if (entry.kind in _LOCAL or entry.kind == "admin1") and (
+        _region_of(entry) == _region_of(home.place)
+    ):
+        value += _HOME_REGION
+    return value
 
 
 def score(
@@ -92,36 +135,63 @@ def score(
     context: Context | None,
     explicit: Entry | None,
     after_place: bool = False,
+    home: Home | None = None,
+    state_word: bool = False,
+    namesake: str | None = None,
 ) -> float:
-    value = _PRIOR.get(entry.kind, 0.0) + _population_score(entry)
-    if after_place and entry.kind in ("admin1", "country"):
+    value = _PRIOR.get(entry.kind, 0.0) + _population_score(entry) + _home_score(entry, home)
+    if (after_place or state_word) and entry.kind in ("admin1", "country"):
         value += 3.0
     lowered = text.lower()
     if entry.kind == "admin2" and lowered.endswith(_ADMIN2_WORDS):
         value += 3.0
     if mention.source == "demonym" and entry.kind not in ("demonym", "country"):
         value -= 10.0
-    if entry.kind in _LOCAL and normalise(text) != normalise(entry.name):
-        value -= _ALTERNATE_NAME if entry.kind in _LOCAL else 0.0
+    if entry.kind in _LOCAL and canonical(normalise(text)) != canonical(normalise(entry.name)):
+        value -= _alternate_penalty(entry)
     if explicit is not None and entry.country == explicit.country:
         value += 3.0
         if explicit.kind == "admin1" and entry.admin1 == explicit.admin1:
             value += 4.0
-    if context is not None:
-        total = sum(context.countries.values()) or 1
-        if entry.country:
-            share = context.countries.get(entry.country, 0) / total
-            value += 3.0 * share
-            if entry.country == context.focus:
-                value += 1.0
-            if entry.kind in ("city", "capital", "admin2", "admin1") and entry.admin1:
-                region = (entry.country, entry.admin1)
-                if context.regions.get(region):
-                    value += 2.5
+    # a town named like a country or state ("Mexico", New York; "Denmark", South Carolina)
+    # needs evidence of its own (its state named after it, towns near it, the outlet's home);
+    # a region named like a country (Niger State) needs one of the story's places in it
+    country_named = namesake == "country" and entry.kind == "admin1"
+    if context is not None and entry.country and not (namesake and entry.kind in _TOWNS):
+        if not country_named:
+            share = context.countries.get(entry.country, 0) / (sum(context.countries.values()) or 1)
+            value += 3.0 * share + (1.0 if entry.country == context.focus else 0.0)
+        if entry.kind in ("city", "capital", "admin2", "admin1") and entry.admin1:
+            region = (entry.country, entry.admin1)
+            if context.regions.get(region):
+                value += 2.5
+            if not country_named:
                 value += min(4.0, 1.2 * context.support.get(region, 0))
-        if entry.kind in _LOCAL:
-            value += _NEAR_WEIGHT * min(1.0, context.near.get(id(entry), 0.0))
+    if context is not None and entry.kind in _LOCAL:
+        value += _NEAR_WEIGHT * min(1.0, context.near.get(id(entry), 0.0))
     return value
+
+
+def _namesake(candidates: list[Entry], key: str) -> str | None:
+    """What larger place the name is the own name of: "country" ("Mexico", "Niger": a country
+    at least as populous as any state of that name) or "region", a large state or province
+    ("California", "Ontario", "Georgia") not named after its own town (the "Alexandria"
+    governorate); None."""
+    key = canonical(key)
+    own = [e for e in candidates if canonical(normalise(e.name)) == key]
+    countries = [e.population for e in own if e.kind == "country"]
+    regions = [
+        e
+        for e in own
+        if e.kind == "admin1"
+        and e.population >= _NAMESAKE_REGION
+        and not any(
+            c.kind in _LOCAL and c.country == e.country and c.admin1 == e.name for c in candidates
+        )
+    ]
+    if countries and max(countries) >= max((e.population for e in regions), default=0):
+        return "country"
+    return "region" if regions or countries else None
 
 
 def _best(
@@ -132,11 +202,22 @@ def _best(
     context: Context | None,
     explicit: Entry | None,
     after_place: bool = False,
+    home: Home | None = None,
+    state_word: bool = False,
 ) -> Entry | None:
     best: tuple[float, Entry] | None = None
+    namesake = _namesake(candidates, mention.key)
     for entry in candidates:
         value = score(
-            entry, mention, text=text, context=context, explicit=explicit, after_place=after_place
+            entry,
+            mention,
+            text=text,
+            context=context,
+            explicit=explicit,
+            after_place=after_place,
+            home=home,
+            state_word=state_word,
+            namesake=namesake,
         )
         if best is None or value > best[0]:
             best = (value, entry)
@@ -148,7 +229,9 @@ def _countries_first(found: list[Entry], key: str) -> list[Entry]:
     candidates: "Mexico" is not Mexico City."""
     if not any(e.kind == "country" for e in found):
         return found
-    return [e for e in found if e.kind not in _LOCAL or normalise(e.name) == key]
+    return [
+        e for e in found if e.kind not in _LOCAL or canonical(normalise(e.name)) == canonical(key)
+    ]
 
 
 def _one_demonym(found: list[Entry], gazetteer: Gazetteer) -> list[Entry]:
@@ -171,8 +254,10 @@ def resolve_mentions(
     gazetteer: Gazetteer,
     *,
     focus: str | None = None,
+    home: Home | None = None,
 ) -> list[Entry | None]:
-    """The gazetteer entry of each mention (None where the gazetteer knows no such place)."""
+    """The gazetteer entry of each mention (None where the gazetteer knows no such place);
+    ``home``: the home place of the story's outlet, a tie-breaker."""
     texts = [m.span(doc).text for m in mentions]
     after = [_after_place(doc, m, mentions[i - 1] if i else None) for i, m in enumerate(mentions)]
     candidates = []
@@ -183,9 +268,21 @@ def resolve_mentions(
             found = [region, *found]  # "Alexandria, La.": the abbreviation of a region
         candidates.append(_one_demonym(_countries_first(found, mention.key), gazetteer))
     explicit = [_explicit_region(doc, m, gazetteer) for m in mentions]
+    regions_of: dict[str, set[tuple[str, str]]] = {}
+    for mention, cands in zip(mentions, candidates, strict=True):
+        regions_of[mention.key] = {_region_of(e) for e in cands if e.admin1 and e.country}  # type: ignore[misc]
+    support: Counter[tuple[str, str]] = Counter()
+    for keyed in regions_of.values():
+        support.update(keyed)
+    if home is not None:
+        home = home.settle(support)
+    homes = [_home_for(cands, home) for cands in candidates]
+    states = [_state_word(doc, m) for m in mentions]
     first = [
-        _best(c, m, text=t, context=None, explicit=x, after_place=a)
-        for c, m, t, x, a in zip(candidates, mentions, texts, explicit, after, strict=True)
+        _best(c, m, text=t, context=None, explicit=x, after_place=a, home=h)
+        for c, m, t, x, a, h in zip(
+            candidates, mentions, texts, explicit, after, homes, strict=True
+        )
     ]
     votes: list[tuple[str | None, float, tuple[str, str] | None]] = []
     for entry, cands in zip(first, candidates, strict=True):
@@ -214,28 +311,43 @@ def resolve_mentions(
             base.countries[entry.country] += 1.0
             if entry.kind == "admin1":
                 base.regions[(entry.country, entry.name)] += 1
-    regions_of: dict[str, set[tuple[str, str]]] = {}
-    for mention, cands in zip(mentions, candidates, strict=True):
-        regions_of[mention.key] = {_region_of(e) for e in cands if e.admin1 and e.country}  # type: ignore[misc]
-    for keyed in regions_of.values():
-        base.support.update(keyed)
+    base.support = support
     base.near = _nearness(mentions, candidates, first)
     resolved: list[Entry | None] = []
     sense: dict[str, Entry] = {}
     for i, (cands, mention, text, region) in enumerate(
         zip(candidates, mentions, texts, explicit, strict=True)
     ):
-        if mention.key in sense and region is None and not after[i]:
+        if mention.key in sense and region is None and not after[i] and not states[i]:
             resolved.append(sense[mention.key])
             continue
         context = _without(base, votes[i], regions_of.get(mention.key, set()))
         entry = _best(
-            cands, mention, text=text, context=context, explicit=region, after_place=after[i]
+            cands,
+            mention,
+            text=text,
+            context=context,
+            explicit=region,
+            after_place=after[i],
+            home=homes[i],
+            state_word=states[i],
         )
         if entry is not None:
             sense.setdefault(mention.key, entry)
         resolved.append(entry)
     return resolved
+
+
+def _home_for(candidates: list[Entry], home: Home | None) -> Home | None:
+    """The home, as far as it may break this name's tie: not toward a town when the name is
+    also the home country's capital or one of its states ("Washington" in a Georgia paper is
+    the capital or the state, not Washington, Georgia)."""
+    if home is None or not home.local:
+        return home
+    country = home.place.country
+    if any(e.kind in ("capital", "admin1") and e.country == country for e in candidates):
+        return Home(home.places, home.local, towns=False)
+    return home
 
 
 def _region_of(entry: Entry) -> tuple[str, str]:

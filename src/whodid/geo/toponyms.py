@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import IDX, LENGTH
+from spacy.tokens import Doc, Span
 
 from whodid.geo.cues import cue_spans
 from whodid.geo.gazetteer import Gazetteer, normalise
@@ -169,6 +170,7 @@ _ORG_PLACE_WORDS = frozenset(
         "navy",
     }
 )
+_GROW = 4  # words an entity may grow to the left to a longer gazetteer name
 _STRONG_KINDS = frozenset({"country", "admin1", "demonym", "continent", "region", "other"})
 
 
@@ -212,10 +214,6 @@ def _key(doc: Doc, start: int, end: int) -> str:
     return normalise(doc[start:end].text)
 
 
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
-
-
 def _kinds(gazetteer: Gazetteer, key: str) -> set[str]:
     return {e.kind for e in gazetteer.lookup_key(key)}
 
@@ -227,17 +225,57 @@ def _big_city(gazetteer: Gazetteer, key: str, population: int) -> bool:
     )
 
 
-def _longest(gazetteer: Gazetteer, doc: Doc, start: int, limit: int) -> int | None:
-    """End of the longest gazetteer name that starts at token ``start`` (within ``limit``)."""
-    for end in range(min(limit, start + gazetteer.max_words), start, -1):
-        if not _capitalised(doc[end - 1]) and doc[end - 1].text not in (".",):
+class _Words:
+    """A Doc's token texts and offsets, read once: the gazetteer scan slices the text."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc_text(doc)
+        offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        self.starts = [start for start, _ in offsets]
+        self.ends = [start + length for start, length in offsets]
+
+    def capitalised(self, i: int) -> bool:
+        return self.text[self.starts[i] : self.starts[i] + 1].isupper()
+
+    def word(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def key(self, start: int, end: int) -> str:
+        return normalise(self.text[self.starts[start] : self.ends[end - 1]])
+
+
+def _longest(gazetteer: Gazetteer, words: _Words, start: int, limit: int) -> int | None:
+    """End of the longest gazetteer name that starts at token ``start`` (within ``limit``).
+
+    Words are added one at a time while some name still begins with them; a name ends on a
+    capitalised word ("Rio de Janeiro") or a dot that belongs to it ("Ste.", not "Salem.")."""
+    found = None
+    shorter = ""
+    for end in range(start + 1, min(limit, start + gazetteer.max_words) + 1):
+        key = words.key(start, end)
+        if not gazetteer.begins(key):
+            break
+        last = words.word(end - 1)
+        if key != shorter and (last[:1].isupper() or last == ".") and gazetteer.knows(key):
+            found = end
+        shorter = key
+    return found
+
+
+def _grown(gazetteer: Gazetteer, words: _Words, start: int, end: int) -> tuple[int, int]:
+    """The entity's tokens, grown to a longer gazetteer name that holds them: the model tags
+    "Congo" of "Democratic Republic of the Congo", or "Democratic Republic" and "Congo"."""
+    limit = min(len(words.starts), end + gazetteer.max_words)
+    for first in range(max(0, start - _GROW), start + 1):
+        if not words.capitalised(first):
             continue
-        if gazetteer.knows(_key(doc, start, end)):
-            return end
-    return None
+        last = _longest(gazetteer, words, first, limit)
+        if last is not None and last >= end and (first < start or last > end):
+            return first, last
+    return start, end
 
 
-def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+def _ner_mentions(doc: Doc, gazetteer: Gazetteer, words: _Words) -> list[Mention]:
     found: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ == "NORP":
@@ -250,6 +288,7 @@ def _ner_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue
         start, end = _trim(ent)
         for s, e in _parts(doc, start, end):
+            s, e = _grown(gazetteer, words, s, e)
             key = _key(doc, s, e)
             if not key:
                 continue
@@ -282,7 +321,8 @@ def _accept(
         after = doc[end].lower_ if end < len(doc) else ""
         if kinds & {"country", "admin1"} or (kinds & {"admin2"} and multiword):
             return "org"
-        if after in _ORG_PLACE_WORDS and kinds & {"city", "capital"}:
+        # a town opens the name ("Columbus Police"), not "Arab" of "Syrian Arab Army"
+        if after in _ORG_PLACE_WORDS and kinds & {"city", "capital"} and _opens(doc, start):
             return "org"
         return None
     if first.pos_ != "PROPN" and not multiword:
@@ -297,6 +337,14 @@ def _accept(
     if previous == "," and _big_city(gazetteer, key, 1000):
         return "gazetteer"
     return None
+
+
+def _opens(doc: Doc, start: int) -> bool:
+    """The word opens its entity, after a "the" at most."""
+    first = doc[start]
+    if first.ent_iob_ == "B":
+        return True
+    return start > 0 and doc[start - 1].ent_iob_ == "B" and doc[start - 1].lower_ == "the"
 
 
 def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
@@ -326,7 +374,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention of ``doc``, in document order, none overlapping another."""
     mentions = _dateline_mentions(doc, gazetteer)
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    for mention in _ner_mentions(doc, gazetteer):
+    words = _Words(doc)
+    for mention in _ner_mentions(doc, gazetteer, words):
         if not taken.intersection(range(mention.start, mention.end)):
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
@@ -341,18 +390,17 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     known = {m.key for m in mentions if m.source != "demonym" and gazetteer.knows(m.key)}
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if i in taken or not _capitalised(token) or token.is_punct or token.lower_ == "the":
+        if i in taken or not words.capitalised(i) or words.word(i).lower() == "the":
             i += 1
             continue
         limit = i
         while limit < len(doc) and limit not in taken and limit - i < gazetteer.max_words:
             limit += 1
-        end = _longest(gazetteer, doc, i, limit)
+        end = _longest(gazetteer, words, i, limit)
         if end is None:
             i += 1
             continue
-        key = _key(doc, i, end)
+        key = words.key(i, end)
         source = _accept(gazetteer, doc, i, end, key, known)
         if source is None:
             i += 1

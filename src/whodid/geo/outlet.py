@@ -1,0 +1,218 @@
+"""The outlet's home place: local news names its own towns without their state.
+
+A story of "The Paris News" that mentions "Paris" most likely means Paris, Texas; one of
+``columbusdispatch.com`` that mentions "Dublin" means Dublin, Ohio. ``outlet_home`` finds the
+home place of a story's outlet from the batch fields ``url`` and ``source``:
+
+1. a table of known outlets (``data/geo/outlets.tsv``: names, web domains, home, scope);
+2. otherwise a US place name read out of the web domain or the outlet's name, once the words
+   of newspaper titles (``data/geo/outlet_words.tsv``: "news", "dispatch", "times"…) are
+   stripped: ``parisnews.com`` → Paris, ``pressofatlanticcity.com`` → Atlantic City. Of the
+   towns of that name, the resolver takes the one whose state the story's names support.
+
+The resolver uses the home only to break ties between places of the same name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from whodid.geo.gazetteer import Entry, Gazetteer, GazetteerError, _rows, normalise
+
+__all__ = ["Home", "OutletTable", "outlet_home", "outlet_table", "place_in_name"]
+
+SCOPES = frozenset({"local", "national"})
+_MIN_LETTERS = 4  # "la", "ny", "stl" are too short to be read as a place
+_MAX_WORDS = 3
+_GENERIC_TLDS = frozenset({"com", "net", "org", "us", "info", "news", "biz"})
+_HOME_KINDS = frozenset({"city", "capital", "admin2", "admin1"})
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """Where an outlet is at home; ``local``: it covers that town and region.
+
+    A name read out of a domain may be that of several towns ("athensdailynews.com": Athens,
+    Georgia, Texas, Ohio…): ``places`` holds them all, most populous first, and ``settle``
+    picks the one whose state the story's own place names support."""
+
+    places: tuple[Entry, ...]
+    local: bool
+    towns: bool = True  # may favour towns and counties (not only states and the country)
+
+    @property
+    def place(self) -> Entry:
+        return self.places[0]
+
+    def settle(self, support: Mapping[tuple[str, str], float]) -> Home:
+        """The home town whose (country, first-level region) has the most ``support``."""
+        if len(self.places) < 2:
+            return self
+        best = max(
+            self.places,
+            key=lambda e: (support.get((e.country or "", e.admin1 or ""), 0), e.population),
+        )
+        return Home((best,), self.local, self.towns)
+
+
+class OutletTable:
+    """Known outlets by web domain and by name key."""
+
+    def __init__(self) -> None:
+        self.by_domain: dict[str, Home] = {}
+        self.by_name: dict[str, Home] = {}
+        self.words: frozenset[str] = frozenset()
+
+    def find(self, host: str | None, name: str | None) -> Home | None:
+        if host:
+            labels = host.split(".")
+            for i in range(len(labels) - 1):  # "www.news.example.com" → "example.com"
+                found = self.by_domain.get(".".join(labels[i:]))
+                if found is not None:
+                    return found
+        if name:
+            return self.by_name.get(normalise(name))
+        return None
+
+
+def _home_entry(gazetteer: Gazetteer, place: str, admin1: str, country: str) -> Entry | None:
+    found = [
+        e
+        for e in gazetteer.lookup(place)
+        if e.country == country and e.kind in _HOME_KINDS and (not admin1 or e.admin1 == admin1)
+    ]
+    return max(found, key=lambda e: e.population) if found else None
+
+
+def load_outlets(
+    gazetteer: Gazetteer,
+    *,
+    name: str = "outlets.tsv",
+    text: str | None = None,
+    words_name: str = "outlet_words.tsv",
+    words_text: str | None = None,
+) -> OutletTable:
+    """Read the outlet table and the words of outlet names; errors name the file and line."""
+    table = OutletTable()
+    rows = _rows(name, columns=6, text=text)
+    for lineno, (names, domains, place, admin1, country, scope) in rows:
+        if scope not in SCOPES:
+            raise GazetteerError(f"{name}:{lineno}: scope {scope!r} is not local/national")
+        entry = _home_entry(gazetteer, place, admin1, country)
+        if entry is None:
+            raise GazetteerError(f"{name}:{lineno}: no town {place!r} in {admin1 or country}")
+        home = Home((entry,), scope == "local")
+        for domain in domains.split("|"):
+            if domain.strip():
+                table.by_domain[domain.strip().lower()] = home
+        for outlet in names.split("|"):
+            if outlet.strip():
+                table.by_name[normalise(outlet)] = home
+    words = set()
+    for lineno, (word,) in _rows(words_name, columns=1, text=words_text):
+        if not re.fullmatch(r"[a-z]+", word):
+            raise GazetteerError(f"{words_name}:{lineno}: {word!r} is not a lower-case word")
+        words.add(word)
+    table.words = frozenset(words)
+    return table
+
+
+@functools.cache
+def outlet_table() -> OutletTable:
+    from whodid.geo.gazetteer import default_gazetteer
+
+    return load_outlets(default_gazetteer())
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    if "//" not in url:
+        url = "//" + url
+    host = (urlsplit(url.strip()).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+def _remainders(letters: str, words: frozenset[str]) -> list[str]:
+    """What is left of ``letters`` once a leading "the" and outlet words at either end are
+    taken away, longest first ("sunnyvalesun" → "sunnyvalesun", "sunnyvale", "nyvalesun"…;
+    "pressofatlanticcity" → "atlanticcity")."""
+    seen = {letters}
+    todo = [letters]
+    while todo:
+        current = todo.pop()
+        shorter = []
+        if current.startswith("the"):
+            shorter.append(current[3:])
+        for word in words:
+            if current.startswith(word):
+                rest = current[len(word) :]
+                shorter.append(rest[2:] if rest.startswith("of") else rest)
+            if current.endswith(word):
+                shorter.append(current[: -len(word)])
+        for rest in shorter:
+            if rest and rest not in seen:
+                seen.add(rest)
+                todo.append(rest)
+    return sorted((r for r in seen if r not in words), key=len, reverse=True)
+
+
+def _splits(letters: str, parts: int) -> list[str]:
+    """``letters`` with up to ``parts - 1`` spaces inserted: "atlanticcity" → "atlantic city"."""
+    found = [letters]
+    if parts > 1:
+        for cut in range(2, len(letters) - 1):
+            found += [letters[:cut] + " " + rest for rest in _splits(letters[cut:], parts - 1)]
+    return found
+
+
+def place_in_name(letters: str, gazetteer: Gazetteer, words: frozenset[str]) -> tuple[Entry, ...]:
+    """The US places an outlet's domain label or name reads as: a state, or the towns and
+    counties of that name, most populous first (none if it reads as no place)."""
+    plain = re.sub(r"[^a-z]", "", normalise(letters))
+    for rest in _remainders(plain, words):
+        if len(rest) < _MIN_LETTERS:
+            break
+        for key in _splits(rest, _MAX_WORDS):
+            found = [e for e in gazetteer.lookup_key(key) if e.country == "USA"]
+            states = [e for e in found if e.kind == "admin1"]
+            if states:
+                return (states[0],)
+            towns = [e for e in found if e.kind in _HOME_KINDS]
+            if towns:
+                return tuple(sorted(towns, key=lambda e: e.population, reverse=True))
+    return ()
+
+
+def _label(host: str) -> str | None:
+    """The name part of a host with a generic or US top-level domain ("parisnews")."""
+    labels = host.split(".")
+    if len(labels) < 2 or labels[-1] not in _GENERIC_TLDS:
+        return None
+    return labels[-2]
+
+
+def outlet_home(
+    url: str | None,
+    source: str | None,
+    gazetteer: Gazetteer,
+    *,
+    table: OutletTable | None = None,
+) -> Home | None:
+    """The home place of the outlet of a story with this ``url`` and ``source`` name."""
+    table = table or outlet_table()
+    host = _host(url)
+    known = table.find(host, source)
+    if known is not None:
+        return known
+    label = _label(host) if host else None
+    for letters in (label, source):
+        if letters:
+            places = place_in_name(letters, gazetteer, table.words)
+            if places:
+                return Home(places, True)
+    return None
