@@ -93,6 +93,21 @@ _COPYRIGHT = re.compile(
     ),
     re.M,
 )
+# Words one of which every _COPYRIGHT match holds (lower case). A text without any of them is
+# not scanned; nor is a text with a letter that ignore-case matching equates with a different
+# ASCII letter than lower() gives ("K", the Kelvin sign), where the test on lower() could fail.
+_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "may not be", "do not")
+_COPYRIGHT_WORDS += ("reproduction",)
+_CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _copyright_spans(text: str) -> list[tuple[int, int]]:
+    lowered = text.lower()
+    if not any(w in lowered for w in _COPYRIGHT_WORDS) and _CASE_ODD.isdisjoint(text):
+        return []
+    return [(m.start(), m.end()) for m in _COPYRIGHT.finditer(text)]
+
+
 _BYLINE_TOKEN = rf"(?:[{_UP}][\w.'’\-]*+|and|of|the|for|in|de|van|von|bin|al)"
 _BYLINE = re.compile(
     rf"^[ \t]*By[ ]+[{_UP}][\w.'’\-]*+"
@@ -268,7 +283,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     spans += _caption_spans(text)
-    spans += [(m.start(), m.end()) for m in _COPYRIGHT.finditer(text)]
+    spans += _copyright_spans(text)
     spans += _byline_spans(text)
     spans += [(m.start(), m.end()) for m in _CREDITS_TAIL.finditer(text)]
     spans += _related_spans(text)
