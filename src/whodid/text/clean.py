@@ -94,10 +94,17 @@ _COPYRIGHT = re.compile(
     re.M,
 )
 # Words one of which every _COPYRIGHT match holds (lower case). A text without any of them is
-# not scanned; nor is a text with a letter that ignore-case matching equates with a different
-# ASCII letter than lower() gives ("K", the Kelvin sign), where the test on lower() could fail.
-_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "may not be", "do not")
-_COPYRIGHT_WORDS += ("reproduction",)
+# not scanned, unless it holds one of the four letters that ignore-case matching equates with
+# an ASCII letter lower() does not give (dotted and dotless i, long s, Kelvin sign).
+_COPYRIGHT_WORDS = (
+    "©",
+    "(c)",
+    "copyright",
+    "all rights reserved",
+    "may not be",
+    "do not",
+    "reproduction",
+)
 _CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")
 
 
