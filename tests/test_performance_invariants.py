@@ -160,3 +160,27 @@ def test_clock_and_decade_rules_still_run_near_their_words(text: str, found: str
     from whodid.time.timex import find_timexes
 
     assert found in [t.text for t in find_timexes(text, None)]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "Photo 3 of 12",
+        "Follow us on Twitter for more.",
+        "Sign up for our daily newsletter.",
+        "Advertisement",
+        "Protesters outside the ministry. Jane Doe/Reuters",
+        "Smoke over the harbour (Photo: Example Agency)",
+        "A crowd gathers. John Roe for Getty Images",
+        "\u0130N THIS PHOTO, the bridge before the flood.",
+        "Nothing to see in this line at all.",
+    ],
+)
+def test_boilerplate_gates_change_nothing(monkeypatch: pytest.MonkeyPatch, extra: str) -> None:
+    import whodid.text.clean as clean
+
+    text = f"The council met on Tuesday.\n\n{extra}\n\nIt will meet again in May."
+    gated = clean.boilerplate_spans(text)
+    monkeypatch.setattr(clean, "_may_hold", lambda *a, **k: True)
+    monkeypatch.setattr(clean, "_COUNTER", clean.re.compile(""))
+    assert gated == clean.boilerplate_spans(text)
