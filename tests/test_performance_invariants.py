@@ -88,3 +88,99 @@ def test_one_model_per_resolved_name(monkeypatch: pytest.MonkeyPatch, nlp) -> No
 
     monkeypatch.delenv(MODEL_ENV, raising=False)
     assert load_nlp() is load_nlp(None) is load_nlp(DEFAULT_MODEL)
+
+
+def test_acled_rules_preselected_by_kind_decide_as_the_whole_table() -> None:
+    from whodid.ontology.acled import _default_table, acled_rule_for, normalise_trigger
+
+    table = _default_table()
+    kinds = [("190", "ASSAULT", None), ("1823", "ASSAULT", None), ("145", "PROTEST", None)]
+    kinds += [("173", "COERCE", None), ("0", "AGREE", None), ("057", "AGREE", None)]
+    contexts = [("MIL", "REB", "clashed"), ("MIL", "CVL", "shelled the town"), (None, None, "")]
+    contexts += [("GOV", "PTY", "protesters rioted"), ("COP", "CVL", "arrested")]
+    for cameo, plover_type, mode in kinds:
+        for src, tgt, trigger in contexts:
+            text = normalise_trigger(trigger)
+            expected = next(
+                (
+                    r
+                    for r in table.rules
+                    if r.matches(
+                        cameo=cameo,
+                        plover_type=plover_type,
+                        plover_mode=mode,
+                        source_sector=src,
+                        target_sector=tgt,
+                        trigger=text,
+                    )
+                ),
+                None,
+            )
+            got = acled_rule_for(
+                cameo=cameo,
+                plover_type=plover_type,
+                plover_mode=mode,
+                source_sector=src,
+                target_sector=tgt,
+                trigger=trigger,
+            )
+            assert got is expected, (cameo, plover_type, src, tgt, trigger)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "COPYRIGHT 2024 The Daily Example.",
+        "(C) 2023 Example Media",
+        "All Rights Reserved.",
+        "This article may not be republished without permission.",
+        "All right\u017f reserved.",  # long s: ignore-case matching reads it as "s", lower() not
+    ],
+)
+def test_copyright_notices_found_whatever_their_case(notice: str) -> None:
+    from whodid.text.clean import _COPYRIGHT, boilerplate_spans
+
+    text = f"The council met on Tuesday.\n\n{notice}"
+    expected = [(m.start(), m.end()) for m in _COPYRIGHT.finditer(text)]
+    assert expected
+    assert set(expected) <= set(boilerplate_spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Shots were heard at 5 a.m. near the port.", "5 a.m."),
+        ("The curfew starts at 11pm in the capital.", "11pm"),
+        ("They met at noon on the steps.", "noon"),
+        ("The town grew in the 1990s after the war.", "the 1990s"),
+        ("Rents doubled in the '90s, residents said.", "the '90s"),
+    ],
+)
+def test_clock_and_decade_rules_still_run_near_their_words(text: str, found: str) -> None:
+    from whodid.time.timex import find_timexes
+
+    assert found in [t.text for t in find_timexes(text, None)]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "Photo 3 of 12",
+        "Follow us on Twitter for more.",
+        "Sign up for our daily newsletter.",
+        "Advertisement",
+        "Protesters outside the ministry. Jane Doe/Reuters",
+        "Smoke over the harbour (Photo: Example Agency)",
+        "A crowd gathers. John Roe for Getty Images",
+        "\u0130N THIS PHOTO, the bridge before the flood.",
+        "Nothing to see in this line at all.",
+    ],
+)
+def test_boilerplate_gates_change_nothing(monkeypatch: pytest.MonkeyPatch, extra: str) -> None:
+    import whodid.text.clean as clean
+
+    text = f"The council met on Tuesday.\n\n{extra}\n\nIt will meet again in May."
+    gated = clean.boilerplate_spans(text)
+    monkeypatch.setattr(clean, "_may_hold", lambda *a, **k: True)
+    monkeypatch.setattr(clean, "_COUNTER", clean.re.compile(""))
+    assert gated == clean.boilerplate_spans(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -51,6 +52,8 @@ def _attached_timex(head: Token, heads: dict[int, Timex]) -> Timex | None:
 
 def governing_timex(trigger: Token, heads: dict[int, Timex]) -> Timex | None:
     """The timex attached to the trigger, or to the clause the trigger depends on."""
+    if not heads:
+        return None
     token = trigger
     for _ in range(5):
         found = _attached_timex(token, heads)
@@ -80,12 +83,24 @@ def date_events(
     published: date | None,
 ) -> None:
     """Set ``date`` and ``date_precision`` of each event, in document order."""
+    if not events:
+        return
     heads = timex_heads(doc, timexes)
+    # Token.sent scans the document for sentence starts at each call: find them once
+    sentences = list(doc.sents)
+    starts = [s.start for s in sentences]
+    governing: dict[int, Timex | None] = {}
+
+    def governing_of(token: Token) -> Timex | None:
+        if token.i not in governing:
+            governing[token.i] = governing_timex(token, heads)
+        return governing[token.i]
+
     previous: tuple[str, str] | None = None
     previous_at = 0
     for event, trigger in events:
-        sentence = trigger.sent
-        root_timex = governing_timex(sentence.root, heads)
+        sentence = sentences[bisect.bisect_right(starts, trigger.i) - 1]
+        root_timex = governing_of(sentence.root)
         value, precision = date_event(
             trigger_start=event.trigger.start,
             sentence_start=sentence.start_char,
@@ -93,7 +108,7 @@ def date_events(
             timexes=timexes,
             published=published,
             previous=previous,
-            governing=governing_timex(trigger, heads) or root_timex,
+            governing=governing_of(trigger) or root_timex,
         )
         if (
             precision == "published"
@@ -105,7 +120,7 @@ def date_events(
         if value is None or precision in (None, "published"):
             continue
         if main_clause(trigger) or (
-            root_timex is not None and governing_timex(trigger, heads) in (None, root_timex)
+            root_timex is not None and governing_of(trigger) in (None, root_timex)
         ):
             previous, previous_at = (value, precision), trigger.idx
 

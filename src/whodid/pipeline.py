@@ -32,6 +32,7 @@ from whodid.nlp.model import load_nlp
 from whodid.quotes import attribute_statements, find_quotes, link_events
 from whodid.records import Annotation, Article, Event, Span
 from whodid.text.clean import boilerplate_spans
+from whodid.text.doctext import doc_text
 from whodid.time.timex import find_timexes
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ def _knowledge_base(actor_files: tuple[Path, ...], agent_files: tuple[Path, ...]
 
 def _masked(start: int, end: int, mask: list[tuple[int, int]]) -> bool:
     """More than half of [start, end) lies in boilerplate."""
+    if not mask:
+        return False
     covered = sum(max(0, min(end, b) - max(start, a)) for a, b in mask)
     return covered * 2 > max(1, end - start)
 
@@ -95,12 +98,15 @@ def annotate_doc(
     actors = DocActors(kb, doc, published=article.published)
     found: list[tuple[Event, Token]] = []
     for index, sentence in enumerate(doc.sents):
-        if _masked(sentence.start_char, sentence.end_char, mask):
+        start, end = sentence.start_char, sentence.end_char
+        if _masked(start, end, mask):
             continue
-        evidence = Span(sentence.start_char, sentence.end_char, sentence.text)
+        evidence: Span | None = None  # built for the first event of the sentence
         for candidate in code_sentence(sentence, lexicon, is_actor=actors.is_actor):
             if _masked(candidate.head.idx, candidate.head.idx + len(candidate.head), mask):
                 continue
+            if evidence is None:
+                evidence = Span(start, end, doc_text(doc)[start:end])
             event = build_event(candidate, sentence=index, evidence=evidence, actors=actors)
             if event.negated and not options.keep_negated:
                 continue

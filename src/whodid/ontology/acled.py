@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from whodid.ontology._files import (
@@ -61,12 +61,24 @@ class AcledRule:
         target_sector: str | None,
         trigger: str,
     ) -> bool:
+        return self.matches_event_kind(
+            cameo=cameo, plover_type=plover_type, plover_mode=plover_mode
+        ) and self.matches_context(
+            source_sector=source_sector, target_sector=target_sector, trigger=trigger
+        )
+
+    def matches_event_kind(self, *, cameo: str, plover_type: str, plover_mode: str | None) -> bool:
+        """The conditions on the code, PLOVER type and mode (the same for every such event)."""
         if self.cameo and not cameo.startswith(self.cameo):
             return False
         if self.types and plover_type not in self.types:
             return False
-        if self.modes and plover_mode not in self.modes:
-            return False
+        return not (self.modes and plover_mode not in self.modes)
+
+    def matches_context(
+        self, *, source_sector: str | None, target_sector: str | None, trigger: str
+    ) -> bool:
+        """The conditions on the actors' sectors and the trigger words."""
         if self.source and source_sector not in self.source:
             return False
         if self.target and target_sector not in self.target:
@@ -82,6 +94,30 @@ class AcledRule:
 class AcledTable:
     event_types: dict[str, tuple[str, ...]]
     rules: tuple[AcledRule, ...]
+    _by_kind: dict[tuple[str, str, str | None], tuple[AcledRule, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def rules_for(
+        self, cameo: str, plover_type: str, plover_mode: str | None
+    ) -> tuple[AcledRule, ...]:
+        """The rules, in order, whose code, type and mode conditions hold for such an event.
+
+        Worked out once per (code, type, mode) and kept: only the sector and trigger
+        conditions of these rules are left to test for each event.
+        """
+        key = (cameo, plover_type, plover_mode)
+        found = self._by_kind.get(key)
+        if found is None:
+            found = tuple(
+                rule
+                for rule in self.rules
+                if rule.matches_event_kind(
+                    cameo=cameo, plover_type=plover_type, plover_mode=plover_mode
+                )
+            )
+            self._by_kind[key] = found
+        return found
 
 
 def normalise_trigger(text: str | None) -> str:
@@ -271,15 +307,8 @@ def acled_rule_for(
     text = normalise_trigger(trigger)
     src = source_sector.upper() if source_sector else None
     tgt = target_sector.upper() if target_sector else None
-    for rule in (table or _default_table()).rules:
-        if rule.matches(
-            cameo=cameo or "",
-            plover_type=plover_type,
-            plover_mode=plover_mode,
-            source_sector=src,
-            target_sector=tgt,
-            trigger=text,
-        ):
+    for rule in (table or _default_table()).rules_for(cameo or "", plover_type, plover_mode):
+        if rule.matches_context(source_sector=src, target_sector=tgt, trigger=text):
             return rule
     return None
 

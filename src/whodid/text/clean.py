@@ -93,6 +93,37 @@ _COPYRIGHT = re.compile(
     ),
     re.M,
 )
+# Words one of which every _COPYRIGHT match holds (lower case). A text without any of them is
+# not scanned, unless it holds one of the four letters that ignore-case matching equates with
+# an ASCII letter lower() does not give (dotted and dotless i, long s, Kelvin sign).
+_COPYRIGHT_WORDS = (
+    "©",
+    "(c)",
+    "copyright",
+    "all rights reserved",
+    "may not be",
+    "do not",
+    "reproduction",
+)
+_CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _may_hold(text: str, *, cased: Iterable[str] = (), lower: Iterable[str] = ()) -> bool:
+    """Whether ``text`` holds one of the ``cased`` strings, or of the ``lower`` ones in lower case
+    (always true when it holds a letter of ``_CASE_ODD``): the words every match of a pattern
+    holds, so that a text without any is not scanned."""
+    if any(w in text for w in cased):
+        return True
+    lowered = text.lower()
+    return any(w in lowered for w in lower) or not _CASE_ODD.isdisjoint(text)
+
+
+def _copyright_spans(text: str) -> list[tuple[int, int]]:
+    if not _may_hold(text, lower=_COPYRIGHT_WORDS):
+        return []
+    return [(m.start(), m.end()) for m in _COPYRIGHT.finditer(text)]
+
+
 _BYLINE_TOKEN = rf"(?:[{_UP}][\w.'’\-]*+|and|of|the|for|in|de|van|von|bin|al)"
 _BYLINE = re.compile(
     rf"^[ \t]*By[ ]+[{_UP}][\w.'’\-]*+"
@@ -139,6 +170,37 @@ _PROMPTS = re.compile(
     ),
     re.M,
 )
+# One of these (as written), or a "3 of 12" counter, is in every _PROMPTS match.
+_PROMPT_WORDS = (
+    "Sign up",
+    "SIGN UP",
+    "Subscribe",
+    "Register",
+    "Follow",
+    "FOLLOW",
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Story continues below",
+    "Continue reading",
+    "Share this ",
+    "Share on ",
+    "Click here",
+    "Skip Ad",
+    "Buy Photo",
+    "View Photo",
+    "Show caption",
+    "Hide caption",
+    "hide caption",
+    "Toggle caption",
+    "toggle caption",
+    "Enlarge this image",
+    "Full Screen",
+    "Autoplay",
+    "Wait ",
+)
+_COUNTER = re.compile(r"\d[ ]of[ ]\d")
+# Every _PHOTO_CREDIT_INLINE match holds a slash or one of these words (in lower case).
+_CREDIT_WORDS = ("photo", "image", "picture", "getty")
 _HEADLINE_LIKE_MAX = 120
 _MIN_HEADLINE, _MAX_HEADLINE = 12, 200  # letters and digits of a headline worth comparing
 _NORM = re.compile(r"[\W_]+")
@@ -189,7 +251,12 @@ def _caption_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _CAPTION_LINE.finditer(text)]
     bounds = _lines(text)
     starts = [start for start, _ in bounds]
-    for match in _PHOTO_CREDIT_INLINE.finditer(text):
+    credits = (
+        _PHOTO_CREDIT_INLINE.finditer(text)
+        if _may_hold(text, cased=("/",), lower=_CREDIT_WORDS)
+        else ()
+    )
+    for match in credits:
         spans.append((match.start(), match.end()))
         # a credit that ends a short line makes the whole line a caption
         start, end = bounds[bisect.bisect_right(starts, match.start()) - 1]
@@ -268,11 +335,15 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     spans += _caption_spans(text)
-    spans += [(m.start(), m.end()) for m in _COPYRIGHT.finditer(text)]
+    spans += _copyright_spans(text)
     spans += _byline_spans(text)
     spans += [(m.start(), m.end()) for m in _CREDITS_TAIL.finditer(text)]
     spans += _related_spans(text)
-    spans += [(m.start(), m.end()) for m in _PROMPTS.finditer(text)]
+    if (
+        _may_hold(text, cased=_PROMPT_WORDS, lower=("this story is from",))
+        or _COUNTER.search(text) is not None
+    ):
+        spans += [(m.start(), m.end()) for m in _PROMPTS.finditer(text)]
     spans += _headline_repeat_spans(text)
     dateline = dateline_span(text)
     if dateline:

@@ -297,6 +297,8 @@ def _needs(lex: Lexicon) -> dict[str, tuple[frozenset[str], ...]]:
     units = set(lex["unit"])
     unit = _heads(units | {w + "s" for w in units} | {"centuries", "millennia"})
     parts = kw("morning", "afternoon", "evening", "night", "midday", "noon")
+    decades = kw("twenties", "thirties", "forties", "fifties", "sixties", "seventies")
+    decades |= kw("eighties", "nineties")
     return {
         "iso": (digit,),
         "slash": (digit,),
@@ -305,11 +307,8 @@ def _needs(lex: Lexicon) -> dict[str, tuple[frozenset[str], ...]]:
         "my": (month,),
         "month": (month,),
         "year": (digit | kw("nineteen", "thousand"),),
-        "decade": (
-            digit
-            | kw("twenties", "thirties", "forties", "fifties", "sixties", "seventies")
-            | kw("eighties", "nineties"),
-        ),
+        # "1990s", "1990's", "'90s": a digit run, then the letter run "s"; or a decade's name
+        "decade": (digit | decades, kw("s") | decades),
         "century": (digit, kw("century")),
         "season": (_heads(lex["season"]),),
         "ordq": (kw("quarter", "quarters", "half"),),
@@ -326,7 +325,8 @@ def _needs(lex: Lexicon) -> dict[str, tuple[frozenset[str], ...]]:
         "qabbr": (kw("q", "h", "fy"), digit),
         "fromnow": (kw("from"), kw("now", "today"), unit),
         "weekday": (_heads(lex["weekday"]),),
-        "clock": (digit | kw("noon", "midnight", "midday", "clock"),),
+        # "5 a.m." ("a", "m"), "5am", "11 pm", "noon", "nine o'clock"
+        "clock": (kw("m", "am", "pm", "noon", "midnight", "midday", "clock"),),
         "ago": (kw("ago"), unit),
         "vagueago": (kw("ago"), unit),
         "later": (unit, kw("later", "earlier", "afterward", "afterwards", "before", "after")),
