@@ -156,7 +156,9 @@ def find_quotes(
         seen.add((d.start, d.end))
         head = d.cue[0]
         if head.i not in speakers:
-            token = d.speaker or speaker_token(head, quoted=inside, documents=cues.documents)
+            token = d.speaker or speaker_token(
+                head, quoted=inside, documents=cues.documents, reporting=cues.verbs
+            )
             speakers[head.i] = speaker_actor(token, actors, quoted=inside)
         quotes.append(
             Quote(

@@ -92,14 +92,17 @@ def _adjacent(cue: Token, quoted: Quoted) -> Token | None:
     after it in an inverted attribution ('...," said Mr. Acton'), else the nearest name or
     noun phrase before it ("Rep. Jane Roe (D-Md.) said")."""
     doc = cue.doc
-    previous = doc[cue.i - 1] if cue.i > cue.sent.start else None
-    inverted = previous is None or previous.is_punct
+    inverted = _inverted(cue)
     before: Token | None = None
     for chunk in cue.sent.noun_chunks:
         if quoted(chunk.start_char) or chunk.root.ent_type_ in ("DATE", "TIME"):
             continue
         if chunk.start > cue.i:
-            if inverted and not [t for t in doc[cue.i + 1 : chunk.start] if not t.is_punct]:
+            if (
+                inverted
+                and cue.lemma_.lower() != "tell"  # '...," Roe, 58, told AFP': AFP listens
+                and not [t for t in doc[cue.i + 1 : chunk.start] if not t.is_punct]
+            ):
                 return chunk.root
             break
         if chunk.end > cue.i or cue.i - chunk.end > _NEAR:
@@ -116,12 +119,23 @@ def _adjacent(cue: Token, quoted: Quoted) -> Token | None:
     return before
 
 
+def _inverted(cue: Token) -> bool:
+    """ '...," said Mr. Acton': the cue follows punctuation or opens the sentence."""
+    return cue.i == cue.sent.start or cue.doc[cue.i - 1].is_punct
+
+
 def _named(noun: Token) -> Token:
     """The name an apposition describes: "the group's president and treasurer" in "Jane Roe,
-    the group's president and treasurer," stands for Jane Roe."""
+    the group's president and treasurer," stands for Jane Roe, and so does "Baghdad" in "Jane
+    Roe, a spokeswoman in Baghdad,"."""
     node = noun
-    while node.dep_ == "conj" and node.head.i < node.i:
-        node = node.head
+    for _ in range(6):
+        if node.dep_ == "conj" and node.head.i < node.i:
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i < node.i:
+            node = node.head.head
+        else:
+            break
     if node.dep_ == "appos" and node.head.i < node.i:
         return node.head
     return noun
@@ -136,12 +150,17 @@ def _never(offset: int) -> bool:
 
 
 def speaker_token(
-    cue: Token, *, quoted: Quoted = _never, documents: frozenset[str] = frozenset()
+    cue: Token,
+    *,
+    quoted: Quoted = _never,
+    documents: frozenset[str] = frozenset(),
+    reporting: frozenset[str] = frozenset(),
 ) -> Token | None:
     """The head of the speaker's phrase for the cue word ``cue``, or None. ``quoted`` tells
     whether a character offset stands in quotation marks: the speaker never does;
-    ``documents`` are nouns whose words are their issuer's ("issued a statement saying")."""
-    found = _speaker_token(cue, documents)
+    ``documents`` are nouns whose words are their issuer's ("issued a statement saying");
+    ``reporting`` are the lemmas of verbs of saying and thinking."""
+    found = _speaker_token(cue, documents, reporting)
     if found is not None and quoted(found.idx) and not quoted(cue.idx):
         found = None
     if (
@@ -184,7 +203,22 @@ def _issuer(noun: Token, documents: frozenset[str]) -> Token:
     return noun
 
 
-def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
+def _reporter(verb: Token, reporting: frozenset[str]) -> Token | None:
+    """ "Roe said that he would try and insisted that ...": the parse may join "insisted" to
+    the reported verb ("try"); a verb of saying with its own complement, joined to what
+    another verb of saying reports, shares that verb's speaker (Roe), not the reported one."""
+    inner = verb.head
+    if inner.dep_ != "ccomp" or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    outer = inner.head
+    if outer.i == inner.i or outer.lemma_.lower() not in reporting:
+        return None
+    return _subject(outer)
+
+
+def _speaker_token(
+    cue: Token, documents: frozenset[str], reporting: frozenset[str]
+) -> Token | None:
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         if to is None and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":
@@ -234,6 +268,9 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
                 shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
                 if shared is not None:
                     return shared
+                reporter = _reporter(verb, reporting)
+                if reporter is not None:
+                    return reporter
             verb = verb.head
             continue
         return None
