@@ -289,3 +289,32 @@ def test_has_said_read_as_passive_still_has_a_speaker(nlp, kb) -> None:  # type:
     text = "She's said she will never sell the family vineyard to a bank."
     quote = _one(_quotes(nlp, kb, text), "never sell")
     assert _speaker_text(quote) == "She"
+
+
+def test_verb_joined_to_a_reported_clause_keeps_the_reporter(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Governor Ana Ruiz said on Monday that the port would "try to reopen soon" and '
+        'insisted that the union was "still the strongest force in the city."'
+    )
+    quotes = _quotes(nlp, kb, text)
+    quote = next(q for q in quotes if q.content.text.startswith("that the union"))
+    assert quote.cue.text == "insisted"
+    assert _speaker_text(quote) == "Governor Ana Ruiz"
+
+
+def test_hearer_after_told_does_not_speak(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We were badly wrong to ignore the floods from the start," Okafor, 61, told Reuters '
+        "in an interview on Monday."
+    )
+    quote = _one(_quotes(nlp, kb, text), "badly wrong")
+    assert _speaker_text(quote) == "Okafor"
+
+
+def test_participle_speaker_when_the_parse_hangs_on_the_quotation(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Paul Okafor did not seem impressed by the plan on Tuesday, telling reporters, "
+        '"Many farmers said the minister should resign."'
+    )
+    quote = _one(_quotes(nlp, kb, text), "should resign")
+    assert _speaker_text(quote) == "Paul Okafor"

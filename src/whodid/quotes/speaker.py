@@ -120,7 +120,7 @@ def _adjacent(cue: Token, quoted: Quoted) -> Token | None:
 
 
 def _inverted(cue: Token) -> bool:
-    """ '...," said Mr. Acton': the cue follows punctuation or opens the sentence."""
+    """'...," said Mr. Acton': the cue follows punctuation or opens the sentence."""
     return cue.i == cue.sent.start or cue.doc[cue.i - 1].is_punct
 
 
@@ -162,7 +162,11 @@ def speaker_token(
     ``reporting`` are the lemmas of verbs of saying and thinking."""
     found = _speaker_token(cue, documents, reporting)
     if found is not None and quoted(found.idx) and not quoted(cue.idx):
-        found = None
+        # 'Roe seemed unimpressed, telling reporters, "People said ..."': the parse may hang
+        # the sentence on the quoted verb; the participle's own clause still names Roe
+        found = _speaker_token(cue, documents, reporting, outer=False)
+        if found is not None and quoted(found.idx):
+            found = None
     if (
         found is None
         and cue.lower_ != "according"
@@ -217,7 +221,7 @@ def _reporter(verb: Token, reporting: frozenset[str]) -> Token | None:
 
 
 def _speaker_token(
-    cue: Token, documents: frozenset[str], reporting: frozenset[str]
+    cue: Token, documents: frozenset[str], reporting: frozenset[str], *, outer: bool = True
 ) -> Token | None:
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
@@ -227,9 +231,9 @@ def _speaker_token(
             return None
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         return _issuer(source, documents) if source is not None else None
-    outer = _outer_speaker(cue)
-    if outer is not None:
-        return outer
+    reporter = _outer_speaker(cue) if outer else None
+    if reporter is not None:
+        return reporter
     verb = cue
     for _ in range(4):
         subject = _subject(verb)
