@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from whodid.quotes import attribute_statements, default_cues, link_events, quote_of
 from whodid.quotes.cues import CueError, control_verbs, parse_cues, parse_words
 from whodid.quotes.marks import quoted_stretches
+from whodid.quotes.speaker import speaker_token
 from whodid.records import Actor, Event, Quote, Span
 
 
@@ -171,3 +174,42 @@ def test_control_verbs_load() -> None:
 def test_bad_word_list_names_file_and_line(text: str, message: str) -> None:
     with pytest.raises(CueError, match=message):
         parse_words(text, where="words.txt")
+
+
+# ------------------------------------------------------------------ speaker of a misparsed cue
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
+    pos = {"NN": "NOUN", "NNP": "PROPN", "VBG": "VERB", "VBN": "VERB", "VBD": "VERB"}
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=[pos.get(t, "DET" if t == "DT" else "PUNCT") for t in tags],
+    )
+
+
+def test_participle_has_no_inverted_speaker() -> None:
+    # "Roe defended dams, calling the plan a con." misparsed with "Roe" as the root noun: the
+    # noun phrase after "calling" is what is called, never who speaks.
+    doc = _parsed(
+        ["Roe", "defended", "dams", ",", "calling", "the", "plan", "a", "con", "."],
+        [0, 2, 0, 0, 0, 6, 4, 8, 4, 0],
+        ["ROOT", "amod", "dobj", "punct", "advcl", "det", "dobj", "det", "oprd", "punct"],
+        ["NNP", "VBN", "NN", ",", "VBG", "DT", "NN", "DT", "NN", "."],
+    )
+    assert speaker_token(doc[4]) is None
+
+
+def test_inverted_cue_names_the_speaker_after_it() -> None:
+    # '"A con," said the mayor.' with no subject link: the noun phrase after "said" speaks.
+    doc = _parsed(
+        ['"', "A", "con", ",", '"', "said", "the", "mayor", "."],
+        [5, 2, 5, 5, 5, 5, 7, 5, 5],
+        ["punct", "det", "ccomp", "punct", "punct", "ROOT", "det", "dobj", "punct"],
+        ["``", "DT", "NN", ",", "''", "VBD", "DT", "NN", "."],
+    )
+    found = speaker_token(doc[5])
+    assert found is not None and found.text == "mayor"

@@ -100,6 +100,7 @@ def _adjacent(cue: Token, quoted: Quoted) -> Token | None:
         if chunk.start > cue.i:
             if (
                 inverted
+                and cue.tag_ != "VBG"  # ', calling the plan "a con"': the plan does not speak
                 and cue.lemma_.lower() != "tell"  # '...," Roe, 58, told AFP': AFP listens
                 and not [t for t in doc[cue.i + 1 : chunk.start] if not t.is_punct]
             ):
