@@ -180,7 +180,8 @@ def test_bad_word_list_names_file_and_line(text: str, message: str) -> None:
 
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
-    pos = {"NN": "NOUN", "NNP": "PROPN", "VBG": "VERB", "VBN": "VERB", "VBD": "VERB"}
+    pos = {"NN": "NOUN", "NNP": "PROPN", "PRP": "PRON", "RB": "ADV"}
+    pos |= {"VBG": "VERB", "VBN": "VERB", "VBD": "VERB"}
     return Doc(
         spacy.blank("en").vocab,
         words=words,
@@ -213,3 +214,28 @@ def test_inverted_cue_names_the_speaker_after_it() -> None:
     )
     found = speaker_token(doc[5])
     assert found is not None and found.text == "mayor"
+
+
+def test_participle_after_a_comma_is_the_clause_subjects() -> None:
+    # "Roe rejected the notion, saying it was over." with "saying" hung on "notion": the
+    # comma makes it qualify the clause, so Roe speaks, not the notion.
+    doc = _parsed(
+        ["Roe", "rejected", "the", "notion", ",", "saying", "it", "was", "over", "."],
+        [1, 1, 3, 1, 3, 3, 7, 5, 7, 1],
+        ["nsubj", "ROOT", "det", "dobj", "punct", "acl", "nsubj", "ccomp", "acomp", "punct"],
+        ["NNP", "VBD", "DT", "NN", ",", "VBG", "PRP", "VBD", "RB", "."],
+    )
+    found = speaker_token(doc[5])
+    assert found is not None and found.text == "Roe"
+
+
+def test_object_participle_without_a_comma_is_the_objects() -> None:
+    # "Roe met protesters chanting slogans.": the protesters chant.
+    doc = _parsed(
+        ["Roe", "met", "protesters", "chanting", "slogans", "."],
+        [1, 1, 1, 2, 3, 1],
+        ["nsubj", "ROOT", "dobj", "acl", "dobj", "punct"],
+        ["NNP", "VBD", "NN", "VBG", "NN", "."],
+    )
+    found = speaker_token(doc[3])
+    assert found is not None and found.text == "protesters"

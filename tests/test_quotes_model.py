@@ -318,3 +318,9 @@ def test_participle_speaker_when_the_parse_hangs_on_the_quotation(nlp, kb) -> No
     )
     quote = _one(_quotes(nlp, kb, text), "should resign")
     assert _speaker_text(quote) == "Paul Okafor"
+
+
+def test_response_speaks_for_whoever_sent_it(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = 'The union fired back a response saying the strike would "go on until spring."'
+    quote = _one(_quotes(nlp, kb, text), "until spring")
+    assert _speaker_text(quote) == "The union"

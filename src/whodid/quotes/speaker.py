@@ -208,6 +208,22 @@ def _issuer(noun: Token, documents: frozenset[str]) -> Token:
     return noun
 
 
+def _free_adjunct(participle: Token) -> Token | None:
+    """ "Roe rejected the notion that it was over, saying ...": a participle set off by a
+    comma qualifies the clause, not the object the parse hangs it on; the clause's verb."""
+    doc = participle.doc
+    if participle.tag_ != "VBG" or participle.i == 0 or doc[participle.i - 1].text != ",":
+        return None
+    node = participle.head
+    for _ in range(6):
+        if node.dep_ not in ("dobj", "pobj", "prep", "attr", "oprd", "conj", "appos"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
 def _reporter(verb: Token, reporting: frozenset[str]) -> Token | None:
     """ "Roe said that he would try and insisted that ...": the parse may join "insisted" to
     the reported verb ("try"); a verb of saying with its own complement, joined to what
@@ -259,6 +275,10 @@ def _speaker_token(
         if verb.dep_ == "relcl":
             return _issuer(verb.head, documents)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            clause = _free_adjunct(verb)
+            if clause is not None:  # "Roe rejected the notion, saying ...": Roe
+                verb = clause
+                continue
             return _issuer(verb.head, documents)  # "a statement saying ...", "Smith, writing"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in control_verbs():
             controller = next(
