@@ -179,9 +179,15 @@ def test_bad_word_list_names_file_and_line(text: str, message: str) -> None:
 # ------------------------------------------------------------------ speaker of a misparsed cue
 
 
-def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
+def _parsed(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    tags: list[str],
+    ents: list[str] | None = None,
+) -> Doc:
     pos = {"NN": "NOUN", "NNP": "PROPN", "PRP": "PRON", "RB": "ADV"}
-    pos |= {"VBG": "VERB", "VBN": "VERB", "VBD": "VERB"}
+    pos |= {"VBG": "VERB", "VBN": "VERB", "VBD": "VERB", "VBZ": "VERB"}
     return Doc(
         spacy.blank("en").vocab,
         words=words,
@@ -189,6 +195,7 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]
         deps=deps,
         tags=tags,
         pos=[pos.get(t, "DET" if t == "DT" else "PUNCT") for t in tags],
+        ents=ents,
     )
 
 
@@ -239,3 +246,29 @@ def test_object_participle_without_a_comma_is_the_objects() -> None:
     )
     found = speaker_token(doc[3])
     assert found is not None and found.text == "protesters"
+
+
+def test_name_after_an_inverted_said_speaks() -> None:
+    # "Any reading, said Jane Roe, fails." parsed with "reading" as the subject of "said".
+    doc = _parsed(
+        ["Any", "reading", ",", "said", "Jane", "Roe", ",", "fails", "."],
+        [1, 3, 3, 3, 5, 3, 3, 3, 3],
+        ["det", "nsubj", "punct", "ROOT", "compound", "dobj", "punct", "conj", "punct"],
+        ["DT", "NN", ",", "VBD", "NNP", "NNP", ",", "VBZ", "."],
+        ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"],
+    )
+    found = speaker_token(doc[3])
+    assert found is not None and found.text == "Roe"
+
+
+def test_name_opening_the_reported_clause_does_not_speak() -> None:
+    # "Roe, said Jane Ruiz won." (subject and comma): Ruiz is what is said about.
+    doc = _parsed(
+        ["Roe", ",", "said", "Jane", "Ruiz", "won", "."],
+        [2, 2, 2, 4, 5, 2, 2],
+        ["nsubj", "punct", "ROOT", "compound", "nsubj", "ccomp", "punct"],
+        ["NNP", ",", "VBD", "NNP", "NNP", "VBD", "."],
+        ["B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+    )
+    found = speaker_token(doc[2])
+    assert found is not None and found.text == "Roe"

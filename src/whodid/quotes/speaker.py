@@ -208,6 +208,29 @@ def _issuer(noun: Token, documents: frozenset[str]) -> Token:
     return noun
 
 
+def _inverted_name(cue: Token) -> Token | None:
+    """ "Any fair reading, said Jane Roe, an analyst, ...": a verb of saying right after a
+    comma and right before a person's name that ends a phrase is inverted; the name speaks,
+    whatever subject the parse found before the comma ("reading")."""
+    doc = cue.doc
+    if cue.i == 0 or cue.i + 1 >= len(doc) or doc[cue.i - 1].text != ",":
+        return None
+    if cue.tag_ not in _FINITE or cue.lemma_.lower() in ("tell", "call"):
+        return None
+    name = doc[cue.i + 1]
+    if name.ent_type_ != "PERSON" or name.ent_iob_ != "B":
+        return None
+    chunk = next((c for c in doc.noun_chunks if c.start == name.i), None)
+    if (
+        chunk is None
+        or chunk.root.ent_type_ != "PERSON"  # "..., said Roe's plan ..."
+        or chunk.end >= len(doc)
+        or doc[chunk.end].text not in (",", ".", ";")
+    ):
+        return None  # "..., said Roe would win": Roe is what is said about
+    return chunk.root
+
+
 def _free_adjunct(participle: Token) -> Token | None:
     """ "Roe rejected the notion that it was over, saying ...": a participle set off by a
     comma qualifies the clause, not the object the parse hangs it on; the clause's verb."""
@@ -248,6 +271,9 @@ def _speaker_token(
             return None
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         return _issuer(source, documents) if source is not None else None
+    named = _inverted_name(cue)
+    if named is not None:
+        return named
     reporter = _outer_speaker(cue) if outer else None
     if reporter is not None:
         return reporter
