@@ -324,3 +324,21 @@ def test_response_speaks_for_whoever_sent_it(nlp, kb) -> None:  # type: ignore[n
     text = 'The union fired back a response saying the strike would "go on until spring."'
     quote = _one(_quotes(nlp, kb, text), "until spring")
     assert _speaker_text(quote) == "The union"
+
+
+def test_share_of_respondents_speaks_through_the_poll(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "In a May poll by the Herald, 75 percent of voters said the mayor should resign."
+    quote = _one(_quotes(nlp, kb, text), "should resign")
+    assert _speaker_text(quote) == "a May poll"
+
+
+def test_poll_that_shows_a_share_saying(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "A poll in June showed that 72 percent of voters said the new tax was unfair."
+    quote = _one(_quotes(nlp, kb, text), "was unfair")
+    assert _speaker_text(quote) == "A poll"
+
+
+def test_one_of_a_group_is_no_share(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "In a statement, one of the family's lawyers said the video showed no threat."
+    quote = _one(_quotes(nlp, kb, text), "showed no threat")
+    assert _speaker_text(quote) == "one of the family's lawyers"

@@ -231,6 +231,33 @@ def _inverted_name(cue: Token) -> Token | None:
     return chunk.root
 
 
+_SHARES = frozenset({"percent", "%", "half", "majority", "third", "quarter", "fifth", "most"})
+
+
+def _share(noun: Token) -> bool:
+    """ "75 percent of voters", "half", "a majority": a share of respondents."""
+    if noun.lower_ == "one":
+        return False  # "one of the attorneys": a person
+    return noun.pos_ == "NUM" or noun.lemma_.lower() in _SHARES
+
+
+def _survey(verb: Token, subject: Token, documents: frozenset[str]) -> Token | None:
+    """ "In a May poll, 75 percent of voters said ...", "A poll showed that 75 percent said
+    ...": a share of respondents speaks through the survey that counted them."""
+    if not _share(subject):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if found is not None and found.lemma_.lower() in documents:
+                return found
+    if verb.dep_ == "ccomp":
+        outer = _subject(verb.head)
+        if outer is not None and outer.lemma_.lower() in documents:
+            return outer
+    return None
+
+
 def _free_adjunct(participle: Token) -> Token | None:
     """ "Roe rejected the notion that it was over, saying ...": a participle set off by a
     comma qualifies the clause, not the object the parse hangs it on; the clause's verb."""
@@ -290,7 +317,7 @@ def _speaker_token(
                 return subject if issuer.i == verb.head.i else issuer
             if _expletive(subject) and verb.lemma_ == "be":
                 return None  # "it is hard to know", "it's worth noting": nobody in particular
-            return subject
+            return _survey(verb, subject, documents) or subject
         said_by = _has_said(verb) if verb is cue else None
         if said_by is not None:
             return said_by
