@@ -272,3 +272,15 @@ def test_name_opening_the_reported_clause_does_not_speak() -> None:
     )
     found = speaker_token(doc[2])
     assert found is not None and found.text == "Roe"
+
+
+def test_according_to_without_a_parsed_object() -> None:
+    # "It flies again, according to the F.A.A." with "the F.A.A." hung off the verb.
+    doc = _parsed(
+        ["It", "flies", "again", ",", "according", "to", "the", "F.A.A.", "."],
+        [1, 1, 1, 1, 1, 4, 1, 6, 1],
+        ["nsubj", "ROOT", "advmod", "punct", "prep", "prep", "punct", "dep", "punct"],
+        ["PRP", "VBZ", "RB", ",", "VBG", "IN", "DT", "NNP", "."],
+    )
+    found = speaker_token(doc[4])
+    assert found is not None and found.text == "F.A.A."

@@ -208,6 +208,18 @@ def _issuer(noun: Token, documents: frozenset[str]) -> Token:
     return noun
 
 
+def _object_after(word: Token) -> Token | None:
+    """The noun right after "according to" when the parse gave "to" no object ("according to
+    the F.A.A." parsed as punctuation): the last noun of the first run of nouns."""
+    found: Token | None = None
+    for token in word.doc[word.i + 1 : word.i + 7]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            found = token
+        elif found is not None or token.pos_ in ("VERB", "AUX") or token.text in (",", "."):
+            break
+    return found
+
+
 def _inverted_name(cue: Token) -> Token | None:
     """ "Any fair reading, said Jane Roe, an analyst, ...": a verb of saying right after a
     comma and right before a person's name that ends a phrase is inverted; the name speaks,
@@ -297,6 +309,8 @@ def _speaker_token(
         if to is None:
             return None
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            source = _object_after(to)
         return _issuer(source, documents) if source is not None else None
     named = _inverted_name(cue)
     if named is not None:
