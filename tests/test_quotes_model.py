@@ -342,3 +342,16 @@ def test_one_of_a_group_is_no_share(nlp, kb) -> None:  # type: ignore[no-untyped
     text = "In a statement, one of the family's lawyers said the video showed no threat."
     quote = _one(_quotes(nlp, kb, text), "showed no threat")
     assert _speaker_text(quote) == "one of the family's lawyers"
+
+
+def test_belief_of_the_speaker_is_part_of_what_was_said(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, kb, "Ms. Roe said she believed the vote was rigged.")
+    assert [(q.cue.text, _speaker_text(q)) for q in quotes] == [("said", "Ms. Roe")]
+
+
+def test_belief_of_someone_named_stays_its_own_attribution(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, kb, "Ms. Roe said Paul Ruiz believed the vote was rigged.")
+    assert [(q.cue.text, _speaker_text(q)) for q in quotes] == [
+        ("said", "Ms. Roe"),
+        ("believed", "Paul Ruiz"),
+    ]
