@@ -185,6 +185,7 @@ def _parsed(
     deps: list[str],
     tags: list[str],
     ents: list[str] | None = None,
+    lemmas: list[str] | None = None,
 ) -> Doc:
     pos = {"NN": "NOUN", "NNP": "PROPN", "PRP": "PRON", "RB": "ADV"}
     pos |= {"VBG": "VERB", "VBN": "VERB", "VBD": "VERB", "VBZ": "VERB"}
@@ -196,6 +197,7 @@ def _parsed(
         tags=tags,
         pos=[pos.get(t, "DET" if t == "DT" else "PUNCT") for t in tags],
         ents=ents,
+        lemmas=lemmas,
     )
 
 
@@ -284,3 +286,33 @@ def test_according_to_without_a_parsed_object() -> None:
     )
     found = speaker_token(doc[4])
     assert found is not None and found.text == "F.A.A."
+
+
+def test_nearest_of_two_subjects_speaks() -> None:
+    # "In Salem, Ohio, Roe said it." parsed with both "Ohio" and "Roe" as subjects.
+    doc = _parsed(
+        ["In", "Salem", ",", "Ohio", ",", "Roe", "said", "it", "."],
+        [6, 0, 6, 6, 6, 6, 6, 6, 6],
+        ["prep", "pobj", "punct", "nsubj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+        ["IN", "NNP", ",", "NNP", ",", "NNP", "VBD", "PRP", "."],
+        ["O", "B-GPE", "O", "B-GPE", "O", "B-PERSON", "O", "O", "O"],
+    )
+    found = speaker_token(doc[6])
+    assert found is not None and found.text == "Roe"
+
+
+def test_participle_joined_inside_a_reported_clause_shares_saying_s_speaker() -> None:
+    # "Roe left, saying he was a pioneer in helping farms and calling him good." with
+    # "calling" joined to "helping", deep inside what "saying" reports.
+    words = "Roe left , saying he was a pioneer in helping farms and calling him good .".split()
+    doc = _parsed(
+        words,
+        [1, 1, 1, 1, 5, 3, 7, 5, 7, 8, 9, 9, 9, 12, 12, 1],
+        ["nsubj", "ROOT", "punct", "advcl", "nsubj", "ccomp", "det", "attr", "prep"]
+        + ["pcomp", "dobj", "cc", "conj", "dobj", "oprd", "punct"],
+        ["NNP", "VBD", ",", "VBG", "PRP", "VBD", "DT", "NN", "IN", "VBG", "NN", "CC", "VBG"]
+        + ["PRP", "JJ", "."],
+        lemmas=[{"saying": "say", "calling": "call"}.get(w, w.lower()) for w in words],
+    )
+    found = speaker_token(doc[12], reporting=frozenset({"say", "call"}))
+    assert found is not None and found.text == "Roe"

@@ -38,9 +38,16 @@ class ActorResolver(Protocol):
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:  # "In Salem, New Hampshire, Trump went": two subjects, the nearer is it
+        before = [c for c in subjects if c.i < verb.i]
+        if not before:
+            return subjects[0]
+        nearest = before[-1]
+        person = next((c for c in before if c.ent_type_ == "PERSON"), None)
+        if nearest.pos_ == "DET" or (nearest.pos_ == "NOUN" and person is not None):
+            return before[0]  # "the figures ... both suggested", "Obama the realist knows"
+        return nearest
     for child in verb.children:  # "was told by officials"
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -168,6 +175,15 @@ def speaker_token(
         found = _speaker_token(cue, documents, reporting, outer=False)
         if found is not None and quoted(found.idx):
             found = None
+    if found is None and cue.tag_ == "VBG" and cue.dep_ == "conj":
+        # "saying he has been a pioneer in promoting women and calling him ...": the parse
+        # joins "calling" to a verb inside what "saying" reports; it shares saying's speaker
+        saying = next(
+            (a for a in cue.ancestors if a.tag_ == "VBG" and a.lemma_.lower() in reporting),
+            None,
+        )
+        if saying is not None:
+            found = _speaker_token(saying, documents, reporting)
     if (
         found is None
         and cue.lower_ != "according"
