@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from whodid.quotes import attribute_statements, default_cues, link_events, quote_of
 from whodid.quotes.cues import CueError, control_verbs, parse_cues, parse_words
 from whodid.quotes.marks import quoted_stretches
+from whodid.quotes.speaker import speaker_token
 from whodid.records import Actor, Event, Quote, Span
 
 
@@ -171,3 +174,145 @@ def test_control_verbs_load() -> None:
 def test_bad_word_list_names_file_and_line(text: str, message: str) -> None:
     with pytest.raises(CueError, match=message):
         parse_words(text, where="words.txt")
+
+
+# ------------------------------------------------------------------ speaker of a misparsed cue
+
+
+def _parsed(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    tags: list[str],
+    ents: list[str] | None = None,
+    lemmas: list[str] | None = None,
+) -> Doc:
+    pos = {"NN": "NOUN", "NNP": "PROPN", "PRP": "PRON", "RB": "ADV"}
+    pos |= {"VBG": "VERB", "VBN": "VERB", "VBD": "VERB", "VBZ": "VERB"}
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=[pos.get(t, "DET" if t == "DT" else "PUNCT") for t in tags],
+        ents=ents,
+        lemmas=lemmas,
+    )
+
+
+def test_participle_has_no_inverted_speaker() -> None:
+    # "Roe defended dams, calling the plan a con." misparsed with "Roe" as the root noun: the
+    # noun phrase after "calling" is what is called, never who speaks.
+    doc = _parsed(
+        ["Roe", "defended", "dams", ",", "calling", "the", "plan", "a", "con", "."],
+        [0, 2, 0, 0, 0, 6, 4, 8, 4, 0],
+        ["ROOT", "amod", "dobj", "punct", "advcl", "det", "dobj", "det", "oprd", "punct"],
+        ["NNP", "VBN", "NN", ",", "VBG", "DT", "NN", "DT", "NN", "."],
+    )
+    assert speaker_token(doc[4]) is None
+
+
+def test_inverted_cue_names_the_speaker_after_it() -> None:
+    # '"A con," said the mayor.' with no subject link: the noun phrase after "said" speaks.
+    doc = _parsed(
+        ['"', "A", "con", ",", '"', "said", "the", "mayor", "."],
+        [5, 2, 5, 5, 5, 5, 7, 5, 5],
+        ["punct", "det", "ccomp", "punct", "punct", "ROOT", "det", "dobj", "punct"],
+        ["``", "DT", "NN", ",", "''", "VBD", "DT", "NN", "."],
+    )
+    found = speaker_token(doc[5])
+    assert found is not None and found.text == "mayor"
+
+
+def test_participle_after_a_comma_is_the_clause_subjects() -> None:
+    # "Roe rejected the notion, saying it was over." with "saying" hung on "notion": the
+    # comma makes it qualify the clause, so Roe speaks, not the notion.
+    doc = _parsed(
+        ["Roe", "rejected", "the", "notion", ",", "saying", "it", "was", "over", "."],
+        [1, 1, 3, 1, 3, 3, 7, 5, 7, 1],
+        ["nsubj", "ROOT", "det", "dobj", "punct", "acl", "nsubj", "ccomp", "acomp", "punct"],
+        ["NNP", "VBD", "DT", "NN", ",", "VBG", "PRP", "VBD", "RB", "."],
+    )
+    found = speaker_token(doc[5])
+    assert found is not None and found.text == "Roe"
+
+
+def test_object_participle_without_a_comma_is_the_objects() -> None:
+    # "Roe met protesters chanting slogans.": the protesters chant.
+    doc = _parsed(
+        ["Roe", "met", "protesters", "chanting", "slogans", "."],
+        [1, 1, 1, 2, 3, 1],
+        ["nsubj", "ROOT", "dobj", "acl", "dobj", "punct"],
+        ["NNP", "VBD", "NN", "VBG", "NN", "."],
+    )
+    found = speaker_token(doc[3])
+    assert found is not None and found.text == "protesters"
+
+
+def test_name_after_an_inverted_said_speaks() -> None:
+    # "Any reading, said Jane Roe, fails." parsed with "reading" as the subject of "said".
+    doc = _parsed(
+        ["Any", "reading", ",", "said", "Jane", "Roe", ",", "fails", "."],
+        [1, 3, 3, 3, 5, 3, 3, 3, 3],
+        ["det", "nsubj", "punct", "ROOT", "compound", "dobj", "punct", "conj", "punct"],
+        ["DT", "NN", ",", "VBD", "NNP", "NNP", ",", "VBZ", "."],
+        ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"],
+    )
+    found = speaker_token(doc[3])
+    assert found is not None and found.text == "Roe"
+
+
+def test_name_opening_the_reported_clause_does_not_speak() -> None:
+    # "Roe, said Jane Ruiz won." (subject and comma): Ruiz is what is said about.
+    doc = _parsed(
+        ["Roe", ",", "said", "Jane", "Ruiz", "won", "."],
+        [2, 2, 2, 4, 5, 2, 2],
+        ["nsubj", "punct", "ROOT", "compound", "nsubj", "ccomp", "punct"],
+        ["NNP", ",", "VBD", "NNP", "NNP", "VBD", "."],
+        ["B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+    )
+    found = speaker_token(doc[2])
+    assert found is not None and found.text == "Roe"
+
+
+def test_according_to_without_a_parsed_object() -> None:
+    # "It flies again, according to the F.A.A." with "the F.A.A." hung off the verb.
+    doc = _parsed(
+        ["It", "flies", "again", ",", "according", "to", "the", "F.A.A.", "."],
+        [1, 1, 1, 1, 1, 4, 1, 6, 1],
+        ["nsubj", "ROOT", "advmod", "punct", "prep", "prep", "punct", "dep", "punct"],
+        ["PRP", "VBZ", "RB", ",", "VBG", "IN", "DT", "NNP", "."],
+    )
+    found = speaker_token(doc[4])
+    assert found is not None and found.text == "F.A.A."
+
+
+def test_nearest_of_two_subjects_speaks() -> None:
+    # "In Salem, Ohio, Roe said it." parsed with both "Ohio" and "Roe" as subjects.
+    doc = _parsed(
+        ["In", "Salem", ",", "Ohio", ",", "Roe", "said", "it", "."],
+        [6, 0, 6, 6, 6, 6, 6, 6, 6],
+        ["prep", "pobj", "punct", "nsubj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+        ["IN", "NNP", ",", "NNP", ",", "NNP", "VBD", "PRP", "."],
+        ["O", "B-GPE", "O", "B-GPE", "O", "B-PERSON", "O", "O", "O"],
+    )
+    found = speaker_token(doc[6])
+    assert found is not None and found.text == "Roe"
+
+
+def test_participle_joined_inside_a_reported_clause_shares_saying_s_speaker() -> None:
+    # "Roe left, saying he was a pioneer in helping farms and calling him good." with
+    # "calling" joined to "helping", deep inside what "saying" reports.
+    words = "Roe left , saying he was a pioneer in helping farms and calling him good .".split()
+    doc = _parsed(
+        words,
+        [1, 1, 1, 1, 5, 3, 7, 5, 7, 8, 9, 9, 9, 12, 12, 1],
+        ["nsubj", "ROOT", "punct", "advcl", "nsubj", "ccomp", "det", "attr", "prep"]
+        + ["pcomp", "dobj", "cc", "conj", "dobj", "oprd", "punct"],
+        ["NNP", "VBD", ",", "VBG", "PRP", "VBD", "DT", "NN", "IN", "VBG", "NN", "CC", "VBG"]
+        + ["PRP", "JJ", "."],
+        lemmas=[{"saying": "say", "calling": "call"}.get(w, w.lower()) for w in words],
+    )
+    found = speaker_token(doc[12], reporting=frozenset({"say", "call"}))
+    assert found is not None and found.text == "Roe"

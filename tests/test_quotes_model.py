@@ -289,3 +289,69 @@ def test_has_said_read_as_passive_still_has_a_speaker(nlp, kb) -> None:  # type:
     text = "She's said she will never sell the family vineyard to a bank."
     quote = _one(_quotes(nlp, kb, text), "never sell")
     assert _speaker_text(quote) == "She"
+
+
+def test_verb_joined_to_a_reported_clause_keeps_the_reporter(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Governor Ana Ruiz said on Monday that the port would "try to reopen soon" and '
+        'insisted that the union was "still the strongest force in the city."'
+    )
+    quotes = _quotes(nlp, kb, text)
+    quote = next(q for q in quotes if q.content.text.startswith("that the union"))
+    assert quote.cue.text == "insisted"
+    assert _speaker_text(quote) == "Governor Ana Ruiz"
+
+
+def test_hearer_after_told_does_not_speak(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We were badly wrong to ignore the floods from the start," Okafor, 61, told Reuters '
+        "in an interview on Monday."
+    )
+    quote = _one(_quotes(nlp, kb, text), "badly wrong")
+    assert _speaker_text(quote) == "Okafor"
+
+
+def test_participle_speaker_when_the_parse_hangs_on_the_quotation(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Paul Okafor did not seem impressed by the plan on Tuesday, telling reporters, "
+        '"Many farmers said the minister should resign."'
+    )
+    quote = _one(_quotes(nlp, kb, text), "should resign")
+    assert _speaker_text(quote) == "Paul Okafor"
+
+
+def test_response_speaks_for_whoever_sent_it(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = 'The union fired back a response saying the strike would "go on until spring."'
+    quote = _one(_quotes(nlp, kb, text), "until spring")
+    assert _speaker_text(quote) == "The union"
+
+
+def test_share_of_respondents_speaks_through_the_poll(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "In a May poll by the Herald, 75 percent of voters said the mayor should resign."
+    quote = _one(_quotes(nlp, kb, text), "should resign")
+    assert _speaker_text(quote) == "a May poll"
+
+
+def test_poll_that_shows_a_share_saying(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "A poll in June showed that 72 percent of voters said the new tax was unfair."
+    quote = _one(_quotes(nlp, kb, text), "was unfair")
+    assert _speaker_text(quote) == "A poll"
+
+
+def test_one_of_a_group_is_no_share(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "In a statement, one of the family's lawyers said the video showed no threat."
+    quote = _one(_quotes(nlp, kb, text), "showed no threat")
+    assert _speaker_text(quote) == "one of the family's lawyers"
+
+
+def test_belief_of_the_speaker_is_part_of_what_was_said(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, kb, "Ms. Roe said she believed the vote was rigged.")
+    assert [(q.cue.text, _speaker_text(q)) for q in quotes] == [("said", "Ms. Roe")]
+
+
+def test_belief_of_someone_named_stays_its_own_attribution(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(nlp, kb, "Ms. Roe said Paul Ruiz believed the vote was rigged.")
+    assert [(q.cue.text, _speaker_text(q)) for q in quotes] == [
+        ("said", "Ms. Roe"),
+        ("believed", "Paul Ruiz"),
+    ]

@@ -61,6 +61,13 @@ class CueLexicon:
         """Nouns for things issued (statement, letter): their words are their issuer's."""
         return frozenset(c.head for cs in self.by_head.values() for c in cs if c.kind == "document")
 
+    @functools.cached_property
+    def verbs(self) -> frozenset[str]:
+        """Head lemmas of the verbs of saying and thinking ("say", "insist", "believe")."""
+        return frozenset(
+            c.head for cs in self.by_head.values() for c in cs if c.kind in ("speech", "belief")
+        )
+
     def match(self, token: Token) -> tuple[Cue, list[Token]] | None:
         """The longest cue headed by ``token`` whose other words stand among its children or
         right after it, with the tokens it covers ("pointed ... out", "according to")."""

@@ -255,7 +255,13 @@ def attribute_stretch(
             if match is None:
                 continue
             cue, covered = match
-            if after and speaker_token(tok, quoted=inside, documents=cues.documents) is None:
+            if (
+                after
+                and speaker_token(
+                    tok, quoted=inside, documents=cues.documents, reporting=cues.verbs
+                )
+                is None
+            ):
                 continue  # "Reporting by ..." after a quotation is no attribution
             linked = _linked(tok, quoted)
             gap = min(abs(tok.idx - stretch.end), abs(stretch.start - tok.idx))

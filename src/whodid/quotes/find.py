@@ -109,6 +109,28 @@ def _merge_split(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _outer_beliefs(
+    reported: list[Reported], heads: list[Token]
+) -> tuple[list[Reported], list[Token]]:
+    """ "Roe said she believed the vote was rigged": the belief is part of what Roe said, one
+    attribution, not a second one by "she"."""
+    speech = {h.i for r, h in zip(reported, heads, strict=True) if r.cue.kind == "speech"}
+    keep = [
+        k
+        for k, (r, h) in enumerate(zip(reported, heads, strict=True))
+        if not (
+            r.cue.kind == "belief"
+            and h.dep_ == "ccomp"
+            and h.head.i in speech
+            and any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in h.children)
+        )
+    ]
+    return [reported[k] for k in keep], [heads[k] for k in keep]
+
+
 def _quoted_share(d: _Draft) -> float:
     quoted = sum(max(0, min(d.end, b) - max(d.start, a)) for a, b in d.pieces)
     return quoted / max(1, d.end - d.start)
@@ -140,6 +162,7 @@ def find_quotes(
         if r is not None and (beliefs or r.cue.kind != "belief"):
             reported.append(r)
             heads.append(tok)
+    reported, heads = _outer_beliefs(reported, heads)
     drafts = _drafts(reported, heads, attributed)
     labels = [_Draft(x.start, x.end, [x.colon], [], x.speaker) for x in speaker_labels(doc)]
     if labels:  # a transcript line is one speaker's, whatever quotation marks it holds
@@ -156,7 +179,9 @@ def find_quotes(
         seen.add((d.start, d.end))
         head = d.cue[0]
         if head.i not in speakers:
-            token = d.speaker or speaker_token(head, quoted=inside, documents=cues.documents)
+            token = d.speaker or speaker_token(
+                head, quoted=inside, documents=cues.documents, reporting=cues.verbs
+            )
             speakers[head.i] = speaker_actor(token, actors, quoted=inside)
         quotes.append(
             Quote(

@@ -38,9 +38,16 @@ class ActorResolver(Protocol):
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:  # "In Salem, New Hampshire, Trump went": two subjects, the nearer is it
+        before = [c for c in subjects if c.i < verb.i]
+        if not before:
+            return subjects[0]
+        nearest = before[-1]
+        person = next((c for c in before if c.ent_type_ == "PERSON"), None)
+        if nearest.pos_ == "DET" or (nearest.pos_ == "NOUN" and person is not None):
+            return before[0]  # "the figures ... both suggested", "Obama the realist knows"
+        return nearest
     for child in verb.children:  # "was told by officials"
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -92,14 +99,18 @@ def _adjacent(cue: Token, quoted: Quoted) -> Token | None:
     after it in an inverted attribution ('...," said Mr. Acton'), else the nearest name or
     noun phrase before it ("Rep. Jane Roe (D-Md.) said")."""
     doc = cue.doc
-    previous = doc[cue.i - 1] if cue.i > cue.sent.start else None
-    inverted = previous is None or previous.is_punct
+    inverted = _inverted(cue)
     before: Token | None = None
     for chunk in cue.sent.noun_chunks:
         if quoted(chunk.start_char) or chunk.root.ent_type_ in ("DATE", "TIME"):
             continue
         if chunk.start > cue.i:
-            if inverted and not [t for t in doc[cue.i + 1 : chunk.start] if not t.is_punct]:
+            if (
+                inverted
+                and cue.tag_ != "VBG"  # ', calling the plan "a con"': the plan does not speak
+                and cue.lemma_.lower() != "tell"  # '...," Roe, 58, told AFP': AFP listens
+                and not [t for t in doc[cue.i + 1 : chunk.start] if not t.is_punct]
+            ):
                 return chunk.root
             break
         if chunk.end > cue.i or cue.i - chunk.end > _NEAR:
@@ -116,12 +127,23 @@ def _adjacent(cue: Token, quoted: Quoted) -> Token | None:
     return before
 
 
+def _inverted(cue: Token) -> bool:
+    """'...," said Mr. Acton': the cue follows punctuation or opens the sentence."""
+    return cue.i == cue.sent.start or cue.doc[cue.i - 1].is_punct
+
+
 def _named(noun: Token) -> Token:
     """The name an apposition describes: "the group's president and treasurer" in "Jane Roe,
-    the group's president and treasurer," stands for Jane Roe."""
+    the group's president and treasurer," stands for Jane Roe, and so does "Baghdad" in "Jane
+    Roe, a spokeswoman in Baghdad,"."""
     node = noun
-    while node.dep_ == "conj" and node.head.i < node.i:
-        node = node.head
+    for _ in range(6):
+        if node.dep_ == "conj" and node.head.i < node.i:
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i < node.i:
+            node = node.head.head
+        else:
+            break
     if node.dep_ == "appos" and node.head.i < node.i:
         return node.head
     return noun
@@ -136,14 +158,32 @@ def _never(offset: int) -> bool:
 
 
 def speaker_token(
-    cue: Token, *, quoted: Quoted = _never, documents: frozenset[str] = frozenset()
+    cue: Token,
+    *,
+    quoted: Quoted = _never,
+    documents: frozenset[str] = frozenset(),
+    reporting: frozenset[str] = frozenset(),
 ) -> Token | None:
     """The head of the speaker's phrase for the cue word ``cue``, or None. ``quoted`` tells
     whether a character offset stands in quotation marks: the speaker never does;
-    ``documents`` are nouns whose words are their issuer's ("issued a statement saying")."""
-    found = _speaker_token(cue, documents)
+    ``documents`` are nouns whose words are their issuer's ("issued a statement saying");
+    ``reporting`` are the lemmas of verbs of saying and thinking."""
+    found = _speaker_token(cue, documents, reporting)
     if found is not None and quoted(found.idx) and not quoted(cue.idx):
-        found = None
+        # 'Roe seemed unimpressed, telling reporters, "People said ..."': the parse may hang
+        # the sentence on the quoted verb; the participle's own clause still names Roe
+        found = _speaker_token(cue, documents, reporting, outer=False)
+        if found is not None and quoted(found.idx):
+            found = None
+    if found is None and cue.tag_ == "VBG" and cue.dep_ == "conj":
+        # "saying he has been a pioneer in promoting women and calling him ...": the parse
+        # joins "calling" to a verb inside what "saying" reports; it shares saying's speaker
+        saying = next(
+            (a for a in cue.ancestors if a.tag_ == "VBG" and a.lemma_.lower() in reporting),
+            None,
+        )
+        if saying is not None:
+            found = _speaker_token(saying, documents, reporting)
     if (
         found is None
         and cue.lower_ != "according"
@@ -184,7 +224,100 @@ def _issuer(noun: Token, documents: frozenset[str]) -> Token:
     return noun
 
 
-def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
+def _object_after(word: Token) -> Token | None:
+    """The noun right after "according to" when the parse gave "to" no object ("according to
+    the F.A.A." parsed as punctuation): the last noun of the first run of nouns."""
+    found: Token | None = None
+    for token in word.doc[word.i + 1 : word.i + 7]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            found = token
+        elif found is not None or token.pos_ in ("VERB", "AUX") or token.text in (",", "."):
+            break
+    return found
+
+
+def _inverted_name(cue: Token) -> Token | None:
+    """ "Any fair reading, said Jane Roe, an analyst, ...": a verb of saying right after a
+    comma and right before a person's name that ends a phrase is inverted; the name speaks,
+    whatever subject the parse found before the comma ("reading")."""
+    doc = cue.doc
+    if cue.i == 0 or cue.i + 1 >= len(doc) or doc[cue.i - 1].text != ",":
+        return None
+    if cue.tag_ not in _FINITE or cue.lemma_.lower() in ("tell", "call"):
+        return None
+    name = doc[cue.i + 1]
+    if name.ent_type_ != "PERSON" or name.ent_iob_ != "B":
+        return None
+    chunk = next((c for c in doc.noun_chunks if c.start == name.i), None)
+    if (
+        chunk is None
+        or chunk.root.ent_type_ != "PERSON"  # "..., said Roe's plan ..."
+        or chunk.end >= len(doc)
+        or doc[chunk.end].text not in (",", ".", ";")
+    ):
+        return None  # "..., said Roe would win": Roe is what is said about
+    return chunk.root
+
+
+_SHARES = frozenset({"percent", "%", "half", "majority", "third", "quarter", "fifth", "most"})
+
+
+def _share(noun: Token) -> bool:
+    """ "75 percent of voters", "half", "a majority": a share of respondents."""
+    if noun.lower_ == "one":
+        return False  # "one of the attorneys": a person
+    return noun.pos_ == "NUM" or noun.lemma_.lower() in _SHARES
+
+
+def _survey(verb: Token, subject: Token, documents: frozenset[str]) -> Token | None:
+    """ "In a May poll, 75 percent of voters said ...", "A poll showed that 75 percent said
+    ...": a share of respondents speaks through the survey that counted them."""
+    if not _share(subject):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if found is not None and found.lemma_.lower() in documents:
+                return found
+    if verb.dep_ == "ccomp":
+        outer = _subject(verb.head)
+        if outer is not None and outer.lemma_.lower() in documents:
+            return outer
+    return None
+
+
+def _free_adjunct(participle: Token) -> Token | None:
+    """ "Roe rejected the notion that it was over, saying ...": a participle set off by a
+    comma qualifies the clause, not the object the parse hangs it on; the clause's verb."""
+    doc = participle.doc
+    if participle.tag_ != "VBG" or participle.i == 0 or doc[participle.i - 1].text != ",":
+        return None
+    node = participle.head
+    for _ in range(6):
+        if node.dep_ not in ("dobj", "pobj", "prep", "attr", "oprd", "conj", "appos"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _reporter(verb: Token, reporting: frozenset[str]) -> Token | None:
+    """ "Roe said that he would try and insisted that ...": the parse may join "insisted" to
+    the reported verb ("try"); a verb of saying with its own complement, joined to what
+    another verb of saying reports, shares that verb's speaker (Roe), not the reported one."""
+    inner = verb.head
+    if inner.dep_ != "ccomp" or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    outer = inner.head
+    if outer.i == inner.i or outer.lemma_.lower() not in reporting:
+        return None
+    return _subject(outer)
+
+
+def _speaker_token(
+    cue: Token, documents: frozenset[str], reporting: frozenset[str], *, outer: bool = True
+) -> Token | None:
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         if to is None and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":
@@ -192,10 +325,15 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
         if to is None:
             return None
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            source = _object_after(to)
         return _issuer(source, documents) if source is not None else None
-    outer = _outer_speaker(cue)
-    if outer is not None:
-        return outer
+    named = _inverted_name(cue)
+    if named is not None:
+        return named
+    reporter = _outer_speaker(cue) if outer else None
+    if reporter is not None:
+        return reporter
     verb = cue
     for _ in range(4):
         subject = _subject(verb)
@@ -209,7 +347,7 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
                 return subject if issuer.i == verb.head.i else issuer
             if _expletive(subject) and verb.lemma_ == "be":
                 return None  # "it is hard to know", "it's worth noting": nobody in particular
-            return subject
+            return _survey(verb, subject, documents) or subject
         said_by = _has_said(verb) if verb is cue else None
         if said_by is not None:
             return said_by
@@ -220,6 +358,10 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
         if verb.dep_ == "relcl":
             return _issuer(verb.head, documents)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            clause = _free_adjunct(verb)
+            if clause is not None:  # "Roe rejected the notion, saying ...": Roe
+                verb = clause
+                continue
             return _issuer(verb.head, documents)  # "a statement saying ...", "Smith, writing"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in control_verbs():
             controller = next(
@@ -234,6 +376,9 @@ def _speaker_token(cue: Token, documents: frozenset[str]) -> Token | None:
                 shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
                 if shared is not None:
                     return shared
+                reporter = _reporter(verb, reporting)
+                if reporter is not None:
+                    return reporter
             verb = verb.head
             continue
         return None
