@@ -81,6 +81,17 @@ def owner(token: Token, is_actor: IsActor) -> Token | None:
 _RECIPIENT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "from")
 
 
+def _first_actor(
+    table: dict[str, list[Token]], preps: tuple[str, ...], is_actor: IsActor
+) -> Token | None:
+    """The first actor among the objects of ``preps``, tried in that order."""
+    for prep in preps:
+        for obj in table.get(prep, []):
+            if is_actor(obj):
+                return obj
+    return None
+
+
 def recipient(token: Token, is_actor: IsActor) -> Token | None:
     """The actor a non-actor argument is aimed at or comes from, as CAMEO codes the target:
     "lifted a travel ban imposed on Chadian citizens", "rejected appeals to release Aya
@@ -88,30 +99,19 @@ def recipient(token: Token, is_actor: IsActor) -> Token | None:
     if token.pos_ != "NOUN":
         return None
     table = clauses.prep_objects(token)
-    for prep in _RECIPIENT_PREPS:
-        for obj in table.get(prep, []):
-            if is_actor(obj):
-                return obj
+    found = _first_actor(table, _RECIPIENT_PREPS, is_actor)
     for inner_thing in table.get("of", []):  # "a resumption of ties with Gondor"
-        if not is_actor(inner_thing) and inner_thing.pos_ == "NOUN":
-            inner_table = clauses.prep_objects(inner_thing)
-            for prep in _RECIPIENT_PREPS:
-                for obj in inner_table.get(prep, []):
-                    if is_actor(obj):
-                        return obj
+        if found is None and not is_actor(inner_thing) and inner_thing.pos_ == "NOUN":
+            found = _first_actor(clauses.prep_objects(inner_thing), _RECIPIENT_PREPS, is_actor)
     for child in token.children:
+        if found is not None:
+            break
         if child.dep_ not in ("acl", "relcl") or child.pos_ != "VERB":
             continue
-        inner = clauses.prep_objects(child)
-        for prep in (*_RECIPIENT_PREPS, "by"):
-            for obj in inner.get(prep, []):
-                if is_actor(obj):
-                    return obj
-        if child.dep_ == "acl":  # "appeals to release X": the infinitive's object
-            for obj in clauses.direct_objects(child):
-                if is_actor(obj):
-                    return obj
-    return None
+        found = _first_actor(clauses.prep_objects(child), (*_RECIPIENT_PREPS, "by"), is_actor)
+        if found is None and child.dep_ == "acl":  # "appeals to release X": its object
+            found = next((o for o in clauses.direct_objects(child) if is_actor(o)), None)
+    return found
 
 
 def _pick(tiers: list[list[Token]], is_actor: IsActor) -> list[Token]:

@@ -167,9 +167,10 @@ def object_lemmas(head: Token) -> set[str]:
     entity types as ``@gpe``, ``@loc``, ``@fac`` ... (lexicon objects may name them)."""
     words: set[str] = set()
     direct = direct_objects(head)
-    candidates = list(direct)
-    candidates.extend(_children(head, PASSIVE_SUBJECT_DEPS))  # "a curfew was imposed"
-    for objs in prep_objects(head).values():
+    passive_subjects = _children(head, PASSIVE_SUBJECT_DEPS)  # "a curfew was imposed"
+    preps = prep_objects(head)
+    candidates = [*direct, *passive_subjects]
+    for objs in preps.values():
         candidates.extend(objs)
     for obj in direct:  # "asked its allies for weapons"
         for objs in prep_objects(obj).values():
@@ -188,8 +189,7 @@ def object_lemmas(head: Token) -> set[str]:
                 words.add(f"{left.lower_} {obj.lemma_.lower()}")
     # "@gpe": a named place as the object itself ("captured Mosul", "the capture of Mosul"),
     # not any name in a prepositional phrase ("captured him in Culiacan")
-    own = [*direct, *_children(head, PASSIVE_SUBJECT_DEPS), *prep_objects(head).get("of", [])]
-    for obj in own:
+    for obj in (*direct, *passive_subjects, *preps.get("of", [])):
         if obj.ent_type_:
             words.add(f"@{obj.ent_type_.lower()}")
     return words

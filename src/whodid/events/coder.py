@@ -362,9 +362,10 @@ def code_sentence(
             targets=targets,
         )
         hypothetical = kind is not None
-        shared = [t for t in targets if _their_own(t, sources)]
-        targets = [t for t in targets if not _their_own(t, sources)]
-        reciprocal = bool(shared) or (not nominal and lemma in lexicon.reciprocal_verbs)
+        kept = [t for t in targets if not _their_own(t, sources)]
+        shared = len(kept) < len(targets)
+        targets = kept
+        reciprocal = shared or (not nominal and lemma in lexicon.reciprocal_verbs)
         if reciprocal and len(sources) > 1 and not any(is_actor(t) for t in targets):
             targets = []  # "Colombia and Ecuador signed a border agreement": each other
         for source, target in _pairs(entry, sources, targets, reciprocal=reciprocal):
