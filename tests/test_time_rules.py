@@ -198,3 +198,42 @@ def test_conjunctions_and_ages_are_no_times() -> None:
     assert found == []
     assert value_of("Talks will resume soon.", "soon") == "FUTURE_REF"
     assert value_of("He served 52 years in office.", "52 years") == "P52Y"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "published", "value"),
+    [
+        # an -ed adjective or passive participle is no past-tense cue: "would be" still governs
+        (
+            "The bonus would be paid on a still unspecified date in January.",
+            "January",
+            date(2013, 10, 26),
+            "2014-01",
+        ),
+        # an offset written before a date counts from that date, not from the last one named
+        ("The talks resumed two days after March 3.", "two days after March 3", None, "2013-03-05"),
+        (
+            "He left the day before last Tuesday's hearing.",
+            "the day before last Tuesday",
+            None,
+            "2013-03-18",
+        ),
+        (
+            "The shops reopened the day after Christmas.",
+            "the day after Christmas",
+            None,
+            "2012-12-26",
+        ),
+        ("The plant closed three years after 1990.", "three years after 1990", None, "1993"),
+        # "then-current": current at a past time
+        ("Holders could buy at the then-current price.", "current", None, "PAST_REF"),
+        # "in five years" with a future verb is a date that far ahead; without one, a duration
+        ("The bonds will mature in five years.", "five years", None, "2018"),
+        ("The work was finished in two weeks.", "two weeks", None, "P2W"),
+        ("The envoy will visit twice in two weeks.", "two weeks", None, "P2W"),
+    ],
+)
+def test_cues_offsets_and_points_ahead(
+    sentence: str, span: str, published: date | None, value: str
+) -> None:
+    assert value_of(sentence, span, published or date(2013, 3, 22)) == value

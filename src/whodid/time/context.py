@@ -18,7 +18,14 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:said|says|was|were|had|did|ago|last|yesterday|earlier|since|reported|announced|"
-    r"told|ended|closed|fell|rose|died|killed|arrested|(?-i:[a-z]\w*(?:[^e\W]|[rt]e)ed))\b",
+    r"told|ended|closed|fell|rose|died|killed|arrested|(?P<ed>(?-i:[a-z]\w*(?:[^e\W]|[rt]e)ed)))\b",
+    re.IGNORECASE,
+)
+# an -ed word after a determiner or a form of "be" is an adjective or a passive participle
+# ("a still unspecified date", "the planned talks", "is expected"): it says nothing of tense
+_NOT_A_VERB = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|still|yet|be|been|being|is|are|"
+    r"am)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
 _TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj")
@@ -96,6 +103,9 @@ class Context:
         hi = m2.start() if m2 else min(len(self.text), end + 300)
         return lo, hi
 
+    def _not_a_verb(self, pos: int) -> bool:
+        return bool(_NOT_A_VERB.search(self.text, max(0, pos - 24), pos))
+
     def tense(self, start: int, end: int) -> int:
         """+1 if the nearest tense cue around the expression is a future one, -1 past, 0 none."""
         lo, hi = self.sentence_bounds(start, end)
@@ -105,10 +115,14 @@ class Context:
         after: tuple[int, int] | None = None
         for sign, rx in ((1, _FUTURE), (-1, _PAST)):
             for m in rx.finditer(self.text, lo, start):
+                if sign < 0 and m["ed"] and self._not_a_verb(m.start()):
+                    continue
                 dist = start - m.end()
                 if before is None or dist < before[0]:
                     before = (dist, sign)
             for m in rx.finditer(self.text, end, hi):
+                if sign < 0 and m["ed"] and self._not_a_verb(m.start()):
+                    continue
                 dist = m.start() - end
                 if after is None or dist < after[0]:
                     after = (dist, sign)

@@ -27,6 +27,7 @@ _UNKNOWN = {
     "DE": "XXX",
 }
 _TIME_UNITS = {"S", "MIN", "H"}
+_IN = re.compile(r"(?<!\btimes\s)(?<!\bonce\s)(?<!\btwice\s)\bin\s+$", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|must)\s+$", re.IGNORECASE)
 
 
@@ -242,6 +243,18 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         return "DATE", "FUTURE_REF"  # "will one day be"
     if "and a half" in m.group(0).lower() and n:
         n += 0.5
+    if (
+        n
+        and n == int(n)
+        and not m["rel"]
+        and not m["mod"]
+        and unit in ("D", "W", "M", "Y")
+        and _IN.search(ctx.text, max(0, m.start() - 10), m.start())
+        and ctx.tense(m.start(), m.end()) > 0
+    ):  # "the bonds will mature in five years": a date that far from now
+        p = shift(Point(ctx.today(), "day"), int(n), unit)
+        if p is not None:
+            return "DATE", p.value()
     return "DURATION", _duration_value(n, unit)
 
 
@@ -334,6 +347,10 @@ def _ref(m: re.Match[str], ctx: Context) -> Result:
     after = ctx.text[m.end() : m.end() + 20].lower()
     if word == "soon" and re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4) : m.start()], re.I):
         return None  # "as soon as": a conjunction
+    if word in ("current", "currently") and re.search(
+        r"\bthen[\s-]$", ctx.text[max(0, m.start() - 5) : m.start()], re.I
+    ):
+        return "DATE", "PAST_REF"  # "the then-current price": current at a past time
     if word == "current" and re.match(
         r"\s+(?:account|affairs|events|quarter|year|month|week|prices|dollars)", after
     ):

@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
+from functools import lru_cache
 
 from whodid.records import Timex
 from whodid.time import resolve_days, resolve_periods  # noqa: F401  (register their handlers)
-from whodid.time.calendar import parse_value
+from whodid.time.calendar import parse_value, shift
 from whodid.time.context import Context
 from whodid.time.lexicon import load_lexicon
 from whodid.time.patterns import compiled_rules
@@ -97,6 +98,36 @@ def _matches(
     return out
 
 
+@lru_cache(maxsize=1)
+def _offset_before() -> re.Pattern[str]:
+    """ "the day before", "two weeks after", right before a date: an offset from that date."""
+    _, frag = compiled_rules()
+    return re.compile(
+        rf"(?:\b(?P<the>the|a|an)|\b(?P<num>{frag.num}))[\s-]+(?P<unit>day|week|month|year)s?"
+        r"\s+(?P<dir>before|after)\s+$",
+        re.IGNORECASE,
+    )
+
+
+def _offset(ctx: Context, found: list[Timex], start: int, value: str) -> tuple[int, str] | None:
+    """The start and value of "<offset> before/after" + the date at ``start``, if so written."""
+    m = _offset_before().search(ctx.text, max(0, start - 40), start)
+    point = parse_value(value) if m else None
+    if m is None or point is None or "T" in value:
+        return None
+    n = 1.0 if m["the"] else ctx.lex.number(m["num"])
+    if not n or n != int(n):
+        return None
+    unit = {"day": "D", "week": "W", "month": "M", "year": "Y"}[m["unit"].lower()]
+    sign = -1 if m["dir"].lower() == "before" else 1
+    moved = shift(point, sign * int(n), unit, keep=unit == "D")
+    if moved is None:
+        return None
+    while found and found[-1].end > m.start():  # "two days after" resolved on its own
+        found.pop()
+    return m.start(), moved.value()
+
+
 def find_timexes(text: str, published: date | None) -> list[Timex]:
     """Every temporal expression in ``text``, sorted by start, non-overlapping, resolved.
 
@@ -127,6 +158,8 @@ def find_timexes(text: str, published: date | None) -> list[Timex]:
         if result is None:
             continue
         ttype, value = result
+        if ttype == "DATE" and (merged := _offset(ctx, found, start, value)):
+            start, value = merged
         if published is None and ctx.used_dct:
             value = _mask(value, name)
         found.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value))
