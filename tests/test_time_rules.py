@@ -237,3 +237,26 @@ def test_cues_offsets_and_points_ahead(
     sentence: str, span: str, published: date | None, value: str
 ) -> None:
     assert value_of(sentence, span, published or date(2013, 3, 22)) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("They may use the port for at least 20 more years.", "at least 20 more years", "P20Y"),
+        ("The loan may be extended for an additional year.", "an additional year", "P1Y"),
+        ("She asked for a few more days.", "a few more days", "PXD"),
+    ],
+)
+def test_more_and_additional_units_are_durations(sentence: str, span: str, value: str) -> None:
+    assert value_of(sentence, span) == value
+
+
+def test_the_second_day_of_a_pair_shares_month_and_year() -> None:
+    found = {
+        t.text: t.value for t in find_timexes("Talks are set for May 2 and 3.", date(2013, 3, 22))
+    }
+    assert found == {"May 2": "2013-05-02", "3": "2013-05-03"}
+    found = {
+        t.text: t.value for t in find_timexes("On May 2 and 30 people died.", date(2013, 3, 22))
+    }
+    assert "30" not in found

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from whodid.records import Timex
 from whodid.time import resolve_days, resolve_periods  # noqa: F401  (register their handlers)
-from whodid.time.calendar import parse_value, shift
+from whodid.time.calendar import parse_value, safe_date, shift
 from whodid.time.context import Context
 from whodid.time.lexicon import load_lexicon
 from whodid.time.patterns import compiled_rules
@@ -128,6 +128,27 @@ def _offset(ctx: Context, found: list[Timex], start: int, value: str) -> tuple[i
     return m.start(), moved.value()
 
 
+_SECOND_DAY = re.compile(
+    r"\s*(?:and|or|to|through|-)\s*(?P<d>[0-3]?\d)(?![\d,.%]\d|\d)"
+    r"(?=\s*[.,;:)]|\s*$|\s+(?:in|at|on|when|after|before|and|or)\b)"
+)
+
+
+def _second_day(text: str, pos: int, value: str) -> Timex | None:
+    """The second day of "April 24 and 25" (same month and year as the first)."""
+    m = _SECOND_DAY.match(text, pos)
+    if m is None or len(value) != 10:
+        return None
+    day = int(m["d"])
+    first = value[8:].isdigit() and int(value[8:])
+    if not first or not first < day <= 31:
+        return None
+    if value[:4].isdigit() and safe_date(int(value[:4]), int(value[5:7]), day) is None:
+        return None
+    start = m.start("d")
+    return Timex(start, m.end("d"), text[start : m.end("d")], "DATE", f"{value[:8]}{day:02d}")
+
+
 def find_timexes(text: str, published: date | None) -> list[Timex]:
     """Every temporal expression in ``text``, sorted by start, non-overlapping, resolved.
 
@@ -164,6 +185,9 @@ def find_timexes(text: str, published: date | None) -> list[Timex]:
             value = _mask(value, name)
         found.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value))
         taken_until = end
+        if name == "mdy" and (second := _second_day(text, end, value)):
+            found.append(second)
+            taken_until = second.end
         if ttype in ("DATE", "TIME") and not ctx.keep_anchor:
             point = parse_value(value)
             if point is not None:
