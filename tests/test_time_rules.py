@@ -260,3 +260,18 @@ def test_the_second_day_of_a_pair_shares_month_and_year() -> None:
         t.text: t.value for t in find_timexes("On May 2 and 30 people died.", date(2013, 3, 22))
     }
     assert "30" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        # a plan told in the past perfect lies in the past; in the present, ahead
+        ("The offer had been scheduled to expire Friday.", "Friday", "2013-03-15"),
+        ("The offer is scheduled to expire Friday.", "Friday", "2013-03-22"),
+        # a holiday's week is the ISO week that holds it
+        ("Pilgrims gathered as Easter week began.", "Easter week", "2013-W13"),
+        ("Shops close during Christmas week 2012.", "Christmas week 2012", "2012-W52"),
+    ],
+)
+def test_past_perfect_plans_and_holiday_weeks(sentence: str, span: str, value: str) -> None:
+    assert value_of(sentence, span, date(2013, 3, 20)) == value

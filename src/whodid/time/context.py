@@ -28,6 +28,7 @@ _NOT_A_VERB = re.compile(
     r"am)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+_HAD = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 _TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj")
 # a sentence ends at . ! ? ; before a capital, but not after an initial ("Daniel P. Davison")
 # or a title ("Mr. Davison")
@@ -103,6 +104,10 @@ class Context:
         hi = m2.start() if m2 else min(len(self.text), end + 300)
         return lo, hi
 
+    def _pluperfect(self, pos: int) -> bool:
+        """A plan told in the past perfect ("had been scheduled to") lies in the past."""
+        return bool(_HAD.search(self.text, max(0, pos - 24), pos))
+
     def _not_a_verb(self, pos: int) -> bool:
         return bool(_NOT_A_VERB.search(self.text, max(0, pos - 24), pos))
 
@@ -119,7 +124,7 @@ class Context:
                     continue
                 dist = start - m.end()
                 if before is None or dist < before[0]:
-                    before = (dist, sign)
+                    before = (dist, -1 if sign > 0 and self._pluperfect(m.start()) else sign)
             for m in rx.finditer(self.text, end, hi):
                 if sign < 0 and m["ed"] and self._not_a_verb(m.start()):
                     continue

@@ -279,7 +279,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "holiday",
-            rf"(?:\b(?P<rel>last|this|next)\s+)?\b(?P<hol>{f.holiday})\b(?:\s+(?P<y>\d{{4}})\b)?",
+            rf"(?:\b(?P<rel>last|this|next)\s+)?\b(?P<hol>{f.holiday})\b(?:\s+(?P<wk>week)\b)?(?:\s+(?P<y>\d{{4}})\b)?",
             I,
         ),
         ("ref", rf"\b(?P<ref>{f.ref})\b", I),

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
-from whodid.time.calendar import Point, closest_year, holiday_date, safe_date, shift
+from whodid.time.calendar import (
+    Point,
+    closest_year,
+    holiday_date,
+    iso_week,
+    safe_date,
+    shift,
+)
 from whodid.time.context import Context
 from whodid.time.resolve import (
     Result,
@@ -318,10 +325,16 @@ def _times(m: re.Match[str], ctx: Context) -> Result:
 
 @rule("holiday")
 def _holiday(m: re.Match[str], ctx: Context) -> Result:
+    d = _holiday_day(m, ctx)
+    if d is None:
+        return None
+    return "DATE", iso_week(d) if m["wk"] else d.isoformat()  # "Easter week": its ISO week
+
+
+def _holiday_day(m: re.Match[str], ctx: Context) -> date | None:
     spec = ctx.lex["holiday"][" ".join(m["hol"].lower().split())]
     if m["y"]:
-        d = holiday_date(spec, int(m["y"]))
-        return ("DATE", d.isoformat()) if d else None
+        return holiday_date(spec, int(m["y"]))
     today = ctx.today()
     rel = (m["rel"] or "").lower()
     cands = [
@@ -338,7 +351,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Result:
     else:  # the last one, unless the next one is only weeks away
         soon = [d for d in cands if today < d <= today + timedelta(days=62)]
         pick = soon[:1] or [d for d in cands if d <= today][-1:]
-    return ("DATE", pick[0].isoformat()) if pick else None
+    return pick[0] if pick else None
 
 
 @rule("ref")
