@@ -275,3 +275,14 @@ def test_the_second_day_of_a_pair_shares_month_and_year() -> None:
 )
 def test_past_perfect_plans_and_holiday_weeks(sentence: str, span: str, value: str) -> None:
     assert value_of(sentence, span, date(2013, 3, 20)) == value
+
+
+def test_soon_in_a_past_story_is_no_future_reference() -> None:
+    for sentence in (
+        "The hostage was killed soon after his capture.",
+        "The minister was soon released.",
+        "Troops soon captured the town.",
+    ):
+        assert find_timexes(sentence, date(2013, 3, 22)) == [], sentence
+    assert value_of("The court will soon need more judges.", "soon") == "FUTURE_REF"
+    assert value_of("Prosecutors say they may soon seek charges.", "soon") == "FUTURE_REF"

@@ -360,6 +360,11 @@ def _ref(m: re.Match[str], ctx: Context) -> Result:
     after = ctx.text[m.end() : m.end() + 20].lower()
     if word == "soon" and re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4) : m.start()], re.I):
         return None  # "as soon as": a conjunction
+    if word == "soon" and (
+        re.match(r"\s+(?:after|afterwards?|thereafter|became|\w*(?:[^e\W]|[rt]e)ed)\b", after)
+        or re.search(r"\b(?:was|were|had)\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I)
+    ):
+        return None  # "soon after the vote", "he was soon released": no reference to the future
     if word in ("current", "currently") and re.search(
         r"\bthen[\s-]$", ctx.text[max(0, m.start() - 5) : m.start()], re.I
     ):
