@@ -111,6 +111,8 @@ def _offset_before() -> re.Pattern[str]:
 
 def _offset(ctx: Context, found: list[Timex], start: int, value: str) -> tuple[int, str] | None:
     """The start and value of "<offset> before/after" + the date at ``start``, if so written."""
+    if not ctx.text[max(0, start - 8) : start].rstrip().lower().endswith(("before", "after")):
+        return None
     m = _offset_before().search(ctx.text, max(0, start - 40), start)
     point = parse_value(value) if m else None
     if m is None or point is None or "T" in value:
