@@ -205,6 +205,9 @@ def _nextday(m: re.Match[str], ctx: Context) -> Result:
     step = {"next": 1, "following": 1, "previous": -1, "prior": -1}.get(rel, 0)
     gran = {"D": "day", "W": "week", "M": "month", "Y": "year"}[unit]
     anchor = ctx.anchor(gran)
+    last = ctx.last
+    if anchor is None and step == 0 and unit == "D" and last and last.granularity == "month":
+        return "DATE", f"{last.value()}-XX"  # "that same day", after "in October": a day of it
     if anchor is None:
         if step == 0 and unit == "D" and rel == "same":
             anchor = Point(ctx.today(), "day")
