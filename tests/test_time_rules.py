@@ -286,3 +286,9 @@ def test_soon_in_a_past_story_is_no_future_reference() -> None:
         assert find_timexes(sentence, date(2013, 3, 22)) == [], sentence
     assert value_of("The court will soon need more judges.", "soon") == "FUTURE_REF"
     assert value_of("Prosecutors say they may soon seek charges.", "soon") == "FUTURE_REF"
+
+
+def test_that_same_day_after_a_month_is_a_day_of_that_month() -> None:
+    text = "The clinic was attacked in October. The letter was sent that same day."
+    assert value_of(text, "same day", date(2013, 3, 22)) == "2012-10-XX"
+    assert value_of("He arrived on May 3. That day, he spoke.", "That day") == "2013-05-03"
