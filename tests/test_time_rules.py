@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from whodid.time import find_timexes
 from whodid.time.patterns import compiled_rules
@@ -292,3 +294,45 @@ def test_that_same_day_after_a_month_is_a_day_of_that_month() -> None:
     text = "The clinic was attacked in October. The letter was sent that same day."
     assert value_of(text, "same day", date(2013, 3, 22)) == "2012-10-XX"
     assert value_of("He arrived on May 3. That day, he spoke.", "That day") == "2013-05-03"
+
+
+def _parsed(
+    words: list[str], tags: list[str], deps: list[str], heads: list[int], lemmas: list[str]
+) -> Doc:
+    """A hand-built parse (no model), POS from the tags."""
+    pos = {"VBP": "VERB", "VBZ": "VERB", "VBD": "VERB", "VB": "VERB", "NNP": "PROPN"}
+    return Doc(
+        Vocab(),
+        words=words,
+        spaces=[i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))],
+        tags=tags,
+        pos=[pos.get(t, "NOUN" if t.startswith("NN") else "X") for t in tags],
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas,
+    )
+
+
+def test_the_parse_tells_a_tense_no_word_shows() -> None:
+    meet = _parsed(
+        ["The", "ministers", "meet", "Monday", "."],
+        ["DT", "NNS", "VBP", "NNP", "."],
+        ["det", "nsubj", "ROOT", "npadvmod", "punct"],
+        [1, 2, 2, 2, 2],
+        ["the", "minister", "meet", "Monday", "."],
+    )
+    friday = date(2013, 3, 22)
+    assert value_of(meet.text, "Monday", friday) == "2013-03-18"  # no cue: the last Monday
+    found = {t.text: t.value for t in find_timexes(meet.text, friday, meet)}
+    assert found["Monday"] == "2013-03-25"  # a present tense with a weekday speaks ahead
+    planned = _parsed(
+        ["On", "Friday", ",", "the", "team", "planned", "to", "leave", "."],
+        ["IN", "NNP", ",", "DT", "NN", "VBD", "TO", "VB", "."],
+        ["prep", "pobj", "punct", "det", "nsubj", "ROOT", "aux", "xcomp", "punct"],
+        [5, 0, 5, 4, 5, 5, 7, 5, 5],
+        ["on", "Friday", ",", "the", "team", "plan", "to", "leave", "."],
+    )
+    wednesday = date(2013, 3, 20)
+    assert value_of(planned.text, "Friday", wednesday) == "2013-03-22"  # "planned": a plan ahead
+    found = {t.text: t.value for t in find_timexes(planned.text, wednesday, planned)}
+    assert found["Friday"] == "2013-03-15"  # but the verb it hangs from is past

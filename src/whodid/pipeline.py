@@ -94,7 +94,7 @@ def annotate_doc(
     """All layers for one parsed document."""
     text = article.text
     mask = boilerplate_spans(text)
-    times = find_timexes(text, article.published)
+    times = find_timexes(text, article.published, doc if len(doc_text(doc)) == len(text) else None)
     actors = DocActors(kb, doc, published=article.published)
     found: list[tuple[Event, Token]] = []
     for index, sentence in enumerate(doc.sents):

@@ -6,8 +6,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.tokens import Doc
+
 from whodid.time.calendar import Point, quarter_of
 from whodid.time.lexicon import Lexicon
+from whodid.time.verbs import verb_tense
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo\s+n't|'ll|shall|next\s+(?:week|month|year|\w+day)|scheduled|plans?\s+to|planned|"
@@ -51,6 +54,7 @@ class Context:
     first_quarter: Point | None = None
     used_dct: bool = False
     keep_anchor: bool = False
+    doc: Doc | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
     def today(self) -> date:
@@ -112,7 +116,11 @@ class Context:
         return bool(_NOT_A_VERB.search(self.text, max(0, pos - 24), pos))
 
     def tense(self, start: int, end: int) -> int:
-        """+1 if the nearest tense cue around the expression is a future one, -1 past, 0 none."""
+        """+1 if the nearest tense cue around the expression is a future one, -1 past, 0 none.
+
+        With no cue before the expression, the tense of the verb it hangs from in the parse (if
+        any) decides: "the ministers meet Monday" is ahead, "On Friday, the team planned" past.
+        """
         lo, hi = self.sentence_bounds(start, end)
         lo = max(lo, start - 80)
         hi = min(hi, end + 40)
@@ -132,5 +140,9 @@ class Context:
                 if after is None or dist < after[0]:
                     after = (dist, sign)
         # a cue before the expression governs it; one after is often a reporting verb
+        if before is None and self.doc is not None:
+            parsed = verb_tense(self.doc, start, end)
+            if parsed is not None:
+                return parsed
         best = before or after
         return best[1] if best else 0

@@ -12,6 +12,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from spacy.tokens import Doc
+
 from whodid.records import Timex
 from whodid.time import resolve_days, resolve_periods  # noqa: F401  (register their handlers)
 from whodid.time.calendar import parse_value, safe_date, shift
@@ -151,16 +153,17 @@ def _second_day(text: str, pos: int, value: str) -> Timex | None:
     return Timex(start, m.end("d"), text[start : m.end("d")], "DATE", f"{value[:8]}{day:02d}")
 
 
-def find_timexes(text: str, published: date | None) -> list[Timex]:
+def find_timexes(text: str, published: date | None, doc: Doc | None = None) -> list[Timex]:
     """Every temporal expression in ``text``, sorted by start, non-overlapping, resolved.
 
     ``published`` is the document creation time that relative expressions resolve against; without
-    it, values that depend on it keep their shape but hide the digits (``XXXX-XX-XX``).
+    it, values that depend on it keep their shape but hide the digits (``XXXX-XX-XX``). ``doc``,
+    the parse of ``text`` where there is one, tells the tense of a verb that no word cue shows.
     """
     if not text:
         return []
     rules, _ = compiled_rules()
-    ctx = Context(text=text, dct=published, lex=load_lexicon())
+    ctx = Context(text=text, dct=published, lex=load_lexicon(), doc=doc)
     found: list[Timex] = []
     taken_until = 0
     for start, end, idx, m in candidates(text):
