@@ -336,3 +336,17 @@ def test_the_parse_tells_a_tense_no_word_shows() -> None:
     assert value_of(planned.text, "Friday", wednesday) == "2013-03-22"  # "planned": a plan ahead
     found = {t.text: t.value for t in find_timexes(planned.text, wednesday, planned)}
     assert found["Friday"] == "2013-03-15"  # but the verb it hangs from is past
+
+
+def test_a_simple_past_verb_puts_a_month_in_the_past() -> None:
+    changed = _parsed(
+        ["The", "firm", "changed", "its", "name", "in", "December", "."],
+        ["DT", "NN", "VBD", "PRP$", "NN", "IN", "NNP", "."],
+        ["det", "nsubj", "ROOT", "poss", "dobj", "prep", "pobj", "punct"],
+        [1, 2, 2, 4, 2, 2, 5, 2],
+        ["the", "firm", "change", "its", "name", "in", "December", "."],
+    )
+    october = date(2013, 10, 27)
+    assert value_of(changed.text, "December", october) == "2013-12"  # the next one is near
+    found = {t.text: t.value for t in find_timexes(changed.text, october, changed)}
+    assert found["December"] == "2012-12"

@@ -18,6 +18,7 @@ from whodid.time.calendar import (
     weekday_before,
 )
 from whodid.time.context import Context
+from whodid.time.verbs import simple_past
 
 Result = tuple[str, str] | None
 Handler = Callable[[re.Match[str], Context], Result]
@@ -91,6 +92,8 @@ def _direction(ctx: Context, m: re.Match[str]) -> int:
         return 1
     if _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
         return -1  # "the year ended Jan. 31"
+    if ctx.doc is not None and simple_past(ctx.doc, m.start(), m.end()):
+        return -1
     return 1 if ctx.tense(m.start(), m.end()) > 0 else 0
 
 

@@ -25,7 +25,7 @@ def _governor(doc: Doc, start: int, end: int) -> Token | None:
     tok = span.root
     if tok.dep_ in ("npadvmod", "tmod", "obl", "advmod"):
         head = tok.head
-    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ not in _BOUND:
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.text.lower() not in _BOUND:
         head = tok.head.head
     else:
         return None
@@ -37,7 +37,7 @@ def _governor(doc: Doc, start: int, end: int) -> Token | None:
 def _group_tense(verb: Token) -> int | None:
     """+1, -1 or None for a verb with its auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
+    words = {a.text.lower() for a in auxes}
     if words & _FUTURE_AUX:
         return 1
     if any(a.tag_ == "VBD" for a in auxes):  # was, were, had, did
@@ -62,3 +62,19 @@ def verb_tense(doc: Doc, start: int, end: int) -> int | None:
         if head.lemma_ in _PLAN:
             return _group_tense(head)
     return tense
+
+
+def simple_past(doc: Doc, start: int, end: int) -> bool:
+    """Does the expression hang, through "in" or "on", from a verb in the simple past?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if not (tok.dep_ == "pobj" and tok.head.text.lower() in ("in", "on")):
+        return False
+    verb = tok.head.head
+    return (
+        verb.tag_ == "VBD"
+        and verb.lemma_ not in _REPORT
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
