@@ -75,6 +75,6 @@ def simple_past(doc: Doc, start: int, end: int) -> bool:
     verb = tok.head.head
     return (
         verb.tag_ == "VBD"
-        and verb.lemma_ not in _REPORT
+        and verb.lemma_ not in _REPORT | _PLAN
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
