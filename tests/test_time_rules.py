@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from whodid.time import find_timexes
@@ -350,3 +351,18 @@ def test_a_simple_past_verb_puts_a_month_in_the_past() -> None:
     assert value_of(changed.text, "December", october) == "2013-12"  # the next one is near
     found = {t.text: t.value for t in find_timexes(changed.text, october, changed)}
     assert found["December"] == "2012-12"
+
+
+def test_a_month_the_parser_reads_as_a_date_needs_no_cue() -> None:
+    words = ["The", "March", "vote", "will", "decide", "."]
+    doc = _parsed(
+        words,
+        ["DT", "NNP", "NN", "MD", "VB", "."],
+        ["det", "compound", "nsubj", "aux", "ROOT", "punct"],
+        [2, 2, 4, 4, 4, 4],
+        ["the", "March", "vote", "will", "decide", "."],
+    )
+    assert find_timexes(doc.text, date(2013, 2, 10)) == []  # "March" alone may be a march
+    doc.ents = [SpacySpan(doc, 1, 2, label="DATE")]
+    found = {t.text: t.value for t in find_timexes(doc.text, date(2013, 2, 10), doc)}
+    assert found == {"March": "2013-03"}

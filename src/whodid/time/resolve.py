@@ -18,7 +18,7 @@ from whodid.time.calendar import (
     weekday_before,
 )
 from whodid.time.context import Context
-from whodid.time.verbs import simple_past
+from whodid.time.verbs import date_entity, simple_past
 
 Result = tuple[str, str] | None
 Handler = Callable[[re.Match[str], Context], Result]
@@ -195,7 +195,11 @@ def _month(m: re.Match[str], ctx: Context) -> Result:
     if not rel and not m["edge"]:
         before = ctx.text[max(0, m.start() - 20) : m.start()]
         after = ctx.text[m.end() : m.end() + 2]
-        if mon in _ANAPHORIC_MONTHS and not _MONTH_CUES.search(before):
+        if (
+            mon in _ANAPHORIC_MONTHS
+            and not _MONTH_CUES.search(before)
+            and not (ctx.doc is not None and date_entity(ctx.doc, m.start(), m.end()))
+        ):
             return None
         if re.match(r"\s[A-Z]", after):  # "June Carter", "August Wilson"
             return None

@@ -78,3 +78,9 @@ def simple_past(doc: Doc, start: int, end: int) -> bool:
         and verb.lemma_ not in _REPORT | _PLAN
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
+
+
+def date_entity(doc: Doc, start: int, end: int) -> bool:
+    """Does the parser's named-entity layer read ``[start, end)`` as (part of) a date?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and all(t.ent_type_ == "DATE" for t in span)
