@@ -125,7 +125,7 @@ def parse_countries(text: str, path: str) -> list[ActorEntry]:
             out.append(
                 ActorEntry(
                     key=f"capital:{code}:{cap}",
-                    name=name,
+                    name=cap,  # 'Warsaw said ...' names Warsaw, coded as Poland's government
                     kind="place",
                     names=(cap,),
                     code=code + "GOV",

@@ -50,6 +50,9 @@ class KBMatcher:
         self._agents = PhraseMatcher(vocab, attr="LOWER")
         self._actor_keys: dict[str, list[ActorEntry]] = {}
         self._agent_keys: dict[str, AgentEntry] = {}
+        # names the KB itself writes in lower case ('al-Qaeda', 'al-Shabaab'): a lower-case
+        # match of these is still the name
+        self._lower_names: set[str] = set()
         lower: dict[str, str] = {}
         orth: dict[str, str] = {}
         for entry in actors:  # earlier entries (user files) come first and win ties
@@ -57,6 +60,8 @@ class KBMatcher:
             for name in entry.names:
                 table, key = (orth, "O:" + name) if name in cs else (lower, "L:" + name.lower())
                 table.setdefault(key, name)
+                if name[:1].islower():
+                    self._lower_names.add(key)
                 listed = self._actor_keys.setdefault(key, [])
                 if entry not in listed:  # 'Ban Ki-moon' and 'Ban Ki-Moon' share a key
                     listed.append(entry)
@@ -97,7 +102,13 @@ class KBMatcher:
                     )
                     continue
                 first = doc[start]
-                if cased and key.startswith("L:") and first.is_alpha and first.text[0].islower():
+                if (
+                    cased
+                    and key.startswith("L:")
+                    and first.is_alpha
+                    and first.text[0].islower()
+                    and key not in self._lower_names
+                ):
                     continue  # 'chad', 'turkey', 'israeli' in lower case are not names
                 cands.append(
                     (

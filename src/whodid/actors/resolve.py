@@ -567,7 +567,11 @@ class DocActors:
         best, rest = senses[0], senses[1:]
         # a place by the model's reading, or a first-level region: not a surname ("the Bush
         # administration" is no town in Egypt)
-        placed = words[-1].ent_type_ in ("GPE", "LOC", "FAC") or best.feature == "admin1"
+        placed = (
+            words[-1].ent_type_ in ("GPE", "LOC", "FAC")
+            or best.feature == "admin1"
+            or best.population >= 1_000_000  # a big city, whatever the model read ('Madras')
+        )
         big_enough = placed and (best.population >= 100_000 or best.feature == "admin1")
         dominant = all(
             e.country == best.country or best.population >= 10 * e.population for e in rest
@@ -933,4 +937,11 @@ class DocActors:
                 base.country if base.kind in ("country", "place") else base.code,
                 name=None,
             )
+        if tok.ent_type_ in ("GPE", "LOC") and not titles:
+            # a town or region the KB does not know ('Puerto Penasco', 'Geneva'): its country
+            words = [t for t in doc[start:end] if t.is_title and t.pos_ in ("PROPN", "NOUN")]
+            country = self._gazetteer_country(words)
+            if country is not None:
+                place = doc[words[0].i : words[-1].i + 1].text
+                return self._actor(start, end, country, name=place)
         return self._actor(start, end, None)
