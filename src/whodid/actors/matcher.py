@@ -93,8 +93,10 @@ class KBMatcher:
         strings = self.vocab.strings
         cased = any(c.isupper() for c in doc_text(doc))
         cands: list[tuple[int, int, int, Mention]] = []
+        target, where = self._without_spaces(doc)
         for matcher, is_agent in ((self._lower, False), (self._orth, False), (self._agents, True)):
-            for match_id, start, end in matcher(doc):
+            for match_id, c_start, c_end in matcher(target):
+                start, end = (c_start, c_end) if where is None else (where[c_start], where[c_end - 1] + 1)
                 key = strings[match_id]
                 if is_agent:
                     cands.append(
@@ -129,6 +131,16 @@ class KBMatcher:
             out.append(m)
         out.sort(key=lambda m: m.start)
         return out
+
+    def _without_spaces(self, doc: Doc) -> tuple[Doc, list[int] | None]:
+        """``doc``, or, when extra spaces stand inside a line ('George W.  Bush'), a copy
+        without those space tokens and the index of each of its tokens in ``doc``."""
+        spaces = [t.i for t in doc if t.is_space and "\n" not in t.text]
+        if not spaces:
+            return doc, None
+        drop = set(spaces)
+        where = [t.i for t in doc if t.i not in drop]
+        return Doc(self.vocab, words=[doc[i].text for i in where]), where
 
     @staticmethod
     def index(mentions: Iterable[Mention]) -> dict[int, Mention]:

@@ -864,7 +864,7 @@ class DocActors:
             country = self._sentence_country(tok)  # 'Defence Minister X said Arnor ...'
         base = country or "---"
         code = (sector_code + base) if agent.prefix else base + sector_code
-        act = self._actor(start, end, code, sector=sector_code[:3])
+        act = self._actor(start, end, code, sector=sector_code[:3], name=self._own_name(tok, agent))
         self.memory.remember(
             act,
             person=agent.kind in ("person", "generic") and not plural,
@@ -874,6 +874,20 @@ class DocActors:
             surname=None,
         )
         return act
+
+    def _own_name(self, tok: Token, agent: AgentEntry) -> str | None:
+        """The name of a body the KB does not know, as the text writes it: the capitalised
+        words that end in its role noun ('Madras High Court', 'Amherst College')."""
+        if agent.kind != "body" or tok.pos_ != "PROPN" or not tok.is_title:
+            return None
+        first = tok.i
+        while first > 0 and self.doc[first - 1].is_title and self.doc[first - 1].pos_ in (
+            "PROPN",
+            "ADJ",
+            "NOUN",
+        ):
+            first -= 1
+        return self.doc[first : tok.i + 1].text if first < tok.i else None
 
     def _proper_name(
         self,
