@@ -73,6 +73,9 @@ _SERVING_PREPS = frozenset({"of", "for", "to"})
 # Sectors of roles that only say where someone stands in a body ("president", "chairman",
 # "member"): with a body, the body's own code.
 _POSITIONAL_SECTORS = frozenset({"GOV", "BUS", "CVL"})
+# Sectors of roles that belong to one state's politics: without a country of their own, the one
+# country their sentence names.
+_NATIONAL_SECTORS = frozenset({"GOV", "OPP", "PTY", "LEG", "JUD", "MIL", "COP", "SPY"})
 _ORG_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "alliance", "bloc", "militia"}
 )
@@ -388,6 +391,9 @@ class DocActors:
             and tok.tag_ not in ("NN", "NNP")
         )
         if head_m is not None and head_m.entry is not None:
+            abroad = self._people_abroad(tok, head_m.entry)
+            if abroad is not None:  # 'ethnic Albanians in Serbia': the place's civilians
+                return self._actor(start, max(end, self._place_in_end(tok)), abroad + "CVL")
             return self._named(tok, head_m.entry, start, end, mods, former=former, then=then)
         agent = head_m.agent if head_m is not None else None
         titles = [m.agent for m in mods if m.agent is not None]
@@ -447,6 +453,16 @@ class DocActors:
         return self._role(
             tok, agent, start, end, titles, names, people, former=former, plural=plural
         )
+
+    def _people_abroad(self, tok: Token, entry: ActorEntry) -> str | None:
+        """The country where a people named by a plural demonym lives, when an 'in'-phrase
+        names another one ('ethnic Albanians in south Serbia', 'Kurds in Syria'), else None."""
+        if entry.kind != "country" or tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_ != "NORP":
+            return None
+        places = self._place_in(tok)
+        if not places or places[0].country in (None, entry.country):
+            return None
+        return places[0].country
 
     def _patron(self, m: Mention) -> bool:
         """'pro-Iranian', 'Russian-backed': a mention that names a patron of the actor."""
@@ -860,8 +876,12 @@ class DocActors:
                 return self._actor(
                     start, end, a.code, sector=a.sector, name=a.name, country=a.country
                 )
-        if country is None and agent.kind == "person" and not plural:
-            country = self._sentence_country(tok)  # 'Defence Minister X said Arnor ...'
+        if country is None and (
+            agent.kind == "person" and not plural or sector_code[:3] in _NATIONAL_SECTORS
+        ):
+            # 'Defence Minister X said Arnor ...', 'the opposition party will boycott Arnor's
+            # elections': a state or political role of the one country its sentence names
+            country = self._sentence_country(tok)
         base = country or "---"
         code = (sector_code + base) if agent.prefix else base + sector_code
         act = self._actor(start, end, code, sector=sector_code[:3], name=self._own_name(tok, agent))
