@@ -96,7 +96,9 @@ class KBMatcher:
         target, where = self._without_spaces(doc)
         for matcher, is_agent in ((self._lower, False), (self._orth, False), (self._agents, True)):
             for match_id, c_start, c_end in matcher(target):
-                start, end = (c_start, c_end) if where is None else (where[c_start], where[c_end - 1] + 1)
+                start, end = (
+                    (c_start, c_end) if where is None else (where[c_start], where[c_end - 1] + 1)
+                )
                 key = strings[match_id]
                 if is_agent:
                     cands.append(

@@ -901,10 +901,15 @@ class DocActors:
         if agent.kind != "body" or tok.pos_ != "PROPN" or not tok.is_title:
             return None
         first = tok.i
-        while first > 0 and self.doc[first - 1].is_title and self.doc[first - 1].pos_ in (
-            "PROPN",
-            "ADJ",
-            "NOUN",
+        while (
+            first > 0
+            and self.doc[first - 1].is_title
+            and self.doc[first - 1].pos_
+            in (
+                "PROPN",
+                "ADJ",
+                "NOUN",
+            )
         ):
             first -= 1
         return self.doc[first : tok.i + 1].text if first < tok.i else None
