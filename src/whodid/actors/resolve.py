@@ -75,7 +75,7 @@ _SERVING_PREPS = frozenset({"of", "for", "to"})
 _POSITIONAL_SECTORS = frozenset({"GOV", "BUS", "CVL"})
 # Sectors of roles that belong to one state's politics: without a country of their own, the one
 # country their sentence names.
-_NATIONAL_SECTORS = frozenset({"GOV", "OPP", "PTY", "LEG", "JUD", "MIL", "COP", "SPY"})
+_NATIONAL_SECTORS = frozenset({"GOV", "OPP", "PTY", "LEG", "JUD", "MIL", "COP", "SPY", "REB"})
 _ORG_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "alliance", "bloc", "militia"}
 )
@@ -508,6 +508,7 @@ class DocActors:
             and m.entry is not None
             and m.entry.kind in ("country", "place")
             and not self._in_own_clause(self.doc[m.end - 1], tok)
+            and not self._patron(m)  # 'US-backed forces' are not the role's country
         }
         return found.pop() if len(found) == 1 else None
 
@@ -877,7 +878,11 @@ class DocActors:
                     start, end, a.code, sector=a.sector, name=a.name, country=a.country
                 )
         if country is None and (
-            agent.kind == "person" and not plural or sector_code[:3] in _NATIONAL_SECTORS
+            agent.kind == "person"
+            and not plural
+            or agent.kind != "person"
+            and sector_code[:3] in _NATIONAL_SECTORS
+            and not agent.phrase.startswith("peacekeep")  # foreign by definition
         ):
             # 'Defence Minister X said Arnor ...', 'the opposition party will boycott Arnor's
             # elections': a state or political role of the one country its sentence names
@@ -976,10 +981,11 @@ class DocActors:
                 base.country if base.kind in ("country", "place") else base.code,
                 name=None,
             )
-        if tok.ent_type_ in ("GPE", "LOC") and not titles:
+        if tok.ent_type_ in ("GPE", "LOC") and not titles and tok.dep_ not in ("compound", "nmod"):
             # a town or region the KB does not know ('Puerto Penasco', 'Geneva'): its country
             words = [t for t in doc[start:end] if t.is_title and t.pos_ in ("PROPN", "NOUN")]
-            country = self._gazetteer_country(words)
+            whole = all(t.ent_type_ in ("GPE", "LOC") for t in words)  # not 'Flavia X Piccoli'
+            country = self._gazetteer_country(words) if whole else None
             if country is not None:
                 place = doc[words[0].i : words[-1].i + 1].text
                 return self._actor(start, end, country, name=place)
