@@ -68,6 +68,9 @@ def test_a_political_role_takes_the_one_country_of_its_sentence(nlp) -> None:  #
     # not a country the role acts against in its own clause
     actor = _resolve(nlp, "The opposition party called for sanctions against Zambia.", "party")
     assert actor is not None and actor.country is None
+    # an xcomp shares the subject's clause: Zambia is what the government acts on
+    actor = _resolve(nlp, "The Korean government agreed to provide Zambia with grain.", "government")
+    assert actor is not None and actor.country is None
 
 
 def test_new_role_nouns(nlp) -> None:  # type: ignore[no-untyped-def]

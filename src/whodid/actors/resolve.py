@@ -518,11 +518,13 @@ class DocActors:
         against Russia'), rather than in a reported or separate clause ('... said Arnor would')?"""
         if place.dep_ in ("amod", "compound", "poss", "nmod"):
             return False  # "the Zambian people": a modifier, often the person's own country
+        # ('The X government agreed to provide Y with ...': an xcomp shares its subject, so Y
+        # is still an argument of the subject's own clause)
         verb = person.head if person.dep_ in ("nsubj", "nsubjpass") else person
         tok = place
         against = False
         for hops in range(1, 7):
-            if tok.i == tok.head.i or tok.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl"):
+            if tok.i == tok.head.i or tok.dep_ in ("ccomp", "advcl", "conj", "relcl"):
                 return False
             tok = tok.head
             against = against or tok.lower_ == "against"
