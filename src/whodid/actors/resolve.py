@@ -75,7 +75,9 @@ _SERVING_PREPS = frozenset({"of", "for", "to"})
 _POSITIONAL_SECTORS = frozenset({"GOV", "BUS", "CVL"})
 # Sectors of roles that belong to one state's politics: without a country of their own, the one
 # country their sentence names.
-_NATIONAL_SECTORS = frozenset({"GOV", "OPP", "PTY", "LEG", "JUD", "MIL", "COP", "SPY", "REB"})
+_NATIONAL_SECTORS = frozenset(
+    {"GOV", "OPP", "PTY", "LEG", "JUD", "MIL", "COP", "SPY", "REB", "UAF"}
+)
 _ORG_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "alliance", "bloc", "militia"}
 )
