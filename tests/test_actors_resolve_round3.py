@@ -103,3 +103,21 @@ def test_actor_coding_scorer_puts_a_context_without_the_string_before_it() -> No
     assert (
         item["text"] == "He said the navy left." and item["text"][where[0] : where[1]] == "the navy"
     )
+
+
+def test_a_misspelt_country_or_demonym_gives_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor = _resolve(nlp, "Ethipian rebels released two hostages.", "rebels")
+    assert actor is not None and actor.code == "ETHREB"
+    actor = _resolve(nlp, "Mexcian troops crossed the river.", "troops")
+    assert actor is not None and actor.code == "MEXMIL"
+    # a town of the gazetteer is no misspelling ('Granada' is not Grenada)
+    actor = _resolve(nlp, "Granada police closed the road.", "police")
+    assert actor is not None and actor.country != "GRD"
+
+
+def test_one_letter_misspellings_only() -> None:
+    kb = ActorKB.builtin()
+    assert kb.misspelt_country("Kazahks") == "KAZ"  # two letters swapped
+    assert kb.misspelt_country("Pakistn") == "PAK"  # one left out
+    assert kb.misspelt_country("Adanis") is None  # two edits from 'Danish'
+    assert kb.misspelt_country("Kenya") is None  # known as it is

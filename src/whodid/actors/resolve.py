@@ -8,7 +8,7 @@ import bisect
 import logging
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.coref import DocMemory
 from whodid.actors.dated import office_code, titled_code
@@ -599,6 +599,23 @@ class DocActors:
         )
         return best.country if big_enough and dominant else None
 
+    def _misspelt_country(self, toks: Span) -> str | None:
+        """The country that the one capitalised word of ``toks`` the KB does not know misspells
+        ('Dehli', 'Kazahks'), if it names no person and no place of the gazetteer as it is."""
+        words = [
+            t
+            for t in toks
+            if t.i not in self._at and t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN")
+        ]
+        if len(words) != 1 or words[0].ent_type_ == "ORG":
+            return None
+        if words[0].ent_type_ == "PERSON" and self.kb.surname_country(words[0].text):
+            return None  # a known surname
+        country = self.kb.misspelt_country(words[0].text)
+        if country is None or default_gazetteer().lookup(words[0].text):
+            return None
+        return country
+
     def _surname_country(self, start: int, end: int) -> str | None:
         """The country of a known person's surname that is not itself a KB mention: 'the Bush
         administration', 'President Bush' (every known Bush is American)."""
@@ -810,6 +827,8 @@ class DocActors:
             country = self._place_country(start, tok.i)  # "Kano State government"
         if country is None and org is None:
             country = self._surname_country(start, tok.i)  # "the Bush administration"
+        if country is None and org is None:
+            country = self._misspelt_country(self.doc[start : tok.i])  # "Dehli police"
 
         first = self.doc[start]
         if former:
@@ -985,6 +1004,13 @@ class DocActors:
                 base.country if base.kind in ("country", "place") else base.code,
                 name=None,
             )
+        misspelt = (
+            self._misspelt_country(doc[start:end])
+            if not titles and tok.dep_ not in ("compound", "nmod")
+            else None
+        )
+        if misspelt is not None:  # 'Kazahks', 'Ukrainan'
+            return self._actor(start, end, misspelt)
         if tok.ent_type_ in ("GPE", "LOC") and not titles and tok.dep_ not in ("compound", "nmod"):
             # a town or region the KB does not know ('Puerto Penasco', 'Geneva'): its country
             words = [t for t in doc[start:end] if t.is_title and t.pos_ in ("PROPN", "NOUN")]
