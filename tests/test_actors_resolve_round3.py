@@ -69,7 +69,9 @@ def test_a_political_role_takes_the_one_country_of_its_sentence(nlp) -> None:  #
     actor = _resolve(nlp, "The opposition party called for sanctions against Zambia.", "party")
     assert actor is not None and actor.country is None
     # an xcomp shares the subject's clause: Zambia is what the government acts on
-    actor = _resolve(nlp, "The Korean government agreed to provide Zambia with grain.", "government")
+    actor = _resolve(
+        nlp, "The Korean government agreed to provide Zambia with grain.", "government"
+    )
     assert actor is not None and actor.country is None
 
 
