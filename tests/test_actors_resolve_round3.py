@@ -123,3 +123,13 @@ def test_one_letter_misspellings_only() -> None:
     assert kb.misspelt_country("Pakistn") == "PAK"  # one left out
     assert kb.misspelt_country("Adanis") is None  # two edits from 'Danish'
     assert kb.misspelt_country("Kenya") is None  # known as it is
+
+
+def test_the_arabic_article_in_a_name_may_be_spelt_otherwise(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor = _resolve(
+        nlp, "Bashar el-Assad addressed parliament.", "Assad", published=date(2015, 1, 1)
+    )
+    assert actor is not None and actor.code == "SYRGOV" and actor.name == "Bashar al-Assad"
+    when = date(2010, 1, 1)
+    actor = _resolve(nlp, "President Omar El Bashir lifted the curfew.", "Bashir", published=when)
+    assert actor is not None and actor.code == "SDNGOV"

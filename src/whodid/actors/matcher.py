@@ -5,6 +5,7 @@ vocab.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,21 @@ from whodid.text.doctext import doc_text
 __all__ = ["Mention", "KBMatcher"]
 
 logger = logging.getLogger(__name__)
+
+
+_ARTICLE = re.compile(r"(?i)(?<![^ ])(al|el)-(?=\w)")
+
+
+def _article_spellings(name: str) -> list[str]:
+    """Other spellings of the Arabic article in a person's name: 'Omar al-Bashir' is also
+    written 'Omar el-Bashir' and 'Omar El Bashir' (names without the article: none)."""
+    if not _ARTICLE.search(name):
+        return []
+    return [
+        _ARTICLE.sub(form, name)
+        for form in ("al-", "el-", "al ", "el ")
+        if _ARTICLE.sub(form, name) != name
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +73,10 @@ class KBMatcher:
         orth: dict[str, str] = {}
         for entry in actors:  # earlier entries (user files) come first and win ties
             cs = set(entry.case_sensitive)
-            for name in entry.names:
+            names = entry.names
+            if entry.kind == "person":  # 'Omar el-Bashir', 'Omar El Bashir'
+                names = (*names, *(v for n in names for v in _article_spellings(n)))
+            for name in names:
                 table, key = (orth, "O:" + name) if name in cs else (lower, "L:" + name.lower())
                 table.setdefault(key, name)
                 if name[:1].islower():
