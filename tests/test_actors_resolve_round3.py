@@ -133,3 +133,12 @@ def test_the_arabic_article_in_a_name_may_be_spelt_otherwise(nlp) -> None:  # ty
     when = date(2010, 1, 1)
     actor = _resolve(nlp, "President Omar El Bashir lifted the curfew.", "Bashir", published=when)
     assert actor is not None and actor.code == "SDNGOV"
+
+
+def test_an_unknown_person_is_named_as_written(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor = _resolve(nlp, "Marguerite Okonkwo-Bell criticised the ruling.", "Bell")
+    assert actor is not None and actor.code is None and actor.name == "Marguerite Okonkwo-Bell"
+    doc = nlp("Officer Jean-Luc Dupont, head of Acme Corp, filed the report.")
+    da = DocActors(ActorKB.builtin(), doc)
+    officer = da.resolve(next(t for t in doc if t.text == "Dupont"))
+    assert officer is not None and officer.name == "Jean-Luc Dupont"

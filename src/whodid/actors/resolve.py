@@ -923,6 +923,23 @@ class DocActors:
         )
         return act
 
+    def _written_name(self, name_toks: list[Token]) -> str | None:
+        """The name as written, hyphens and all ('Tseng Hou-jen'): the run of proper nouns
+        (and hyphens inside a word) from the first of ``name_toks``."""
+        if not name_toks:
+            return None
+        doc = self.doc
+        last = name_toks[0].i
+        while last + 1 < len(doc):
+            nxt = doc[last + 1]
+            joined = nxt.idx == doc[last].idx + len(doc[last].text)
+            if nxt.i in self._at or not (nxt.pos_ == "PROPN" or joined and nxt.text == "-"):
+                break
+            last += 1
+        while doc[last].text == "-":
+            last -= 1
+        return doc[name_toks[0].i : last + 1].text
+
     def _own_name(self, tok: Token, agent: AgentEntry) -> str | None:
         """The name of a body the KB does not know, as the text writes it: the capitalised
         words that end in its role noun ('Madras High Court', 'Amherst College')."""
@@ -958,7 +975,7 @@ class DocActors:
             (m.end for m in self.mentions if start <= m.start and m.end <= tok.i), default=start
         )
         name_toks = [t for t in doc[after_titles:end] if t.pos_ == "PROPN" and t.i not in self._at]
-        name = " ".join(t.text for t in name_toks) if name_toks else None
+        name = self._written_name(name_toks)
         if titles:
             country, org = self._country_from(names, [])
             if country is None and org is None and len(name_toks) == 1:
@@ -1019,4 +1036,6 @@ class DocActors:
             if country is not None:
                 place = doc[words[0].i : words[-1].i + 1].text
                 return self._actor(start, end, country, name=place)
+        if tok.ent_type_ == "PERSON" and name and all(t.ent_type_ == "PERSON" for t in name_toks):
+            return self._actor(start, end, None, name=name)  # an unknown person, as written
         return self._actor(start, end, None)
