@@ -142,3 +142,12 @@ def test_an_unknown_person_is_named_as_written(nlp) -> None:  # type: ignore[no-
     da = DocActors(ActorKB.builtin(), doc)
     officer = da.resolve(next(t for t in doc if t.text == "Dupont"))
     assert officer is not None and officer.name == "Jean-Luc Dupont"
+
+
+def test_an_aid_or_rights_group_of_no_country_is_an_ngo(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor = _resolve(nlp, "A human rights group condemned the arrests.", "group")
+    assert actor is not None and actor.code == "NGOHRI" and actor.country is None
+    actor = _resolve(nlp, "Aid agencies suspended their work in the camps.", "agencies")
+    assert actor is not None and actor.code == "NGO"
+    actor = _resolve(nlp, "Kenyan aid agencies suspended their work.", "agencies")
+    assert actor is not None and actor.code == "KENNGO"

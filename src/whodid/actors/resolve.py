@@ -912,6 +912,10 @@ class DocActors:
             country = self._sentence_country(tok)
         base = country or "---"
         code = (sector_code + base) if agent.prefix else base + sector_code
+        if country is None and sector_code[:3] in ("NGO", "HRI"):
+            # an aid or rights group of no known country is a non-governmental organisation
+            # ('a human rights group' -> NGOHRI, 'an aid agency' -> NGO), as CAMEO codes them
+            code = "NGO" + sector_code[3:] if sector_code[:3] == "NGO" else "NGO" + sector_code
         act = self._actor(start, end, code, sector=sector_code[:3], name=self._own_name(tok, agent))
         self.memory.remember(
             act,
