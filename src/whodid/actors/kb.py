@@ -127,6 +127,37 @@ class ActorKB:
         countries = self._surname_countries.get(surname.lower())
         return next(iter(countries)) if countries and len(countries) == 1 else None
 
+    @functools.cached_property
+    def _misspellings(self) -> dict[str, list[tuple[str, str]]]:
+        """(name, country) of the one-word names and demonyms of countries of five letters or
+        more, by each of their one-letter deletions (a symmetric-deletion index)."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for e in self.actors:
+            if e.kind != "country" or not e.country:
+                continue
+            for n in e.names:
+                low = n.lower()
+                if len(low) < 5 or not low.isalpha():
+                    continue
+                for key in _deletions(low):
+                    found.setdefault(key, []).append((low, e.country))
+        return found
+
+    def misspelt_country(self, word: str) -> str | None:
+        """The one country whose name or demonym ``word`` misspells by one letter left out,
+        added, changed or swapped with its neighbour ('Kazahks', 'Ethipian'), else None. Only
+        for words of five letters or more that the KB does not know as they are."""
+        low = word.lower()
+        if len(low) < 5 or not low.isalpha() or self._by_name.get(low):
+            return None
+        countries = {
+            country
+            for key in _deletions(low)
+            for name, country in self._misspellings.get(key, ())
+            if _one_edit(low, name)
+        }
+        return next(iter(countries)) if len(countries) == 1 else None
+
     def agent(self, text: str) -> AgentEntry | None:
         return self._by_form.get(" ".join(text.lower().split()))
 
@@ -160,3 +191,25 @@ class ActorKB:
                 )
             )
         return out
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string made by leaving one of its letters out."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one letter apart: one left out, added, changed, or two neighbours
+    swapped?"""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

@@ -4,9 +4,10 @@ format for user actors and agents. Every error names the file and line."""
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -121,11 +122,14 @@ def parse_countries(text: str, path: str) -> list[ActorEntry]:
                 case_sensitive=cs,
             )
         )
-        for cap in _split(capitals):
+        caps = _split(capitals)
+        for cap in caps:
             out.append(
                 ActorEntry(
                     key=f"capital:{code}:{cap}",
-                    name=name,
+                    # 'Warsaw said ...' names Warsaw, coded as Poland's government; a spelling
+                    # of an earlier capital ('Prishtina') names that one
+                    name=_spelling_of(cap, caps),
                     kind="place",
                     names=(cap,),
                     code=code + "GOV",
@@ -154,6 +158,17 @@ def parse_countries(text: str, path: str) -> list[ActorEntry]:
             if not re.fullmatch(r"[A-Z]{3}", alt_code):
                 raise DataError(path, lineno, f"bad alternative code {alt_code!r}")
     return out
+
+
+def _spelling_of(name: str, names: Sequence[str]) -> str:
+    """The first of ``names`` that ``name`` is another spelling of ('Prishtina' of 'Pristina',
+    'Washington DC' of 'Washington'), else ``name``."""
+    for other in names:
+        if other == name:
+            return name
+        if difflib.SequenceMatcher(None, other.lower(), name.lower()).ratio() >= 0.8:
+            return other
+    return name
 
 
 def country_alt_codes(text: str) -> dict[str, str]:

@@ -5,6 +5,7 @@ vocab.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,21 @@ from whodid.text.doctext import doc_text
 __all__ = ["Mention", "KBMatcher"]
 
 logger = logging.getLogger(__name__)
+
+
+_ARTICLE = re.compile(r"(?i)(?<![^ ])(al|el)-(?=\w)")
+
+
+def _article_spellings(name: str) -> list[str]:
+    """Other spellings of the Arabic article in a person's name: 'Omar al-Bashir' is also
+    written 'Omar el-Bashir' and 'Omar El Bashir' (names without the article: none)."""
+    if not _ARTICLE.search(name):
+        return []
+    return [
+        _ARTICLE.sub(form, name)
+        for form in ("al-", "el-", "al ", "el ")
+        if _ARTICLE.sub(form, name) != name
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +66,21 @@ class KBMatcher:
         self._agents = PhraseMatcher(vocab, attr="LOWER")
         self._actor_keys: dict[str, list[ActorEntry]] = {}
         self._agent_keys: dict[str, AgentEntry] = {}
+        # names the KB itself writes in lower case ('al-Qaeda', 'al-Shabaab'): a lower-case
+        # match of these is still the name
+        self._lower_names: set[str] = set()
         lower: dict[str, str] = {}
         orth: dict[str, str] = {}
         for entry in actors:  # earlier entries (user files) come first and win ties
             cs = set(entry.case_sensitive)
-            for name in entry.names:
+            names = entry.names
+            if entry.kind == "person":  # 'Omar el-Bashir', 'Omar El Bashir'
+                names = (*names, *(v for n in names for v in _article_spellings(n)))
+            for name in names:
                 table, key = (orth, "O:" + name) if name in cs else (lower, "L:" + name.lower())
                 table.setdefault(key, name)
+                if name[:1].islower():
+                    self._lower_names.add(key)
                 listed = self._actor_keys.setdefault(key, [])
                 if entry not in listed:  # 'Ban Ki-moon' and 'Ban Ki-Moon' share a key
                     listed.append(entry)
@@ -88,8 +112,12 @@ class KBMatcher:
         strings = self.vocab.strings
         cased = any(c.isupper() for c in doc_text(doc))
         cands: list[tuple[int, int, int, Mention]] = []
+        target, where = self._without_spaces(doc)
         for matcher, is_agent in ((self._lower, False), (self._orth, False), (self._agents, True)):
-            for match_id, start, end in matcher(doc):
+            for match_id, c_start, c_end in matcher(target):
+                start, end = (
+                    (c_start, c_end) if where is None else (where[c_start], where[c_end - 1] + 1)
+                )
                 key = strings[match_id]
                 if is_agent:
                     cands.append(
@@ -97,7 +125,13 @@ class KBMatcher:
                     )
                     continue
                 first = doc[start]
-                if cased and key.startswith("L:") and first.is_alpha and first.text[0].islower():
+                if (
+                    cased
+                    and key.startswith("L:")
+                    and first.is_alpha
+                    and first.text[0].islower()
+                    and key not in self._lower_names
+                ):
                     continue  # 'chad', 'turkey', 'israeli' in lower case are not names
                 cands.append(
                     (
@@ -118,6 +152,16 @@ class KBMatcher:
             out.append(m)
         out.sort(key=lambda m: m.start)
         return out
+
+    def _without_spaces(self, doc: Doc) -> tuple[Doc, list[int] | None]:
+        """``doc``, or, when extra spaces stand inside a line ('George W.  Bush'), a copy
+        without those space tokens and the index of each of its tokens in ``doc``."""
+        spaces = [t.i for t in doc if t.is_space and "\n" not in t.text]
+        if not spaces:
+            return doc, None
+        drop = set(spaces)
+        where = [t.i for t in doc if t.i not in drop]
+        return Doc(self.vocab, words=[doc[i].text for i in where]), where
 
     @staticmethod
     def index(mentions: Iterable[Mention]) -> dict[int, Mention]:

@@ -8,7 +8,7 @@ import bisect
 import logging
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.coref import DocMemory
 from whodid.actors.dated import office_code, titled_code
@@ -73,6 +73,11 @@ _SERVING_PREPS = frozenset({"of", "for", "to"})
 # Sectors of roles that only say where someone stands in a body ("president", "chairman",
 # "member"): with a body, the body's own code.
 _POSITIONAL_SECTORS = frozenset({"GOV", "BUS", "CVL"})
+# Sectors of roles that belong to one state's politics: without a country of their own, the one
+# country their sentence names.
+_NATIONAL_SECTORS = frozenset(
+    {"GOV", "OPP", "PTY", "LEG", "JUD", "MIL", "COP", "SPY", "REB", "UAF"}
+)
 _ORG_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "alliance", "bloc", "militia"}
 )
@@ -388,6 +393,9 @@ class DocActors:
             and tok.tag_ not in ("NN", "NNP")
         )
         if head_m is not None and head_m.entry is not None:
+            abroad = self._people_abroad(tok, head_m.entry)
+            if abroad is not None:  # 'ethnic Albanians in Serbia': the place's civilians
+                return self._actor(start, max(end, self._place_in_end(tok)), abroad + "CVL")
             return self._named(tok, head_m.entry, start, end, mods, former=former, then=then)
         agent = head_m.agent if head_m is not None else None
         titles = [m.agent for m in mods if m.agent is not None]
@@ -448,6 +456,16 @@ class DocActors:
             tok, agent, start, end, titles, names, people, former=former, plural=plural
         )
 
+    def _people_abroad(self, tok: Token, entry: ActorEntry) -> str | None:
+        """The country where a people named by a plural demonym lives, when an 'in'-phrase
+        names another one ('ethnic Albanians in south Serbia', 'Kurds in Syria'), else None."""
+        if entry.kind != "country" or tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_ != "NORP":
+            return None
+        places = self._place_in(tok)
+        if not places or places[0].country in (None, entry.country):
+            return None
+        return places[0].country
+
     def _patron(self, m: Mention) -> bool:
         """'pro-Iranian', 'Russian-backed': a mention that names a patron of the actor."""
         doc = self.doc
@@ -492,6 +510,7 @@ class DocActors:
             and m.entry is not None
             and m.entry.kind in ("country", "place")
             and not self._in_own_clause(self.doc[m.end - 1], tok)
+            and not self._patron(m)  # 'US-backed forces' are not the role's country
         }
         return found.pop() if len(found) == 1 else None
 
@@ -501,11 +520,13 @@ class DocActors:
         against Russia'), rather than in a reported or separate clause ('... said Arnor would')?"""
         if place.dep_ in ("amod", "compound", "poss", "nmod"):
             return False  # "the Zambian people": a modifier, often the person's own country
+        # ('The X government agreed to provide Y with ...': an xcomp shares its subject, so Y
+        # is still an argument of the subject's own clause)
         verb = person.head if person.dep_ in ("nsubj", "nsubjpass") else person
         tok = place
         against = False
         for hops in range(1, 7):
-            if tok.i == tok.head.i or tok.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl"):
+            if tok.i == tok.head.i or tok.dep_ in ("ccomp", "advcl", "conj", "relcl"):
                 return False
             tok = tok.head
             against = against or tok.lower_ == "against"
@@ -567,12 +588,33 @@ class DocActors:
         best, rest = senses[0], senses[1:]
         # a place by the model's reading, or a first-level region: not a surname ("the Bush
         # administration" is no town in Egypt)
-        placed = words[-1].ent_type_ in ("GPE", "LOC", "FAC") or best.feature == "admin1"
+        placed = (
+            words[-1].ent_type_ in ("GPE", "LOC", "FAC")
+            or best.feature == "admin1"
+            or best.population >= 1_000_000  # a big city, whatever the model read ('Madras')
+        )
         big_enough = placed and (best.population >= 100_000 or best.feature == "admin1")
         dominant = all(
             e.country == best.country or best.population >= 10 * e.population for e in rest
         )
         return best.country if big_enough and dominant else None
+
+    def _misspelt_country(self, toks: Span) -> str | None:
+        """The country that the one capitalised word of ``toks`` the KB does not know misspells
+        ('Dehli', 'Kazahks'), if it names no person and no place of the gazetteer as it is."""
+        words = [
+            t
+            for t in toks
+            if t.i not in self._at and t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN")
+        ]
+        if len(words) != 1 or words[0].ent_type_ == "ORG":
+            return None
+        if words[0].ent_type_ == "PERSON" and self.kb.surname_country(words[0].text):
+            return None  # a known surname
+        country = self.kb.misspelt_country(words[0].text)
+        if country is None or default_gazetteer().lookup(words[0].text):
+            return None
+        return country
 
     def _surname_country(self, start: int, end: int) -> str | None:
         """The country of a known person's surname that is not itself a KB mention: 'the Bush
@@ -785,6 +827,8 @@ class DocActors:
             country = self._place_country(start, tok.i)  # "Kano State government"
         if country is None and org is None:
             country = self._surname_country(start, tok.i)  # "the Bush administration"
+        if country is None and org is None:
+            country = self._misspelt_country(self.doc[start : tok.i])  # "Dehli police"
 
         first = self.doc[start]
         if former:
@@ -856,11 +900,23 @@ class DocActors:
                 return self._actor(
                     start, end, a.code, sector=a.sector, name=a.name, country=a.country
                 )
-        if country is None and agent.kind == "person" and not plural:
-            country = self._sentence_country(tok)  # 'Defence Minister X said Arnor ...'
+        if country is None and (
+            agent.kind == "person"
+            and not plural
+            or agent.kind != "person"
+            and sector_code[:3] in _NATIONAL_SECTORS
+            and not agent.phrase.startswith("peacekeep")  # foreign by definition
+        ):
+            # 'Defence Minister X said Arnor ...', 'the opposition party will boycott Arnor's
+            # elections': a state or political role of the one country its sentence names
+            country = self._sentence_country(tok)
         base = country or "---"
         code = (sector_code + base) if agent.prefix else base + sector_code
-        act = self._actor(start, end, code, sector=sector_code[:3])
+        if country is None and sector_code[:3] in ("NGO", "HRI"):
+            # an aid or rights group of no known country is a non-governmental organisation
+            # ('a human rights group' -> NGOHRI, 'an aid agency' -> NGO), as CAMEO codes them
+            code = "NGO" + sector_code[3:] if sector_code[:3] == "NGO" else "NGO" + sector_code
+        act = self._actor(start, end, code, sector=sector_code[:3], name=self._own_name(tok, agent))
         self.memory.remember(
             act,
             person=agent.kind in ("person", "generic") and not plural,
@@ -870,6 +926,42 @@ class DocActors:
             surname=None,
         )
         return act
+
+    def _written_name(self, name_toks: list[Token]) -> str | None:
+        """The name as written, hyphens and all ('Tseng Hou-jen'): the run of proper nouns
+        (and hyphens inside a word) from the first of ``name_toks``."""
+        if not name_toks:
+            return None
+        doc = self.doc
+        last = name_toks[0].i
+        while last + 1 < len(doc):
+            nxt = doc[last + 1]
+            joined = nxt.idx == doc[last].idx + len(doc[last].text)
+            if nxt.i in self._at or not (nxt.pos_ == "PROPN" or joined and nxt.text == "-"):
+                break
+            last += 1
+        while doc[last].text == "-":
+            last -= 1
+        return doc[name_toks[0].i : last + 1].text
+
+    def _own_name(self, tok: Token, agent: AgentEntry) -> str | None:
+        """The name of a body the KB does not know, as the text writes it: the capitalised
+        words that end in its role noun ('Madras High Court', 'Amherst College')."""
+        if agent.kind != "body" or tok.pos_ != "PROPN" or not tok.is_title:
+            return None
+        first = tok.i
+        while (
+            first > 0
+            and self.doc[first - 1].is_title
+            and self.doc[first - 1].pos_
+            in (
+                "PROPN",
+                "ADJ",
+                "NOUN",
+            )
+        ):
+            first -= 1
+        return self.doc[first : tok.i + 1].text if first < tok.i else None
 
     def _proper_name(
         self,
@@ -887,7 +979,7 @@ class DocActors:
             (m.end for m in self.mentions if start <= m.start and m.end <= tok.i), default=start
         )
         name_toks = [t for t in doc[after_titles:end] if t.pos_ == "PROPN" and t.i not in self._at]
-        name = " ".join(t.text for t in name_toks) if name_toks else None
+        name = self._written_name(name_toks)
         if titles:
             country, org = self._country_from(names, [])
             if country is None and org is None and len(name_toks) == 1:
@@ -933,4 +1025,21 @@ class DocActors:
                 base.country if base.kind in ("country", "place") else base.code,
                 name=None,
             )
+        misspelt = (
+            self._misspelt_country(doc[start:end])
+            if not titles and tok.dep_ not in ("compound", "nmod")
+            else None
+        )
+        if misspelt is not None:  # 'Kazahks', 'Ukrainan'
+            return self._actor(start, end, misspelt)
+        if tok.ent_type_ in ("GPE", "LOC") and not titles and tok.dep_ not in ("compound", "nmod"):
+            # a town or region the KB does not know ('Puerto Penasco', 'Geneva'): its country
+            words = [t for t in doc[start:end] if t.is_title and t.pos_ in ("PROPN", "NOUN")]
+            whole = all(t.ent_type_ in ("GPE", "LOC") for t in words)  # not 'Flavia X Piccoli'
+            country = self._gazetteer_country(words) if whole else None
+            if country is not None:
+                place = doc[words[0].i : words[-1].i + 1].text
+                return self._actor(start, end, country, name=place)
+        if tok.ent_type_ == "PERSON" and name and all(t.ent_type_ == "PERSON" for t in name_toks):
+            return self._actor(start, end, None, name=name)  # an unknown person, as written
         return self._actor(start, end, None)

@@ -71,6 +71,10 @@ def _input(record: dict[str, Any]) -> tuple[dict[str, Any], tuple[int, int]]:
         start = context.index(actor_text)
         return {**item, "text": context}, (start, start + len(actor_text))
     text = FRAME.format(actor=actor_text)
+    if isinstance(context, str) and context.strip() and actor_text:
+        # a context that does not hold the string stands before it, as in `whodid actor`
+        before = context.rstrip() + " "
+        return {**item, "text": before + text}, (len(before), len(before) + len(actor_text))
     return {**item, "text": text}, (0, len(actor_text))
 
 
