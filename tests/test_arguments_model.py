@@ -89,3 +89,41 @@ def test_source_phrases(text: str, source: str, target: str | None) -> None:
     assert event["source"]["text"] == source
     if target is not None:
         assert event["target"]["text"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the thing given, imposed, moved or lifted is no target: its recipient or place is
+        ("The United Nations withdrew its peacekeepers from Mali.", "Mali"),
+        ("The army imposed a curfew in Kano after the clashes.", "Kano"),
+        ("Japan returned the stolen statues to the Cambodian government.", "the Cambodian government"),
+        ("Saudi Arabia lifted its blockade of Qatar.", "Qatar"),
+        ("Germany gave 20 million euros to Jordan for refugee schools.", "Jordan"),
+    ],
+)
+def test_a_theme_object_leaves_the_target_to_its_recipient(text: str, target: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    assert events and events[0]["target"]["text"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the act a verb is about names the target: "threatened to shell X"
+        ("Iran threatened to shell the Kurdish camps near the border.", "the Kurdish camps"),
+        ("Brazil offered to send troops to Haiti.", "Haiti"),
+        ("Norway is considering sending aid to Somalia.", "Somalia"),
+    ],
+)
+def test_a_complement_clause_names_the_target(text: str, target: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["target"] and best["target"]["text"] == target
+
+
+def test_a_subordinate_clause_ranks_below_the_main_act() -> None:
+    text = "The prime minister resigned as protesters threatened to storm the parliament."
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["cameo"].startswith("08") and best["source"]["text"] == "The prime minister"

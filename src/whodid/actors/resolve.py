@@ -46,6 +46,8 @@ _QUANTIFIERS = frozenset(
         "dozens",
         "hundreds",
         "thousands",
+        "millions",
+        "tens",
         "scores",
         "none",
         "each",

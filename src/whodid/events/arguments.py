@@ -168,6 +168,31 @@ def _agent_of_cause(verb: Token, lexicon: Lexicon) -> list[Token]:
     return []
 
 
+# Where a thing given, imposed or moved goes, after the usual recipient prepositions.
+THEME_PLACE_PREPS = ("from", "in", "into", "inside")
+
+
+def _named_object(entry: Entry, obj: Token) -> bool:
+    """Is the object the thing the entry's object constraint names ("sanctions", "troops",
+    "a curfew")? Such an object is what the event is made of; its target lies elsewhere."""
+    if not entry.theme_object or not entry.objects or obj.pos_ == "PROPN":
+        return False
+    words = {obj.lemma_.lower(), obj.lower_}
+    for left in obj.lefts:
+        if left.dep_ in ("compound", "amod"):
+            words.add(f"{left.lower_} {obj.lemma_.lower()}")
+    return bool(words & entry.objects)
+
+
+def _complements(verb: Token, trigger: list[Token]) -> list[Token]:
+    """The infinitive or gerund clauses the trigger verb governs ("threatened to shell",
+    "is considering sending"): where the act the verb is about names its target."""
+    out = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    own = {t.i for t in out}
+    out.extend(w for w in trigger[1:] if w.pos_ == "VERB" and w.i not in own)
+    return out
+
+
 def verb_arguments(
     entry: Entry, trigger: list[Token], is_actor: IsActor, lexicon: Lexicon
 ) -> tuple[list[Token], list[Token]]:
@@ -183,14 +208,40 @@ def verb_arguments(
     for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X"
         if word.pos_ == "ADP":
             tiers.append([c for c in word.children if c.dep_ == "pobj"])
-    tiers.append(clauses.direct_objects(verb))
+    objects = clauses.direct_objects(verb)
+    themes = [o for o in objects if _named_object(entry, o)]
     preps = clauses.prep_objects(verb)
-    for prep in entry.target_preps or clauses.DEFAULT_TARGET_PREPS:
+    target_preps = entry.target_preps or clauses.DEFAULT_TARGET_PREPS
+    if themes:  # "imposed sanctions on X", "withdrew its troops from X": X, not the thing
+        target_preps = (*target_preps, *THEME_PLACE_PREPS)
+    else:
+        tiers.append(objects)
+    for prep in target_preps:
         tiers.append(preps.get(prep, []))
-    for obj in clauses.direct_objects(verb):  # "cut aid to Argentina", "a curfew on Basra"
+    for obj in objects:  # "cut aid to Argentina", "a curfew on Basra", "its blockade of Qatar"
         obj_preps = clauses.prep_objects(obj)
-        for prep in entry.target_preps or clauses.DEFAULT_TARGET_PREPS:
+        for prep in (*target_preps, "of") if obj in themes else target_preps:
             tiers.append(obj_preps.get(prep, []))
+    if themes:
+        tiers.append(objects)
+    named = {w.i for w in trigger[1:]}
+    for clause in _complements(verb, trigger):  # "threatened to shell X", "offered to send troops to X"
+        clause_tiers: list[list[Token]] = []
+        clause_preps = clauses.prep_objects(clause)
+        for prep in clauses.DEFAULT_TARGET_PREPS:
+            clause_tiers.append(clause_preps.get(prep, []))
+        inner = clauses.direct_objects(clause)
+        clause_tiers.append(inner)
+        for obj in inner:  # "agreed to lift sanctions against X"
+            obj_preps = clauses.prep_objects(obj)
+            for prep in clauses.DEFAULT_TARGET_PREPS:
+                clause_tiers.append(obj_preps.get(prep, []))
+        if clause.i not in named:  # a clause the entry does not name: only its actors
+            clause_tiers = [
+                [t for t in tier if is_actor(t) or owner(t, is_actor) is not None]
+                for tier in clause_tiers
+            ]
+        tiers.extend(clause_tiers)
     if entry.code[:2] in SPEECH_ACT_ROOTS:
         for head in trigger:
             tiers.append(clauses.complement_subjects(head))

@@ -108,6 +108,17 @@ def _participle_adjunct(token: Token) -> bool:
     )
 
 
+_SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "because", "until"})
+
+
+def _subordinate(token: Token) -> bool:
+    """ "resigned as the opposition threatened to storm ...": a clause introduced by a
+    subordinating word sets the scene for the main clause's act."""
+    return token.dep_ == "advcl" and any(
+        ch.dep_ == "mark" and ch.lower_ in _SUBORDINATORS for ch in token.children
+    )
+
+
 def _acled_context(c: Candidate, evidence: Span) -> str:
     """The words ACLED's finer types hang on: the weapon, the crowd, the base — anywhere in the
     trigger's sentence ("wounded in a grenade attack", "seized rifles and ammunition")."""
@@ -137,6 +148,8 @@ def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> floa
         score -= 0.1  # "the Russia-backed rebels", "a program to train police": background
     elif _participle_adjunct(c.head):
         score -= 0.15  # "demonstrated in Kirkuk, calling for independence": an elaboration
+    elif _subordinate(c.head):
+        score -= 0.1  # "X resigned as the opposition threatened to ...": the circumstance
     elif c.head.dep_ == "ROOT":
         score += 0.05
     if (c.code or c.entry.code) == "010":
