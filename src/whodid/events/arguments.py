@@ -225,7 +225,8 @@ def verb_arguments(
     if themes:
         tiers.append(objects)
     named = {w.i for w in trigger[1:]}
-    for clause in _complements(verb, trigger):  # "threatened to shell X", "offered to send troops to X"
+    # "threatened to shell X", "offered to send troops to X"
+    for clause in _complements(verb, trigger):
         clause_tiers: list[list[Token]] = []
         clause_preps = clauses.prep_objects(clause)
         for prep in clauses.DEFAULT_TARGET_PREPS:
