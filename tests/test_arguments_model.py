@@ -127,3 +127,31 @@ def test_a_subordinate_clause_ranks_below_the_main_act() -> None:
     events = annotate(text).to_dict()["events"]
     best = max(events, key=lambda e: e["confidence"])
     assert best["cameo"].startswith("08") and best["source"]["text"] == "The prime minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a contact verb's infinitive is the caller's purpose, aimed at the one contacted
+        (
+            "The French president called his Italian counterpart to discuss the migrant crisis.",
+            "The French president",
+            "his Italian counterpart",
+        ),
+        (
+            "The chancellor phoned Emmanuel Macron to congratulate him on his victory.",
+            "The chancellor",
+            "Emmanuel Macron",
+        ),
+    ],
+)
+def test_a_contact_verbs_purpose_is_the_callers_act(text: str, source: str, target: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["source"]["text"] == source and best["target"]["text"] == target
+
+
+def test_an_in_phrase_of_manner_is_no_place() -> None:
+    text = "Moldova expelled a Russian diplomat in a tit-for-tat move."
+    events = annotate(text).to_dict()["events"]
+    assert events and events[0]["target"]["text"] == "a Russian diplomat"

@@ -172,6 +172,20 @@ def _agent_of_cause(verb: Token, lexicon: Lexicon) -> list[Token]:
 THEME_PLACE_PREPS = ("from", "in", "into", "inside")
 
 
+# "in a bid to", "in response to", "in a tit-for-tat move": "in"-phrases that say why or how.
+_MANNER_NOUNS = frozenset(
+    "bid effort attempt response retaliation reprisal move protest way manner addition turn".split()
+)
+
+
+def _aimed(prep: str, objs: list[Token]) -> list[Token]:
+    """The objects of a preposition that can name where a thing goes: an "in"-phrase names a
+    place ("a curfew in parts of Kashmir"), not a purpose or manner ("in a bid to ...")."""
+    if prep not in ("in", "inside"):
+        return objs
+    return [o for o in objs if o.lemma_.lower() not in _MANNER_NOUNS]
+
+
 def _named_object(entry: Entry, obj: Token) -> bool:
     """Is the object the thing the entry's object constraint names ("sanctions", "troops",
     "a curfew")? Such an object is what the event is made of; its target lies elsewhere."""
@@ -193,6 +207,20 @@ def _complements(verb: Token, trigger: list[Token]) -> list[Token]:
     return out
 
 
+def _contact_head(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The contact verb whose purpose the infinitive states ("called X to discuss"), if any."""
+    head = verb.head
+    if (
+        verb.dep_ in ("xcomp", "advcl")
+        and head.i != verb.i
+        and head.lemma_.lower() in lexicon.contact_verbs
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and clauses.direct_objects(head)
+    ):
+        return head
+    return None
+
+
 def verb_arguments(
     entry: Entry, trigger: list[Token], is_actor: IsActor, lexicon: Lexicon
 ) -> tuple[list[Token], list[Token]]:
@@ -205,6 +233,11 @@ def verb_arguments(
     if passive and not sources:
         sources = _agent_of_cause(verb, lexicon)
     tiers: list[list[Token]] = [subjects if passive else []]
+    contact = _contact_head(verb, lexicon)
+    if contact is not None:  # "called his counterpart to discuss": the caller discusses
+        callers, contact_passive = clauses.subjects(contact)
+        sources = clauses.agents(contact) if contact_passive else callers
+        tiers = [clauses.direct_objects(contact)]
     for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X"
         if word.pos_ == "ADP":
             tiers.append([c for c in word.children if c.dep_ == "pobj"])
@@ -217,13 +250,13 @@ def verb_arguments(
     else:
         tiers.append(objects)
     for prep in target_preps:
-        tiers.append(preps.get(prep, []))
+        tiers.append(_aimed(prep, preps.get(prep, [])))
     for obj in objects:  # "cut aid to Argentina", "a curfew on Basra", "its blockade of Qatar"
         obj_preps = clauses.prep_objects(obj)
         for prep in (*target_preps, "of") if obj in themes else target_preps:
-            tiers.append(obj_preps.get(prep, []))
-    if themes:
-        tiers.append(objects)
+            tiers.append(_aimed(prep, obj_preps.get(prep, [])))
+    if themes and not any(_usable(t, trigger) for t in tiers):
+        tiers.append(objects)  # "Russia deployed tanks": nothing else to aim at
     named = {w.i for w in trigger[1:]}
     # "threatened to shell X", "offered to send troops to X"
     for clause in _complements(verb, trigger):

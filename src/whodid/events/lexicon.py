@@ -102,6 +102,7 @@ class Lexicon:
     by_noun: dict[str, list[Entry]] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     reciprocal_verbs: frozenset[str] = frozenset()
+    contact_verbs: frozenset[str] = frozenset()
     discards: tuple[tuple[str, ...], ...] = ()
     recodes: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -284,6 +285,7 @@ def default_lexicon() -> Lexicon:
     lexicon = build_lexicon((f"events/{p.name}", p.read_text("utf-8")) for p in files)
     lexicon.light_verbs = frozenset(_read_word_list("light_verbs.txt"))
     lexicon.reciprocal_verbs = frozenset(_read_word_list("reciprocal_verbs.txt"))
+    lexicon.contact_verbs = frozenset(_read_word_list("contact_verbs.txt"))
     lexicon.discards = tuple(tuple(d.split()) for d in _read_word_list("discards.txt"))
     lexicon.recodes = load_recodes(
         "recodes.yaml", (_data_dir() / "recodes.yaml").read_text("utf-8")
