@@ -155,3 +155,19 @@ def test_an_in_phrase_of_manner_is_no_place() -> None:
     text = "Moldova expelled a Russian diplomat in a tit-for-tat move."
     events = annotate(text).to_dict()["events"]
     assert events and events[0]["target"]["text"] == "a Russian diplomat"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a claim's author is the target of its rejection or denial
+        ("Kenya rejected accusations by Amnesty International.", "Amnesty International"),
+        # what a concern or a condolence is about
+        ("The minister expressed concern about the fighting in Darfur.", "the fighting in Darfur"),
+        ("The Pope expressed condolences over the flood in Bangladesh.", "the flood in Bangladesh"),
+    ],
+)
+def test_claims_and_concerns_name_their_target(text: str, target: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["target"] and best["target"]["text"] == target

@@ -78,7 +78,7 @@ def owner(token: Token, is_actor: IsActor) -> Token | None:
 
 
 # Prepositions that name whom a thing is aimed at: "a ban on", "sanctions against", "aid to".
-_RECIPIENT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "from")
+_RECIPIENT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "from", "by")
 
 
 def _first_actor(
