@@ -171,3 +171,22 @@ def test_claims_and_concerns_name_their_target(text: str, target: str) -> None:
     events = annotate(text).to_dict()["events"]
     best = max(events, key=lambda e: e["confidence"])
     assert best["target"] and best["target"]["text"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # named coordinated subjects each act on their own: the first is the source's span
+        ("Canada and Mexico imposed new tariffs on Chinese steel.", "Canada"),
+        # ... unless they act together, or the second is no name of its own
+        ("Canada and Mexico agreed to lift tariffs on steel.", "Canada and Mexico"),
+        (
+            "The Yemeni army and allied fighters shelled the border town.",
+            "The Yemeni army and allied fighters",
+        ),
+    ],
+)
+def test_coordinated_sources(text: str, source: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["source"]["text"] == source

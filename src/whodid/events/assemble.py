@@ -161,8 +161,35 @@ def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> floa
     return max(0.05, min(0.95, score))
 
 
+# Consultation and diplomatic or material cooperation: coordinated subjects act together.
+_JOINT_ROOTS = frozenset({"04", "05", "06"})
+
+
+def _first_conjunct(actor: Actor, head: Token) -> Actor:
+    """ "Mexico and Canada lifted tariffs": each coordinated subject acts on its own, so the
+    source is the first conjunct's own phrase; "both X and Y" acts together and stays whole."""
+    conj = next((ch for ch in head.children if ch.dep_ == "conj"), None)
+    if (
+        conj is None
+        or conj.pos_ != "PROPN"  # "the army and allied forces": one force
+        or any(ch.dep_ == "preconj" for ch in head.children)
+    ):
+        return actor
+    doc = head.doc
+    last = conj.left_edge.i - 1
+    while last > head.i and (doc[last].dep_ == "cc" or doc[last].is_punct):
+        last -= 1
+    end = doc[last].idx + len(doc[last].text)
+    if not (actor.start < end < actor.end) or conj.idx >= actor.end:
+        return actor
+    return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+
+
 def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver) -> Event:
     source = _argument(c.source, actors) if c.source is not None else None
+    joint = c.mutual or c.entry.code[:2] in _JOINT_ROOTS or c.code[:2] in _JOINT_ROOTS
+    if source is not None and c.source is not None and not joint:
+        source = _first_conjunct(source, c.source)
     if source is None and c.entry.implicit_source and not c.negated:
         # "were arrested": the text names no one, but only police arrest; an empty span says so.
         at = c.head.idx
