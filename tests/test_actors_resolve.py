@@ -302,3 +302,17 @@ def test_a_role_split_off_a_name_by_the_parser_describes_the_name(nlp) -> None: 
     actor = DocActors(ActorKB.builtin(), doc).resolve(doc[1])
     assert actor is not None and actor.text == "The rebel Free Syrian Army"
     assert actor.code == "SYRREBFSA"
+
+
+def test_long_descriptions_and_whole_names_are_part_of_the_span(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a description longer than a name, up to a relative clause
+    doc = nlp(
+        "Jon Arnsen, senior researcher at the Norwegian Institute of Peace, said the talks failed."
+    )
+    actor = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "Arnsen"))
+    assert actor is not None
+    assert actor.text == "Jon Arnsen, senior researcher at the Norwegian Institute of Peace"
+    # the organisation's whole name, not its first noun phrase
+    doc = nlp("The Norwegian Chamber of Commerce urged the government to act.")
+    chamber = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "Chamber"))
+    assert chamber is not None and chamber.text == "The Norwegian Chamber of Commerce"

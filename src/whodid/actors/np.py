@@ -84,10 +84,10 @@ def _appos(head: Token, last: int) -> list[int]:
         if child.dep_ != "appos":
             continue
         sub = [t.i for t in child.subtree]
-        if len(sub) > 6 or min(sub) > last + 2:
+        if min(sub) > last + 2:
             return []
         between = doc[last + 1 : min(sub)]
-        names_only = all(doc[i].pos_ in ("PROPN", "PUNCT", "DET") for i in sub)
+        names_only = len(sub) <= 6 and all(doc[i].pos_ in ("PROPN", "PUNCT", "DET") for i in sub)
         if all(t.text in (",", "(") for t in between) and child.pos_ == "PROPN" and names_only:
             closing = max(sub) + 1
             parens = "(" in [t.text for t in between] or doc[min(sub)].text == "("
@@ -102,6 +102,9 @@ def _appos(head: Token, last: int) -> list[int]:
             # 'Jon Arnsen, the Norwegian defence minister, said': the description up to its
             # closing comma
             closing = next((t.i for t in doc[child.i + 1 :] if t.text == ","), len(doc))
+            for clause in child.rights:  # "X, a former congressman the rebels have held"
+                if clause.dep_ in ("relcl", "acl"):
+                    closing = min(closing, clause.left_edge.i)
             described = [i for i in sub if i < closing]
             if len(described) <= _MAX_DESCRIPTION:
                 return [between[0].i, *described]

@@ -366,6 +366,7 @@ class DocActors:
         start, end = np_tokens(tok, with_of=agentish or tok.pos_ == "NOUN", role=agentish)
         if head_m is not None:
             start, end = min(start, head_m.start), max(end, head_m.end)
+        end = max(end, self._name_end(tok))
         mods = [m for m in self._within(start, end) if m is not head_m and not self._patron(m)]
         end = max(end, self._conjunct_end(tok))  # after mods: the first conjunct gives the code
         if (
@@ -460,6 +461,18 @@ class DocActors:
         if doc[m.start].lower_.startswith("pro-"):
             return True
         return len(after) == 2 and after[0].text in ("-", "–") and after[1].lower_ in _PATRON_AFTER
+
+    @staticmethod
+    def _name_end(tok: Token) -> int:
+        """The end of the organisation's or person's name the head stands in: "the U.S.
+        Chamber of Commerce", "People for the Ethical Treatment of Animals"."""
+        if tok.ent_type_ not in ("ORG", "PERSON") or tok.ent_iob_ not in ("B", "I"):
+            return tok.i + 1
+        doc = tok.doc
+        end = tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return end
 
     @staticmethod
     def _conjunct_end(tok: Token) -> int:
