@@ -190,3 +190,10 @@ def test_coordinated_sources(text: str, source: str) -> None:
     events = annotate(text).to_dict()["events"]
     best = max(events, key=lambda e: e["confidence"])
     assert best["source"]["text"] == source
+
+
+def test_a_purpose_clause_names_an_actor_target() -> None:
+    text = "Japan donated a shipment of ventilators to assist Kenya."
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["target"] and best["target"]["text"] == "Kenya"

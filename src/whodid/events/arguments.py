@@ -187,21 +187,24 @@ def _aimed(prep: str, objs: list[Token]) -> list[Token]:
 
 
 def _named_object(entry: Entry, obj: Token) -> bool:
-    """Is the object the thing the entry's object constraint names ("sanctions", "troops",
-    "a curfew")? Such an object is what the event is made of; its target lies elsewhere."""
-    if not entry.theme_object or not entry.objects or obj.pos_ == "PROPN":
-        return False
-    words = {obj.lemma_.lower(), obj.lower_}
-    for left in obj.lefts:
-        if left.dep_ in ("compound", "amod"):
-            words.add(f"{left.lower_} {obj.lemma_.lower()}")
-    return bool(words & entry.objects)
+    """Is the object the thing a theme-object entry gives, imposes or moves ("sanctions",
+    "troops", "a curfew")? Such an object is what the event is made of; its target lies
+    elsewhere. A name is never such a thing ("provided Egypt with aid")."""
+    return entry.theme_object and obj.pos_ not in ("PROPN", "PRON")
 
 
 def _complements(verb: Token, trigger: list[Token]) -> list[Token]:
     """The infinitive or gerund clauses the trigger verb governs ("threatened to shell",
     "is considering sending"): where the act the verb is about names its target."""
-    out = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    out = [
+        c
+        for c in verb.children
+        if c.pos_ == "VERB"
+        and (
+            c.dep_ == "xcomp"
+            or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        )
+    ]
     own = {t.i for t in out}
     out.extend(w for w in trigger[1:] if w.pos_ == "VERB" and w.i not in own)
     return out
