@@ -197,3 +197,16 @@ def test_a_purpose_clause_names_an_actor_target() -> None:
     events = annotate(text).to_dict()["events"]
     best = max(events, key=lambda e: e["confidence"])
     assert best["target"] and best["target"]["text"] == "Kenya"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a place after a named person or an envoy says where they are, not who they are
+        ("Erdogan will meet President Joe Biden in Washington.", "President Joe Biden"),
+        ("Norway summoned the Iranian ambassador in Oslo.", "the Iranian ambassador"),
+    ],
+)
+def test_a_place_after_a_person_is_not_part_of_the_target(text: str, target: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    assert events and events[0]["target"]["text"] == target

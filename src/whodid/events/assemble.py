@@ -44,6 +44,8 @@ def _argument(token: Token, actors: ActorResolver, *, target: bool = False) -> A
 
 
 _PHRASE_END_DEPS = frozenset({"punct", "cc"})
+# Envoys: a place after them says where they are posted, not whom they stand for.
+_POSTED = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "affaires"})
 
 
 def _whole_phrase(actor: Actor, head: Token) -> Actor:
@@ -52,11 +54,15 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
     phrase and not an owner or recipient found inside it."""
     if not (actor.start <= head.idx < actor.end):
         return actor
+    # "met Hariri in Washington", "the ambassador in Berlin": where they are, not who they are
+    located = head.ent_type_ == "PERSON" or head.lemma_.lower() in _POSTED
     doc = head.doc
     last = head
     for child in head.rights:
         if child.dep_ != "prep" or any(t.is_punct and t.text != "-" for t in doc[last.i : child.i]):
             break  # relative clauses, infinitives, appositions and comma-led parts stay out
+        if located and child.lower_ != "of":
+            break
         last = child.right_edge
     comma = next((t for t in doc[head.i + 1 : last.i + 1] if t.text in (",", ";", "(")), None)
     if comma is not None:
