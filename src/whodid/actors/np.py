@@ -112,6 +112,19 @@ def _appos(head: Token, last: int) -> list[int]:
     return []
 
 
+def _inner_of(noun: Token) -> list[int]:
+    """A second "of"-phrase right after the first ("the branches of the government of
+    Somalia", "diplomats of the member states of the alliance"), when it names something."""
+    for child in noun.rights:
+        if child.dep_ != "prep" or child.lower_ != "of" or child.i != noun.i + 1:
+            return []
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ != "PROPN" or pobj.i - noun.i > 6:
+            return []
+        return [child.i, pobj.i, *_left(pobj)]
+    return []
+
+
 def _kept_prep(head: Token, prep: Token, *, role: bool) -> bool:
     """Is this prepositional phrase after the head part of its noun phrase? "of" always
     ("the president of Mexico"); after a role noun, a capitalised "for"-title ("the Minister
@@ -148,6 +161,7 @@ def np_tokens(head: Token, *, with_of: bool, role: bool = False) -> tuple[int, i
                     idx.append(child.i)
                     idx.append(pobj[0].i)
                     idx.extend(_left(pobj[0]))
+                    idx.extend(_inner_of(pobj[0]))
                     break
             elif child.dep_ not in ("punct",):
                 break
