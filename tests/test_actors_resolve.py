@@ -316,3 +316,13 @@ def test_long_descriptions_and_whole_names_are_part_of_the_span(nlp) -> None:  #
     doc = nlp("The Norwegian Chamber of Commerce urged the government to act.")
     chamber = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "Chamber"))
     assert chamber is not None and chamber.text == "The Norwegian Chamber of Commerce"
+
+
+def test_a_roles_name_in_apposition_and_a_second_of_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("A spokesman for the Taliban, Zabihullah Mujahid, denied the report.")
+    actor = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "spokesman"))
+    assert actor is not None and actor.text == "A spokesman for the Taliban, Zabihullah Mujahid"
+    doc = nlp("The health branches of the Federal Government of Somalia appealed for aid.")
+    branches = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "branches"))
+    assert branches is not None
+    assert branches.text == "The health branches of the Federal Government of Somalia"

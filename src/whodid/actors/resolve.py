@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -186,7 +187,26 @@ class DocActors:
         if token.i in self._cache:
             return self._cache[token.i]
         actor = self._resolve(token)
+        if actor is not None and token.pos_ == "NOUN":
+            actor = self._named_in_apposition(token, actor)
         self._cache[token.i] = actor
+        return actor
+
+    def _named_in_apposition(self, tok: Token, actor: Actor) -> Actor:
+        """A role's name in apposition right after its whole phrase ("a spokesman for the
+        Taliban, Zabihullah Mujahid") is part of the span."""
+        doc = self.doc
+        for child in tok.rights:
+            if child.dep_ != "appos" or child.pos_ != "PROPN":
+                continue
+            end = self._tok_end(actor)
+            sub = [t.i for t in child.subtree]
+            names = all(doc[i].pos_ in ("PROPN", "PUNCT", "DET") for i in sub)
+            if not names or len(sub) > 6 or min(sub) != end + 1 or doc[end].text != ",":
+                return actor
+            last = doc[max(sub)]
+            stop = last.idx + len(last.text)
+            return replace(actor, end=stop, text=doc_text(doc)[actor.start : stop])
         return actor
 
     def is_actor(self, token: Token) -> bool:
