@@ -210,3 +210,9 @@ def test_a_purpose_clause_names_an_actor_target() -> None:
 def test_a_place_after_a_person_is_not_part_of_the_target(text: str, target: str) -> None:
     events = annotate(text).to_dict()["events"]
     assert events and events[0]["target"]["text"] == target
+
+
+def test_a_gift_without_a_recipient_goes_to_the_place_of_its_purpose() -> None:
+    text = "Sweden gave 30 million euros to promote trade in Kenya."
+    events = annotate(text).to_dict()["events"]
+    assert events and events[0]["target"]["text"] == "Kenya"

@@ -186,6 +186,23 @@ def _aimed(prep: str, objs: list[Token]) -> list[Token]:
     return [o for o in objs if o.lemma_.lower() not in _MANNER_NOUNS]
 
 
+def _purpose_place(verb: Token, is_actor: IsActor) -> list[Token]:
+    """The first named place or country in the verb's purpose infinitive ("to help Haiti
+    recover", "to fight the epidemic in West Africa")."""
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "xcomp") or not any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+        ):
+            continue
+        for tok in clause.subtree:
+            if tok.ent_type_ in _PLACE_ENTS and is_actor(tok):
+                return [tok]
+    return []
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
+
+
 def _named_object(entry: Entry, obj: Token) -> bool:
     """Is the object the thing a theme-object entry gives, imposes or moves ("sanctions",
     "troops", "a curfew")? Such an object is what the event is made of; its target lies
@@ -259,6 +276,8 @@ def verb_arguments(
         for prep in (*target_preps, "of") if obj in themes else target_preps:
             tiers.append(_aimed(prep, obj_preps.get(prep, [])))
     if themes and not any(_usable(t, trigger) for t in tiers):
+        # "gave 5 million euros to promote investment in Ethiopia": the place it is meant for
+        tiers.append(_purpose_place(verb, is_actor))
         tiers.append(objects)  # "Russia deployed tanks": nothing else to aim at
     named = {w.i for w in trigger[1:]}
     # "threatened to shell X", "offered to send troops to X"
