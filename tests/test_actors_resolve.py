@@ -244,6 +244,10 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp) -> None:  # type:
     doc = nlp("Police arrested the protesters and beat them.")
     them = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "them"))
     assert them is not None and them.text == "the protesters"
+    # a conjoined verb's subject is its clause's subject too
+    doc = nlp("Biden called President Emmanuel Macron on Monday and urged him to act.")
+    him = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "him"))
+    assert him is not None and him.text == "President Emmanuel Macron"
 
 
 def test_a_capitalised_for_title_and_the_name_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
