@@ -216,3 +216,10 @@ def test_a_gift_without_a_recipient_goes_to_the_place_of_its_purpose() -> None:
     text = "Sweden gave 30 million euros to promote trade in Kenya."
     events = annotate(text).to_dict()["events"]
     assert events and events[0]["target"]["text"] == "Kenya"
+
+
+def test_a_conjoined_participle_shares_the_passive() -> None:
+    # "was beaten and killed": the subject suffers both acts; neither is its own doer
+    events = annotate("The journalist was beaten and killed in a prison.").to_dict()["events"]
+    assert events and all(e["source"] is None for e in events)
+    assert all(e["target"]["text"] == "The journalist" for e in events)
