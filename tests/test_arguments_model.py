@@ -223,3 +223,9 @@ def test_a_conjoined_participle_shares_the_passive() -> None:
     events = annotate("The journalist was beaten and killed in a prison.").to_dict()["events"]
     assert events and all(e["source"] is None for e in events)
     assert all(e["target"]["text"] == "The journalist" for e in events)
+
+
+def test_a_reported_stance_is_about_its_topic() -> None:
+    events = annotate("The ministry said it is skeptical about the new pension plan.").to_dict()
+    best = max(events["events"], key=lambda e: e["confidence"])
+    assert best["target"] and best["target"]["text"] == "the new pension plan"

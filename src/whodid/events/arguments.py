@@ -203,6 +203,28 @@ def _purpose_place(verb: Token, is_actor: IsActor) -> list[Token]:
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
 
 
+_STANCE_PREPS = ("about", "of", "over", "on", "regarding")
+
+
+def _stance_topic(verb: Token) -> list[Token]:
+    """What a reported stance is about: "said it is skeptical about X", "says he is
+    pessimistic that X will ..." (the adjective's prepositional object or clause subject)."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for adj in clause.children:
+            if adj.dep_ != "acomp" or adj.pos_ != "ADJ":
+                continue
+            preps = clauses.prep_objects(adj)
+            for prep in _STANCE_PREPS:
+                if prep in preps:
+                    return preps[prep]
+            subjects = clauses.complement_subjects(adj)
+            if subjects:
+                return subjects
+    return []
+
+
 def _named_object(entry: Entry, obj: Token) -> bool:
     """Is the object the thing a theme-object entry gives, imposes or moves ("sanctions",
     "troops", "a curfew")? Such an object is what the event is made of; its target lies
@@ -301,6 +323,8 @@ def verb_arguments(
     if entry.code[:2] in SPEECH_ACT_ROOTS:
         for head in trigger:
             tiers.append(clauses.complement_subjects(head))
+    if entry.code[:2] == "01":  # "said it is skeptical about the plan": what the stance is about
+        tiers.append(_stance_topic(verb))
     targets = _pick([_usable(t, trigger) for t in tiers], is_actor)
     sources = _usable(sources, trigger)
     if entry.swap:
