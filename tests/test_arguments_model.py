@@ -229,3 +229,10 @@ def test_a_reported_stance_is_about_its_topic() -> None:
     events = annotate("The ministry said it is skeptical about the new pension plan.").to_dict()
     best = max(events["events"], key=lambda e: e["confidence"])
     assert best["target"] and best["target"]["text"] == "the new pension plan"
+
+
+def test_a_trailing_date_is_not_part_of_the_target() -> None:
+    text = "Japan expressed condolences to the families of the sailors lost at sea last week."
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["target"]["text"] == "the families of the sailors lost at sea"

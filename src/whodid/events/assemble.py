@@ -67,7 +67,16 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
     comma = next((t for t in doc[head.i + 1 : last.i + 1] if t.text in (",", ";", "(")), None)
     if comma is not None:
         last = doc[comma.i - 1]
-    while last.i > head.i and (last.dep_ in _PHRASE_END_DEPS or last.is_punct):
+    while last.i > head.i and (
+        last.dep_ in _PHRASE_END_DEPS
+        or last.is_punct
+        or last.ent_type_ in ("DATE", "TIME")  # "... in Madhya Pradesh on Tuesday": no date
+        or (
+            last.pos_ == "ADP"
+            and last.i + 1 < len(doc)
+            and doc[last.i + 1].ent_type_ in ("DATE", "TIME")
+        )
+    ):
         last = doc[last.i - 1]
     end = last.idx + len(last.text)
     if end <= actor.end:
