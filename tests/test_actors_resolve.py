@@ -244,6 +244,10 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp) -> None:  # type:
     doc = nlp("Police arrested the protesters and beat them.")
     them = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "them"))
     assert them is not None and them.text == "the protesters"
+    # a conjoined verb's subject is its clause's subject too
+    doc = nlp("Biden called President Emmanuel Macron on Monday and urged him to act.")
+    him = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "him"))
+    assert him is not None and him.text == "President Emmanuel Macron"
 
 
 def test_a_capitalised_for_title_and_the_name_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -302,3 +306,27 @@ def test_a_role_split_off_a_name_by_the_parser_describes_the_name(nlp) -> None: 
     actor = DocActors(ActorKB.builtin(), doc).resolve(doc[1])
     assert actor is not None and actor.text == "The rebel Free Syrian Army"
     assert actor.code == "SYRREBFSA"
+
+
+def test_long_descriptions_and_whole_names_are_part_of_the_span(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a description longer than a name, up to a relative clause
+    doc = nlp(
+        "Jon Arnsen, senior researcher at the Norwegian Institute of Peace, said the talks failed."
+    )
+    actor = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "Arnsen"))
+    assert actor is not None
+    assert actor.text == "Jon Arnsen, senior researcher at the Norwegian Institute of Peace"
+    # the organisation's whole name, not its first noun phrase
+    doc = nlp("The Norwegian Chamber of Commerce urged the government to act.")
+    chamber = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "Chamber"))
+    assert chamber is not None and chamber.text == "The Norwegian Chamber of Commerce"
+
+
+def test_a_roles_name_in_apposition_and_a_second_of_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("A spokesman for the Taliban, Zabihullah Mujahid, denied the report.")
+    actor = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "spokesman"))
+    assert actor is not None and actor.text == "A spokesman for the Taliban, Zabihullah Mujahid"
+    doc = nlp("The health branches of the Federal Government of Somalia appealed for aid.")
+    branches = DocActors(ActorKB.builtin(), doc).resolve(_tok(doc, "branches"))
+    assert branches is not None
+    assert branches.text == "The health branches of the Federal Government of Somalia"

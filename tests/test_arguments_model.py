@@ -89,3 +89,150 @@ def test_source_phrases(text: str, source: str, target: str | None) -> None:
     assert event["source"]["text"] == source
     if target is not None:
         assert event["target"]["text"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the thing given, imposed, moved or lifted is no target: its recipient or place is
+        ("The United Nations withdrew its peacekeepers from Mali.", "Mali"),
+        ("The army imposed a curfew in Kano after the clashes.", "Kano"),
+        ("Japan returned the stolen statues to the Cambodian army.", "the Cambodian army"),
+        ("Saudi Arabia lifted its blockade of Qatar.", "Qatar"),
+        ("Germany gave 20 million euros to Jordan for refugee schools.", "Jordan"),
+    ],
+)
+def test_a_theme_object_leaves_the_target_to_its_recipient(text: str, target: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    assert events and events[0]["target"]["text"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the act a verb is about names the target: "threatened to shell X"
+        ("Iran threatened to shell the Kurdish camps near the border.", "the Kurdish camps"),
+        ("Brazil offered to send troops to Haiti.", "Haiti"),
+        ("Norway is considering sending aid to Somalia.", "Somalia"),
+    ],
+)
+def test_a_complement_clause_names_the_target(text: str, target: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["target"] and best["target"]["text"] == target
+
+
+def test_a_subordinate_clause_ranks_below_the_main_act() -> None:
+    text = "The prime minister resigned as protesters threatened to storm the parliament."
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["cameo"].startswith("08") and best["source"]["text"] == "The prime minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a contact verb's infinitive is the caller's purpose, aimed at the one contacted
+        (
+            "The French president called his Italian counterpart to discuss the migrant crisis.",
+            "The French president",
+            "his Italian counterpart",
+        ),
+        (
+            "The chancellor phoned Emmanuel Macron to congratulate him on his victory.",
+            "The chancellor",
+            "Emmanuel Macron",
+        ),
+    ],
+)
+def test_a_contact_verbs_purpose_is_the_callers_act(text: str, source: str, target: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["source"]["text"] == source and best["target"]["text"] == target
+
+
+def test_an_in_phrase_of_manner_is_no_place() -> None:
+    text = "Moldova expelled a Russian diplomat in a tit-for-tat move."
+    events = annotate(text).to_dict()["events"]
+    assert events and events[0]["target"]["text"] == "a Russian diplomat"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a claim's author is the target of its rejection or denial
+        ("Kenya rejected accusations by Amnesty International.", "Amnesty International"),
+        # what a concern or a condolence is about
+        ("The minister expressed concern about the fighting in Darfur.", "the fighting in Darfur"),
+        ("The Pope expressed condolences over the flood in Bangladesh.", "the flood in Bangladesh"),
+    ],
+)
+def test_claims_and_concerns_name_their_target(text: str, target: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["target"] and best["target"]["text"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # named coordinated subjects each act on their own: the first is the source's span
+        ("Canada and Mexico imposed new tariffs on Chinese steel.", "Canada"),
+        # ... unless they act together, or the second is no name of its own
+        ("Canada and Mexico agreed to lift tariffs on steel.", "Canada and Mexico"),
+        (
+            "The Yemeni army and allied fighters shelled the border town.",
+            "The Yemeni army and allied fighters",
+        ),
+    ],
+)
+def test_coordinated_sources(text: str, source: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["source"]["text"] == source
+
+
+def test_a_purpose_clause_names_an_actor_target() -> None:
+    text = "Japan donated a shipment of ventilators to assist Kenya."
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["target"] and best["target"]["text"] == "Kenya"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a place after a named person or an envoy says where they are, not who they are
+        ("Erdogan will meet President Joe Biden in Washington.", "President Joe Biden"),
+        ("Norway summoned the Iranian ambassador in Oslo.", "the Iranian ambassador"),
+    ],
+)
+def test_a_place_after_a_person_is_not_part_of_the_target(text: str, target: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    assert events and events[0]["target"]["text"] == target
+
+
+def test_a_gift_without_a_recipient_goes_to_the_place_of_its_purpose() -> None:
+    text = "Sweden gave 30 million euros to promote trade in Kenya."
+    events = annotate(text).to_dict()["events"]
+    assert events and events[0]["target"]["text"] == "Kenya"
+
+
+def test_a_conjoined_participle_shares_the_passive() -> None:
+    # "was beaten and killed": the subject suffers both acts; neither is its own doer
+    events = annotate("The journalist was beaten and killed in a prison.").to_dict()["events"]
+    assert events and all(e["source"] is None for e in events)
+    assert all(e["target"]["text"] == "The journalist" for e in events)
+
+
+def test_a_reported_stance_is_about_its_topic() -> None:
+    events = annotate("The ministry said it is skeptical about the new pension plan.").to_dict()
+    best = max(events["events"], key=lambda e: e["confidence"])
+    assert best["target"] and best["target"]["text"] == "the new pension plan"
+
+
+def test_a_trailing_date_is_not_part_of_the_target() -> None:
+    text = "Japan expressed condolences to the families of the sailors lost at sea last week."
+    events = annotate(text).to_dict()["events"]
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["target"]["text"] == "the families of the sailors lost at sea"

@@ -84,10 +84,10 @@ def _appos(head: Token, last: int) -> list[int]:
         if child.dep_ != "appos":
             continue
         sub = [t.i for t in child.subtree]
-        if len(sub) > 6 or min(sub) > last + 2:
+        if min(sub) > last + 2:
             return []
         between = doc[last + 1 : min(sub)]
-        names_only = all(doc[i].pos_ in ("PROPN", "PUNCT", "DET") for i in sub)
+        names_only = len(sub) <= 6 and all(doc[i].pos_ in ("PROPN", "PUNCT", "DET") for i in sub)
         if all(t.text in (",", "(") for t in between) and child.pos_ == "PROPN" and names_only:
             closing = max(sub) + 1
             parens = "(" in [t.text for t in between] or doc[min(sub)].text == "("
@@ -102,10 +102,26 @@ def _appos(head: Token, last: int) -> list[int]:
             # 'Jon Arnsen, the Norwegian defence minister, said': the description up to its
             # closing comma
             closing = next((t.i for t in doc[child.i + 1 :] if t.text == ","), len(doc))
+            for clause in child.rights:  # "X, a former congressman the rebels have held"
+                if clause.dep_ in ("relcl", "acl"):
+                    closing = min(closing, clause.left_edge.i)
             described = [i for i in sub if i < closing]
             if len(described) <= _MAX_DESCRIPTION:
                 return [between[0].i, *described]
         return []
+    return []
+
+
+def _inner_of(noun: Token) -> list[int]:
+    """A second "of"-phrase right after the first ("the branches of the government of
+    Somalia", "diplomats of the member states of the alliance"), when it names something."""
+    for child in noun.rights:
+        if child.dep_ != "prep" or child.lower_ != "of" or child.i != noun.i + 1:
+            return []
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ != "PROPN" or pobj.i - noun.i > 6:
+            return []
+        return [child.i, pobj.i, *_left(pobj)]
     return []
 
 
@@ -145,6 +161,7 @@ def np_tokens(head: Token, *, with_of: bool, role: bool = False) -> tuple[int, i
                     idx.append(child.i)
                     idx.append(pobj[0].i)
                     idx.extend(_left(pobj[0]))
+                    idx.extend(_inner_of(pobj[0]))
                     break
             elif child.dep_ not in ("punct",):
                 break

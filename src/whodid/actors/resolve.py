@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -46,6 +47,8 @@ _QUANTIFIERS = frozenset(
         "dozens",
         "hundreds",
         "thousands",
+        "millions",
+        "tens",
         "scores",
         "none",
         "each",
@@ -189,7 +192,26 @@ class DocActors:
         if token.i in self._cache:
             return self._cache[token.i]
         actor = self._resolve(token)
+        if actor is not None and token.pos_ == "NOUN":
+            actor = self._named_in_apposition(token, actor)
         self._cache[token.i] = actor
+        return actor
+
+    def _named_in_apposition(self, tok: Token, actor: Actor) -> Actor:
+        """A role's name in apposition right after its whole phrase ("a spokesman for the
+        Taliban, Zabihullah Mujahid") is part of the span."""
+        doc = self.doc
+        for child in tok.rights:
+            if child.dep_ != "appos" or child.pos_ != "PROPN":
+                continue
+            end = self._tok_end(actor)
+            sub = [t.i for t in child.subtree]
+            names = all(doc[i].pos_ in ("PROPN", "PUNCT", "DET") for i in sub)
+            if not names or len(sub) > 6 or min(sub) != end + 1 or doc[end].text != ",":
+                return actor
+            last = doc[max(sub)]
+            stop = last.idx + len(last.text)
+            return replace(actor, end=stop, text=doc_text(doc)[actor.start : stop])
         return actor
 
     def is_actor(self, token: Token) -> bool:
@@ -369,6 +391,7 @@ class DocActors:
         start, end = np_tokens(tok, with_of=agentish or tok.pos_ == "NOUN", role=agentish)
         if head_m is not None:
             start, end = min(start, head_m.start), max(end, head_m.end)
+        end = max(end, self._name_end(tok))
         mods = [m for m in self._within(start, end) if m is not head_m and not self._patron(m)]
         end = max(end, self._conjunct_end(tok))  # after mods: the first conjunct gives the code
         if (
@@ -476,6 +499,18 @@ class DocActors:
         if doc[m.start].lower_.startswith("pro-"):
             return True
         return len(after) == 2 and after[0].text in ("-", "–") and after[1].lower_ in _PATRON_AFTER
+
+    @staticmethod
+    def _name_end(tok: Token) -> int:
+        """The end of the organisation's or person's name the head stands in: "the U.S.
+        Chamber of Commerce", "People for the Ethical Treatment of Animals"."""
+        if tok.ent_type_ not in ("ORG", "PERSON") or tok.ent_iob_ not in ("B", "I"):
+            return tok.i + 1
+        doc = tok.doc
+        end = tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return end
 
     @staticmethod
     def _conjunct_end(tok: Token) -> int:

@@ -78,7 +78,7 @@ def owner(token: Token, is_actor: IsActor) -> Token | None:
 
 
 # Prepositions that name whom a thing is aimed at: "a ban on", "sanctions against", "aid to".
-_RECIPIENT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "from")
+_RECIPIENT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "from", "by")
 
 
 def _first_actor(
@@ -168,6 +168,101 @@ def _agent_of_cause(verb: Token, lexicon: Lexicon) -> list[Token]:
     return []
 
 
+# Where a thing given, imposed or moved goes, after the usual recipient prepositions.
+THEME_PLACE_PREPS = ("from", "in", "into", "inside")
+
+
+# "in a bid to", "in response to", "in a tit-for-tat move": "in"-phrases that say why or how.
+_MANNER_NOUNS = frozenset(
+    "bid effort attempt response retaliation reprisal move protest way manner addition turn".split()
+)
+
+
+def _aimed(prep: str, objs: list[Token]) -> list[Token]:
+    """The objects of a preposition that can name where a thing goes: an "in"-phrase names a
+    place ("a curfew in parts of Kashmir"), not a purpose or manner ("in a bid to ...")."""
+    if prep not in ("in", "inside"):
+        return objs
+    return [o for o in objs if o.lemma_.lower() not in _MANNER_NOUNS]
+
+
+def _purpose_place(verb: Token, is_actor: IsActor) -> list[Token]:
+    """The first named place or country in the verb's purpose infinitive ("to help Haiti
+    recover", "to fight the epidemic in West Africa")."""
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "xcomp") or not any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+        ):
+            continue
+        for tok in clause.subtree:
+            if tok.ent_type_ in _PLACE_ENTS and is_actor(tok):
+                return [tok]
+    return []
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
+
+
+_STANCE_PREPS = ("about", "of", "over", "on", "regarding")
+
+
+def _stance_topic(verb: Token) -> list[Token]:
+    """What a reported stance is about: "said it is skeptical about X", "says he is
+    pessimistic that X will ..." (the adjective's prepositional object or clause subject)."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for adj in clause.children:
+            if adj.dep_ != "acomp" or adj.pos_ != "ADJ":
+                continue
+            preps = clauses.prep_objects(adj)
+            for prep in _STANCE_PREPS:
+                if prep in preps:
+                    return preps[prep]
+            subjects = clauses.complement_subjects(adj)
+            if subjects:
+                return subjects
+    return []
+
+
+def _named_object(entry: Entry, obj: Token) -> bool:
+    """Is the object the thing a theme-object entry gives, imposes or moves ("sanctions",
+    "troops", "a curfew")? Such an object is what the event is made of; its target lies
+    elsewhere. A name is never such a thing ("provided Egypt with aid")."""
+    return entry.theme_object and obj.pos_ not in ("PROPN", "PRON")
+
+
+def _complements(verb: Token, trigger: list[Token]) -> list[Token]:
+    """The infinitive or gerund clauses the trigger verb governs ("threatened to shell",
+    "is considering sending"): where the act the verb is about names its target."""
+    out = [
+        c
+        for c in verb.children
+        if c.pos_ == "VERB"
+        and (
+            c.dep_ == "xcomp"
+            or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        )
+    ]
+    own = {t.i for t in out}
+    out.extend(w for w in trigger[1:] if w.pos_ == "VERB" and w.i not in own)
+    return out
+
+
+def _contact_head(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The contact verb whose purpose the infinitive states ("called X to discuss"), if any."""
+    head = verb.head
+    if (
+        verb.dep_ in ("xcomp", "advcl")
+        and head.i != verb.i
+        and head.lemma_.lower() in lexicon.contact_verbs
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and clauses.direct_objects(head)
+    ):
+        return head
+    return None
+
+
 def verb_arguments(
     entry: Entry, trigger: list[Token], is_actor: IsActor, lexicon: Lexicon
 ) -> tuple[list[Token], list[Token]]:
@@ -180,20 +275,56 @@ def verb_arguments(
     if passive and not sources:
         sources = _agent_of_cause(verb, lexicon)
     tiers: list[list[Token]] = [subjects if passive else []]
+    contact = _contact_head(verb, lexicon)
+    if contact is not None:  # "called his counterpart to discuss": the caller discusses
+        callers, contact_passive = clauses.subjects(contact)
+        sources = clauses.agents(contact) if contact_passive else callers
+        tiers = [clauses.direct_objects(contact)]
     for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X"
         if word.pos_ == "ADP":
             tiers.append([c for c in word.children if c.dep_ == "pobj"])
-    tiers.append(clauses.direct_objects(verb))
+    objects = clauses.direct_objects(verb)
+    themes = [o for o in objects if _named_object(entry, o)]
     preps = clauses.prep_objects(verb)
-    for prep in entry.target_preps or clauses.DEFAULT_TARGET_PREPS:
-        tiers.append(preps.get(prep, []))
-    for obj in clauses.direct_objects(verb):  # "cut aid to Argentina", "a curfew on Basra"
+    target_preps = entry.target_preps or clauses.DEFAULT_TARGET_PREPS
+    if themes:  # "imposed sanctions on X", "withdrew its troops from X": X, not the thing
+        target_preps = (*target_preps, *THEME_PLACE_PREPS)
+    else:
+        tiers.append(objects)
+    for prep in target_preps:
+        tiers.append(_aimed(prep, preps.get(prep, [])))
+    for obj in objects:  # "cut aid to Argentina", "a curfew on Basra", "its blockade of Qatar"
         obj_preps = clauses.prep_objects(obj)
-        for prep in entry.target_preps or clauses.DEFAULT_TARGET_PREPS:
-            tiers.append(obj_preps.get(prep, []))
+        for prep in (*target_preps, "of") if obj in themes else target_preps:
+            tiers.append(_aimed(prep, obj_preps.get(prep, [])))
+    if themes and not any(_usable(t, trigger) for t in tiers):
+        # "gave 5 million euros to promote investment in Ethiopia": the place it is meant for
+        tiers.append(_purpose_place(verb, is_actor))
+        tiers.append(objects)  # "Russia deployed tanks": nothing else to aim at
+    named = {w.i for w in trigger[1:]}
+    # "threatened to shell X", "offered to send troops to X"
+    for clause in _complements(verb, trigger):
+        clause_tiers: list[list[Token]] = []
+        clause_preps = clauses.prep_objects(clause)
+        for prep in clauses.DEFAULT_TARGET_PREPS:
+            clause_tiers.append(clause_preps.get(prep, []))
+        inner = clauses.direct_objects(clause)
+        clause_tiers.append(inner)
+        for obj in inner:  # "agreed to lift sanctions against X"
+            obj_preps = clauses.prep_objects(obj)
+            for prep in clauses.DEFAULT_TARGET_PREPS:
+                clause_tiers.append(obj_preps.get(prep, []))
+        if clause.i not in named:  # a clause the entry does not name: only its actors
+            clause_tiers = [
+                [t for t in tier if is_actor(t) or owner(t, is_actor) is not None]
+                for tier in clause_tiers
+            ]
+        tiers.extend(clause_tiers)
     if entry.code[:2] in SPEECH_ACT_ROOTS:
         for head in trigger:
             tiers.append(clauses.complement_subjects(head))
+    if entry.code[:2] == "01":  # "said it is skeptical about the plan": what the stance is about
+        tiers.append(_stance_topic(verb))
     targets = _pick([_usable(t, trigger) for t in tiers], is_actor)
     sources = _usable(sources, trigger)
     if entry.swap:

@@ -44,6 +44,8 @@ def _argument(token: Token, actors: ActorResolver, *, target: bool = False) -> A
 
 
 _PHRASE_END_DEPS = frozenset({"punct", "cc"})
+# Envoys: a place after them says where they are posted, not whom they stand for.
+_POSTED = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "affaires"})
 
 
 def _whole_phrase(actor: Actor, head: Token) -> Actor:
@@ -52,16 +54,29 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
     phrase and not an owner or recipient found inside it."""
     if not (actor.start <= head.idx < actor.end):
         return actor
+    # "met Hariri in Washington", "the ambassador in Berlin": where they are, not who they are
+    located = head.ent_type_ == "PERSON" or head.lemma_.lower() in _POSTED
     doc = head.doc
     last = head
     for child in head.rights:
         if child.dep_ != "prep" or any(t.is_punct and t.text != "-" for t in doc[last.i : child.i]):
             break  # relative clauses, infinitives, appositions and comma-led parts stay out
+        if located and child.lower_ != "of":
+            break
         last = child.right_edge
     comma = next((t for t in doc[head.i + 1 : last.i + 1] if t.text in (",", ";", "(")), None)
     if comma is not None:
         last = doc[comma.i - 1]
-    while last.i > head.i and (last.dep_ in _PHRASE_END_DEPS or last.is_punct):
+    while last.i > head.i and (
+        last.dep_ in _PHRASE_END_DEPS
+        or last.is_punct
+        or last.ent_type_ in ("DATE", "TIME")  # "... in Madhya Pradesh on Tuesday": no date
+        or (
+            last.pos_ == "ADP"
+            and last.i + 1 < len(doc)
+            and doc[last.i + 1].ent_type_ in ("DATE", "TIME")
+        )
+    ):
         last = doc[last.i - 1]
     end = last.idx + len(last.text)
     if end <= actor.end:
@@ -108,6 +123,17 @@ def _participle_adjunct(token: Token) -> bool:
     )
 
 
+_SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "because", "until"})
+
+
+def _subordinate(token: Token) -> bool:
+    """ "resigned as the opposition threatened to storm ...": a clause introduced by a
+    subordinating word sets the scene for the main clause's act."""
+    return token.dep_ == "advcl" and any(
+        ch.dep_ == "mark" and ch.lower_ in _SUBORDINATORS for ch in token.children
+    )
+
+
 def _acled_context(c: Candidate, evidence: Span) -> str:
     """The words ACLED's finer types hang on: the weapon, the crowd, the base — anywhere in the
     trigger's sentence ("wounded in a grenade attack", "seized rifles and ammunition")."""
@@ -137,6 +163,8 @@ def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> floa
         score -= 0.1  # "the Russia-backed rebels", "a program to train police": background
     elif _participle_adjunct(c.head):
         score -= 0.15  # "demonstrated in Kirkuk, calling for independence": an elaboration
+    elif _subordinate(c.head):
+        score -= 0.1  # "X resigned as the opposition threatened to ...": the circumstance
     elif c.head.dep_ == "ROOT":
         score += 0.05
     if (c.code or c.entry.code) == "010":
@@ -148,8 +176,35 @@ def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> floa
     return max(0.05, min(0.95, score))
 
 
+# Consultation and diplomatic or material cooperation: coordinated subjects act together.
+_JOINT_ROOTS = frozenset({"04", "05", "06"})
+
+
+def _first_conjunct(actor: Actor, head: Token) -> Actor:
+    """ "Mexico and Canada lifted tariffs": each coordinated subject acts on its own, so the
+    source is the first conjunct's own phrase; "both X and Y" acts together and stays whole."""
+    conj = next((ch for ch in head.children if ch.dep_ == "conj"), None)
+    if (
+        conj is None
+        or conj.pos_ != "PROPN"  # "the army and allied forces": one force
+        or any(ch.dep_ == "preconj" for ch in head.children)
+    ):
+        return actor
+    doc = head.doc
+    last = conj.left_edge.i - 1
+    while last > head.i and (doc[last].dep_ == "cc" or doc[last].is_punct):
+        last -= 1
+    end = doc[last].idx + len(doc[last].text)
+    if not (actor.start < end < actor.end) or conj.idx >= actor.end:
+        return actor
+    return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+
+
 def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver) -> Event:
     source = _argument(c.source, actors) if c.source is not None else None
+    joint = c.mutual or c.entry.code[:2] in _JOINT_ROOTS or c.code[:2] in _JOINT_ROOTS
+    if source is not None and c.source is not None and not joint:
+        source = _first_conjunct(source, c.source)
     if source is None and c.entry.implicit_source and not c.negated:
         # "were arrested": the text names no one, but only police arrest; an empty span says so.
         at = c.head.idx

@@ -121,7 +121,13 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
     inherited, head_passive = subjects(head, _depth + 1)
     if head_passive and verb.dep_ != "conj":
         inherited = agents(head) or []
+    if head_passive and verb.dep_ == "conj" and verb.tag_ == "VBN" and not _has_aux(verb):
+        passive = True  # "was tortured and killed": the shared auxiliary makes both passive
     return inherited, passive
+
+
+def _has_aux(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def complement_subjects(head: Token) -> list[Token]:

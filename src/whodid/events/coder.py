@@ -48,6 +48,9 @@ class Candidate:
     code: str = ""  # the CAMEO code: the entry's, or as modality recodes it
     modality: str | None = None  # future, intent, obligation, ... (see modality.modality)
     lent: bool = False  # an event noun whose source a light verb lends ("held talks")
+    mutual: bool = (
+        False  # a reciprocal act: coordinated subjects act together ("Peru and Chile met")
+    )
 
     @property
     def head(self) -> Token:
@@ -368,6 +371,11 @@ def code_sentence(
         reciprocal = shared or (not nominal and lemma in lexicon.reciprocal_verbs)
         if reciprocal and len(sources) > 1 and not any(is_actor(t) for t in targets):
             targets = []  # "Colombia and Ecuador signed a border agreement": each other
+        mutual = (
+            entry.symmetric
+            or reciprocal
+            or (token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.reciprocal_verbs)
+        )
         for source, target in _pairs(entry, sources, targets, reciprocal=reciprocal):
             found.append(
                 Candidate(
@@ -382,6 +390,7 @@ def code_sentence(
                     code=code,
                     modality=kind,
                     lent=nominal and lending_verb(token, lexicon) is not None,
+                    mutual=mutual,
                 )
             )
     # A word inside an event noun's phrase ("a note of protest") is no event of its own.

@@ -16,6 +16,9 @@ One file per CAMEO root lives in ``whodid/data/lexicons/events/``. Each entry is
       implicit_source: COP           # optional: the sector that acts when the text names no one
       complement_aux: [must, should] # optional: the trigger's that-clause must carry one of these
                                      # ("were arrested": police); shown as an empty-span actor
+      theme_object: true             # optional: an object named in ``objects`` is the thing
+                                     # given, imposed or moved; the target is the recipient or
+                                     # place in a prepositional phrase ("imposed sanctions on X")
       mode: null                     # optional PLOVER mode
       example: "Mexico accused the United States of meddling."
 
@@ -49,7 +52,7 @@ PREPOSITIONS = frozenset(
 _ENTRY_KEYS = frozenset(
     """
     id code verbs nouns objects not_objects symmetric swap mode example target_preps
-    negated_code possessor implicit_source complement_aux note
+    negated_code possessor implicit_source complement_aux theme_object note
     """.split()
 )
 
@@ -82,6 +85,7 @@ class Entry:
     possessor: str = "auto"  # a nominal trigger's possessor is its "source", "target", or auto
     implicit_source: str | None = None  # sector of the unnamed actor ("were arrested": COP)
     complement_aux: frozenset[str] = frozenset()  # "said Y must ...": a modal its clause needs
+    theme_object: bool = False  # the named object is what is given or imposed, not the target
     source: str = ""  # file:line, for messages
 
     @property
@@ -98,6 +102,7 @@ class Lexicon:
     by_noun: dict[str, list[Entry]] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     reciprocal_verbs: frozenset[str] = frozenset()
+    contact_verbs: frozenset[str] = frozenset()
     discards: tuple[tuple[str, ...], ...] = ()
     recodes: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -201,6 +206,7 @@ def parse_entry(raw: Any, where: str) -> Entry:
         possessor=possessor,
         implicit_source=raw.get("implicit_source"),
         complement_aux=frozenset(_as_list(raw.get("complement_aux"), "complement_aux", where)),
+        theme_object=bool(raw.get("theme_object", False)),
         source=where,
     )
 
@@ -279,6 +285,7 @@ def default_lexicon() -> Lexicon:
     lexicon = build_lexicon((f"events/{p.name}", p.read_text("utf-8")) for p in files)
     lexicon.light_verbs = frozenset(_read_word_list("light_verbs.txt"))
     lexicon.reciprocal_verbs = frozenset(_read_word_list("reciprocal_verbs.txt"))
+    lexicon.contact_verbs = frozenset(_read_word_list("contact_verbs.txt"))
     lexicon.discards = tuple(tuple(d.split()) for d in _read_word_list("discards.txt"))
     lexicon.recodes = load_recodes(
         "recodes.yaml", (_data_dir() / "recodes.yaml").read_text("utf-8")
