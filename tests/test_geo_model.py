@@ -209,3 +209,26 @@ def test_event_location_not_from_the_source_of_the_report(nlp) -> None:
 def test_event_location_not_from_the_reason_of_a_statement(nlp) -> None:
     text = "The minister blamed rival gangs for the recent killings in Culiacán."
     assert _location(nlp, text, "blamed") is None
+
+
+def test_event_location_the_neighbourhood_a_town_announces(nlp) -> None:
+    text = "A rocket hit a bakery in the Kabul suburb of Paghman on Sunday."
+    assert _location(nlp, text, "hit") == "Paghman"
+    text = "A bomb went off in Cairo's eastern district of Nasr City on Monday."
+    assert _location(nlp, text, "went") == "Nasr City"
+    # the name after "of" is the container when it is only a part of it
+    text = "Two guards were killed in the Qarabagh district of southern Ghazni."
+    assert _location(nlp, text, "killed") == "Qarabagh"
+
+
+def test_event_location_the_doers_place_after_of(nlp) -> None:
+    text = "Hundreds of residents of Tikrit marched against the curfew on Friday."
+    assert _location(nlp, text, "marched") == "Tikrit"
+
+
+def test_event_location_names_the_gazetteer_lacks(nlp) -> None:
+    text = "Gunmen opened fire on a minibus in Kfar Zibad on Tuesday."
+    assert _location(nlp, text, "opened") == "Kfar Zibad"
+    # a building named beside its town: the town is the place
+    text = "Protesters gathered outside the Grand Palace Hotel in Nairobi on Monday."
+    assert _location(nlp, text, "gathered") == "Nairobi"

@@ -13,10 +13,11 @@ specific place.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from whodid.geo.gazetteer import default_gazetteer
-from whodid.records import Event, Located, Place, Span
+from whodid.records import Event, Located, Place
+from whodid.records import Span as TextSpan
 from whodid.text.doctext import doc_text
 
 __all__ = ["event_location", "locate_events", "locate_words"]
@@ -103,6 +104,43 @@ _ON_FEATURES = frozenset(
 )  # "on the Gaza border", not "sanctions on Iran"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_PLACE = frozenset({"in", "at", "inside", "near"})
+# "of" names the doers' place after these nouns: "residents of X marched", "the outskirts of X"
+_OF_PLACE = frozenset(
+    {
+        "residents",
+        "inhabitants",
+        "villagers",
+        "people",
+        "citizens",
+        "areas",
+        "area",
+        "parts",
+        "part",
+        "streets",
+        "centre",
+        "center",
+        "outskirts",
+        "village",
+        "villages",
+        "town",
+        "towns",
+        "city",
+        "cities",
+        "district",
+        "districts",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "suburbs",
+        "province",
+        "region",
+        "countryside",
+        "capital",
+        "camp",
+        "port",
+        "island",
+    }
+)
 # the trigger's phrases that may hold a place phrase of their own: "shot by a hit team in X",
 # "captured with explosives in X", "began an operation to retake land in X"
 _NESTING = frozenset({"prep", "agent", "dobj", "nsubjpass", "attr", "xcomp", "npadvmod"})
@@ -112,7 +150,26 @@ _NOT_NESTING = frozenset({"according", "for", "about", "over", "regarding", "con
 # clauses hanging on the trigger that say when, how or while it happened
 _CIRCUMSTANCE = frozenset({"advcl", "conj"})
 _CLAUSES = frozenset({"relcl", "ccomp", "advcl", "parataxis", "csubj"})
+# place nouns whose "of" names a place inside the town named before them
+_WITHIN = frozenset(
+    {
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "district",
+        "quarter",
+        "city",
+        "town",
+        "village",
+        "port",
+        "area",
+        "township",
+        "enclave",
+        "camp",
+    }
+)
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
+_BUILDING_RANK = 2.5
 
 
 def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
@@ -129,7 +186,65 @@ def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
             continue
         for token in span:
             by_token[token.i] = place
+    _add_unknown_names(sent, by_token)
     return by_token
+
+
+class _Building(Place):
+    """A facility or institution the sentence shows as a place ("the Victoria Hotel",
+    "Terminal 4"): its town, when named beside it, is the place to report."""
+
+    __slots__ = ()
+
+
+_NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+_NAME_LABELS = frozenset({"FAC", "ORG", "PERSON", "LOC", "GPE", ""})
+
+
+def _add_unknown_names(sent: Span, by_token: dict[int, Place]) -> None:
+    """Names the gazetteer lacks that the sentence still shows as places: facilities ("the
+    Tabqa Dam"), and proper names right after "in", "at", "near" ("in Kfar Darom")."""
+    doc = sent.doc
+    text = doc_text(doc)
+    spans: list[tuple[int, int, bool]] = []
+    for ent in sent.ents:
+        if ent.label_ == "FAC" and not any(t.i in by_token for t in ent):
+            spans.append((ent.start, ent.end, True))
+    for token in sent:
+        if (
+            token.dep_ == "pobj"
+            and token.pos_ == "PROPN"
+            and token.head.lower_ in _NAME_PREPS
+            and token.i not in by_token
+            and token.ent_type_ in _NAME_LABELS
+            and token.text[:1].isupper()
+            and not (token.ent_type_ == "ORG" and token.head.lower_ == "outside")
+        ):
+            if token.ent_iob_ != "O":
+                named = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+                if named is None:
+                    continue
+                start, end = named.start, named.end
+                building = named.label_ == "FAC"
+            else:
+                building = False
+                start = token.i
+                while (
+                    start > sent.start
+                    and doc[start - 1].dep_ == "compound"
+                    and doc[start - 1].pos_ == "PROPN"
+                ):
+                    start -= 1
+                end = token.i + 1
+            while start < end and doc[start].lower_ in ("the", "a", "an"):
+                start += 1
+            if start < end and not any(i in by_token for i in range(start, end)):
+                spans.append((start, end, building))
+    for start, end, building in spans:
+        a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        place = (_Building if building else Place)(start=a, end=b, text=text[a:b])
+        for i in range(start, end):
+            by_token.setdefault(i, place)
 
 
 def _is_demonym(place: Place) -> bool:
@@ -148,14 +263,39 @@ def _phrase(head: Token) -> list[Token]:
     return words
 
 
+def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float, int]:
+    """How specific a place is, then where it stands. A town named before a place noun that
+    announces another name is that name's container: "the Sarajevo neighbourhood of
+    Dobrinja", "Baghdad's northern district of Baiyaa" (not "the Zafaraniyah district of
+    southern Baghdad", where the name after "of" is the container)."""
+    rank = _BUILDING_RANK if isinstance(place, _Building) else _SPECIFIC.get(place.feature, 6)
+    noun = token.head
+    if (
+        place.feature is not None
+        and token.dep_ in ("compound", "poss")
+        and noun.lower_ in _WITHIN
+        and noun.text.islower()
+    ):
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for name in prep.children:
+                    if (
+                        name.dep_ == "pobj"
+                        and name.i in by_token
+                        and not any(c.dep_ == "amod" for c in name.children)
+                    ):
+                        rank = _SPECIFIC["country"] + 1
+    return rank, place.start
+
+
 def _in_phrase(prep: Token, by_token: dict[int, Place]) -> Place | None:
     """The most specific place inside a prepositional phrase (first when equal)."""
-    best: tuple[int, int, Place] | None = None
+    best: tuple[float, int, Place] | None = None
     for token in _phrase(prep):
         place = by_token.get(token.i)
         if place is None:
             continue
-        rank = (_SPECIFIC.get(place.feature, 6), place.start)
+        rank = _rank(token, place, by_token)
         if best is None or rank < best[:2]:
             best = (*rank, place)
     return best[2] if best else None
@@ -179,11 +319,11 @@ def _object_place(token: Token, by_token: dict[int, Place]) -> Place | None:
         return None
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass"):
-            best: tuple[int, int, Place] | None = None
+            best: tuple[float, int, Place] | None = None
             for sub in _phrase(child):
                 place = by_token.get(sub.i)
                 if place is not None:
-                    rank = (_SPECIFIC.get(place.feature, 6), place.start)
+                    rank = _rank(sub, place, by_token)
                     if best is None or rank < best[:2]:
                         best = (*rank, place)
             if best is not None:
@@ -223,7 +363,10 @@ def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
     for child in token.children:
         if child.dep_ in _SUBJECTS:
             for prep in _phrase(child):
-                if prep.dep_ == "prep" and prep.lower_ in _SUBJECT_PLACE:
+                if prep.dep_ == "prep" and (
+                    prep.lower_ in _SUBJECT_PLACE
+                    or (prep.lower_ == "of" and prep.head.text in _OF_PLACE)
+                ):
                     found = _in_phrase(prep, by_token)
                     if found is not None:
                         return found
@@ -331,5 +474,5 @@ def locate_words(
             trigger = words.root
             default = dateline if dateline is not None and _main_event(trigger) else None
             location = event_location(trigger, places, default=default)
-        located.append(Located(Span(start, end, doc_text(doc)[start:end]), location))
+        located.append(Located(TextSpan(start, end, doc_text(doc)[start:end]), location))
     return located
