@@ -232,3 +232,13 @@ def test_event_location_names_the_gazetteer_lacks(nlp) -> None:
     # a building named beside its town: the town is the place
     text = "Protesters gathered outside the Grand Palace Hotel in Nairobi on Monday."
     assert _location(nlp, text, "gathered") == "Nairobi"
+
+
+def test_event_location_an_object_that_is_itself_the_place(nlp) -> None:
+    text = "Israeli troops captured Hebron in the 1967 Mideast war."
+    assert _location(nlp, text, "captured") == "Hebron"
+    text = "The militia began its offensive by storming the town of Ras Lanuf."
+    assert _location(nlp, text, "began") == "Ras Lanuf"
+    # a captured person is not a place, even with a town's name in the story
+    text = "Police captured the smuggler in Mombasa on Friday."
+    assert _location(nlp, text, "captured") == "Mombasa"

@@ -168,6 +168,40 @@ _WITHIN = frozenset(
         "camp",
     }
 )
+# place nouns whose "of" phrase names them: "the town of X", "the settlements of X and Y"
+_OF_NAMES = frozenset(
+    {
+        "town",
+        "towns",
+        "village",
+        "villages",
+        "city",
+        "cities",
+        "district",
+        "districts",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "suburbs",
+        "settlement",
+        "settlements",
+        "province",
+        "governorate",
+        "region",
+        "island",
+        "islands",
+        "port",
+        "camp",
+        "enclave",
+        "municipality",
+        "hamlet",
+        "capital",
+        "localities",
+        "locality",
+        "hill",
+        "hilltop",
+    }
+)
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
 
@@ -312,15 +346,18 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
     return None
 
 
-def _object_place(token: Token, by_token: dict[int, Place]) -> Place | None:
+def _object_place(
+    token: Token, by_token: dict[int, Place], *, itself: bool = False
+) -> Place | None:
     """The place an event acts on: "captured Zaire", "stormed the village of Mainok",
-    "Utah Beach was captured"."""
+    "Utah Beach was captured". ``itself``: only an object that is the place, not a place
+    somewhere in its phrase ("captured the town of X", not "captured a man from X")."""
     if token.lemma_.lower() not in _PLACE_OBJECT_VERBS:
         return None
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             best: tuple[float, int, Place] | None = None
-            for sub in _phrase(child):
+            for sub in _name_words(child) if itself else _phrase(child):
                 place = by_token.get(sub.i)
                 if place is not None:
                     rank = _rank(sub, place, by_token)
@@ -331,7 +368,26 @@ def _object_place(token: Token, by_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _name_words(head: Token, *, named: bool = False) -> list[Token]:
+    """The words of a noun phrase that can name it as a place: its head, names joined to it,
+    and the name a place noun announces ("the town of X"); not its other phrases, and not a
+    person's name ("captured Henao") unless a place noun announces it."""
+    words = [head] if named or head.ent_type_ != "PERSON" else []
+    for child in head.children:
+        if child.dep_ in ("appos", "conj"):
+            words.extend(_name_words(child, named=named))
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in _OF_NAMES:
+            for name in child.children:
+                if name.dep_ == "pobj":
+                    words.extend(_name_words(name, named=True))
+    return words
+
+
 def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
+    # an object that is itself a place comes first: "captured East Jerusalem in the 1967 war"
+    found = _object_place(token, by_token, itself=True)
+    if found is not None:
+        return found
     found = _from_children(token, by_token, motion=False)
     if found is not None:
         return found
@@ -376,14 +432,27 @@ def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
 def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase of a clause that tells the event's circumstances: "was shot as he left
     his home in Baghdad", "killed when a bomb hit their bus in Iskandariyah"."""
+    for child in _clauses(token):
+        found = _object_place(child, by_token, itself=True)
+        if found is None:
+            found = _from_children(child, by_token, motion=False)
+        if found is None:
+            found = _object_phrase(child, by_token)
+        if found is not None:
+            return found
+    return None
+
+
+def _clauses(token: Token) -> list[Token]:
+    """The verbs of the clauses that tell how the event happened: "when they overran X",
+    "began the assault by storming X"."""
+    verbs = []
     for child in token.children:
         if child.dep_ in _CIRCUMSTANCE and child.pos_ in ("VERB", "AUX"):
-            found = _from_children(child, by_token, motion=False)
-            if found is None:
-                found = _object_phrase(child, by_token)
-            if found is not None:
-                return found
-    return None
+            verbs.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            verbs.extend(c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB")
+    return verbs
 
 
 def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
