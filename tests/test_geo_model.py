@@ -242,3 +242,20 @@ def test_event_location_an_object_that_is_itself_the_place(nlp) -> None:
     # a captured person is not a place, even with a town's name in the story
     text = "Police captured the smuggler in Mombasa on Friday."
     assert _location(nlp, text, "captured") == "Mombasa"
+
+
+def _facility_rows() -> list[tuple[str, str, str]]:
+    from whodid.geo.gazetteer import _rows
+
+    return [tuple(fields) for _, fields in _rows("facility_words.tsv", columns=3)]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("word", "verb", "example"), _facility_rows())
+def test_facility_word_examples(nlp, word: str, verb: str, example: str) -> None:
+    found = _location(nlp, example, verb)
+    assert found is not None and found.lower().endswith(word), (example, found)
+
+
+def test_event_location_an_army_taken_as_object_is_no_place(nlp) -> None:
+    text = "The rebels targeted the Syrian Arab Army on Monday."
+    assert _location(nlp, text, "targeted") is None

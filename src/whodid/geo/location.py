@@ -13,9 +13,11 @@ specific place.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
-from whodid.geo.gazetteer import default_gazetteer
+from whodid.geo.gazetteer import _rows, default_gazetteer
 from whodid.records import Event, Located, Place
 from whodid.records import Span as TextSpan
 from whodid.text.doctext import doc_text
@@ -99,6 +101,8 @@ _PLACE_OBJECT_VERBS = frozenset(
         "loot",
     }
 )
+# verbs that take people as well as places: "captured Henao"
+_PEOPLE_TOO = frozenset({"capture", "seize", "hit", "strike", "target", "attack", "visit", "host"})
 _ON_FEATURES = frozenset(
     {"city", "other", "admin2"}
 )  # "on the Gaza border", not "sanctions on Iran"
@@ -224,7 +228,14 @@ def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
     return by_token
 
 
-class _Building(Place):
+class _Unnamed(Place):
+    """A name the sentence shows as a place that neither the gazetteer nor a place word
+    knows ("in Kfar Darom")."""
+
+    __slots__ = ()
+
+
+class _Building(_Unnamed):
     """A facility or institution the sentence shows as a place ("the Victoria Hotel",
     "Terminal 4"): its town, when named beside it, is the place to report."""
 
@@ -232,6 +243,9 @@ class _Building(Place):
 
 
 _NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+_FACILITIES = "facility_words.tsv"
+_NOT_FACILITY = frozenset({"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"})
+_OBJECT_LABELS = frozenset({"FAC", "GPE", "LOC", "PERSON", ""})
 _NAME_LABELS = frozenset({"FAC", "ORG", "PERSON", "LOC", "GPE", ""})
 
 
@@ -246,13 +260,10 @@ def _add_unknown_names(sent: Span, by_token: dict[int, Place]) -> None:
             spans.append((ent.start, ent.end, True))
     for token in sent:
         if (
-            token.dep_ == "pobj"
-            and token.pos_ == "PROPN"
-            and token.head.lower_ in _NAME_PREPS
+            token.pos_ == "PROPN"
             and token.i not in by_token
-            and token.ent_type_ in _NAME_LABELS
             and token.text[:1].isupper()
-            and not (token.ent_type_ == "ORG" and token.head.lower_ == "outside")
+            and (_after_preposition(token) or (token.dep_ == "dobj" and _object_name(token)))
         ):
             if token.ent_iob_ != "O":
                 named = next((e for e in sent.ents if e.start <= token.i < e.end), None)
@@ -276,9 +287,38 @@ def _add_unknown_names(sent: Span, by_token: dict[int, Place]) -> None:
                 spans.append((start, end, building))
     for start, end, building in spans:
         a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        place = (_Building if building else Place)(start=a, end=b, text=text[a:b])
+        place = (_Building if building else _Unnamed)(start=a, end=b, text=text[a:b])
         for i in range(start, end):
             by_token.setdefault(i, place)
+
+
+def _after_preposition(token: Token) -> bool:
+    """A name right after "in", "at", "near"…: "in Kfar Darom" (not "outside the Kremlin")."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in _NAME_PREPS
+        and token.ent_type_ in _NAME_LABELS
+        and not (token.ent_type_ == "ORG" and token.head.lower_ == "outside")
+    )
+
+
+def _object_name(token: Token) -> bool:
+    """A name that a verb acting on places takes as its object is a place: "stormed Kafr
+    Nabl", "captured the Qasr Dam" (not "captured Henao", "targeted the Syrian Army")."""
+    verb = token.head.lemma_.lower()
+    if verb not in _PLACE_OBJECT_VERBS:
+        return False
+    if token.lower_ in facility_words() and token.ent_type_ not in _NOT_FACILITY:
+        return True
+    if token.ent_type_ not in _OBJECT_LABELS:
+        return False
+    return verb not in _PEOPLE_TOO or token.ent_type_ in ("FAC", "GPE", "LOC")
+
+
+@functools.cache
+def facility_words() -> frozenset[str]:
+    """Words ending a facility's or site's name (``data/geo/facility_words.tsv``)."""
+    return frozenset(word.lower() for _, (word, _verb, _example) in _rows(_FACILITIES, columns=3))
 
 
 def _is_demonym(place: Place) -> bool:
@@ -359,7 +399,7 @@ def _object_place(
             best: tuple[float, int, Place] | None = None
             for sub in _name_words(child) if itself else _phrase(child):
                 place = by_token.get(sub.i)
-                if place is not None:
+                if place is not None and not (itself and isinstance(place, _Unnamed)):
                     rank = _rank(sub, place, by_token)
                     if best is None or rank < best[:2]:
                         best = (*rank, place)
@@ -488,7 +528,7 @@ def event_location(
         return default
     token = trigger
     path = [trigger]
-    for _ in range(4):
+    for _ in range(6):
         found = _attached(token, by_token)
         if found is not None:
             return found
