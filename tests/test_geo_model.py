@@ -259,3 +259,10 @@ def test_facility_word_examples(nlp, word: str, verb: str, example: str) -> None
 def test_event_location_an_army_taken_as_object_is_no_place(nlp) -> None:
     text = "The rebels targeted the Syrian Arab Army on Monday."
     assert _location(nlp, text, "targeted") is None
+
+
+def test_event_location_not_a_place_that_only_qualifies_a_war_or_an_embassy(nlp) -> None:
+    text = "Thousands of soldiers were killed in the 1980 Iran-Iraq war."
+    assert _location(nlp, text, "killed") is None
+    text = "A guard was shot outside the French Embassy in Tunis on Monday."
+    assert _location(nlp, text, "shot") == "Tunis"

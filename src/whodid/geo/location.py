@@ -206,6 +206,11 @@ _OF_NAMES = frozenset(
         "hilltop",
     }
 )
+_MODIFIER = frozenset({"compound", "amod", "poss", "nmod"})
+# nouns a place name qualifies without being where things happen there
+_NOT_A_SITE = frozenset(
+    {"war", "conflict", "crisis", "revolution", "uprising", "embassy", "consulate", "mission"}
+)
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
 
@@ -220,7 +225,7 @@ def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
         if place.feature == "country" and _is_demonym(place):
             continue
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None:
+        if span is None or _names_no_site(span.root):
             continue
         for token in span:
             by_token[token.i] = place
@@ -319,6 +324,18 @@ def _object_name(token: Token) -> bool:
 def facility_words() -> frozenset[str]:
     """Words ending a facility's or site's name (``data/geo/facility_words.tsv``)."""
     return frozenset(word.lower() for _, (word, _verb, _example) in _rows(_FACILITIES, columns=3))
+
+
+def _names_no_site(token: Token) -> bool:
+    """A place that only qualifies a war or an embassy does not say where an event happened:
+    "killed in the 1967 Mideast war", "a guard at the U.S. Embassy"."""
+    for _ in range(3):  # "the Iran-Iraq war": through the names it is joined to
+        if token.dep_ in _MODIFIER and token.head.lemma_.lower() in _NOT_A_SITE:
+            return True
+        if token.dep_ != "compound" or token.head.pos_ != "PROPN":
+            return False
+        token = token.head
+    return False
 
 
 def _is_demonym(place: Place) -> bool:
