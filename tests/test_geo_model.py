@@ -266,3 +266,10 @@ def test_event_location_not_a_place_that_only_qualifies_a_war_or_an_embassy(nlp)
     assert _location(nlp, text, "killed") is None
     text = "A guard was shot outside the French Embassy in Tunis on Monday."
     assert _location(nlp, text, "shot") == "Tunis"
+
+
+def test_event_location_not_from_a_phrase_of_time_topic_or_example(nlp) -> None:
+    text = "Thousands of people have been killed since the start of the war in Yemen."
+    assert _location(nlp, text, "killed") is None
+    text = "Students protested against the closure of a school in Lyon."
+    assert _location(nlp, text, "protested") is None

@@ -149,8 +149,12 @@ _OF_PLACE = frozenset(
 # "captured with explosives in X", "began an operation to retake land in X"
 _NESTING = frozenset({"prep", "agent", "dobj", "nsubjpass", "attr", "xcomp", "npadvmod"})
 _NESTED_PLACE = frozenset({"in", "at", "inside", "near", "outside"})
-# phrases of the source, the reason or the topic: their places are not the event's
-_NOT_NESTING = frozenset({"according", "for", "about", "over", "regarding", "concerning", "of"})
+# phrases of the source, the reason, the topic, the time or an example: their places are not
+# the event's ("killed since the start of the war in X", "protested against a plan in X")
+_NOT_NESTING = frozenset(
+    {"according", "for", "about", "over", "regarding", "concerning", "of", "since", "including"}
+    | {"against"}
+)
 # clauses hanging on the trigger that say when, how or while it happened
 _CIRCUMSTANCE = frozenset({"advcl", "conj"})
 _CLAUSES = frozenset({"relcl", "ccomp", "advcl", "parataxis", "csubj"})
