@@ -253,6 +253,7 @@ class _Building(_Unnamed):
 
 _NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _FACILITIES = "facility_words.tsv"
+_CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each sentence
 _NOT_FACILITY = frozenset({"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"})
 _OBJECT_LABELS = frozenset({"FAC", "GPE", "LOC", "PERSON", ""})
 _NAME_LABELS = frozenset({"FAC", "ORG", "PERSON", "LOC", "GPE", ""})
@@ -263,42 +264,55 @@ def _add_unknown_names(sent: Span, by_token: dict[int, Place]) -> None:
     Tabqa Dam"), and proper names right after "in", "at", "near" ("in Kfar Darom")."""
     doc = sent.doc
     text = doc_text(doc)
-    spans: list[tuple[int, int, bool]] = []
-    for ent in sent.ents:
-        if ent.label_ == "FAC" and not any(t.i in by_token for t in ent):
-            spans.append((ent.start, ent.end, True))
-    for token in sent:
-        if (
-            token.pos_ == "PROPN"
-            and token.i not in by_token
-            and token.text[:1].isupper()
-            and (_after_preposition(token) or (token.dep_ == "dobj" and _object_name(token)))
-        ):
-            if token.ent_iob_ != "O":
-                named = next((e for e in sent.ents if e.start <= token.i < e.end), None)
-                if named is None:
-                    continue
-                start, end = named.start, named.end
-                building = named.label_ == "FAC"
-            else:
-                building = False
-                start = token.i
-                while (
-                    start > sent.start
-                    and doc[start - 1].dep_ == "compound"
-                    and doc[start - 1].pos_ == "PROPN"
-                ):
-                    start -= 1
-                end = token.i + 1
-            while start < end and doc[start].lower_ in ("the", "a", "an"):
-                start += 1
-            if start < end and not any(i in by_token for i in range(start, end)):
-                spans.append((start, end, building))
-    for start, end, building in spans:
+    for start, end, building in _unknown_names(sent):
+        if any(i in by_token for i in range(start, end)):
+            continue
         a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         place = (_Building if building else _Unnamed)(start=a, end=b, text=text[a:b])
         for i in range(start, end):
-            by_token.setdefault(i, place)
+            by_token[i] = place
+
+
+def _unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
+    """The token ranges of ``_add_unknown_names``' candidates (and whether each is a
+    building), found once per sentence: a Doc keeps them in ``user_data``."""
+    cache = sent.doc.user_data.setdefault(_CACHE, {})
+    found = cache.get(sent.start)
+    if found is None:
+        found = cache[sent.start] = _find_unknown_names(sent)
+    return found
+
+
+def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
+    doc = sent.doc
+    spans: list[tuple[int, int, bool]] = [
+        (ent.start, ent.end, True) for ent in sent.ents if ent.label_ == "FAC"
+    ]
+    for token in sent:
+        if not (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and (_after_preposition(token) or (token.dep_ == "dobj" and _object_name(token)))
+        ):
+            continue
+        if token.ent_iob_ != "O":
+            named = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+            if named is None:
+                continue
+            start, end, building = named.start, named.end, named.label_ == "FAC"
+        else:
+            start, end, building = token.i, token.i + 1, False
+            while (
+                start > sent.start
+                and doc[start - 1].dep_ == "compound"
+                and doc[start - 1].pos_ == "PROPN"
+            ):
+                start -= 1
+        while start < end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if start < end:
+            spans.append((start, end, building))
+    return spans
 
 
 def _after_preposition(token: Token) -> bool:
