@@ -273,3 +273,11 @@ def test_event_location_not_from_a_phrase_of_time_topic_or_example(nlp) -> None:
     assert _location(nlp, text, "killed") is None
     text = "Students protested against the closure of a school in Lyon."
     assert _location(nlp, text, "protested") is None
+
+
+def test_event_location_the_destination_of_a_march(nlp) -> None:
+    text = "Hundreds of farmers marched to the parliament in Nairobi on Tuesday."
+    assert _location(nlp, text, "marched") == "Nairobi"
+    # an event that does not move is not placed at a destination
+    text = "The minister spoke to reporters from Kampala on Tuesday."
+    assert _location(nlp, text, "spoke") is None

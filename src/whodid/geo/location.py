@@ -54,6 +54,10 @@ _LOCATIVE = frozenset(
 )
 # prepositions of an occasion whose own place is the event's: "during a visit to", "at a rally in"
 _OCCASION = frozenset({"during", "at", "amid", "after"})
+# events of moving whose destination is where they happen: "marched to X", "deployed to X"
+_MOVING = frozenset(
+    {"march", "travel", "deploy", "send", "dispatch", "move", "advance", "flee", "return", "drive"}
+)
 # prepositions that name a place only when the event moves or is aimed there
 _MOTION = frozenset({"to", "into", "toward", "towards", "from", "onto"})
 _CLIMB = frozenset(
@@ -463,7 +467,7 @@ def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
     found = _object_place(token, by_token, itself=True)
     if found is not None:
         return found
-    found = _from_children(token, by_token, motion=False)
+    found = _from_children(token, by_token, motion=token.lemma_.lower() in _MOVING)
     if found is not None:
         return found
     found = _object_place(token, by_token)
