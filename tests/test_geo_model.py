@@ -281,3 +281,8 @@ def test_event_location_the_destination_of_a_march(nlp) -> None:
     # an event that does not move is not placed at a destination
     text = "The minister spoke to reporters from Kampala on Tuesday."
     assert _location(nlp, text, "spoke") is None
+
+
+def test_event_location_a_town_patrolled(nlp) -> None:
+    text = "Riot police patrolled Karachi after the strike on Monday."
+    assert _location(nlp, text, "patrolled") == "Karachi"
