@@ -25,6 +25,8 @@ def test_a_us_town_read_out_of_a_domain_or_an_outlet_name() -> None:
     assert _home("pressofatlanticcity.com") == ("Atlantic City", "New Jersey", True)
     assert _home(None, "The Sunnyvale Sun") == ("Sunnyvale", "California", True)
     assert _home("https://newportnewsdaily.com/b") == ("Newport News", "Virginia", True)
+    # a town with a title's initials after it: "Post-Intelligencer"
+    assert _home("https://www.spokanepi.com/c") == ("Spokane", "Washington", True)
 
 
 def test_no_home_from_words_alone_or_foreign_domains() -> None:

@@ -174,9 +174,12 @@ def place_in_name(letters: str, gazetteer: Gazetteer, words: frozenset[str]) -> 
     """The US places an outlet's domain label or name reads as: a state, or the towns and
     counties of that name, most populous first (none if it reads as no place)."""
     plain = re.sub(r"[^a-z]", "", normalise(letters))
-    for rest in _remainders(plain, words):
+    rests = _remainders(plain, words)
+    # last, a name with the initials of a title after it: "parispi" (Post-Intelligencer)
+    rests += [r[:-cut] for r in rests for cut in (1, 2) if len(r) - cut >= _MIN_LETTERS + 1]
+    for rest in rests:
         if len(rest) < _MIN_LETTERS:
-            break
+            continue
         for key in _splits(rest, _MAX_WORDS):
             found = [e for e in gazetteer.lookup_key(key) if e.country == "USA"]
             states = [e for e in found if e.kind == "admin1"]
