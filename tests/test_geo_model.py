@@ -286,3 +286,8 @@ def test_event_location_the_destination_of_a_march(nlp) -> None:
 def test_event_location_a_town_patrolled(nlp) -> None:
     text = "Riot police patrolled Karachi after the strike on Monday."
     assert _location(nlp, text, "patrolled") == "Karachi"
+
+
+def test_event_location_a_name_after_a_part_of_a_place(nlp) -> None:
+    text = "Soldiers patrolled the outskirts of Kfar Zeita on Sunday."
+    assert _location(nlp, text, "patrolled") == "Kfar Zeita"

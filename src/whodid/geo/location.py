@@ -255,6 +255,27 @@ class _Building(_Unnamed):
     __slots__ = ()
 
 
+# nouns of a part of a place: the name after their "of" is a place
+_PARTS = frozenset(
+    {
+        "part",
+        "parts",
+        "outskirts",
+        "streets",
+        "centre",
+        "center",
+        "heart",
+        "edge",
+        "edges",
+        "fringes",
+        "vicinity",
+        "countryside",
+        "suburbs",
+        "environs",
+        "perimeter",
+        "flank",
+    }
+)
 _NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _FACILITIES = "facility_words.tsv"
 _CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each sentence
@@ -321,6 +342,13 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
 
 def _after_preposition(token: Token) -> bool:
     """A name right after "in", "at", "near"…: "in Kfar Darom" (not "outside the Kremlin")."""
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lower_ in _PARTS
+        and token.ent_type_ in _NAME_LABELS
+    ):
+        return True  # "the outskirts of Kfar Zeita", "a part of the Kodori Gorge"
     return (
         token.dep_ == "pobj"
         and token.head.lower_ in _NAME_PREPS
