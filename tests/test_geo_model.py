@@ -291,3 +291,10 @@ def test_event_location_a_town_patrolled(nlp) -> None:
 def test_event_location_a_name_after_a_part_of_a_place(nlp) -> None:
     text = "Soldiers patrolled the outskirts of Kfar Zeita on Sunday."
     assert _location(nlp, text, "patrolled") == "Kfar Zeita"
+
+
+def test_a_town_that_is_bombed_or_captured_is_a_place_not_an_actor(nlp) -> None:
+    doc = nlp("Washington was bombed by British troops in 1814.")
+    assert "Washington" in [p.text for p in find_places(doc, actors=_Actors())]
+    text = "Kfar Zeita was encircled by the rebels in 2013."
+    assert _location(nlp, text, "encircled") == "Kfar Zeita"

@@ -64,7 +64,7 @@ _CLIMB = frozenset(
     {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "agent"}
 )
 # events whose object is a place where they happen: "rebels captured the town of X"
-_PLACE_OBJECT_VERBS = frozenset(
+PLACE_OBJECT_VERBS = frozenset(
     {
         "capture",
         "seize",
@@ -255,6 +255,7 @@ class _Building(_Unnamed):
     __slots__ = ()
 
 
+_OBJECTS = frozenset({"dobj", "nsubjpass"})  # "stormed Kafr Nabl", "Kafr Nabl was stormed"
 # nouns of a part of a place: the name after their "of" is a place
 _PARTS = frozenset(
     {
@@ -317,7 +318,7 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
         if not (
             token.pos_ == "PROPN"
             and token.text[:1].isupper()
-            and (_after_preposition(token) or (token.dep_ == "dobj" and _object_name(token)))
+            and (_after_preposition(token) or (token.dep_ in _OBJECTS and _object_name(token)))
         ):
             continue
         if token.ent_iob_ != "O":
@@ -361,7 +362,7 @@ def _object_name(token: Token) -> bool:
     """A name that a verb acting on places takes as its object is a place: "stormed Kafr
     Nabl", "captured the Qasr Dam" (not "captured Henao", "targeted the Syrian Army")."""
     verb = token.head.lemma_.lower()
-    if verb not in _PLACE_OBJECT_VERBS:
+    if verb not in PLACE_OBJECT_VERBS:
         return False
     if token.lower_ in facility_words() and token.ent_type_ not in _NOT_FACILITY:
         return True
@@ -471,7 +472,7 @@ def _object_place(
     """The place an event acts on: "captured Zaire", "stormed the village of Mainok",
     "Utah Beach was captured". ``itself``: only an object that is the place, not a place
     somewhere in its phrase ("captured the town of X", not "captured a man from X")."""
-    if token.lemma_.lower() not in _PLACE_OBJECT_VERBS:
+    if token.lemma_.lower() not in PLACE_OBJECT_VERBS:
         return None
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass"):
