@@ -298,3 +298,8 @@ def test_a_town_that_is_bombed_or_captured_is_a_place_not_an_actor(nlp) -> None:
     assert "Washington" in [p.text for p in find_places(doc, actors=_Actors())]
     text = "Kfar Zeita was encircled by the rebels in 2013."
     assert _location(nlp, text, "encircled") == "Kfar Zeita"
+
+
+def test_event_location_the_name_before_a_site_word(nlp) -> None:
+    text = "Rebels captured the Tal Saman hill on Friday."
+    assert _location(nlp, text, "captured") == "Tal Saman"

@@ -256,6 +256,25 @@ class _Building(_Unnamed):
 
 
 _OBJECTS = frozenset({"dobj", "nsubjpass"})  # "stormed Kafr Nabl", "Kafr Nabl was stormed"
+# site words that name buildings, whose town is the place to report when it is named
+_BUILDINGS = frozenset(
+    {
+        "hospital",
+        "mosque",
+        "church",
+        "school",
+        "college",
+        "university",
+        "palace",
+        "prison",
+        "station",
+        "market",
+        "stadium",
+        "complex",
+        "factory",
+        "plant",
+    }
+)
 # nouns of a part of a place: the name after their "of" is a place
 _PARTS = frozenset(
     {
@@ -315,6 +334,11 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
         (ent.start, ent.end, True) for ent in sent.ents if ent.label_ == "FAC"
     ]
     for token in sent:
+        if token.pos_ == "NOUN" and token.lower_ in facility_words() and token.text.islower():
+            site = _named_site(token)
+            if site is not None:
+                spans.append(site)
+            continue
         if not (
             token.pos_ == "PROPN"
             and token.text[:1].isupper()
@@ -339,6 +363,26 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
         if start < end:
             spans.append((start, end, building))
     return spans
+
+
+def _named_site(token: Token) -> tuple[int, int, bool] | None:
+    """The name before a site word where the event may be: "captured the Al-Dahr hill",
+    "at the Shifa hospital" (the words of the name, capitalised, right before it)."""
+    if not (
+        (token.dep_ in _OBJECTS and token.head.lemma_.lower() in PLACE_OBJECT_VERBS)
+        or (token.dep_ == "pobj" and token.head.lower_ in _NAME_PREPS)
+    ):
+        return None
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else token
+    if before.i == token.i or before.head.i != token.i or before.pos_ != "PROPN":
+        return None
+    start = before.left_edge.i
+    while start < before.i and not doc[start].text[:1].isupper():
+        start += 1  # "the", "a", adjectives
+    if before.ent_type_ in ("PERSON", "NORP") and start == before.i:
+        return None
+    return start, token.i, token.lower_ in _BUILDINGS
 
 
 def _after_preposition(token: Token) -> bool:
