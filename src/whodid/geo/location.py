@@ -9,17 +9,17 @@ inside one of the trigger's phrases ("shot by gunmen in Peshawar"); never one in
 relative or reported clause ("the rebels, who trained in Libya, were arrested"). A name the
 gazetteer lacks, announced in the phrase ("the village of X near Mosul"), counts as the most
 specific place.
+Names neither the gazetteer nor a place cue knows but the sentence shows as places ("in Kfar
+Darom", "stormed the Qasr Dam") come from ``whodid.geo.sites``.
 """
 
 from __future__ import annotations
 
-import functools
+from spacy.tokens import Doc, Token
 
-from spacy.tokens import Doc, Span, Token
-
-from whodid.geo.gazetteer import _rows, default_gazetteer
-from whodid.records import Event, Located, Place
-from whodid.records import Span as TextSpan
+from whodid.geo.gazetteer import default_gazetteer
+from whodid.geo.sites import PLACE_OBJECT_VERBS, Building, Unnamed, add_unknown_names
+from whodid.records import Event, Located, Place, Span
 from whodid.text.doctext import doc_text
 
 __all__ = ["event_location", "locate_events", "locate_words"]
@@ -63,50 +63,6 @@ _MOTION = frozenset({"to", "into", "toward", "towards", "from", "onto"})
 _CLIMB = frozenset(
     {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "agent"}
 )
-# events whose object is a place where they happen: "rebels captured the town of X"
-PLACE_OBJECT_VERBS = frozenset(
-    {
-        "capture",
-        "seize",
-        "storm",
-        "enter",
-        "attack",
-        "target",
-        "shell",
-        "bomb",
-        "destroy",
-        "raid",
-        "invade",
-        "occupy",
-        "besiege",
-        "hit",
-        "strike",
-        "liberate",
-        "overrun",
-        "surround",
-        "encircle",
-        "bombard",
-        "recapture",
-        "retake",
-        "reach",
-        "host",
-        "control",
-        "rock",
-        "shake",
-        "ravage",
-        "pound",
-        "evacuate",
-        "blockade",
-        "infiltrate",
-        "patrol",
-        "visit",
-        "tour",
-        "flood",
-        "loot",
-    }
-)
-# verbs that take people as well as places: "captured Henao"
-_PEOPLE_TOO = frozenset({"capture", "seize", "hit", "strike", "target", "attack", "visit", "host"})
 _ON_FEATURES = frozenset(
     {"city", "other", "admin2"}
 )  # "on the Gaza border", not "sanctions on Iran"
@@ -237,200 +193,8 @@ def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
             continue
         for token in span:
             by_token[token.i] = place
-    _add_unknown_names(sent, by_token)
+    add_unknown_names(sent, by_token)
     return by_token
-
-
-class _Unnamed(Place):
-    """A name the sentence shows as a place that neither the gazetteer nor a place word
-    knows ("in Kfar Darom")."""
-
-    __slots__ = ()
-
-
-class _Building(_Unnamed):
-    """A facility or institution the sentence shows as a place ("the Victoria Hotel",
-    "Terminal 4"): its town, when named beside it, is the place to report."""
-
-    __slots__ = ()
-
-
-_OBJECTS = frozenset({"dobj", "nsubjpass"})  # "stormed Kafr Nabl", "Kafr Nabl was stormed"
-# site words that name buildings, whose town is the place to report when it is named
-_BUILDINGS = frozenset(
-    {
-        "hospital",
-        "mosque",
-        "church",
-        "school",
-        "college",
-        "university",
-        "palace",
-        "prison",
-        "station",
-        "market",
-        "stadium",
-        "complex",
-        "factory",
-        "plant",
-    }
-)
-# nouns of a part of a place: the name after their "of" is a place
-_PARTS = frozenset(
-    {
-        "part",
-        "parts",
-        "outskirts",
-        "streets",
-        "centre",
-        "center",
-        "heart",
-        "edge",
-        "edges",
-        "fringes",
-        "vicinity",
-        "countryside",
-        "suburbs",
-        "environs",
-        "perimeter",
-        "flank",
-    }
-)
-_NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
-_FACILITIES = "facility_words.tsv"
-_CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each sentence
-_NOT_FACILITY = frozenset({"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"})
-_OBJECT_LABELS = frozenset({"FAC", "GPE", "LOC", "PERSON", ""})
-_NAME_LABELS = frozenset({"FAC", "ORG", "PERSON", "LOC", "GPE", ""})
-
-
-def _add_unknown_names(sent: Span, by_token: dict[int, Place]) -> None:
-    """Names the gazetteer lacks that the sentence still shows as places: facilities ("the
-    Tabqa Dam"), and proper names right after "in", "at", "near" ("in Kfar Darom")."""
-    doc = sent.doc
-    text = doc_text(doc)
-    for start, end, building in _unknown_names(sent):
-        if any(i in by_token for i in range(start, end)):
-            continue
-        a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        place = (_Building if building else _Unnamed)(start=a, end=b, text=text[a:b])
-        for i in range(start, end):
-            by_token[i] = place
-
-
-def _unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
-    """The token ranges of ``_add_unknown_names``' candidates (and whether each is a
-    building), found once per sentence: a Doc keeps them in ``user_data``."""
-    cache = sent.doc.user_data.setdefault(_CACHE, {})
-    found = cache.get(sent.start)
-    if found is None:
-        found = cache[sent.start] = _find_unknown_names(sent)
-    return found
-
-
-def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
-    doc = sent.doc
-    spans: list[tuple[int, int, bool]] = [
-        (ent.start, ent.end, True) for ent in sent.ents if ent.label_ == "FAC"
-    ]
-    for token in sent:
-        if token.pos_ == "NOUN" and token.lower_ in facility_words() and token.text.islower():
-            site = _named_site(token)
-            if site is not None:
-                spans.append(site)
-            continue
-        if not (
-            token.pos_ == "PROPN"
-            and token.text[:1].isupper()
-            and (_after_preposition(token) or (token.dep_ in _OBJECTS and _object_name(token)))
-        ):
-            continue
-        if token.ent_iob_ != "O":
-            named = next((e for e in sent.ents if e.start <= token.i < e.end), None)
-            if named is None:
-                continue
-            start, end, building = named.start, named.end, named.label_ == "FAC"
-        else:
-            start, end, building = token.i, token.i + 1, False
-            while (
-                start > sent.start
-                and doc[start - 1].dep_ == "compound"
-                and doc[start - 1].pos_ == "PROPN"
-            ):
-                start -= 1
-        while start < end and doc[start].lower_ in ("the", "a", "an"):
-            start += 1
-        if start < end:
-            spans.append((start, end, building))
-    return spans
-
-
-def _named_site(token: Token) -> tuple[int, int, bool] | None:
-    """The name before a site word where the event may be: "captured the Al-Dahr hill",
-    "at the Shifa hospital" (the words of the name, capitalised, right before it)."""
-    if not (
-        (token.dep_ in _OBJECTS and token.head.lemma_.lower() in PLACE_OBJECT_VERBS)
-        or (token.dep_ == "pobj" and token.head.lower_ in _NAME_PREPS)
-    ):
-        return None
-    doc = token.doc
-    before = doc[token.i - 1] if token.i > 0 else token
-    if before.i == token.i or before.head.i != token.i or before.pos_ != "PROPN":
-        return None
-    start = before.left_edge.i
-    while start < before.i and not doc[start].text[:1].isupper():
-        start += 1  # "the", "a", adjectives
-    if before.ent_type_ in ("PERSON", "NORP") and start == before.i:
-        return None
-    return start, token.i, token.lower_ in _BUILDINGS
-
-
-def _after_preposition(token: Token) -> bool:
-    """A name right after "in", "at", "near"…: "in Kfar Darom" (not "outside the Kremlin")."""
-    if (
-        token.dep_ == "pobj"
-        and token.head.lower_ == "of"
-        and token.head.head.lower_ in _PARTS
-        and token.ent_type_ in _NAME_LABELS
-    ):
-        return True  # "the outskirts of Kfar Zeita", "a part of the Kodori Gorge"
-    return (
-        token.dep_ == "pobj"
-        and token.head.lower_ in _NAME_PREPS
-        and token.ent_type_ in _NAME_LABELS
-        and not (token.ent_type_ == "ORG" and token.head.lower_ == "outside")
-    )
-
-
-def _object_name(token: Token) -> bool:
-    """A name that a verb acting on places takes as its object is a place: "stormed Kafr
-    Nabl", "captured the Qasr Dam" (not "captured Henao", "targeted the Syrian Army")."""
-    verb = token.head.lemma_.lower()
-    if verb not in PLACE_OBJECT_VERBS:
-        return False
-    if token.lower_ in facility_words() and token.ent_type_ not in _NOT_FACILITY:
-        return True
-    if token.ent_type_ == "ORG" and verb not in _PEOPLE_TOO:
-        return _known_town(token)  # "patrolled Katmandu", tagged an organisation
-    if token.ent_type_ not in _OBJECT_LABELS:
-        return False
-    return verb not in _PEOPLE_TOO or token.ent_type_ in ("FAC", "GPE", "LOC")
-
-
-def _known_town(token: Token) -> bool:
-    """The name that ends with ``token`` is a town of the gazetteer."""
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
-        start -= 1
-    kinds = {e.kind for e in default_gazetteer().lookup(doc[start : token.i + 1].text)}
-    return bool(kinds & {"city", "capital"})
-
-
-@functools.cache
-def facility_words() -> frozenset[str]:
-    """Words ending a facility's or site's name (``data/geo/facility_words.tsv``)."""
-    return frozenset(word.lower() for _, (word, _verb, _example) in _rows(_FACILITIES, columns=3))
 
 
 def _names_no_site(token: Token) -> bool:
@@ -466,7 +230,7 @@ def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float
     announces another name is that name's container: "the Sarajevo neighbourhood of
     Dobrinja", "Baghdad's northern district of Baiyaa" (not "the Zafaraniyah district of
     southern Baghdad", where the name after "of" is the container)."""
-    rank = _BUILDING_RANK if isinstance(place, _Building) else _SPECIFIC.get(place.feature, 6)
+    rank = _BUILDING_RANK if isinstance(place, Building) else _SPECIFIC.get(place.feature, 6)
     noun = token.head
     if (
         place.feature is not None
@@ -523,7 +287,7 @@ def _object_place(
             best: tuple[float, int, Place] | None = None
             for sub in _name_words(child) if itself else _phrase(child):
                 place = by_token.get(sub.i)
-                if place is not None and not (itself and isinstance(place, _Unnamed)):
+                if place is not None and not (itself and isinstance(place, Unnamed)):
                     rank = _rank(sub, place, by_token)
                     if best is None or rank < best[:2]:
                         best = (*rank, place)
@@ -707,5 +471,5 @@ def locate_words(
             trigger = words.root
             default = dateline if dateline is not None and _main_event(trigger) else None
             location = event_location(trigger, places, default=default)
-        located.append(Located(TextSpan(start, end, doc_text(doc)[start:end]), location))
+        located.append(Located(Span(start, end, doc_text(doc)[start:end]), location))
     return located

@@ -8,9 +8,9 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from whodid.geo.gazetteer import Entry, Gazetteer, default_gazetteer
-from whodid.geo.location import PLACE_OBJECT_VERBS
 from whodid.geo.outlet import outlet_home
 from whodid.geo.resolve import resolve_mentions
+from whodid.geo.sites import PLACE_OBJECT_VERBS
 from whodid.geo.toponyms import Mention, find_mentions
 from whodid.records import Place
 from whodid.text.dateline import dateline_place
