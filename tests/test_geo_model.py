@@ -209,3 +209,97 @@ def test_event_location_not_from_the_source_of_the_report(nlp) -> None:
 def test_event_location_not_from_the_reason_of_a_statement(nlp) -> None:
     text = "The minister blamed rival gangs for the recent killings in Culiacán."
     assert _location(nlp, text, "blamed") is None
+
+
+def test_event_location_the_neighbourhood_a_town_announces(nlp) -> None:
+    text = "A rocket hit a bakery in the Kabul suburb of Paghman on Sunday."
+    assert _location(nlp, text, "hit") == "Paghman"
+    text = "A bomb went off in Cairo's eastern district of Nasr City on Monday."
+    assert _location(nlp, text, "went") == "Nasr City"
+    # the name after "of" is the container when it is only a part of it
+    text = "Two guards were killed in the Qarabagh district of southern Ghazni."
+    assert _location(nlp, text, "killed") == "Qarabagh"
+
+
+def test_event_location_the_doers_place_after_of(nlp) -> None:
+    text = "Hundreds of residents of Tikrit marched against the curfew on Friday."
+    assert _location(nlp, text, "marched") == "Tikrit"
+
+
+def test_event_location_names_the_gazetteer_lacks(nlp) -> None:
+    text = "Gunmen opened fire on a minibus in Kfar Zibad on Tuesday."
+    assert _location(nlp, text, "opened") == "Kfar Zibad"
+    # a building named beside its town: the town is the place
+    text = "Protesters gathered outside the Grand Palace Hotel in Nairobi on Monday."
+    assert _location(nlp, text, "gathered") == "Nairobi"
+
+
+def test_event_location_an_object_that_is_itself_the_place(nlp) -> None:
+    text = "Israeli troops captured Hebron in the 1967 Mideast war."
+    assert _location(nlp, text, "captured") == "Hebron"
+    text = "The militia began its offensive by storming the town of Ras Lanuf."
+    assert _location(nlp, text, "began") == "Ras Lanuf"
+    # a captured person is not a place, even with a town's name in the story
+    text = "Police captured the smuggler in Mombasa on Friday."
+    assert _location(nlp, text, "captured") == "Mombasa"
+
+
+def _facility_rows() -> list[tuple[str, str, str]]:
+    from whodid.geo.gazetteer import _rows
+
+    return [tuple(fields) for _, fields in _rows("facility_words.tsv", columns=3)]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("word", "verb", "example"), _facility_rows())
+def test_facility_word_examples(nlp, word: str, verb: str, example: str) -> None:
+    found = _location(nlp, example, verb)
+    assert found is not None and found.lower().endswith(word), (example, found)
+
+
+def test_event_location_an_army_taken_as_object_is_no_place(nlp) -> None:
+    text = "The rebels targeted the Syrian Arab Army on Monday."
+    assert _location(nlp, text, "targeted") is None
+
+
+def test_event_location_not_a_place_that_only_qualifies_a_war_or_an_embassy(nlp) -> None:
+    text = "Thousands of soldiers were killed in the 1980 Iran-Iraq war."
+    assert _location(nlp, text, "killed") is None
+    text = "A guard was shot outside the French Embassy in Tunis on Monday."
+    assert _location(nlp, text, "shot") == "Tunis"
+
+
+def test_event_location_not_from_a_phrase_of_time_topic_or_example(nlp) -> None:
+    text = "Thousands of people have been killed since the start of the war in Yemen."
+    assert _location(nlp, text, "killed") is None
+    text = "Students protested against the closure of a school in Lyon."
+    assert _location(nlp, text, "protested") is None
+
+
+def test_event_location_the_destination_of_a_march(nlp) -> None:
+    text = "Hundreds of farmers marched to the parliament in Nairobi on Tuesday."
+    assert _location(nlp, text, "marched") == "Nairobi"
+    # an event that does not move is not placed at a destination
+    text = "The minister spoke to reporters from Kampala on Tuesday."
+    assert _location(nlp, text, "spoke") is None
+
+
+def test_event_location_a_town_patrolled(nlp) -> None:
+    text = "Riot police patrolled Karachi after the strike on Monday."
+    assert _location(nlp, text, "patrolled") == "Karachi"
+
+
+def test_event_location_a_name_after_a_part_of_a_place(nlp) -> None:
+    text = "Soldiers patrolled the outskirts of Kfar Zeita on Sunday."
+    assert _location(nlp, text, "patrolled") == "Kfar Zeita"
+
+
+def test_a_town_that_is_bombed_or_captured_is_a_place_not_an_actor(nlp) -> None:
+    doc = nlp("Washington was bombed by British troops in 1814.")
+    assert "Washington" in [p.text for p in find_places(doc, actors=_Actors())]
+    text = "Kfar Zeita was encircled by the rebels in 2013."
+    assert _location(nlp, text, "encircled") == "Kfar Zeita"
+
+
+def test_event_location_the_name_before_a_site_word(nlp) -> None:
+    text = "Rebels captured the Tal Saman hill on Friday."
+    assert _location(nlp, text, "captured") == "Tal Saman"

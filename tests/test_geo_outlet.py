@@ -25,11 +25,13 @@ def test_a_us_town_read_out_of_a_domain_or_an_outlet_name() -> None:
     assert _home("pressofatlanticcity.com") == ("Atlantic City", "New Jersey", True)
     assert _home(None, "The Sunnyvale Sun") == ("Sunnyvale", "California", True)
     assert _home("https://newportnewsdaily.com/b") == ("Newport News", "Virginia", True)
+    # a town with a title's initials after it: "Post-Intelligencer"
+    assert _home("https://www.spokanepi.com/c") == ("Spokane", "Washington", True)
 
 
-def test_no_home_from_words_alone_or_foreign_domains() -> None:
+def test_no_home_from_words_alone_or_unknown_foreign_domains() -> None:
     assert _home("https://www.dailyheraldtribune.com/x") is None
-    assert _home("https://www.example.co.uk/x") is None
+    assert _home("https://www.example.com.eg/x") is None
     assert _home(None, "Reuters") is None
     assert _home(None, None) is None
 
@@ -42,6 +44,12 @@ def test_a_name_of_several_towns_settles_on_the_supported_state() -> None:
     assert home.place.admin1 == "Texas"
 
 
+def test_a_country_domain_gives_its_town_or_at_least_its_country() -> None:
+    assert _home("https://www.oxfordandbanburytimes.co.uk/a") == ("Oxford", "England", True)
+    assert _home("https://www.example.co.uk/x") == ("United Kingdom", None, False)
+    assert _home("https://news.example.ca/x") == ("Canada", None, False)
+
+
 def test_outlet_files_are_validated() -> None:
     gazetteer = default_gazetteer()
     bad_scope = "Gondor Herald\tgondorherald.com\tSeattle\tWashington\tUSA\tplanetary\n"
@@ -52,3 +60,5 @@ def test_outlet_files_are_validated() -> None:
         load_outlets(gazetteer, text=no_town, words_text="news\n")
     with pytest.raises(GazetteerError, match=r"outlet_words\.tsv:2:"):
         load_outlets(gazetteer, text="", words_text="news\nDaily Star\n")
+    with pytest.raises(GazetteerError, match=r"country_domains\.tsv:1:"):
+        load_outlets(gazetteer, text="", words_text="news\n", domains_text="co.uk\tGBR\n")

@@ -107,7 +107,9 @@ def cue_spans(doc: Doc, cues: PlaceCues | None = None) -> list[tuple[int, int]]:
             end = _name_end(doc, start)
             if end > start:
                 spans.append((start, end))
-        elif lower in cues.after and cue.i > 0:
+                continue
+        # "the Qarabagh district of southern Ghazni": the name stands before the cue
+        if lower in cues.after and cue.i > 0:
             capital = cue.text[:1].isupper()
             end = cue.i
             start = _name_start(doc, end)

@@ -9,6 +9,8 @@ inside one of the trigger's phrases ("shot by gunmen in Peshawar"); never one in
 relative or reported clause ("the rebels, who trained in Libya, were arrested"). A name the
 gazetteer lacks, announced in the phrase ("the village of X near Mosul"), counts as the most
 specific place.
+Names neither the gazetteer nor a place cue knows but the sentence shows as places ("in Kfar
+Darom", "stormed the Qasr Dam") come from ``whodid.geo.sites``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from whodid.geo.gazetteer import default_gazetteer
+from whodid.geo.sites import PLACE_OBJECT_VERBS, Building, Unnamed, add_unknown_names
 from whodid.records import Event, Located, Place, Span
 from whodid.text.doctext import doc_text
 
@@ -51,68 +54,129 @@ _LOCATIVE = frozenset(
 )
 # prepositions of an occasion whose own place is the event's: "during a visit to", "at a rally in"
 _OCCASION = frozenset({"during", "at", "amid", "after"})
+# events of moving whose destination is where they happen: "marched to X", "deployed to X"
+_MOVING = frozenset(
+    {"march", "travel", "deploy", "send", "dispatch", "move", "advance", "flee", "return", "drive"}
+)
 # prepositions that name a place only when the event moves or is aimed there
 _MOTION = frozenset({"to", "into", "toward", "towards", "from", "onto"})
 _CLIMB = frozenset(
     {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "agent"}
-)
-# events whose object is a place where they happen: "rebels captured the town of X"
-_PLACE_OBJECT_VERBS = frozenset(
-    {
-        "capture",
-        "seize",
-        "storm",
-        "enter",
-        "attack",
-        "target",
-        "shell",
-        "bomb",
-        "destroy",
-        "raid",
-        "invade",
-        "occupy",
-        "besiege",
-        "hit",
-        "strike",
-        "liberate",
-        "overrun",
-        "surround",
-        "encircle",
-        "bombard",
-        "recapture",
-        "retake",
-        "reach",
-        "host",
-        "control",
-        "rock",
-        "shake",
-        "ravage",
-        "pound",
-        "evacuate",
-        "blockade",
-        "infiltrate",
-        "patrol",
-        "visit",
-        "tour",
-        "flood",
-        "loot",
-    }
 )
 _ON_FEATURES = frozenset(
     {"city", "other", "admin2"}
 )  # "on the Gaza border", not "sanctions on Iran"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_PLACE = frozenset({"in", "at", "inside", "near"})
+# "of" names the doers' place after these nouns: "residents of X marched", "the outskirts of X"
+_OF_PLACE = frozenset(
+    {
+        "residents",
+        "inhabitants",
+        "villagers",
+        "people",
+        "citizens",
+        "areas",
+        "area",
+        "parts",
+        "part",
+        "streets",
+        "centre",
+        "center",
+        "outskirts",
+        "village",
+        "villages",
+        "town",
+        "towns",
+        "city",
+        "cities",
+        "district",
+        "districts",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "suburbs",
+        "province",
+        "region",
+        "countryside",
+        "capital",
+        "camp",
+        "port",
+        "island",
+    }
+)
 # the trigger's phrases that may hold a place phrase of their own: "shot by a hit team in X",
 # "captured with explosives in X", "began an operation to retake land in X"
 _NESTING = frozenset({"prep", "agent", "dobj", "nsubjpass", "attr", "xcomp", "npadvmod"})
 _NESTED_PLACE = frozenset({"in", "at", "inside", "near", "outside"})
-# phrases of the source, the reason or the topic: their places are not the event's
-_NOT_NESTING = frozenset({"according", "for", "about", "over", "regarding", "concerning", "of"})
+# phrases of the source, the reason, the topic, the time or an example: their places are not
+# the event's ("killed since the start of the war in X", "protested against a plan in X")
+_NOT_NESTING = frozenset(
+    {"according", "for", "about", "over", "regarding", "concerning", "of", "since", "including"}
+    | {"against"}
+)
 # clauses hanging on the trigger that say when, how or while it happened
 _CIRCUMSTANCE = frozenset({"advcl", "conj"})
 _CLAUSES = frozenset({"relcl", "ccomp", "advcl", "parataxis", "csubj"})
+# place nouns whose "of" names a place inside the town named before them
+_WITHIN = frozenset(
+    {
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "district",
+        "quarter",
+        "city",
+        "town",
+        "village",
+        "port",
+        "area",
+        "township",
+        "enclave",
+        "camp",
+    }
+)
+# place nouns whose "of" phrase names them: "the town of X", "the settlements of X and Y"
+_OF_NAMES = frozenset(
+    {
+        "town",
+        "towns",
+        "village",
+        "villages",
+        "city",
+        "cities",
+        "district",
+        "districts",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "suburbs",
+        "settlement",
+        "settlements",
+        "province",
+        "governorate",
+        "region",
+        "island",
+        "islands",
+        "port",
+        "camp",
+        "enclave",
+        "municipality",
+        "hamlet",
+        "capital",
+        "localities",
+        "locality",
+        "hill",
+        "hilltop",
+    }
+)
+_MODIFIER = frozenset({"compound", "amod", "poss", "nmod"})
+# nouns a place name qualifies without being where things happen there
+_NOT_A_SITE = frozenset(
+    {"war", "conflict", "crisis", "revolution", "uprising", "embassy", "consulate", "mission"}
+)
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
+_BUILDING_RANK = 2.5
 
 
 def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
@@ -125,11 +189,24 @@ def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
         if place.feature == "country" and _is_demonym(place):
             continue
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None:
+        if span is None or _names_no_site(span.root):
             continue
         for token in span:
             by_token[token.i] = place
+    add_unknown_names(sent, by_token)
     return by_token
+
+
+def _names_no_site(token: Token) -> bool:
+    """A place that only qualifies a war or an embassy does not say where an event happened:
+    "killed in the 1967 Mideast war", "a guard at the U.S. Embassy"."""
+    for _ in range(3):  # "the Iran-Iraq war": through the names it is joined to
+        if token.dep_ in _MODIFIER and token.head.lemma_.lower() in _NOT_A_SITE:
+            return True
+        if token.dep_ != "compound" or token.head.pos_ != "PROPN":
+            return False
+        token = token.head
+    return False
 
 
 def _is_demonym(place: Place) -> bool:
@@ -148,14 +225,39 @@ def _phrase(head: Token) -> list[Token]:
     return words
 
 
+def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float, int]:
+    """How specific a place is, then where it stands. A town named before a place noun that
+    announces another name is that name's container: "the Sarajevo neighbourhood of
+    Dobrinja", "Baghdad's northern district of Baiyaa" (not "the Zafaraniyah district of
+    southern Baghdad", where the name after "of" is the container)."""
+    rank = _BUILDING_RANK if isinstance(place, Building) else _SPECIFIC.get(place.feature, 6)
+    noun = token.head
+    if (
+        place.feature is not None
+        and token.dep_ in ("compound", "poss")
+        and noun.lower_ in _WITHIN
+        and noun.text.islower()
+    ):
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for name in prep.children:
+                    if (
+                        name.dep_ == "pobj"
+                        and name.i in by_token
+                        and not any(c.dep_ == "amod" for c in name.children)
+                    ):
+                        rank = _SPECIFIC["country"] + 1
+    return rank, place.start
+
+
 def _in_phrase(prep: Token, by_token: dict[int, Place]) -> Place | None:
     """The most specific place inside a prepositional phrase (first when equal)."""
-    best: tuple[int, int, Place] | None = None
+    best: tuple[float, int, Place] | None = None
     for token in _phrase(prep):
         place = by_token.get(token.i)
         if place is None:
             continue
-        rank = (_SPECIFIC.get(place.feature, 6), place.start)
+        rank = _rank(token, place, by_token)
         if best is None or rank < best[:2]:
             best = (*rank, place)
     return best[2] if best else None
@@ -172,18 +274,21 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
     return None
 
 
-def _object_place(token: Token, by_token: dict[int, Place]) -> Place | None:
+def _object_place(
+    token: Token, by_token: dict[int, Place], *, itself: bool = False
+) -> Place | None:
     """The place an event acts on: "captured Zaire", "stormed the village of Mainok",
-    "Utah Beach was captured"."""
-    if token.lemma_.lower() not in _PLACE_OBJECT_VERBS:
+    "Utah Beach was captured". ``itself``: only an object that is the place, not a place
+    somewhere in its phrase ("captured the town of X", not "captured a man from X")."""
+    if token.lemma_.lower() not in PLACE_OBJECT_VERBS:
         return None
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass"):
-            best: tuple[int, int, Place] | None = None
-            for sub in _phrase(child):
+            best: tuple[float, int, Place] | None = None
+            for sub in _name_words(child) if itself else _phrase(child):
                 place = by_token.get(sub.i)
-                if place is not None:
-                    rank = (_SPECIFIC.get(place.feature, 6), place.start)
+                if place is not None and not (itself and isinstance(place, Unnamed)):
+                    rank = _rank(sub, place, by_token)
                     if best is None or rank < best[:2]:
                         best = (*rank, place)
             if best is not None:
@@ -191,8 +296,27 @@ def _object_place(token: Token, by_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _name_words(head: Token, *, named: bool = False) -> list[Token]:
+    """The words of a noun phrase that can name it as a place: its head, names joined to it,
+    and the name a place noun announces ("the town of X"); not its other phrases, and not a
+    person's name ("captured Henao") unless a place noun announces it."""
+    words = [head] if named or head.ent_type_ != "PERSON" else []
+    for child in head.children:
+        if child.dep_ in ("appos", "conj"):
+            words.extend(_name_words(child, named=named))
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in _OF_NAMES:
+            for name in child.children:
+                if name.dep_ == "pobj":
+                    words.extend(_name_words(name, named=True))
+    return words
+
+
 def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
-    found = _from_children(token, by_token, motion=False)
+    # an object that is itself a place comes first: "captured East Jerusalem in the 1967 war"
+    found = _object_place(token, by_token, itself=True)
+    if found is not None:
+        return found
+    found = _from_children(token, by_token, motion=token.lemma_.lower() in _MOVING)
     if found is not None:
         return found
     found = _object_place(token, by_token)
@@ -223,7 +347,10 @@ def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
     for child in token.children:
         if child.dep_ in _SUBJECTS:
             for prep in _phrase(child):
-                if prep.dep_ == "prep" and prep.lower_ in _SUBJECT_PLACE:
+                if prep.dep_ == "prep" and (
+                    prep.lower_ in _SUBJECT_PLACE
+                    or (prep.lower_ == "of" and prep.head.text in _OF_PLACE)
+                ):
                     found = _in_phrase(prep, by_token)
                     if found is not None:
                         return found
@@ -233,14 +360,27 @@ def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
 def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase of a clause that tells the event's circumstances: "was shot as he left
     his home in Baghdad", "killed when a bomb hit their bus in Iskandariyah"."""
+    for child in _clauses(token):
+        found = _object_place(child, by_token, itself=True)
+        if found is None:
+            found = _from_children(child, by_token, motion=False)
+        if found is None:
+            found = _object_phrase(child, by_token)
+        if found is not None:
+            return found
+    return None
+
+
+def _clauses(token: Token) -> list[Token]:
+    """The verbs of the clauses that tell how the event happened: "when they overran X",
+    "began the assault by storming X"."""
+    verbs = []
     for child in token.children:
         if child.dep_ in _CIRCUMSTANCE and child.pos_ in ("VERB", "AUX"):
-            found = _from_children(child, by_token, motion=False)
-            if found is None:
-                found = _object_phrase(child, by_token)
-            if found is not None:
-                return found
-    return None
+            verbs.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            verbs.extend(c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB")
+    return verbs
 
 
 def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
@@ -276,7 +416,7 @@ def event_location(
         return default
     token = trigger
     path = [trigger]
-    for _ in range(4):
+    for _ in range(6):
         found = _attached(token, by_token)
         if found is not None:
             return found

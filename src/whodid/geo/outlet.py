@@ -8,7 +8,9 @@ home place of a story's outlet from the batch fields ``url`` and ``source``:
 2. otherwise a US place name read out of the web domain or the outlet's name, once the words
    of newspaper titles (``data/geo/outlet_words.tsv``: "news", "dispatch", "times"…) are
    stripped: ``parisnews.com`` → Paris, ``pressofatlanticcity.com`` → Atlantic City. Of the
-   towns of that name, the resolver takes the one whose state the story's names support.
+   towns of that name, the resolver takes the one whose state the story's names support;
+3. for a country's web domain (``data/geo/country_domains.tsv``: ``.co.uk``, ``.ca``…), a town
+   of that country read the same way, else the country itself (a national home).
 
 The resolver uses the home only to break ties between places of the same name.
 """
@@ -30,6 +32,7 @@ _MIN_LETTERS = 4  # "la", "ny", "stl" are too short to be read as a place
 _MAX_WORDS = 3
 _GENERIC_TLDS = frozenset({"com", "net", "org", "us", "info", "news", "biz"})
 _HOME_KINDS = frozenset({"city", "capital", "admin2", "admin1"})
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,7 @@ class OutletTable:
         self.by_domain: dict[str, Home] = {}
         self.by_name: dict[str, Home] = {}
         self.words: frozenset[str] = frozenset()
+        self.countries: dict[str, str] = {}  # country-code domain -> ISO3
 
     def find(self, host: str | None, name: str | None) -> Home | None:
         if host:
@@ -95,6 +99,8 @@ def load_outlets(
     text: str | None = None,
     words_name: str = "outlet_words.tsv",
     words_text: str | None = None,
+    domains_name: str = "country_domains.tsv",
+    domains_text: str | None = None,
 ) -> OutletTable:
     """Read the outlet table and the words of outlet names; errors name the file and line."""
     table = OutletTable()
@@ -118,6 +124,10 @@ def load_outlets(
             raise GazetteerError(f"{words_name}:{lineno}: {word!r} is not a lower-case word")
         words.add(word)
     table.words = frozenset(words)
+    for lineno, (tld, country) in _rows(domains_name, columns=2, text=domains_text):
+        if not re.fullmatch(r"[a-z]{2}", tld) or not re.fullmatch(r"[A-Z]{3}", country):
+            raise GazetteerError(f"{domains_name}:{lineno}: {tld!r} {country!r} is no tld/iso3")
+        table.countries[tld] = country
     return table
 
 
@@ -170,15 +180,22 @@ def _splits(letters: str, parts: int) -> list[str]:
     return found
 
 
-def place_in_name(letters: str, gazetteer: Gazetteer, words: frozenset[str]) -> tuple[Entry, ...]:
-    """The US places an outlet's domain label or name reads as: a state, or the towns and
-    counties of that name, most populous first (none if it reads as no place)."""
+def place_in_name(
+    letters: str, gazetteer: Gazetteer, words: frozenset[str], *, country: str = "USA"
+) -> tuple[Entry, ...]:
+    """The places of ``country`` an outlet's domain label or name reads as: a state, or the
+    towns and counties of that name, most populous first (none if it reads as no place)."""
     plain = re.sub(r"[^a-z]", "", normalise(letters))
-    for rest in _remainders(plain, words):
+    rests = _remainders(plain, words)
+    # last, a name with the initials of a title after it: "parispi" (Post-Intelligencer)
+    rests += [r[:-cut] for r in rests for cut in (1, 2) if len(r) - cut >= _MIN_LETTERS + 1]
+    # and the first of two towns: "richmondandtwickenham", "lancasterandmorecambe"
+    rests += [r.split("and")[0] for r in rests if len(r.split("and")[0]) > _MIN_LETTERS]
+    for rest in rests:
         if len(rest) < _MIN_LETTERS:
-            break
+            continue
         for key in _splits(rest, _MAX_WORDS):
-            found = [e for e in gazetteer.lookup_key(key) if e.country == "USA"]
+            found = [e for e in gazetteer.lookup_key(key) if e.country == country]
             states = [e for e in found if e.kind == "admin1"]
             if states:
                 return (states[0],)
@@ -215,4 +232,19 @@ def outlet_home(
             places = place_in_name(letters, gazetteer, table.words)
             if places:
                 return Home(places, True)
-    return None
+    return _country_home(host, gazetteer, table) if host else None
+
+
+def _country_home(host: str, gazetteer: Gazetteer, table: OutletTable) -> Home | None:
+    """The home of an outlet with a country's web domain: a town of that country its name
+    reads as ("lancastercitizen.co.uk": Lancaster, England), else the country itself."""
+    labels = host.split(".")
+    country = table.countries.get(labels[-1])
+    if country is None or len(labels) < 2:
+        return None
+    name = labels[-3] if len(labels) > 2 and labels[-2] in _SECOND_LEVEL else labels[-2]
+    places = place_in_name(name, gazetteer, table.words, country=country)
+    if places:
+        return Home(places, True)
+    entry = gazetteer.countries.get(country)
+    return Home((entry,), False) if entry is not None else None

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from whodid.geo.gazetteer import Entry, Gazetteer, default_gazetteer
 from whodid.geo.outlet import outlet_home
 from whodid.geo.resolve import resolve_mentions
+from whodid.geo.sites import PLACE_OBJECT_VERBS
 from whodid.geo.toponyms import Mention, find_mentions
 from whodid.records import Place
 from whodid.text.dateline import dateline_place
@@ -33,6 +34,8 @@ def _acting(doc: Doc, mention: Mention, entry: Entry | None, actors: ActorLookup
     if actors is None or entry is None or entry.kind not in ("city", "capital"):
         return False
     root = doc[mention.start : mention.end].root
+    if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+        return False  # "Baghdad was bombed": the town itself
     return root.dep_ in _SUBJECTS and root.head.pos_ in ("VERB", "AUX") and actors.is_actor(root)
 
 

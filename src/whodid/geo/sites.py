@@ -1,0 +1,259 @@
+"""Places the gazetteer lacks that a sentence still shows, for locating its events.
+
+Villages, sites and facilities are often missing from the gazetteer and from the model's
+place entities: a proper name right after "in", "at", "near" ("in Kfar Darom"), a facility
+entity ("the Tabqa Dam"), a name a verb acting on places takes as its object ("stormed Kafr
+Nabl", "Surif was encircled"), the name after a noun of a part of a place ("the outskirts of
+X") or before a site word ("the Al-Dahr hill"). They become ``Unnamed`` places (no point,
+no country) for ``whodid.geo.location``; a facility is a ``Building``, which ranks below the
+town named beside it. Facility words live in ``data/geo/facility_words.tsv``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Span, Token
+
+from whodid.geo.gazetteer import _rows, default_gazetteer
+from whodid.records import Place
+from whodid.text.doctext import doc_text
+
+__all__ = ["PLACE_OBJECT_VERBS", "Building", "Unnamed", "add_unknown_names", "facility_words"]
+
+# events whose object is a place where they happen: "rebels captured the town of X"
+PLACE_OBJECT_VERBS = frozenset(
+    {
+        "capture",
+        "seize",
+        "storm",
+        "enter",
+        "attack",
+        "target",
+        "shell",
+        "bomb",
+        "destroy",
+        "raid",
+        "invade",
+        "occupy",
+        "besiege",
+        "hit",
+        "strike",
+        "liberate",
+        "overrun",
+        "surround",
+        "encircle",
+        "bombard",
+        "recapture",
+        "retake",
+        "reach",
+        "host",
+        "control",
+        "rock",
+        "shake",
+        "ravage",
+        "pound",
+        "evacuate",
+        "blockade",
+        "infiltrate",
+        "patrol",
+        "visit",
+        "tour",
+        "flood",
+        "loot",
+    }
+)
+# verbs that take people as well as places: "captured Henao"
+_PEOPLE_TOO = frozenset({"capture", "seize", "hit", "strike", "target", "attack", "visit", "host"})
+
+
+class Unnamed(Place):
+    """A name the sentence shows as a place that neither the gazetteer nor a place word
+    knows ("in Kfar Darom")."""
+
+    __slots__ = ()
+
+
+class Building(Unnamed):
+    """A facility or institution the sentence shows as a place ("the Victoria Hotel",
+    "Terminal 4"): its town, when named beside it, is the place to report."""
+
+    __slots__ = ()
+
+
+_OBJECTS = frozenset({"dobj", "nsubjpass"})  # "stormed Kafr Nabl", "Kafr Nabl was stormed"
+# site words that name buildings, whose town is the place to report when it is named
+_BUILDINGS = frozenset(
+    {
+        "hospital",
+        "mosque",
+        "church",
+        "school",
+        "college",
+        "university",
+        "palace",
+        "prison",
+        "station",
+        "market",
+        "stadium",
+        "complex",
+        "factory",
+        "plant",
+    }
+)
+# nouns of a part of a place: the name after their "of" is a place
+_PARTS = frozenset(
+    {
+        "part",
+        "parts",
+        "outskirts",
+        "streets",
+        "centre",
+        "center",
+        "heart",
+        "edge",
+        "edges",
+        "fringes",
+        "vicinity",
+        "countryside",
+        "suburbs",
+        "environs",
+        "perimeter",
+        "flank",
+    }
+)
+_NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+_FACILITIES = "facility_words.tsv"
+_CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each sentence
+_NOT_FACILITY = frozenset({"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"})
+_OBJECT_LABELS = frozenset({"FAC", "GPE", "LOC", "PERSON", ""})
+_NAME_LABELS = frozenset({"FAC", "ORG", "PERSON", "LOC", "GPE", ""})
+
+
+def add_unknown_names(sent: Span, by_token: dict[int, Place]) -> None:
+    """Names the gazetteer lacks that the sentence still shows as places: facilities ("the
+    Tabqa Dam"), and proper names right after "in", "at", "near" ("in Kfar Darom")."""
+    doc = sent.doc
+    text = doc_text(doc)
+    for start, end, building in _unknown_names(sent):
+        if any(i in by_token for i in range(start, end)):
+            continue
+        a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        place = (Building if building else Unnamed)(start=a, end=b, text=text[a:b])
+        for i in range(start, end):
+            by_token[i] = place
+
+
+def _unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
+    """The token ranges of ``add_unknown_names``' candidates (and whether each is a
+    building), found once per sentence: a Doc keeps them in ``user_data``."""
+    cache = sent.doc.user_data.setdefault(_CACHE, {})
+    found = cache.get(sent.start)
+    if found is None:
+        found = cache[sent.start] = _find_unknown_names(sent)
+    return found
+
+
+def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
+    doc = sent.doc
+    spans: list[tuple[int, int, bool]] = [
+        (ent.start, ent.end, True) for ent in sent.ents if ent.label_ == "FAC"
+    ]
+    for token in sent:
+        if token.pos_ == "NOUN" and token.lower_ in facility_words() and token.text.islower():
+            site = _named_site(token)
+            if site is not None:
+                spans.append(site)
+            continue
+        if not (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and (_after_preposition(token) or (token.dep_ in _OBJECTS and _object_name(token)))
+        ):
+            continue
+        if token.ent_iob_ != "O":
+            named = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+            if named is None:
+                continue
+            start, end, building = named.start, named.end, named.label_ == "FAC"
+        else:
+            start, end, building = token.i, token.i + 1, False
+            while (
+                start > sent.start
+                and doc[start - 1].dep_ == "compound"
+                and doc[start - 1].pos_ == "PROPN"
+            ):
+                start -= 1
+        while start < end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if start < end:
+            spans.append((start, end, building))
+    return spans
+
+
+def _named_site(token: Token) -> tuple[int, int, bool] | None:
+    """The name before a site word where the event may be: "captured the Al-Dahr hill",
+    "at the Shifa hospital" (the words of the name, capitalised, right before it)."""
+    if not (
+        (token.dep_ in _OBJECTS and token.head.lemma_.lower() in PLACE_OBJECT_VERBS)
+        or (token.dep_ == "pobj" and token.head.lower_ in _NAME_PREPS)
+    ):
+        return None
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else token
+    if before.i == token.i or before.head.i != token.i or before.pos_ != "PROPN":
+        return None
+    start = before.left_edge.i
+    while start < before.i and not doc[start].text[:1].isupper():
+        start += 1  # "the", "a", adjectives
+    if before.ent_type_ in ("PERSON", "NORP") and start == before.i:
+        return None
+    return start, token.i, token.lower_ in _BUILDINGS
+
+
+def _after_preposition(token: Token) -> bool:
+    """A name right after "in", "at", "near"…: "in Kfar Darom" (not "outside the Kremlin")."""
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lower_ in _PARTS
+        and token.ent_type_ in _NAME_LABELS
+    ):
+        return True  # "the outskirts of Kfar Zeita", "a part of the Kodori Gorge"
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in _NAME_PREPS
+        and token.ent_type_ in _NAME_LABELS
+        and not (token.ent_type_ == "ORG" and token.head.lower_ == "outside")
+    )
+
+
+def _object_name(token: Token) -> bool:
+    """A name that a verb acting on places takes as its object is a place: "stormed Kafr
+    Nabl", "captured the Qasr Dam" (not "captured Henao", "targeted the Syrian Army")."""
+    verb = token.head.lemma_.lower()
+    if verb not in PLACE_OBJECT_VERBS:
+        return False
+    if token.lower_ in facility_words() and token.ent_type_ not in _NOT_FACILITY:
+        return True
+    if token.ent_type_ == "ORG" and verb not in _PEOPLE_TOO:
+        return _known_town(token)  # "patrolled Katmandu", tagged an organisation
+    if token.ent_type_ not in _OBJECT_LABELS:
+        return False
+    return verb not in _PEOPLE_TOO or token.ent_type_ in ("FAC", "GPE", "LOC")
+
+
+def _known_town(token: Token) -> bool:
+    """The name that ends with ``token`` is a town of the gazetteer."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
+        start -= 1
+    kinds = {e.kind for e in default_gazetteer().lookup(doc[start : token.i + 1].text)}
+    return bool(kinds & {"city", "capital"})
+
+
+@functools.cache
+def facility_words() -> frozenset[str]:
+    """Words ending a facility's or site's name (``data/geo/facility_words.tsv``)."""
+    return frozenset(word.lower() for _, (word, _verb, _example) in _rows(_FACILITIES, columns=3))
