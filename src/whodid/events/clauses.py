@@ -167,7 +167,8 @@ def object_lemmas(head: Token) -> set[str]:
     entity types as ``@gpe``, ``@loc``, ``@fac`` ... (lexicon objects may name them)."""
     words: set[str] = set()
     direct = direct_objects(head)
-    passive_subjects = _children(head, PASSIVE_SUBJECT_DEPS)  # "a curfew was imposed"
+    # "a curfew was imposed"; "the coaches, which were booked for pilgrims": the coaches
+    passive_subjects = [_relative_head(s) for s in _children(head, PASSIVE_SUBJECT_DEPS)]
     preps = prep_objects(head)
     candidates = [*direct, *passive_subjects]
     for objs in preps.values():
