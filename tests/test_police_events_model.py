@@ -35,6 +35,10 @@ def _police(text: str) -> set[str]:
         ("The police had to fire five rounds in the air to scatter the rioters.", "175"),
         ("Several students were hurt in the teargas shelling near the campus gate.", "175"),
         ("Two youths were injured in police firing near the grain market.", "193"),
+        # deaths laid at the police's door
+        ("Sixty people died due to police firing in the district.", "1823"),
+        ("Some forty people were killed in 500 rounds of firing by the police.", "1823"),
+        ("The toll of deaths in police firing in the district rose to nine.", "1823"),
     ],
 )
 def test_police_act(text: str, code: str) -> None:
