@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from whodid.actors.kb import ActorKB
@@ -141,6 +142,19 @@ def annotate_doc(
     )
 
 
+_CASE_WORDS: dict[tuple[int, int], tuple[Language, Lexicon, frozenset[str]]] = {}
+
+
+def _common_words(nlp: Language, lexicon: Lexicon) -> frozenset[str]:
+    """Words the truecaser never capitalises alone: the model's verbs, adjectives and adverbs,
+    and every event word ("lathicharge"); built once per model and lexicon."""
+    hit = _CASE_WORDS.get((id(nlp), id(lexicon)))
+    if hit is None or hit[0] is not nlp or hit[1] is not lexicon:
+        hit = (nlp, lexicon, word_lists(nlp).common | lexicon.words())
+        _CASE_WORDS[(id(nlp), id(lexicon))] = hit
+    return hit[2]
+
+
 @dataclass(frozen=True, slots=True)
 class Failed:
     """An input item that could not be read; it passes through as an error annotation."""
@@ -172,8 +186,7 @@ def annotate_many(items: Iterable[Item], *, options: Options | None = None) -> I
     conf_actors, conf_agents = configured_files()  # $WHODID_CONFIG; command-line files win
     kb = _knowledge_base((*options.actor_files, *conf_actors), (*options.agent_files, *conf_agents))
     lexicon = default_lexicon()
-    words = word_lists(nlp)
-    common = words.common | lexicon.words()  # an event word is never a name
+    common = _common_words(nlp, lexicon)
 
     def prepared() -> Iterator[tuple[str, Annotation | Article]]:
         for item in items:
@@ -187,7 +200,7 @@ def annotate_many(items: Iterable[Item], *, options: Options | None = None) -> I
                 yield "", Annotation(id=str(ident), error=str(exc))
                 continue
             # a lower-cased story is parsed with its capitals restored (same offsets)
-            yield truecase(article.text, common=common, known=words.known), article
+            yield truecase(article.text, common=common), article
 
     stream = nlp.pipe(prepared(), as_tuples=True, batch_size=options.batch_size)
     for doc, payload in stream:

@@ -46,27 +46,22 @@ def _split_abbreviation_compounds(nlp: Language) -> None:
 
 @dataclass(frozen=True, slots=True)
 class WordLists:
-    """What the model's lemmatizer knows of English words (WordNet's index and exceptions)."""
+    """What the model's lemmatizer knows of English words (WordNet's index)."""
 
     common: frozenset[str] = frozenset()  # verbs, adjectives, adverbs: "nice", "mobile"
-    known: frozenset[str] = frozenset()  # every listed word, nouns and inflections too
 
 
 @functools.cache
 def word_lists(nlp: Language) -> WordLists:
-    """The lemmatizer's word lists: a lower-cased text never capitalises a common word alone,
-    and a word the model does not know at all is likely a name ("godhra", "vajpayee")."""
+    """The lemmatizer's word lists: a lower-cased text never capitalises a common word alone."""
     if "lemmatizer" not in nlp.pipe_names:
         return WordLists()
     lookups: Any = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return WordLists()
     index = lookups.get_table("lemma_index")
-    exceptions = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
     common = {w for pos in ("verb", "adj", "adv") for w in index.get(pos, ()) if "_" not in w}
-    known = {w for pos in index for w in index[pos] if "_" not in w}
-    known.update(w for pos in exceptions for w in exceptions[pos])
-    return WordLists(common=frozenset(common), known=frozenset(known))
+    return WordLists(common=frozenset(common))
 
 
 def load_nlp(name: str | None = None) -> Language:

@@ -12,7 +12,11 @@ lower-case (:func:`is_lower_cased`), :func:`truecase` gives a copy of the same l
   demonyms and larger towns — a one-word name only when it is not a common English word
   (a stop word, a role noun such as "police", a word the model's lexicon knows as a verb,
   adjective or adverb);
-* the word after a personal title ("mr", "dr", "shri") is a name.
+* the word after a personal title ("mr", "dr", "shri") is a name;
+* optionally (``known``: the words a lexicon knows), a word that is not known, nor an
+  inflection of one, is a name too ("godhra"), and an acronym when it is short and has no
+  vowel ("nhrc"). The pipeline leaves this off: on IndiaPoliceEvents it changed parses both
+  ways without a clear gain (docs/accuracy.md).
 
 Only letters change case, so every offset into the truecased text is an offset into the
 original: the pipeline parses the truecased text and reports spans of the text it was given.
@@ -203,7 +207,7 @@ def default_truecaser(
     actors, roles = _actor_names()
     names = {**_gazetteer_names(), **actors}  # the KB's spelling wins
     everyday = (*STOP_WORDS, *roles, *common)
-    return Truecaser(names, common=everyday, known=None if known is None else known)
+    return Truecaser(names, common=everyday, known=known)
 
 
 def truecase(
