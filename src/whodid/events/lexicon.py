@@ -112,6 +112,7 @@ class Lexicon:
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
+        self._words = None
         for head in dict.fromkeys(p.head for p in entry.verbs):
             self.by_verb.setdefault(head, []).append(entry)
         for head in dict.fromkeys(p.head for p in entry.nouns):
