@@ -29,7 +29,19 @@ def _kind(nlp, text: str, word: str) -> str | None:  # type: ignore[no-untyped-d
         ("The police will not be able to make any arrests.", "arrests", "possible"),
         ("The police made several arrests on Sunday.", "arrests", None),
         # what a verb of demanding asks for, through coordinated noun phrases
-        ("The rally demanded a ban on the militia and arrest of its chiefs.", "arrest", "demanded"),
+        (
+            "The rally demanded a ban on the militia and the arrest of its chiefs.",
+            "arrest",
+            "demanded",
+        ),
+        ("Protesters called for a probe and the arrest of the officers.", "arrest", "demanded"),
+        # "for" after a noun that asks for nothing gives a reason: the massacres happened
+        (
+            "Namibia demanded reparations from Germany for the colonial massacres.",
+            "massacres",
+            None,
+        ),
+        ("The minister rejected calls for his resignation.", "resignation", "demanded"),
         # an adjective's infinitive is no fact: "found it difficult to", "was unable to"
         (
             "Officers said they were finding it difficult to arrest the contractor.",

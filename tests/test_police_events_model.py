@@ -48,7 +48,7 @@ def test_police_act(text: str, code: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The rally demanded a ban on the militia and arrest of its chiefs.",
+        "The rally demanded a ban on the militia and the arrest of its chiefs.",
         "The minister is bound to keep the seized land in safe custody.",
         "The sleeper coaches, which were booked for pilgrims, ran empty.",
         "The leaders said they would ask the workers to march to the town and court arrest.",

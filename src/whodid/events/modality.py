@@ -230,16 +230,23 @@ def _to_infinitive(token: Token) -> bool:
 
 
 def _demanded_thing(noun: Token) -> bool:
-    """The noun is (in) what a verb of demanding asks for: "demanded the arrest of X", "called
-    for a ban on X and the arrest of its leaders" — up through coordinated and prepositional
-    noun phrases to the first verb."""
+    """The noun is (in) what a word of demanding asks for: "demanded the arrest of X", "called
+    for a ban on X and the arrest of its leaders", "rejected calls for his resignation" — up
+    through coordinated noun phrases, "on" ("a ban on X and [the] arrest of Y", as the parser
+    often attaches it) and "for" after a verb or a demand, to the first verb ("demanded
+    reparations for the massacres" asks for reparations, not for massacres)."""
     token = noun
     for _ in range(6):
         if token.dep_ not in ("dobj", "pobj", "conj", "prep", "appos") or token.head.i == token.i:
             return False
-        if token.dep_ == "prep" and token.lower_ not in ("for", "on"):
-            return False  # "called for the arrest", "insisted on it"; not "told about the arrests"
-        token = token.head
+        head = token.head
+        if token.dep_ == "prep":
+            if token.lower_ not in ("for", "on"):
+                return False
+            if token.lower_ == "for" and head.pos_ not in ("VERB", "AUX"):
+                # "calls for his resignation"; but "reparations for the massacres" gives a reason
+                return head.lemma_.lower() in DEMANDING_WORDS
+        token = head
         if token.pos_ in ("VERB", "AUX"):
             return token.lemma_.lower() in DEMANDING_WORDS
     return False
