@@ -36,6 +36,9 @@ def test_common_words_are_not_names_and_unknown_words_are() -> None:
     assert "Bhardwaj" in out  # a word the model does not know, nor any inflection of, is a name
     assert "CPM" in out  # a short unknown word without vowels is an acronym
     assert "workers" in out  # an inflection of a known word is known
+    caser = Truecaser({"reading": "Reading", "rohtak": "Rohtak"}, common={"read"})
+    assert caser.truecase("reading the order in rohtak") == "Reading the order in Rohtak"
+    assert caser.truecase("after reading the order") == "After reading the order"
 
 
 def test_titles_months_and_the_public_function() -> None:

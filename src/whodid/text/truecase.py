@@ -84,8 +84,8 @@ class Truecaser:
         self.names: dict[str, str] = {}
         for lower, written in names.items():
             key = " ".join(lower.split())
-            if " " not in key and key in common_words:
-                continue
+            if " " not in key and any(b in common_words for b in _bases(key)):
+                continue  # "nice", and "reading" (a form of "read")
             if len(written) == len(key) and written.lower() == key and written != key:
                 self.names.setdefault(key, written)
         self.first_words = frozenset(k.split(" ", 1)[0] for k in self.names if " " in k)
