@@ -28,6 +28,36 @@ def _kind(nlp, text: str, word: str) -> str | None:  # type: ignore[no-untyped-d
         # a light verb's modality reaches its event noun
         ("The police will not be able to make any arrests.", "arrests", "possible"),
         ("The police made several arrests on Sunday.", "arrests", None),
+        # what a verb of demanding asks for, through coordinated noun phrases
+        (
+            "The rally demanded a ban on the militia and the arrest of its chiefs.",
+            "arrest",
+            "demanded",
+        ),
+        ("Protesters called for a probe and the arrest of the officers.", "arrest", "demanded"),
+        # "for" after a noun that asks for nothing gives a reason: the massacres happened
+        (
+            "Namibia demanded reparations from Germany for the colonial massacres.",
+            "massacres",
+            None,
+        ),
+        ("The minister rejected calls for his resignation.", "resignation", "demanded"),
+        # an adjective's infinitive is no fact: "found it difficult to", "was unable to"
+        (
+            "Officers said they were finding it difficult to arrest the contractor.",
+            "arrest",
+            "possible",
+        ),
+        ("The officers were directed to arrest the absconding trader.", "arrest", "demanded"),
+        # a purpose inside a purpose: "an application to pass orders to arrest him"
+        (
+            "The family filed a petition to pass orders to the police to detain the landlord.",
+            "detain",
+            "purpose",
+        ),
+        # "had to" reports the act; "have to" does not yet
+        ("The police had to fire four rounds to scatter the mob.", "fire", None),
+        ("The police have to fire warning shots first.", "fire", "obligation"),
     ],
 )
 def test_modality_of_purposes_permissions_and_light_verbs(nlp, text, word, kind) -> None:  # type: ignore[no-untyped-def]

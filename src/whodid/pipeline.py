@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from whodid.actors.kb import ActorKB
@@ -28,11 +29,12 @@ from whodid.events.coder import code_sentence
 from whodid.events.lexicon import Lexicon, default_lexicon
 from whodid.geo import dateline_place_of, find_places, locate_events, locate_words
 from whodid.ingest.records_io import article_from_record
-from whodid.nlp.model import load_nlp
+from whodid.nlp.model import load_nlp, word_lists
 from whodid.quotes import attribute_statements, find_quotes, link_events
 from whodid.records import Annotation, Article, Event, Span
 from whodid.text.clean import boilerplate_spans
-from whodid.text.doctext import doc_text
+from whodid.text.doctext import doc_text, keep_text
+from whodid.text.truecase import truecase
 from whodid.time.timex import find_timexes
 
 log = logging.getLogger(__name__)
@@ -93,6 +95,8 @@ def annotate_doc(
 ) -> Annotation:
     """All layers for one parsed document."""
     text = article.text
+    if doc_text(doc) != text:
+        keep_text(doc, text)  # parsed truecased: spans report the text as given
     mask = boilerplate_spans(text)
     times = find_timexes(text, article.published, doc if len(doc_text(doc)) == len(text) else None)
     actors = DocActors(kb, doc, published=article.published)
@@ -138,6 +142,19 @@ def annotate_doc(
     )
 
 
+_CASE_WORDS: dict[tuple[int, int], tuple[Language, Lexicon, frozenset[str]]] = {}
+
+
+def _common_words(nlp: Language, lexicon: Lexicon) -> frozenset[str]:
+    """Words the truecaser never capitalises alone: the model's verbs, adjectives and adverbs,
+    and every event word ("lathicharge"); built once per model and lexicon."""
+    hit = _CASE_WORDS.get((id(nlp), id(lexicon)))
+    if hit is None or hit[0] is not nlp or hit[1] is not lexicon:
+        hit = (nlp, lexicon, word_lists(nlp).common | lexicon.words())
+        _CASE_WORDS[(id(nlp), id(lexicon))] = hit
+    return hit[2]
+
+
 @dataclass(frozen=True, slots=True)
 class Failed:
     """An input item that could not be read; it passes through as an error annotation."""
@@ -169,6 +186,7 @@ def annotate_many(items: Iterable[Item], *, options: Options | None = None) -> I
     conf_actors, conf_agents = configured_files()  # $WHODID_CONFIG; command-line files win
     kb = _knowledge_base((*options.actor_files, *conf_actors), (*options.agent_files, *conf_agents))
     lexicon = default_lexicon()
+    common = _common_words(nlp, lexicon)
 
     def prepared() -> Iterator[tuple[str, Annotation | Article]]:
         for item in items:
@@ -181,7 +199,8 @@ def annotate_many(items: Iterable[Item], *, options: Options | None = None) -> I
                 ident = item.get("id", "") if isinstance(item, dict) else ""
                 yield "", Annotation(id=str(ident), error=str(exc))
                 continue
-            yield article.text, article
+            # a lower-cased story is parsed with its capitals restored (same offsets)
+            yield truecase(article.text, common=common), article
 
     stream = nlp.pipe(prepared(), as_tuples=True, batch_size=options.batch_size)
     for doc, payload in stream:

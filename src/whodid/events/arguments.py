@@ -145,26 +145,26 @@ def _copular_predicate(verb: Token) -> tuple[list[Token], list[Token]] | None:
 
 
 def _agent_of_cause(verb: Token, lexicon: Lexicon) -> list[Token]:
-    """ "were killed in police firing", "died in an Israeli air strike": the cause's actor."""
-    for prep in ("in", "during"):
-        for noun in clauses.prep_objects(verb).get(prep, []):
-            if any(c.dep_ == "acl" and c.lemma_.lower() in CAUSE_NOUNS for c in noun.children):
-                return [noun]  # "in police firing" parsed as police <-acl- firing
-            if (
-                noun.lemma_.lower() not in lexicon.by_noun
-                and noun.lemma_.lower() not in CAUSE_NOUNS
+    """ "were killed in police firing", "died in an Israeli air strike", "killed in 500 rounds
+    of firing by the police", "died due to police firing": the cause's actor."""
+    table = clauses.prep_objects(verb)
+    nouns = [*table.get("in", []), *table.get("during", []), *clauses.due_to_objects(verb)]
+    nouns += [of for noun in nouns for of in clauses.prep_objects(noun).get("of", [])]
+    for noun in nouns:
+        if any(c.dep_ == "acl" and c.lemma_.lower() in CAUSE_NOUNS for c in noun.children):
+            return [noun]  # "in police firing" parsed as police <-acl- firing
+        if noun.lemma_.lower() not in lexicon.by_noun and noun.lemma_.lower() not in CAUSE_NOUNS:
+            continue
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod") and child.pos_ in (
+                "NOUN",
+                "PROPN",
+                "ADJ",
             ):
-                continue
-            for child in noun.children:
-                if child.dep_ in ("poss", "compound", "amod") and child.pos_ in (
-                    "NOUN",
-                    "PROPN",
-                    "ADJ",
-                ):
-                    return [child]
-            by = clauses.prep_objects(noun).get("by", [])
-            if by:
-                return by
+                return [child]
+        by = clauses.prep_objects(noun).get("by", [])
+        if by:
+            return by
     return []
 
 
@@ -280,8 +280,8 @@ def verb_arguments(
         callers, contact_passive = clauses.subjects(contact)
         sources = clauses.agents(contact) if contact_passive else callers
         tiers = [clauses.direct_objects(contact)]
-    for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X"
-        if word.pos_ == "ADP":
+    for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X", "due to X"
+        if word.pos_ == "ADP" or word.dep_ == "prep":
             tiers.append([c for c in word.children if c.dep_ == "pobj"])
     objects = clauses.direct_objects(verb)
     themes = [o for o in objects if _named_object(entry, o)]

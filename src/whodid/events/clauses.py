@@ -168,16 +168,29 @@ def prep_objects(head: Token) -> dict[str, list[Token]]:
     return out
 
 
+def due_to_objects(verb: Token) -> list[Token]:
+    """The objects of "due to", "owing to" after a verb (parsed due <-prep, to <-pcomp)."""
+    found: list[Token] = []
+    for due in verb.children:
+        if due.dep_ == "prep" and due.lower_ in ("due", "owing"):
+            for to in due.children:
+                if to.lower_ == "to":  # the object hangs from "to", or from "due" itself
+                    found.extend(o for o in (*to.children, *due.children) if o.dep_ == "pobj")
+    return found
+
+
 def object_lemmas(head: Token) -> set[str]:
     """Lemmas (and lower-case forms) of everything the head governs as an object, and its
     entity types as ``@gpe``, ``@loc``, ``@fac`` ... (lexicon objects may name them)."""
     words: set[str] = set()
     direct = direct_objects(head)
-    passive_subjects = _children(head, PASSIVE_SUBJECT_DEPS)  # "a curfew was imposed"
+    # "a curfew was imposed"; "the coaches, which were booked for pilgrims": the coaches
+    passive_subjects = [_relative_head(s) for s in _children(head, PASSIVE_SUBJECT_DEPS)]
     preps = prep_objects(head)
     candidates = [*direct, *passive_subjects]
     for objs in preps.values():
         candidates.extend(objs)
+    candidates.extend(due_to_objects(head))  # "died due to police firing"
     for obj in direct:  # "asked its allies for weapons"
         for objs in prep_objects(obj).values():
             candidates.extend(objs)

@@ -82,6 +82,9 @@ def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
                 found.setdefault(child.lower_, child)
                 found.setdefault(child.lemma_.lower(), child)
         frontier = nxt
+    if _compound_gerund(head):  # "police firing" parsed as police <-acl- firing
+        found.setdefault(head.head.lower_, head.head)
+        found.setdefault(head.head.lemma_.lower(), head.head)
     return found
 
 
@@ -266,13 +269,47 @@ def _recode(
     return code, negated, kind, sources, targets
 
 
-def _object_of_event(c: Candidate, verbal_heads: set[int]) -> bool:
+_GERUND_NOUN_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
+_NOUN_MODIFIER_DEPS = frozenset({"det", "compound", "amod", "poss"})
+
+
+def _gerund_noun(token: Token) -> bool:
+    """A gerund that stands as a noun: "in the teargas shelling", "victims of police firing"
+    (also when parsed as a participle of the noun before it: police <-acl- firing)."""
+    if token.tag_ != "VBG" or any(c.dep_ in ("dobj", "nsubj", "aux") for c in token.children):
+        return False
+    if _compound_gerund(token):
+        return True
+    return token.dep_ in _GERUND_NOUN_DEPS and any(
+        c.dep_ in _NOUN_MODIFIER_DEPS for c in token.children
+    )
+
+
+def _compound_gerund(token: Token) -> bool:
+    """ "police firing" parsed as police <-acl- firing: the noun before is the gerund's own."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and token.head.i == token.i - 1
+        and token.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _object_of_event(c: Candidate, verbal_heads: dict[int, Candidate]) -> bool:
     if not c.nominal or c.source is not None or c.target is not None:
         return False
     if c.head.dep_ not in ("dobj", "obj", "pobj", "attr"):
         return False
     verb = clauses.governing_verb(c.head)
-    return verb is not None and verb.i in verbal_heads
+    if verb is None or verb.i not in verbal_heads:
+        return False
+    told = verbal_heads[verb.i]
+    # "were informed about the arrests": a statement about an act only the police do reports it
+    return not (
+        c.entry.implicit_source
+        and (told.code or told.entry.code).startswith("01")
+        and not (told.hypothetical or told.negated)
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -331,10 +368,19 @@ def code_sentence(
     for token, lower, lemma in zip(tokens, words, lemmas, strict=True):
         pos = token.pos_
         nominal = pos in NOUN_POS
-        if pos in VERB_POS:
-            if token.dep_ == "amod" and not clauses.subjects(token)[0]:
-                continue  # "visiting delegation", "escalating violence": modifiers, not events
+        done_to = False
+        entries: list[Entry] | None
+        if pos in VERB_POS and _gerund_noun(token) and lower in lexicon.by_noun:
+            nominal = True  # "hurt in the teargas shelling", "deaths in police firing"
+            entries = lexicon.by_noun[lower]
+        elif pos in VERB_POS:
             entries = lexicon.by_verb.get(lemma) or lexicon.by_verb.get(lower)
+            if token.dep_ == "amod" and not clauses.subjects(token)[0]:
+                # "visiting delegation", "escalating violence": modifiers, not events; but
+                # "the arrested activists" were arrested by someone the text need not name
+                done_to = token.tag_ == "VBN" and any(e.implicit_source for e in entries or ())
+                if not done_to:
+                    continue
         elif nominal:
             entries = lexicon.by_noun.get(lemma) or lexicon.by_noun.get(lower)
         else:
@@ -345,6 +391,8 @@ def code_sentence(
         if choice is None:
             continue
         entry, trigger = choice
+        if done_to and not entry.implicit_source:
+            continue
         specific = bool(entry.objects) or len(trigger) > 1
         if not nominal and not specific and _light_noun_trigger(token, lexicon):
             continue
@@ -352,6 +400,8 @@ def code_sentence(
             sources, targets = noun_arguments(entry, trigger, lexicon, is_actor)
         else:
             sources, targets = verb_arguments(entry, trigger, is_actor, lexicon)
+            if done_to:
+                sources, targets = [], targets or [token.head]
         negated = is_negated(token)
         kind = modality(token)
         code, negated, kind, sources, targets = _recode(
@@ -398,7 +448,7 @@ def code_sentence(
     found = [c for c in found if c.head.i not in inside]
     # An event noun that is the object of another event ("denied the accusations", "condemned
     # the attack") is what that event is about, not a second event, unless it has actors.
-    verbal_heads = {c.head.i for c in found if not c.nominal}
+    verbal_heads = {c.head.i: c for c in found if not c.nominal}
     found = [c for c in found if not (_object_of_event(c, verbal_heads))]
     # A bare statement ("said") is the event only when the sentence reports nothing more specific.
     if any(c.code not in _SPEECH_CODES for c in found):

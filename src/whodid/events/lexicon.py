@@ -105,6 +105,7 @@ class Lexicon:
     contact_verbs: frozenset[str] = frozenset()
     discards: tuple[tuple[str, ...], ...] = ()
     recodes: dict[str, dict[str, str]] = field(default_factory=dict)
+    _words: frozenset[str] | None = None
 
     def recode(self, kind: str, code: str) -> str | None:
         """The code an event of ``code`` takes under modality ``kind`` (longest prefix wins)."""
@@ -116,10 +117,22 @@ class Lexicon:
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
+        self._words = None
         for head in dict.fromkeys(p.head for p in entry.verbs):
             self.by_verb.setdefault(head, []).append(entry)
         for head in dict.fromkeys(p.head for p in entry.nouns):
             self.by_noun.setdefault(head, []).append(entry)
+
+    def words(self) -> frozenset[str]:
+        """Every word of every trigger phrase ("lathicharge", "shelling"): common words."""
+        if self._words is None:
+            self._words = frozenset(
+                word.lower()
+                for entry in self.entries
+                for phrase in (*entry.verbs, *entry.nouns)
+                for word in (phrase.head, *phrase.extras)
+            )
+        return self._words
 
     def finish(self) -> None:
         """Order candidates so that the most specific entry is tried first."""

@@ -29,12 +29,16 @@ CONSIDER_GOVERNORS = frozenset(
 DEMAND_GOVERNORS = frozenset(
     """
     urge ask call demand press pressure push encourage invite request order tell force
+    direct instruct command
     """.split()
 )
 THREAT_GOVERNORS = frozenset({"threaten", "warn"})
 # ... that only permit it: "a law that allows the police to arrest anyone".
 PERMIT_GOVERNORS = frozenset({"allow", "permit", "authorize", "authorise", "empower", "enable"})
-LIKELY_GOVERNORS = frozenset({"likely", "unlikely", "expected", "due", "able", "possible", "bound"})
+LIKELY_GOVERNORS = frozenset(
+    {"likely", "unlikely", "expected", "due", "able", "possible", "bound"}
+    | {"difficult", "hard", "impossible", "unable"}  # "found it difficult to arrest him"
+)
 # Words whose that-clause states what is asked for: "demanded that X withdraw", "a call for".
 DEMANDING_WORDS = DEMAND_GOVERNORS | frozenset(
     {"demand", "insist", "appeal", "plea", "request", "call"}
@@ -82,8 +86,17 @@ def _negative_subject(token: Token) -> bool:
 
 
 def _governor(token: Token) -> Token | None:
-    """The word an infinitive complement depends on: "agreed to meet", "is willing to meet"."""
-    if token.dep_ == "xcomp" and token.head.i != token.i:
+    """The word an infinitive complement depends on: "agreed to meet", "is willing to meet",
+    "found it difficult to arrest him" (an adjective's infinitive, parsed as an adjunct)."""
+    if token.head.i == token.i:
+        return None
+    if token.dep_ == "xcomp":
+        return token.head
+    if (
+        token.dep_ == "advcl"
+        and token.head.pos_ == "ADJ"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    ):
         return token.head
     return None
 
@@ -136,7 +149,7 @@ def modality(trigger: Token) -> str | None:
     ``threatened``, ``considered``, ``alleged``, ``purpose``.
     """
     token = trigger
-    for _ in range(3):
+    for _ in range(4):
         for child in token.children:
             if child.dep_ in ("aux", "auxpass"):
                 word = child.lower_
@@ -167,18 +180,16 @@ def modality(trigger: Token) -> str | None:
                 return "intent"
             if lemma == "going" and any(c.lemma_ == "be" for c in governor.children):
                 return "future"
-            if lemma in ("need", "have"):
-                return "obligation"
+            if lemma == "need" or (lemma == "have" and governor.tag_ != "VBD"):
+                return "obligation"  # "had to fire in the air" reports that they fired
             if lemma in LIKELY_GOVERNORS or lemma in PERMIT_GOVERNORS:
                 return "possible"  # "is likely to take him into custody"
         if _alleged(token):
             return "alleged"
         if token.dep_ in ("ccomp", "acl") and token.head.lemma_.lower() in DEMANDING_WORDS:
             return "demanded"  # "demanding that Mugabe abandon the policy"
-        if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj"):
-            verb = token.head.head if token.dep_ == "pobj" else token.head
-            if verb.lemma_.lower() in DEMANDING_WORDS:
-                return "demanded"  # "demanded the arrest of", "called for the release of"
+        if token.pos_ == "NOUN" and _demanded_thing(token):
+            return "demanded"  # "demanded the arrest of", "called for a ban on X and arrest of Y"
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in PERMIT_GOVERNORS:
             return "possible"  # "allows the police to arrest anyone"
         if _purpose_infinitive(token):
@@ -190,10 +201,55 @@ def modality(trigger: Token) -> str | None:
         if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.pos_ in ("VERB", "AUX"):
             token = token.head  # "will not be able to make arrests": the verb's modality
             continue
+        goal = token.dep_ == "pobj" and token.head.lower_ in _GOAL_PREPS
+        if token.pos_ == "NOUN" and goal and token.head.head.pos_ in ("VERB", "AUX"):
+            token = token.head.head  # "would march to the town and court arrest": its modality
+            continue
+        if any(
+            c.dep_ in ("ccomp", "oprd", "acomp") and c.lemma_.lower() in _HARD
+            for c in token.children
+        ):
+            return "possible"  # "were finding it difficult to arrest him"
+        if _to_infinitive(token) and token.dep_ == "advcl":
+            token = token.head  # "an application to pass orders to arrest him": the purpose's
+            continue
         if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
             break
         token = token.head
     return None
+
+
+_HARD = frozenset({"difficult", "hard", "impossible"})
+# a noun after these is where the verb's act goes ("march to the town and court arrest"); after
+# others ("hear about the arrests") it can be a fact of its own
+_GOAL_PREPS = frozenset({"to", "into", "for", "under"})
+
+
+def _to_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _demanded_thing(noun: Token) -> bool:
+    """The noun is (in) what a word of demanding asks for: "demanded the arrest of X", "called
+    for a ban on X and the arrest of its leaders", "rejected calls for his resignation" — up
+    through coordinated noun phrases, "on" ("a ban on X and [the] arrest of Y", as the parser
+    often attaches it) and "for" after a verb or a demand, to the first verb ("demanded
+    reparations for the massacres" asks for reparations, not for massacres)."""
+    token = noun
+    for _ in range(6):
+        if token.dep_ not in ("dobj", "pobj", "conj", "prep", "appos") or token.head.i == token.i:
+            return False
+        head = token.head
+        if token.dep_ == "prep":
+            if token.lower_ not in ("for", "on"):
+                return False
+            if token.lower_ == "for" and head.pos_ not in ("VERB", "AUX"):
+                # "calls for his resignation"; but "reparations for the massacres" gives a reason
+                return head.lemma_.lower() in DEMANDING_WORDS
+        token = head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.lower() in DEMANDING_WORDS
+    return False
 
 
 def is_hypothetical(trigger: Token) -> bool:

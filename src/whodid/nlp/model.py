@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from dataclasses import dataclass
 from typing import Any
 
 import spacy
@@ -41,6 +42,26 @@ def _split_abbreviation_compounds(nlp: Language) -> None:
     infixes = [*(nlp.Defaults.infixes or ()), _ABBREVIATION_HYPHEN]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
+@dataclass(frozen=True, slots=True)
+class WordLists:
+    """What the model's lemmatizer knows of English words (WordNet's index)."""
+
+    common: frozenset[str] = frozenset()  # verbs, adjectives, adverbs: "nice", "mobile"
+
+
+@functools.cache
+def word_lists(nlp: Language) -> WordLists:
+    """The lemmatizer's word lists: a lower-cased text never capitalises a common word alone."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return WordLists()
+    lookups: Any = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return WordLists()
+    index = lookups.get_table("lemma_index")
+    common = {w for pos in ("verb", "adj", "adv") for w in index.get(pos, ()) if "_" not in w}
+    return WordLists(common=frozenset(common))
 
 
 def load_nlp(name: str | None = None) -> Language:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["doc_text"]
+__all__ = ["doc_text", "keep_text"]
 
 _KEY = "whodid.text"
 
@@ -29,3 +29,11 @@ def _length(doc: Doc) -> int:
         return 0
     last = doc[-1]
     return last.idx + len(last.text_with_ws)
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Make :func:`doc_text` give ``text``: the Doc was parsed from a copy of it that differs
+    only in letter case (a truecased lower-case story), and spans report the text as given."""
+    if len(text) != _length(doc):
+        raise ValueError("keep_text: the text and the Doc differ in length")
+    doc.user_data[_KEY] = text
