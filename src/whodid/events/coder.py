@@ -109,7 +109,10 @@ def _object_ok(entry: Entry, objects: set[str]) -> bool:
 
 
 def _complement_ok(entry: Entry, head: Token) -> bool:
-    """ "said Gondor must withdraw": the trigger's that-clause carries a required modal."""
+    """ "said Gondor must withdraw": the trigger's that-clause carries a required modal;
+    "protested that ...": the trigger governs a that-clause at all."""
+    if entry.clause and not any(c.dep_ == "ccomp" for c in head.children):
+        return False
     if not entry.complement_aux:
         return True
     for clause in head.children:
@@ -178,10 +181,32 @@ def _choose(
                 continue
             # content words of a phrase ("threaten kill") weigh like an object constraint
             score = sum(2 if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") else 1 for t in matched[1:])
-            score += 2 if entry.objects or entry.complement_aux else 0
+            score += 2 if entry.objects or entry.complement_aux or entry.clause else 0
             if best is None or score > best[0]:
                 best = (score, entry, matched)
     return (best[1], best[2]) if best else None
+
+
+_NOUN_DEPS = frozenset({"dobj", "obj", "pobj", "nsubj", "nsubjpass"})
+# names that contain event words: "Asia-Pacific Economic Cooperation", "Operation Desert Storm"
+_NAME_TYPES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"})
+
+
+def _used_as_noun(token: Token) -> bool:
+    """ "the wounded", "the accused": a participle that names people is no event."""
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ in _NOUN_DEPS
+        and any(c.dep_ == "det" for c in token.children)
+    )
+
+
+def _not_an_event_noun(token: Token, lexicon: Lexicon) -> bool:
+    """An event word inside a name ("the Economic Cooperation forum"), or one that only
+    describes another noun ("riot police", "arrest warrant", "attack helicopters")."""
+    if token.ent_type_ in _NAME_TYPES:
+        return True
+    return token.dep_ == "compound" and token.head.lemma_.lower() not in lexicon.by_noun
 
 
 def _their_own(target: Token, sources: list[Token]) -> bool:
@@ -332,8 +357,12 @@ def code_sentence(
             if token.dep_ == "amod" and not clauses.subjects(token)[0]:
                 continue  # "visiting delegation", "escalating violence": modifiers, not events
             entries = lexicon.by_verb.get(lemma) or lexicon.by_verb.get(lower)
+            if entries and _used_as_noun(token):
+                continue  # "evacuated the wounded": people, not a wounding
         elif nominal:
             entries = lexicon.by_noun.get(lemma) or lexicon.by_noun.get(lower)
+            if entries and _not_an_event_noun(token, lexicon):
+                continue
         else:
             continue
         if not entries:

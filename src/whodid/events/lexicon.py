@@ -15,6 +15,8 @@ One file per CAMEO root lives in ``whodid/data/lexicons/events/``. Each entry is
       possessor: target              # optional, nouns: "Zambada's arrest" (default: by CAMEO root)
       implicit_source: COP           # optional: the sector that acts when the text names no one
       complement_aux: [must, should] # optional: the trigger's that-clause must carry one of these
+      clause: true                   # optional: the trigger must govern a that-clause or a
+                                     # reported clause ("protested that the police ...")
                                      # ("were arrested": police); shown as an empty-span actor
       mode: null                     # optional PLOVER mode
       example: "Mexico accused the United States of meddling."
@@ -49,7 +51,7 @@ PREPOSITIONS = frozenset(
 _ENTRY_KEYS = frozenset(
     """
     id code verbs nouns objects not_objects symmetric swap mode example target_preps
-    negated_code possessor implicit_source complement_aux note
+    negated_code possessor implicit_source complement_aux clause note
     """.split()
 )
 
@@ -82,13 +84,14 @@ class Entry:
     possessor: str = "auto"  # a nominal trigger's possessor is its "source", "target", or auto
     implicit_source: str | None = None  # sector of the unnamed actor ("were arrested": COP)
     complement_aux: frozenset[str] = frozenset()  # "said Y must ...": a modal its clause needs
+    clause: bool = False  # "protested that ...": the trigger must govern a that-clause
     source: str = ""  # file:line, for messages
 
     @property
     def specificity(self) -> int:
         """How much of the sentence the entry constrains: more specific entries win."""
         words = max((len(p.extras) for p in (*self.verbs, *self.nouns)), default=0)
-        return words + (2 if self.objects or self.complement_aux else 0)
+        return words + (2 if self.objects or self.complement_aux or self.clause else 0)
 
 
 @dataclass(slots=True)
@@ -201,6 +204,7 @@ def parse_entry(raw: Any, where: str) -> Entry:
         possessor=possessor,
         implicit_source=raw.get("implicit_source"),
         complement_aux=frozenset(_as_list(raw.get("complement_aux"), "complement_aux", where)),
+        clause=bool(raw.get("clause", False)),
         source=where,
     )
 
