@@ -210,9 +210,14 @@ def _governor_of(head: Token, governing: set[int]) -> int | None:
     for _ in range(_NESTING_STEPS):
         if token.dep_ not in _NESTING_DEPS or token.head.i == token.i:
             return None
+        dep = token.dep_
         token = token.head
         if token.i in governing and token.i != head.i:
             return token.i
+        if dep == "ccomp":  # "renewed its demand that X ease ...": the light verb's event noun
+            for child in token.children:
+                if child.dep_ == "dobj" and child.i in governing:
+                    return child.i
     return None
 
 

@@ -276,7 +276,11 @@ def _recode(
         if refused is not None:
             return refused, False, None, sources, targets
         return code, negated, kind, sources, targets
-    if kind in ("future", "intent"):
+    if kind == "prepared":  # "troops prepared to storm the town": a military build-up
+        prepared = lexicon.recode("preparation", code)
+        if prepared is not None:
+            return prepared, False, None, sources, targets
+    if kind in ("future", "intent", "prepared"):
         intended = lexicon.recode("intent", code)
         if intended is not None:
             return intended, False, None, sources, targets

@@ -290,7 +290,7 @@ def default_lexicon() -> Lexicon:
     return lexicon
 
 
-RECODE_KINDS = ("intent", "refusal", "obligation")
+RECODE_KINDS = ("intent", "preparation", "refusal", "obligation")
 
 
 def load_recodes(name: str, text: str) -> dict[str, dict[str, str]]:

@@ -21,6 +21,8 @@ INTENT_GOVERNORS = frozenset(
     plot
     """.split()
 )
+# ... that make ready for it: "the army prepared to resume shelling" (a force posture, 15).
+PREPARE_GOVERNORS = frozenset({"prepare", "poised", "gear", "mass"})
 # ... that only weigh it: "is considering sending aid" (CAMEO 014, a statement).
 CONSIDER_GOVERNORS = frozenset(
     {"consider", "mull", "weigh", "contemplate", "ponder", "discuss", "debate"}
@@ -132,7 +134,7 @@ def _denied_clause(trigger: Token) -> bool:
 def modality(trigger: Token) -> str | None:
     """What kind of non-fact the text makes of the event, or None for a fact.
 
-    Kinds: ``future``, ``intent``, ``obligation``, ``possible``, ``condition``, ``demanded``,
+    Kinds: ``future``, ``intent``, ``prepared``, ``obligation``, ``possible``, ``condition``, ``demanded``,
     ``threatened``, ``considered``, ``alleged``, ``purpose``.
     """
     token = trigger
@@ -163,6 +165,8 @@ def modality(trigger: Token) -> str | None:
                 return "considered"
             if lemma in DEMAND_GOVERNORS:
                 return "demanded"
+            if lemma in PREPARE_GOVERNORS:
+                return "prepared"
             if lemma in INTENT_GOVERNORS or lemma in NEGATING_GOVERNORS:
                 return "intent"
             if lemma == "going" and any(c.lemma_ == "be" for c in governor.children):
