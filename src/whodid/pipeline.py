@@ -23,7 +23,7 @@ from whodid.actors.kb import ActorKB
 from whodid.actors.resolve import DocActors
 from whodid.actors.tables import configured_files
 from whodid.attach import date_events
-from whodid.events.assemble import build_event, rank_nested
+from whodid.events.assemble import build_event, drop_background_acled, rank_nested
 from whodid.events.coder import code_sentence
 from whodid.events.lexicon import Lexicon, default_lexicon
 from whodid.geo import dateline_place_of, find_places, locate_events, locate_words
@@ -113,6 +113,7 @@ def annotate_doc(
                 continue
             in_sentence.append((event, candidate.head))
         rank_nested(in_sentence)
+        drop_background_acled(in_sentence)
         found.extend(
             (event, head) for event, head in in_sentence if event.confidence >= options.min_confidence
         )

@@ -248,3 +248,22 @@ def rank_nested(events: list[tuple[Event, Token]]) -> None:
                 changed = True
         if not changed:
             break
+
+
+def drop_background_acled(events: list[tuple[Event, Token]]) -> None:
+    """An event noun with no actors of its own ("a police operation was conducted when rifles
+    were seized", "a gun linked to a murder") is the setting of the sentence's reported act:
+    when a verb of the sentence reports an act ACLED codes, only that act keeps its ACLED type
+    (in place). The verb's type already reads the weapons and crowds the whole sentence names.
+    """
+    if not any(e.acled and not e.negated and head.pos_ == "VERB" for e, head in events):
+        return
+    for event, head in events:
+        if (
+            event.acled
+            and head.pos_ in ("NOUN", "PROPN")
+            and event.source is None
+            and event.target is None
+        ):
+            event.acled = None
+

@@ -177,6 +177,11 @@ def object_lemmas(head: Token) -> set[str]:
     candidates = [*direct, *passive_subjects]
     for objs in preps.values():
         candidates.extend(objs)
+    for child in head.children:  # "found a cache of rifles hidden in ...", parsed as a clause
+        if child.dep_ == "ccomp" and child.tag_ == "VBN":
+            direct = [*direct, *_children(child, frozenset({"nsubj", "nsubjpass"}))]
+    if head.dep_ == "acl" and head.tag_ == "VBN":  # "the bombs discovered on Monday"
+        candidates.append(head.head)
     for obj in direct:  # "asked its allies for weapons"
         for objs in prep_objects(obj).values():
             candidates.extend(objs)
