@@ -187,6 +187,12 @@ def modality(trigger: Token) -> str | None:
             return "possible"  # "allows the police to arrest anyone"
         if _purpose_infinitive(token):
             return "purpose"  # "sent teams to apprehend him", "an order to arrest him"
+        if (
+            token.dep_ == "pcomp"
+            and token.head.lower_ == "with"
+            and token.head.head.lemma_.lower() in _ROLE_VERBS
+        ):
+            return "purpose"  # "the coalition tasked with fighting the militants": its role
         if token.dep_ == "pcomp" and token.head.lower_ == "for":
             verb = token.head.head
             if verb.lemma_.lower() in DEMANDING_WORDS or verb.lemma_.lower() in ("seek", "ask"):
@@ -212,6 +218,10 @@ _ERRAND_VERBS = frozenset(
     instruct ask file apply petition seek try attempt gather assemble meet plan prepare
     """.split()
 )
+
+
+# Verbs that give a body its role: "a force charged with protecting civilians".
+_ROLE_VERBS = frozenset({"task", "charge", "entrust", "mandate"})
 
 
 def _purpose_infinitive(token: Token) -> bool:
