@@ -111,9 +111,21 @@ def is_negated(trigger: Token) -> bool:
             and _has_neg_child(governor.head)
         ):
             return True
-    if _denied_clause(trigger):
+    if _denied_clause(trigger) or _ruled_out(trigger):
         return True
     return trigger.dep_ == "pobj" and head.lower_ == "without"
+
+
+# What a speaker says of an act it will not take: "lifting the embargo is out of the question".
+_RULED_OUT = ("out of the question", "off the table", "not an option", "not on the table")
+
+
+def _ruled_out(trigger: Token) -> bool:
+    head = trigger.head
+    if trigger.dep_ not in ("csubj", "nsubj", "nsubjpass") or head.lemma_ != "be":
+        return False
+    after = " ".join(t.lower_ for t in head.doc[head.i + 1 : head.right_edge.i + 1])
+    return any(phrase in after for phrase in _RULED_OUT)
 
 
 # Verbs whose that-clause the speaker says is false: "police denied that any arrest was made".
