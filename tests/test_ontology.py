@@ -315,6 +315,40 @@ VAC = ("Violence against civilians", "Attack")
         ("010", "GOV", None, "said", None),
         ("1711", "GOV", "BUS", "confiscated", None),
         ("143", "CVL", "BUS", "boycotted", None),
+        # issue 3: weapons must be named with an interception; mobs are not armed groups;
+        # unopposed takeovers and handed-over control are non-violent transfers
+        ("173", "COP", None, "intercepted on their way", ("Strategic developments", "Arrests")),
+        (
+            "1711",
+            "COP",
+            None,
+            "intercepted a rocket shipment",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        ("190", "REB", "CVL", "attacked, according to vigilantes", VAC),
+        ("190", "CVL", None, "a lynch mob attacked", ("Riots", "Mob violence")),
+        (
+            "192",
+            "REB",
+            None,
+            "entered the town without resistance",
+            ("Strategic developments", "Non-violent transfer of territory"),
+        ),
+        (
+            "084",
+            "IGO",
+            "GOV",
+            "handed authority over the district to",
+            ("Strategic developments", "Non-violent transfer of territory"),
+        ),
+        (
+            "1712",
+            "REB",
+            None,
+            "blew up two pylons",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        ("036", "GOV", "REB", "agreed to resume talks", ("Strategic developments", "Agreement")),
     ],
 )
 def test_acled_for_hand_made_cases(

@@ -114,9 +114,7 @@ def annotate_doc(
             in_sentence.append((event, candidate.head))
         rank_nested(in_sentence)
         drop_background_acled(in_sentence)
-        found.extend(
-            (event, head) for event, head in in_sentence if event.confidence >= options.min_confidence
-        )
+        found.extend(item for item in in_sentence if item[0].confidence >= options.min_confidence)
     found = _dedupe(found)
     date_events(found, doc=doc, timexes=times, published=article.published)
     mentioned = find_places(doc, actors=actors, url=article.url, source=article.source)

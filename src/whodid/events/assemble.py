@@ -266,4 +266,3 @@ def drop_background_acled(events: list[tuple[Event, Token]]) -> None:
             and event.target is None
         ):
             event.acled = None
-

@@ -186,8 +186,10 @@ def object_lemmas(head: Token) -> set[str]:
         for objs in prep_objects(obj).values():
             candidates.extend(objs)
     for child in head.children:
-        if child.dep_ == "xcomp" or (  # "allowed the leader to hold a rally" (often ccomp)
-            child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        # "allowed the leader to hold a rally": the small model often makes it a ccomp
+        if child.dep_ == "xcomp" or (
+            child.dep_ == "ccomp"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         ):
             candidates.extend(direct_objects(child))
     for obj in candidates:

@@ -146,8 +146,8 @@ def _denied_clause(trigger: Token) -> bool:
 def modality(trigger: Token) -> str | None:
     """What kind of non-fact the text makes of the event, or None for a fact.
 
-    Kinds: ``future``, ``intent``, ``prepared``, ``obligation``, ``possible``, ``condition``, ``demanded``,
-    ``threatened``, ``considered``, ``alleged``, ``purpose``.
+    Kinds: ``future``, ``intent``, ``prepared``, ``obligation``, ``possible``, ``condition``,
+    ``demanded``, ``threatened``, ``considered``, ``alleged``, ``purpose``.
     """
     token = trigger
     for _ in range(3):
