@@ -349,6 +349,27 @@ VAC = ("Violence against civilians", "Attack")
             ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
         ),
         ("036", "GOV", "REB", "agreed to resume talks", ("Strategic developments", "Agreement")),
+        (
+            "192",
+            None,
+            None,
+            "army units took control of the valley",
+            ("Battles", "Government regains territory"),
+        ),
+        (
+            "192",
+            None,
+            None,
+            "gunmen took control of the valley",
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
+        (
+            "1822",
+            None,
+            "CVL",
+            "insulted her, and one of them molested her",
+            ("Violence against civilians", "Sexual violence"),
+        ),
     ],
 )
 def test_acled_for_hand_made_cases(
