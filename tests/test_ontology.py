@@ -364,6 +364,14 @@ VAC = ("Violence against civilians", "Attack")
             ("Battles", "Non-state actor overtakes territory"),
         ),
         (
+            "190",
+            "REB",
+            None,
+            "insurgents launched raids, killing nine soldiers",
+            ("Battles", "Armed clash"),
+        ),
+        ("190", "REB", None, "insurgents launched raids on a market", VAC),
+        (
             "1822",
             None,
             "CVL",
