@@ -24,7 +24,7 @@ from whodid.actors.kb import ActorKB
 from whodid.actors.resolve import DocActors
 from whodid.actors.tables import configured_files
 from whodid.attach import date_events
-from whodid.events.assemble import build_event
+from whodid.events.assemble import build_event, drop_background_acled, rank_nested
 from whodid.events.coder import code_sentence
 from whodid.events.lexicon import Lexicon, default_lexicon
 from whodid.geo import dateline_place_of, find_places, locate_events, locate_words
@@ -106,6 +106,7 @@ def annotate_doc(
         if _masked(start, end, mask):
             continue
         evidence: Span | None = None  # built for the first event of the sentence
+        in_sentence: list[tuple[Event, Token]] = []
         for candidate in code_sentence(sentence, lexicon, is_actor=actors.is_actor):
             if _masked(candidate.head.idx, candidate.head.idx + len(candidate.head), mask):
                 continue
@@ -114,9 +115,10 @@ def annotate_doc(
             event = build_event(candidate, sentence=index, evidence=evidence, actors=actors)
             if event.negated and not options.keep_negated:
                 continue
-            if event.confidence < options.min_confidence:
-                continue
-            found.append((event, candidate.head))
+            in_sentence.append((event, candidate.head))
+        rank_nested(in_sentence)
+        drop_background_acled(in_sentence)
+        found.extend(item for item in in_sentence if item[0].confidence >= options.min_confidence)
     found = _dedupe(found)
     date_events(found, doc=doc, timexes=times, published=article.published)
     mentioned = find_places(doc, actors=actors, url=article.url, source=article.source)

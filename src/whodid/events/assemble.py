@@ -249,3 +249,75 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         rule=f"lexicon:{c.entry.id}",
         evidence=evidence,
     )
+
+
+# How an event's clause hangs under another event's word: "rioted, joining crowds in demanding
+# ...", "renewed its demand that X ease ...", "accused Y of shelling", "fired to disperse".
+_NESTING_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl", "pcomp", "prep", "pobj"})
+_NESTING_STEPS = 4
+_SPEECH = frozenset({"010"})
+
+
+def _governor_of(head: Token, governing: set[int]) -> int | None:
+    """The nearest word above ``head``, through clause and preposition links, that is another
+    event's trigger."""
+    token = head
+    for _ in range(_NESTING_STEPS):
+        if token.dep_ not in _NESTING_DEPS or token.head.i == token.i:
+            return None
+        dep = token.dep_
+        token = token.head
+        if token.i in governing and token.i != head.i:
+            return token.i
+        if dep == "ccomp":  # "renewed its demand that X ease ...": the light verb's event noun
+            for child in token.children:
+                if child.dep_ == "dobj" and child.i in governing:
+                    return child.i
+    return None
+
+
+def rank_nested(events: list[tuple[Event, Token]]) -> None:
+    """An event in a clause that another event of the sentence governs is its elaboration,
+    purpose or content: it ranks just below the governing event (in place; outer events first,
+    so a chain "agreed to open borders for trucks to enter" keeps its order).
+
+    A bare statement ("said") governs nothing: what it reports stays the event.
+    """
+    if len(events) < 2:
+        return
+    heads = {head.i for event, head in events if event.cameo not in _SPEECH and not event.negated}
+    if not heads:
+        return
+    nested = [(event, head, _governor_of(head, heads)) for event, head in events]
+    nested = [item for item in nested if item[2] is not None]
+    for _ in range(_NESTING_STEPS):
+        best: dict[int, float] = {}
+        for event, head in events:
+            if head.i in heads:
+                best[head.i] = max(best.get(head.i, 0.0), event.confidence)
+        changed = False
+        for event, _head, outer in nested:
+            cap = max(0.05, round(best[outer or 0] - 0.01, 4))
+            if event.confidence > cap:
+                event.confidence = cap
+                changed = True
+        if not changed:
+            break
+
+
+def drop_background_acled(events: list[tuple[Event, Token]]) -> None:
+    """An event noun with no actors of its own ("a police operation was conducted when rifles
+    were seized", "a gun linked to a murder") is the setting of the sentence's reported act:
+    when a verb of the sentence reports an act ACLED codes, only that act keeps its ACLED type
+    (in place). The verb's type already reads the weapons and crowds the whole sentence names.
+    """
+    if not any(e.acled and not e.negated and head.pos_ == "VERB" for e, head in events):
+        return
+    for event, head in events:
+        if (
+            event.acled
+            and head.pos_ in ("NOUN", "PROPN")
+            and event.source is None
+            and event.target is None
+        ):
+            event.acled = None

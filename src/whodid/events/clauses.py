@@ -143,9 +143,14 @@ def complement_subjects(head: Token) -> list[Token]:
 def direct_objects(verb: Token) -> list[Token]:
     out: list[Token] = []
     for obj in _children(verb, OBJECT_DEPS | frozenset({"dative", "attr", "oprd"})):
-        if obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or _nominal_use(obj):
             out.extend(with_conjuncts(obj))
     return out
+
+
+def _nominal_use(token: Token) -> bool:
+    """ "evacuated the wounded", "fed the poor": a participle or adjective naming people."""
+    return token.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in token.children)
 
 
 def prep_objects(head: Token) -> dict[str, list[Token]]:
@@ -191,11 +196,20 @@ def object_lemmas(head: Token) -> set[str]:
     for objs in preps.values():
         candidates.extend(objs)
     candidates.extend(due_to_objects(head))  # "died due to police firing"
+    for child in head.children:  # "found a cache of rifles hidden in ...", parsed as a clause
+        if child.dep_ == "ccomp" and child.tag_ == "VBN":
+            direct = [*direct, *_children(child, frozenset({"nsubj", "nsubjpass"}))]
+    if head.dep_ == "acl" and head.tag_ == "VBN":  # "the bombs discovered on Monday"
+        candidates.append(head.head)
     for obj in direct:  # "asked its allies for weapons"
         for objs in prep_objects(obj).values():
             candidates.extend(objs)
     for child in head.children:
-        if child.dep_ == "xcomp":
+        # "allowed the leader to hold a rally": the small model often makes it a ccomp
+        if child.dep_ == "xcomp" or (
+            child.dep_ == "ccomp"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
             candidates.extend(direct_objects(child))
     for obj in candidates:
         words.add(obj.lemma_.lower())

@@ -115,7 +115,10 @@ def _object_ok(entry: Entry, objects: set[str]) -> bool:
 
 
 def _complement_ok(entry: Entry, head: Token) -> bool:
-    """ "said Gondor must withdraw": the trigger's that-clause carries a required modal."""
+    """ "said Gondor must withdraw": the trigger's that-clause carries a required modal;
+    "protested that ...": the trigger governs a that-clause at all."""
+    if entry.clause and not any(c.dep_ == "ccomp" for c in head.children):
+        return False
     if not entry.complement_aux:
         return True
     for clause in head.children:
@@ -184,10 +187,32 @@ def _choose(
                 continue
             # content words of a phrase ("threaten kill") weigh like an object constraint
             score = sum(2 if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") else 1 for t in matched[1:])
-            score += 2 if entry.objects or entry.complement_aux else 0
+            score += 2 if entry.objects or entry.complement_aux or entry.clause else 0
             if best is None or score > best[0]:
                 best = (score, entry, matched)
     return (best[1], best[2]) if best else None
+
+
+_NOUN_DEPS = frozenset({"dobj", "obj", "pobj", "nsubj", "nsubjpass"})
+# names that contain event words: "Asia-Pacific Economic Cooperation", "Operation Desert Storm"
+_NAME_TYPES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"})
+
+
+def _used_as_noun(token: Token) -> bool:
+    """ "the wounded", "the accused": a participle that names people is no event."""
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ in _NOUN_DEPS
+        and any(c.dep_ == "det" for c in token.children)
+    )
+
+
+def _not_an_event_noun(token: Token, lexicon: Lexicon) -> bool:
+    """An event word inside a name ("the Economic Cooperation forum"), or one that only
+    describes another noun ("riot police", "arrest warrant", "attack helicopters")."""
+    if token.ent_type_ in _NAME_TYPES:
+        return True
+    return token.dep_ == "compound" and token.head.lemma_.lower() not in lexicon.by_noun
 
 
 def _their_own(target: Token, sources: list[Token]) -> bool:
@@ -257,7 +282,11 @@ def _recode(
         if refused is not None:
             return refused, False, None, sources, targets
         return code, negated, kind, sources, targets
-    if kind in ("future", "intent"):
+    if kind == "prepared":  # "troops prepared to storm the town": a military build-up
+        prepared = lexicon.recode("preparation", code)
+        if prepared is not None:
+            return prepared, False, None, sources, targets
+    if kind in ("future", "intent", "prepared"):
         intended = lexicon.recode("intent", code)
         if intended is not None:
             return intended, False, None, sources, targets
@@ -381,8 +410,12 @@ def code_sentence(
                 done_to = token.tag_ == "VBN" and any(e.implicit_source for e in entries or ())
                 if not done_to:
                     continue
+            if entries and _used_as_noun(token):
+                continue  # "evacuated the wounded": people, not a wounding
         elif nominal:
             entries = lexicon.by_noun.get(lemma) or lexicon.by_noun.get(lower)
+            if entries and _not_an_event_noun(token, lexicon):
+                continue
         else:
             continue
         if not entries:

@@ -15,6 +15,8 @@ One file per CAMEO root lives in ``whodid/data/lexicons/events/``. Each entry is
       possessor: target              # optional, nouns: "Zambada's arrest" (default: by CAMEO root)
       implicit_source: COP           # optional: the sector that acts when the text names no one
       complement_aux: [must, should] # optional: the trigger's that-clause must carry one of these
+      clause: true                   # optional: the trigger must govern a that-clause or a
+                                     # reported clause ("protested that the police ...")
                                      # ("were arrested": police); shown as an empty-span actor
       theme_object: true             # optional: an object named in ``objects`` is the thing
                                      # given, imposed or moved; the target is the recipient or
@@ -52,7 +54,7 @@ PREPOSITIONS = frozenset(
 _ENTRY_KEYS = frozenset(
     """
     id code verbs nouns objects not_objects symmetric swap mode example target_preps
-    negated_code possessor implicit_source complement_aux theme_object note
+    negated_code possessor implicit_source complement_aux theme_object clause note
     """.split()
 )
 
@@ -86,13 +88,14 @@ class Entry:
     implicit_source: str | None = None  # sector of the unnamed actor ("were arrested": COP)
     complement_aux: frozenset[str] = frozenset()  # "said Y must ...": a modal its clause needs
     theme_object: bool = False  # the named object is what is given or imposed, not the target
+    clause: bool = False  # "protested that ...": the trigger must govern a that-clause
     source: str = ""  # file:line, for messages
 
     @property
     def specificity(self) -> int:
         """How much of the sentence the entry constrains: more specific entries win."""
         words = max((len(p.extras) for p in (*self.verbs, *self.nouns)), default=0)
-        return words + (2 if self.objects or self.complement_aux else 0)
+        return words + (2 if self.objects or self.complement_aux or self.clause else 0)
 
 
 @dataclass(slots=True)
@@ -220,6 +223,7 @@ def parse_entry(raw: Any, where: str) -> Entry:
         implicit_source=raw.get("implicit_source"),
         complement_aux=frozenset(_as_list(raw.get("complement_aux"), "complement_aux", where)),
         theme_object=bool(raw.get("theme_object", False)),
+        clause=bool(raw.get("clause", False)),
         source=where,
     )
 
@@ -306,7 +310,7 @@ def default_lexicon() -> Lexicon:
     return lexicon
 
 
-RECODE_KINDS = ("intent", "refusal", "obligation")
+RECODE_KINDS = ("intent", "preparation", "refusal", "obligation")
 
 
 def load_recodes(name: str, text: str) -> dict[str, dict[str, str]]:

@@ -21,6 +21,8 @@ INTENT_GOVERNORS = frozenset(
     plot
     """.split()
 )
+# ... that make ready for it: "the army prepared to resume shelling" (a force posture, 15).
+PREPARE_GOVERNORS = frozenset({"prepare", "poised", "gear", "mass"})
 # ... that only weigh it: "is considering sending aid" (CAMEO 014, a statement).
 CONSIDER_GOVERNORS = frozenset(
     {"consider", "mull", "weigh", "contemplate", "ponder", "discuss", "debate"}
@@ -122,9 +124,21 @@ def is_negated(trigger: Token) -> bool:
             and _has_neg_child(governor.head)
         ):
             return True
-    if _denied_clause(trigger):
+    if _denied_clause(trigger) or _ruled_out(trigger):
         return True
     return trigger.dep_ == "pobj" and head.lower_ == "without"
+
+
+# What a speaker says of an act it will not take: "lifting the embargo is out of the question".
+_RULED_OUT = ("out of the question", "off the table", "not an option", "not on the table")
+
+
+def _ruled_out(trigger: Token) -> bool:
+    head = trigger.head
+    if trigger.dep_ not in ("csubj", "nsubj", "nsubjpass") or head.lemma_ != "be":
+        return False
+    after = " ".join(t.lower_ for t in head.doc[head.i + 1 : head.right_edge.i + 1])
+    return any(phrase in after for phrase in _RULED_OUT)
 
 
 # Verbs whose that-clause the speaker says is false: "police denied that any arrest was made".
@@ -145,8 +159,8 @@ def _denied_clause(trigger: Token) -> bool:
 def modality(trigger: Token) -> str | None:
     """What kind of non-fact the text makes of the event, or None for a fact.
 
-    Kinds: ``future``, ``intent``, ``obligation``, ``possible``, ``condition``, ``demanded``,
-    ``threatened``, ``considered``, ``alleged``, ``purpose``.
+    Kinds: ``future``, ``intent``, ``prepared``, ``obligation``, ``possible``, ``condition``,
+    ``demanded``, ``threatened``, ``considered``, ``alleged``, ``purpose``.
     """
     token = trigger
     for _ in range(4):
@@ -176,6 +190,8 @@ def modality(trigger: Token) -> str | None:
                 return "considered"
             if lemma in DEMAND_GOVERNORS:
                 return "demanded"
+            if lemma in PREPARE_GOVERNORS:
+                return "prepared"
             if lemma in INTENT_GOVERNORS or lemma in NEGATING_GOVERNORS:
                 return "intent"
             if lemma == "going" and any(c.lemma_ == "be" for c in governor.children):
@@ -194,6 +210,12 @@ def modality(trigger: Token) -> str | None:
             return "possible"  # "allows the police to arrest anyone"
         if _purpose_infinitive(token):
             return "purpose"  # "sent teams to apprehend him", "an order to arrest him"
+        if (
+            token.dep_ == "pcomp"
+            and token.head.lower_ == "with"
+            and token.head.head.lemma_.lower() in _ROLE_VERBS
+        ):
+            return "purpose"  # "the coalition tasked with fighting the militants": its role
         if token.dep_ == "pcomp" and token.head.lower_ == "for":
             verb = token.head.head
             if verb.lemma_.lower() in DEMANDING_WORDS or verb.lemma_.lower() in ("seek", "ask"):
@@ -264,6 +286,10 @@ _ERRAND_VERBS = frozenset(
     instruct ask file apply petition seek try attempt gather assemble meet plan prepare
     """.split()
 )
+
+
+# Verbs that give a body its role: "a force charged with protecting civilians".
+_ROLE_VERBS = frozenset({"task", "charge", "entrust", "mandate"})
 
 
 def _purpose_infinitive(token: Token) -> bool:

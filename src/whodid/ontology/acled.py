@@ -28,7 +28,18 @@ logger = logging.getLogger(__name__)
 
 ACLED_FILE = "acled.yaml"
 _RULE_KEYS = frozenset(
-    {"id", "cameo", "type", "mode", "source", "target", "either", "trigger", "trigger_also"}
+    {
+        "id",
+        "cameo",
+        "type",
+        "mode",
+        "source",
+        "not_source",
+        "target",
+        "either",
+        "trigger",
+        "trigger_also",
+    }
 )
 _CONDITION_KEYS = _RULE_KEYS - {"id"}
 _SECTOR_RE = re.compile(r"^[A-Z]{3}$")
@@ -48,6 +59,7 @@ class AcledRule:
     source: frozenset[str] = frozenset()
     target: frozenset[str] = frozenset()
     either: frozenset[str] = frozenset()
+    not_source: frozenset[str] = frozenset()
     trigger: re.Pattern[str] | None = None
     trigger_also: re.Pattern[str] | None = None
 
@@ -84,6 +96,8 @@ class AcledRule:
         if self.target and target_sector not in self.target:
             return False
         if self.either and not (source_sector in self.either or target_sector in self.either):
+            return False
+        if self.not_source and source_sector in self.not_source:
             return False
         if self.trigger is not None and not self.trigger.search(trigger):
             return False
@@ -264,6 +278,7 @@ def load_acled_table(path: DataPath | None = None) -> AcledTable:
                 source=sectors("source"),
                 target=sectors("target"),
                 either=sectors("either"),
+                not_source=sectors("not_source"),
                 trigger=pattern("trigger"),
                 trigger_also=pattern("trigger_also"),
             )
