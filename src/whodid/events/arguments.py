@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from whodid.events import clauses
 from whodid.events.lexicon import Entry, Lexicon
+from whodid.nlp.tree import children, lefts
 
 # A nominal trigger's recipient: "the arrest of", "talks with", "an attack on", "a note to".
 NOUN_TARGET_PREPS = ("of", "against", "on", "upon", "to", "toward", "towards", "with", "into")
@@ -55,8 +56,8 @@ def _counted(token: Token) -> bool:
     """ "dozens of demonstrators", "hundreds of people": a number that heads the people it
     counts is an argument, whatever the entity tagger calls it."""
     return token.pos_ in ("NOUN", "NUM") and any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
-        for c in token.children
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in children(c))
+        for c in children(token)
     )
 
 
@@ -67,7 +68,7 @@ def owner(token: Token, is_actor: IsActor) -> Token | None:
         for by in clauses.prep_objects(token).get("by", []):
             if is_actor(by):
                 return by
-    for left in token.lefts:
+    for left in lefts(token):
         if left.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
             if is_actor(left):
                 return left
@@ -103,7 +104,7 @@ def recipient(token: Token, is_actor: IsActor) -> Token | None:
     for inner_thing in table.get("of", []):  # "a resumption of ties with Gondor"
         if found is None and not is_actor(inner_thing) and inner_thing.pos_ == "NOUN":
             found = _first_actor(clauses.prep_objects(inner_thing), _RECIPIENT_PREPS, is_actor)
-    for child in token.children:
+    for child in children(token):
         if found is not None:
             break
         if child.dep_ not in ("acl", "relcl") or child.pos_ != "VERB":
@@ -148,14 +149,14 @@ def _agent_of_cause(verb: Token, lexicon: Lexicon) -> list[Token]:
     """ "were killed in police firing", "died in an Israeli air strike": the cause's actor."""
     for prep in ("in", "during"):
         for noun in clauses.prep_objects(verb).get(prep, []):
-            if any(c.dep_ == "acl" and c.lemma_.lower() in CAUSE_NOUNS for c in noun.children):
+            if any(c.dep_ == "acl" and c.lemma_.lower() in CAUSE_NOUNS for c in children(noun)):
                 return [noun]  # "in police firing" parsed as police <-acl- firing
             if (
                 noun.lemma_.lower() not in lexicon.by_noun
                 and noun.lemma_.lower() not in CAUSE_NOUNS
             ):
                 continue
-            for child in noun.children:
+            for child in children(noun):
                 if child.dep_ in ("poss", "compound", "amod") and child.pos_ in (
                     "NOUN",
                     "PROPN",
@@ -182,7 +183,7 @@ def verb_arguments(
     tiers: list[list[Token]] = [subjects if passive else []]
     for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X"
         if word.pos_ == "ADP":
-            tiers.append([c for c in word.children if c.dep_ == "pobj"])
+            tiers.append([c for c in children(word) if c.dep_ == "pobj"])
     tiers.append(clauses.direct_objects(verb))
     preps = clauses.prep_objects(verb)
     for prep in entry.target_preps or clauses.DEFAULT_TARGET_PREPS:
@@ -243,7 +244,7 @@ def noun_arguments(
         and entry.code.startswith(PATIENT_NOUN_CODES)
         and "of" not in preps
     )
-    for child in noun.children:
+    for child in children(noun):
         if child.dep_ == "poss":
             (target_tiers if patient_possessor else source_tiers).append([child])
         elif child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN"):
@@ -252,7 +253,7 @@ def noun_arguments(
                 source_tiers.append([child])
         elif child.dep_ == "compound" and child.pos_ == "NOUN" and is_actor(child):
             source_tiers.append([child])  # "police firing", "army shelling"
-    for child in noun.children:  # "a diplomatic note expressing surprise at Salazar's comments"
+    for child in children(noun):  # "a diplomatic note expressing surprise at Salazar's comments"
         if child.dep_ == "acl" and child.pos_ == "VERB":
             words = [*clauses.direct_objects(child)]
             for objs in clauses.prep_objects(child).values():
@@ -268,7 +269,7 @@ def noun_arguments(
             target_tiers.extend(
                 verb_preps.get(p, []) for p in entry.target_preps or clauses.DEFAULT_TARGET_PREPS
             )
-            target_tiers.append([c for c in verb.children if c.dep_ == "dative"])
+            target_tiers.append([c for c in children(verb) if c.dep_ == "dative"])
     sources = _pick([_usable(t, own) for t in source_tiers], is_actor)
     targets = _pick([_usable(t, own) for t in target_tiers], is_actor)
     if entry.swap:

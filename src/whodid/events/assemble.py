@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from whodid.events.arguments import owner, recipient
 from whodid.events.coder import Candidate
+from whodid.nlp.tree import children, rights
 from whodid.ontology import acled_for, cameo_info, plover_for
 from whodid.records import Actor, Event, Span
 from whodid.text.doctext import doc_text
@@ -54,7 +55,7 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
         return actor
     doc = head.doc
     last = head
-    for child in head.rights:
+    for child in rights(head):
         if child.dep_ != "prep" or any(t.is_punct and t.text != "-" for t in doc[last.i : child.i]):
             break  # relative clauses, infinitives, appositions and comma-led parts stay out
         last = child.right_edge
@@ -91,7 +92,7 @@ def _purpose(token: Token) -> bool:
     """ "marched to demand reforms": the infinitive states a purpose, not the main act."""
     return (
         token.dep_ in ("advcl", "xcomp")
-        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children)
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in children(token))
         and token.head.lemma_.lower()
         not in ("agree", "decide", "vow", "pledge", "promise", "offer")
     )
@@ -104,7 +105,7 @@ def _participle_adjunct(token: Token) -> bool:
         token.dep_ == "advcl"
         and token.tag_ == "VBG"
         and token.i > token.head.i
-        and not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in token.children)
+        and not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in children(token))
     )
 
 

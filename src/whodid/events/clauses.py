@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whodid.nlp.tree import children, lefts
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
@@ -49,17 +51,17 @@ def _relative_head(token: Token) -> Token:
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+    return [c for c in children(token) if c.dep_ in deps]
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children(verb))
 
 
 def agents(verb: Token) -> list[Token]:
     """The by-agents of a passive verb ("was arrested by police")."""
     out: list[Token] = []
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ == "agent":
             for pobj in _children(child, frozenset({"pobj"})):
                 out.extend(with_conjuncts(pobj))
@@ -91,7 +93,7 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "relcl":
         return with_conjuncts(head), passive
     if verb.dep_ == "amod":  # "a U.S.-funded program", "Saudi-led strikes"
-        return [c for c in verb.lefts if c.dep_ in ("npadvmod", "compound", "nmod")][:1], passive
+        return [c for c in lefts(verb) if c.dep_ in ("npadvmod", "compound", "nmod")][:1], passive
     if verb.dep_ not in _INHERITING_DEPS:
         return [], passive
     nominal_head = head.pos_ in ("NOUN", "PROPN", "PRON")
@@ -126,7 +128,7 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
 
 def complement_subjects(head: Token) -> list[Token]:
     """Subjects of a finite clause that complements ``head``: "hoped that Sheinbaum would ..."."""
-    for child in head.children:
+    for child in children(head):
         if child.dep_ in ("ccomp", "acl") and child.pos_ in ("VERB", "AUX"):
             own = _children(child, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
             if own and own[0].lower_ not in RELATIVE_PRONOUNS:
@@ -148,12 +150,12 @@ def prep_objects(head: Token) -> dict[str, list[Token]]:
     Two-word prepositions are keyed by both words joined by a space ("out of").
     """
     out: dict[str, list[Token]] = {}
-    for child in head.children:
+    for child in children(head):
         if child.dep_ not in ("prep", "agent", "dative") or child.pos_ != "ADP":
             continue
         key = child.lower_
-        pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-        inner = [c for c in child.children if c.dep_ == "prep"]
+        pobjs = [c for c in children(child) if c.dep_ in ("pobj", "pcomp")]
+        inner = [c for c in children(child) if c.dep_ == "prep"]
         if not pobjs and inner:  # "out of", "away from"
             key = f"{key} {inner[0].lower_}"
             pobjs = [c for c in inner[0].children if c.dep_ == "pobj"]
@@ -175,16 +177,16 @@ def object_lemmas(head: Token) -> set[str]:
     for obj in direct:  # "asked its allies for weapons"
         for objs in prep_objects(obj).values():
             candidates.extend(objs)
-    for child in head.children:
+    for child in children(head):
         if child.dep_ == "xcomp":
             candidates.extend(direct_objects(child))
     for obj in candidates:
         words.add(obj.lemma_.lower())
         words.add(obj.lower_)
-        for child in obj.children:  # "police firing" parsed as police <-acl- firing
+        for child in children(obj):  # "police firing" parsed as police <-acl- firing
             if child.dep_ == "acl" and child.tag_ == "VBG" and child.i == obj.i + 1:
                 words.add(child.lower_)
-        for left in obj.lefts:
+        for left in lefts(obj):
             if left.dep_ in ("compound", "amod"):
                 words.add(f"{left.lower_} {obj.lemma_.lower()}")
     # "@gpe": a named place as the object itself ("captured Mosul", "the capture of Mosul"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from whodid.geo.gazetteer import default_gazetteer
+from whodid.nlp.tree import children
 from whodid.records import Event, Located, Place, Span
 from whodid.text.doctext import doc_text
 
@@ -142,7 +143,7 @@ def _phrase(head: Token) -> list[Token]:
     """The words of a phrase without the clauses inside it: "in a swap in which Israel freed
     prisoners" is about the swap, not Israel."""
     words = [head]
-    for child in head.children:
+    for child in children(head):
         if child.dep_ not in _CLAUSES:
             words.extend(_phrase(child))
     return words
@@ -162,7 +163,7 @@ def _in_phrase(prep: Token, by_token: dict[int, Place]) -> Place | None:
 
 
 def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) -> Place | None:
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in ("prep", "agent") and child.lower_ in _LOCATIVE:
             if child.lower_ in _MOTION and not motion:
                 continue
@@ -177,7 +178,7 @@ def _object_place(token: Token, by_token: dict[int, Place]) -> Place | None:
     "Utah Beach was captured"."""
     if token.lemma_.lower() not in _PLACE_OBJECT_VERBS:
         return None
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in ("dobj", "nsubjpass"):
             best: tuple[int, int, Place] | None = None
             for sub in _phrase(child):
@@ -198,19 +199,19 @@ def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
     found = _object_place(token, by_token)
     if found is not None:
         return found
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             found = _from_children(child, by_token, motion=False)
             if found is not None:
                 return found
-    for child in token.children:  # the object's own phrase: "hit a bus in Donetsk"
+    for child in children(token):  # the object's own phrase: "hit a bus in Donetsk"
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
             found = _from_children(child, by_token, motion=False)
             if found is not None:
                 return found
-    for child in token.children:  # the occasion's place: "said during a press conference at ..."
+    for child in children(token):  # the occasion's place: "said during a press conference at ..."
         if child.dep_ == "prep" and child.lower_ in _OCCASION:
-            for occasion in child.children:
+            for occasion in children(child):
                 if occasion.dep_ == "pobj":
                     found = _from_children(occasion, by_token, motion=False)
                     if found is not None:
@@ -220,7 +221,7 @@ def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
 
 def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
     """The place of the event's doers: "residents in Gaza marched", "students at X protested"."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in _SUBJECTS:
             for prep in _phrase(child):
                 if prep.dep_ == "prep" and prep.lower_ in _SUBJECT_PLACE:
@@ -233,7 +234,7 @@ def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
 def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase of a clause that tells the event's circumstances: "was shot as he left
     his home in Baghdad", "killed when a bomb hit their bus in Iskandariyah"."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in _CIRCUMSTANCE and child.pos_ in ("VERB", "AUX"):
             found = _from_children(child, by_token, motion=False)
             if found is None:
@@ -246,7 +247,7 @@ def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
 def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase inside one of the trigger's own phrases, first in the sentence: "was
     shot dead by gunmen in Peshawar", "were caught with stolen cars in Antwerp"."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ not in _NESTING or child.lower_ in _MOTION or child.lower_ in _NOT_NESTING:
             continue  # "according to witnesses in X", "blamed for the wars in X"
         for sub in _phrase(child):
@@ -258,7 +259,7 @@ def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
 
 
 def _object_phrase(token: Token, by_token: dict[int, Place]) -> Place | None:
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
             found = _from_children(child, by_token, motion=False)
             if found is not None:

@@ -13,6 +13,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from whodid.nlp.tree import children
+
 __all__ = [
     "CUE_KINDS",
     "Cue",
@@ -78,7 +80,7 @@ class CueLexicon:
         for cue in sorted(cues, key=lambda c: -len(c.extras)):
             covered = [token]
             for word in cue.extras:
-                near = [*token.children, *token.doc[token.i + 1 : token.i + 2]]
+                near = [*children(token), *token.doc[token.i + 1 : token.i + 2]]
                 found = next((t for t in near if word in (t.lower_, t.lemma_.lower())), None)
                 if found is None:
                     break
