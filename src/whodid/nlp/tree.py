@@ -1,4 +1,4 @@
-"""A Doc's dependency tree, read once: each token's children as a plain list.
+"""A Doc's dependency tree, read once: each token's children as a plain tuple.
 
 ``Token.children`` walks the token's whole subtree span and builds a new ``Token`` object for
 every child on each access (about 2 µs for a verb), and the rules ask for the children of the
@@ -8,7 +8,8 @@ order, from lists built once per Doc from the heads array.
 
 The lists are kept for the most recent Doc only (a strong reference to one Doc, which a
 pipeline run replaces with the next): no cache grows, and no Doc is kept alive through its own
-``user_data``. A Doc whose token count changed since (retokenised) is read again.
+``user_data``. A Doc whose token count changed since (retokenised) is read again; heads
+assigned by hand after the tree was read are not seen (whodid never changes a parse).
 """
 
 from __future__ import annotations
@@ -52,8 +53,12 @@ def tree_of(doc: Doc) -> Tree:
 
 
 def children(token: Token) -> tuple[Token, ...]:
-    """``token.children`` as a list (the tokens whose head it is, in document order)."""
-    return tree_of(token.doc).kids[token.i]
+    """``token.children`` as a tuple (the tokens whose head it is, in document order)."""
+    doc = token.doc
+    tree = _last
+    if tree is None or tree.doc is not doc or len(tree.tokens) != len(doc):
+        tree = tree_of(doc)
+    return tree.kids[token.i]
 
 
 def lefts(token: Token) -> list[Token]:
