@@ -74,7 +74,9 @@ class CueLexicon:
         """The longest cue headed by ``token`` whose other words stand among its children or
         right after it, with the tokens it covers ("pointed ... out", "according to")."""
         cues = self.by_head.get(token.lemma_.lower()) or self.by_head.get(token.lower_)
-        cues = tuple(c for c in cues or () if c.kind != "document")
+        if not cues:
+            return None  # most words head no cue
+        cues = tuple(c for c in cues if c.kind != "document")
         if not cues or token.dep_ in ("amod", "compound"):
             return None  # "so-called", "the reported attack"
         for cue in sorted(cues, key=lambda c: -len(c.extras)):
