@@ -27,7 +27,7 @@ from whodid.events.arguments import (
 )
 from whodid.events.lexicon import Entry, Lexicon, Phrase
 from whodid.events.modality import is_negated, modality
-from whodid.nlp.tree import children
+from whodid.nlp.tree import children, tree_of
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -304,7 +304,7 @@ def _discarded(words: list[str], lemmas: list[str], lexicon: Lexicon) -> bool:
 
 def _words(sentence: SpacySpan) -> tuple[list[Token], list[str], list[str]]:
     """The sentence's tokens with their lower-case forms and lemmas, read in one pass."""
-    tokens = list(sentence)
+    tokens = tree_of(sentence.doc).tokens[sentence.start : sentence.end]
     return tokens, [t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens]
 
 
