@@ -184,11 +184,12 @@ def verb_arguments(
     for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X"
         if word.pos_ == "ADP":
             tiers.append([c for c in children(word) if c.dep_ == "pobj"])
-    tiers.append(clauses.direct_objects(verb))
+    objects = clauses.direct_objects(verb)
+    tiers.append(objects)
     preps = clauses.prep_objects(verb)
     for prep in entry.target_preps or clauses.DEFAULT_TARGET_PREPS:
         tiers.append(preps.get(prep, []))
-    for obj in clauses.direct_objects(verb):  # "cut aid to Argentina", "a curfew on Basra"
+    for obj in objects:  # "cut aid to Argentina", "a curfew on Basra"
         obj_preps = clauses.prep_objects(obj)
         for prep in entry.target_preps or clauses.DEFAULT_TARGET_PREPS:
             tiers.append(obj_preps.get(prep, []))
