@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
+from spacy.tokens import Token
 
 from docs import parse
 from whodid.actors.coref import DocMemory
 from whodid.events.coder import code_sentence, discarded
 from whodid.events.lexicon import build_lexicon
+from whodid.nlp.tree import children, lefts, rights
 
 REJECT_120 = """
 - id: a.reject
@@ -184,3 +188,47 @@ def test_boilerplate_gates_change_nothing(monkeypatch: pytest.MonkeyPatch, extra
     monkeypatch.setattr(clean, "_may_hold", lambda *a, **k: True)
     monkeypatch.setattr(clean, "_COUNTER", clean.re.compile(""))
     assert gated == clean.boilerplate_spans(text)
+
+
+def _same_tokens(a: Iterable[Token], b: Iterable[Token]) -> bool:
+    return [t.i for t in a] == [t.i for t in b]
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        SENTENCE,
+        # a verb with children on both sides, a preposition with its object, a conjunct
+        "Arnor/PROPN/nsubj/1 accused/VERB/ROOT/1/accuse Gondor/PROPN/dobj/1 and/CCONJ/cc/2 "
+        "Rohan/PROPN/conj/2 of/ADP/prep/1 shelling/VERB/pcomp/5/shell posts/NOUN/dobj/6 "
+        "./PUNCT/punct/1",
+        # crossing arcs (a non-projective parse): "news came that X resigned"
+        "news/NOUN/nsubj/1 came/VERB/ROOT/1/come yesterday/NOUN/npadvmod/1 that/SCONJ/mark/5 "
+        "Arnor/PROPN/nsubj/5 resigned/VERB/acl/0/resign",
+        # two sentences, each with its own root
+        "Arnor/PROPN/nsubj/1 left/VERB/ROOT/1/leave ./PUNCT/punct/1 "
+        "Gondor/PROPN/nsubj/4 stayed/VERB/ROOT/4/stay",
+    ],
+)
+def test_tree_children_are_spacys(spec: str) -> None:
+    doc = parse(spec)
+    for token in doc:
+        assert _same_tokens(children(token), token.children)
+        assert _same_tokens(lefts(token), token.lefts)
+        assert _same_tokens(rights(token), token.rights)
+
+
+def test_tree_is_read_again_for_another_doc() -> None:
+    first = parse(SENTENCE)
+    second = parse("Gondor/PROPN/nsubj/1 left/VERB/ROOT/1/leave")
+    assert _same_tokens(children(first[1]), [first[0], first[2], first[3]])
+    assert _same_tokens(children(second[1]), [second[0]])
+    assert children(first[1])[0].doc is first  # the tokens are the Doc's own
+    assert _same_tokens(children(first[1]), [first[0], first[2], first[3]])
+
+
+def test_cached_place_keys_equal_fresh_ones() -> None:
+    from whodid.geo.gazetteer import normalise
+
+    for name in ("Saint-Étienne", "the Hague", "Côte d’Ivoire", "St. Paul", "the Hague"):
+        assert normalise(name) == normalise.__wrapped__(name)

@@ -7,6 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from whodid.nlp.tree import children
 from whodid.records import Event, Timex
 from whodid.text.doctext import doc_text
 from whodid.time.dating import date_event
@@ -40,7 +41,7 @@ def _attached_timex(head: Token, heads: dict[int, Timex]) -> Timex | None:
     for _ in range(3):
         nxt = []
         for token in frontier:
-            for child in token.children:
+            for child in children(token):
                 if child.dep_ in _CLAUSE_DEPS:
                     continue
                 if child.i in heads:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from whodid.actors.entries import AgentEntry
 from whodid.actors.np import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING
+from whodid.nlp.tree import children
 from whodid.records import Actor
 
 __all__ = ["Memo", "DocMemory"]
@@ -158,8 +159,8 @@ def _own_subject(tok: Token) -> Token | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    subject = next((c for c in children(verb) if c.dep_ in _SUBJECT_DEPS), None)
     while subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head  # "X called Y and urged him": the conjoined verb's subject is X
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = next((c for c in children(verb) if c.dep_ in _SUBJECT_DEPS), None)
     return subject

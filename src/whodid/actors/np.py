@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whodid.nlp.tree import children, lefts, rights
+
 __all__ = [
     "np_tokens",
     "LEFT_DEPS",
@@ -61,7 +63,7 @@ def is_nominal(tok: Token) -> bool:
 
 def _left(tok: Token) -> list[int]:
     idx: list[int] = []
-    for child in tok.lefts:
+    for child in lefts(tok):
         if child.dep_ in LEFT_DEPS:
             if child.dep_ == "punct" and child.text not in ("-", "'", "’"):
                 continue
@@ -80,7 +82,7 @@ def _appos(head: Token, last: int) -> list[int]:
     """A name in apposition after a title ("the Palestinian president, Mahmoud Abbas") or an
     acronym in parentheses ("the National Security Council (NSC)")."""
     doc = head.doc
-    for child in head.rights:
+    for child in rights(head):
         if child.dep_ != "appos":
             continue
         sub = [t.i for t in child.subtree]
@@ -118,7 +120,7 @@ def _inner_of(noun: Token) -> list[int]:
     for child in noun.rights:
         if child.dep_ != "prep" or child.lower_ != "of" or child.i != noun.i + 1:
             return []
-        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        pobj = next((c for c in children(child) if c.dep_ == "pobj"), None)
         if pobj is None or pobj.pos_ != "PROPN" or pobj.i - noun.i > 6:
             return []
         return [child.i, pobj.i, *_left(pobj)]
@@ -133,7 +135,7 @@ def _kept_prep(head: Token, prep: Token, *, role: bool) -> bool:
         return True
     if not role or prep.lower_ != "for":
         return False
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in children(prep) if c.dep_ == "pobj"), None)
     return pobj is not None and pobj.pos_ == "PROPN" and head.is_title and pobj.is_title
 
 
@@ -141,7 +143,7 @@ def _participle(head: Token, last: int) -> list[int]:
     """A participle phrase right after a role's noun phrase ("soldiers stationed in the
     north", "hackers linked to the government"), up to a comma, at most a few tokens."""
     doc = head.doc
-    for child in head.rights:
+    for child in rights(head):
         if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") and child.i == last + 1:
             closing = next((t.i for t in doc[child.i :] if t.text == ","), len(doc))
             sub = [t.i for t in child.subtree if t.i < closing]
@@ -154,9 +156,9 @@ def np_tokens(head: Token, *, with_of: bool, role: bool = False) -> tuple[int, i
     """Token range [start, end) of the head's noun phrase (``role``: the head is a role noun)."""
     idx = [head.i, *_left(head)]
     if with_of:
-        for child in head.rights:
+        for child in rights(head):
             if child.dep_ == "prep" and _kept_prep(head, child, role=role):
-                pobj = [c for c in child.children if c.dep_ == "pobj"]
+                pobj = [c for c in children(child) if c.dep_ == "pobj"]
                 if pobj and pobj[0].i - head.i <= 6:
                     idx.append(child.i)
                     idx.append(pobj[0].i)

@@ -18,6 +18,7 @@ from whodid.actors.kb import ActorKB
 from whodid.actors.matcher import KBMatcher, Mention
 from whodid.actors.np import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, is_nominal, np_tokens
 from whodid.geo.gazetteer import default_gazetteer
+from whodid.nlp.tree import children, rights, tree_of
 from whodid.records import Actor
 from whodid.text.doctext import doc_text
 
@@ -114,8 +115,9 @@ class DocActors:
         self._starts = [m.start for m in self.mentions]
         self.memory = DocMemory(doc)
         self._cache: dict[int, Actor | None] = {}
-        self._lower = [t.lower_ for t in doc]  # read once: phrases look at their words often
-        for tok in doc:  # document order, so memory only ever looks back
+        tokens = tree_of(doc).tokens
+        self._lower = [t.lower_ for t in tokens]  # read once: phrases look at their words often
+        for tok in tokens:  # document order, so memory only ever looks back
             if self._is_np_head(tok) and self._may_name_actor(tok):
                 self.resolve(tok)
 
@@ -150,17 +152,17 @@ class DocActors:
         tokens, one with a dot, that together spell an agent form."""
         taken = {i for m in mentions for i in range(m.start, m.end)}
         extra: list[Mention] = []
+        texts = [t.text for t in tree_of(self.doc).tokens]
         i = 0
-        while i < len(self.doc):
+        while i < len(texts):
             found = None
-            if i not in taken and self.doc[i].text[:1].isupper():
+            if i not in taken and texts[i][:1].isupper():
                 for n in (3, 2, 1):
-                    toks = self.doc[i : i + n]
-                    if len(toks) < n or any(t.i in taken for t in toks):
+                    if i + n > len(texts) or any(j in taken for j in range(i, i + n)):
                         continue
-                    if not any(t.text.endswith(".") for t in toks):
+                    if not any(text.endswith(".") for text in texts[i : i + n]):
                         continue
-                    agent = self.kb.agent("".join(t.text_with_ws for t in toks).strip())
+                    agent = self.kb.agent(self.doc[i : i + n].text_with_ws.strip())
                     if agent is not None:
                         found = Mention(i, i + n, agent=agent)
                         break
@@ -324,7 +326,7 @@ class DocActors:
         if m is None or m.agent is None or tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
         nxt = tok.i + 1
-        for sib in tok.head.children:
+        for sib in children(tok.head):
             if (
                 sib.i != tok.i
                 and sib.dep_ == tok.dep_
@@ -344,7 +346,7 @@ class DocActors:
             or (
                 tok.dep_ == "nsubj"
                 and tok.head.lemma_ in ("be", "seem", "appear")
-                and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in tok.head.children)
+                and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in children(tok.head))
             )
         ):
             return None
@@ -371,12 +373,12 @@ class DocActors:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
             return None
         verb = tok.head.head
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ != "PROPN" or subj.i > tok.i:
             return None
         low = tok.lower_
         person = subj.ent_type_ == "PERSON"
-        plural = subj.tag_ == "NNPS" or any(c.dep_ == "conj" for c in subj.children)
+        plural = subj.tag_ == "NNPS" or any(c.dep_ == "conj" for c in children(subj))
         if low in PRONOUNS_PERSON:
             return subj if person and not plural else None
         if low in PRONOUNS_THING:
@@ -519,7 +521,7 @@ class DocActors:
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return tok.i + 1
         end = tok.i + 1
-        for child in tok.rights:
+        for child in rights(tok):
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN") and child.i - tok.i <= 8:
                 end = max(end, max(t.i for t in child.subtree if t.dep_ != "punct") + 1)
         return end
@@ -529,9 +531,9 @@ class DocActors:
 
     @staticmethod
     def _of_object(tok: Token) -> Token | None:
-        for child in tok.rights:
+        for child in rights(tok):
             if child.dep_ == "prep" and child.lower_ == "of":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
+                return next((c for c in children(child) if c.dep_ == "pobj"), None)
         return None
 
     def _sentence_country(self, tok: Token) -> str | None:
@@ -573,7 +575,7 @@ class DocActors:
 
     def _place_in_end(self, tok: Token) -> int:
         """Token end of the 'in'-phrase that _place_in read."""
-        for child in tok.rights:
+        for child in rights(tok):
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 return child.right_edge.i + 1
         return tok.i + 1
@@ -663,9 +665,9 @@ class DocActors:
     def _prep_objects(tok: Token, preps: frozenset[str]) -> list[tuple[Token, int]]:
         """(object, token end of its phrase) of the head's prepositional phrases in ``preps``."""
         out = []
-        for child in tok.rights:
+        for child in rights(tok):
             if child.dep_ == "prep" and child.lower_ in preps:
-                for c in child.children:
+                for c in children(child):
                     if c.dep_ == "pobj":
                         out.append((c, max(t.i for t in child.subtree) + 1))
         return out
@@ -698,9 +700,9 @@ class DocActors:
 
     def _place_in(self, tok: Token) -> list[ActorEntry]:
         """Country or capital named by an 'in'-phrase after the head ('leaders in France')."""
-        for child in tok.rights:
+        for child in rights(tok):
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-                for c in child.children:
+                for c in children(child):
                     m = self._at.get(c.i)
                     if (
                         c.dep_ == "pobj"
@@ -843,7 +845,7 @@ class DocActors:
                 sector_code = specific[-1].code
         in_preps = {
             t.i
-            for child in tok.rights
+            for child in rights(tok)
             if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS
             for t in child.subtree
         }

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from whodid.events import clauses
 from whodid.events.lexicon import Entry, Lexicon
+from whodid.nlp.tree import children, lefts
 
 # A nominal trigger's recipient: "the arrest of", "talks with", "an attack on", "a note to".
 NOUN_TARGET_PREPS = ("of", "against", "on", "upon", "to", "toward", "towards", "with", "into")
@@ -55,8 +56,8 @@ def _counted(token: Token) -> bool:
     """ "dozens of demonstrators", "hundreds of people": a number that heads the people it
     counts is an argument, whatever the entity tagger calls it."""
     return token.pos_ in ("NOUN", "NUM") and any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
-        for c in token.children
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in children(c))
+        for c in children(token)
     )
 
 
@@ -67,7 +68,7 @@ def owner(token: Token, is_actor: IsActor) -> Token | None:
         for by in clauses.prep_objects(token).get("by", []):
             if is_actor(by):
                 return by
-    for left in token.lefts:
+    for left in lefts(token):
         if left.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
             if is_actor(left):
                 return left
@@ -103,7 +104,7 @@ def recipient(token: Token, is_actor: IsActor) -> Token | None:
     for inner_thing in table.get("of", []):  # "a resumption of ties with Gondor"
         if found is None and not is_actor(inner_thing) and inner_thing.pos_ == "NOUN":
             found = _first_actor(clauses.prep_objects(inner_thing), _RECIPIENT_PREPS, is_actor)
-    for child in token.children:
+    for child in children(token):
         if found is not None:
             break
         if child.dep_ not in ("acl", "relcl") or child.pos_ != "VERB":
@@ -151,11 +152,11 @@ def _agent_of_cause(verb: Token, lexicon: Lexicon) -> list[Token]:
     nouns = [*table.get("in", []), *table.get("during", []), *clauses.due_to_objects(verb)]
     nouns += [of for noun in nouns for of in clauses.prep_objects(noun).get("of", [])]
     for noun in nouns:
-        if any(c.dep_ == "acl" and c.lemma_.lower() in CAUSE_NOUNS for c in noun.children):
+        if any(c.dep_ == "acl" and c.lemma_.lower() in CAUSE_NOUNS for c in children(noun)):
             return [noun]  # "in police firing" parsed as police <-acl- firing
         if noun.lemma_.lower() not in lexicon.by_noun and noun.lemma_.lower() not in CAUSE_NOUNS:
             continue
-        for child in noun.children:
+        for child in children(noun):
             if child.dep_ in ("poss", "compound", "amod") and child.pos_ in (
                 "NOUN",
                 "PROPN",
@@ -189,9 +190,9 @@ def _aimed(prep: str, objs: list[Token]) -> list[Token]:
 def _purpose_place(verb: Token, is_actor: IsActor) -> list[Token]:
     """The first named place or country in the verb's purpose infinitive ("to help Haiti
     recover", "to fight the epidemic in West Africa")."""
-    for clause in verb.children:
+    for clause in children(verb):
         if clause.dep_ not in ("advcl", "xcomp") or not any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+            a.dep_ == "aux" and a.lower_ == "to" for a in children(clause)
         ):
             continue
         for tok in clause.subtree:
@@ -209,10 +210,10 @@ _STANCE_PREPS = ("about", "of", "over", "on", "regarding")
 def _stance_topic(verb: Token) -> list[Token]:
     """What a reported stance is about: "said it is skeptical about X", "says he is
     pessimistic that X will ..." (the adjective's prepositional object or clause subject)."""
-    for clause in verb.children:
+    for clause in children(verb):
         if clause.dep_ != "ccomp":
             continue
-        for adj in clause.children:
+        for adj in children(clause):
             if adj.dep_ != "acomp" or adj.pos_ != "ADJ":
                 continue
             preps = clauses.prep_objects(adj)
@@ -237,11 +238,13 @@ def _complements(verb: Token, trigger: list[Token]) -> list[Token]:
     "is considering sending"): where the act the verb is about names its target."""
     out = [
         c
-        for c in verb.children
+        for c in children(verb)
         if c.pos_ == "VERB"
         and (
             c.dep_ == "xcomp"
-            or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            or (
+                c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))
+            )
         )
     ]
     own = {t.i for t in out}
@@ -256,7 +259,7 @@ def _contact_head(verb: Token, lexicon: Lexicon) -> Token | None:
         verb.dep_ in ("xcomp", "advcl")
         and head.i != verb.i
         and head.lemma_.lower() in lexicon.contact_verbs
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
         and clauses.direct_objects(head)
     ):
         return head
@@ -282,7 +285,7 @@ def verb_arguments(
         tiers = [clauses.direct_objects(contact)]
     for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X", "due to X"
         if word.pos_ == "ADP" or word.dep_ == "prep":
-            tiers.append([c for c in word.children if c.dep_ == "pobj"])
+            tiers.append([c for c in children(word) if c.dep_ == "pobj"])
     objects = clauses.direct_objects(verb)
     themes = [o for o in objects if _named_object(entry, o)]
     preps = clauses.prep_objects(verb)
@@ -374,7 +377,7 @@ def noun_arguments(
         and entry.code.startswith(PATIENT_NOUN_CODES)
         and "of" not in preps
     )
-    for child in noun.children:
+    for child in children(noun):
         if child.dep_ == "poss":
             (target_tiers if patient_possessor else source_tiers).append([child])
         elif child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN"):
@@ -383,7 +386,7 @@ def noun_arguments(
                 source_tiers.append([child])
         elif child.dep_ == "compound" and child.pos_ == "NOUN" and is_actor(child):
             source_tiers.append([child])  # "police firing", "army shelling"
-    for child in noun.children:  # "a diplomatic note expressing surprise at Salazar's comments"
+    for child in children(noun):  # "a diplomatic note expressing surprise at Salazar's comments"
         if child.dep_ == "acl" and child.pos_ == "VERB":
             words = [*clauses.direct_objects(child)]
             for objs in clauses.prep_objects(child).values():
@@ -399,7 +402,7 @@ def noun_arguments(
             target_tiers.extend(
                 verb_preps.get(p, []) for p in entry.target_preps or clauses.DEFAULT_TARGET_PREPS
             )
-            target_tiers.append([c for c in verb.children if c.dep_ == "dative"])
+            target_tiers.append([c for c in children(verb) if c.dep_ == "dative"])
     sources = _pick([_usable(t, own) for t in source_tiers], is_actor)
     targets = _pick([_usable(t, own) for t in target_tiers], is_actor)
     if entry.swap:

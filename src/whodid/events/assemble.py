@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from whodid.events.arguments import owner, recipient
 from whodid.events.coder import Candidate
+from whodid.nlp.tree import children, rights
 from whodid.ontology import acled_for, cameo_info, plover_for
 from whodid.records import Actor, Event, Span
 from whodid.text.doctext import doc_text
@@ -58,7 +59,7 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
     located = head.ent_type_ == "PERSON" or head.lemma_.lower() in _POSTED
     doc = head.doc
     last = head
-    for child in head.rights:
+    for child in rights(head):
         if child.dep_ != "prep" or any(t.is_punct and t.text != "-" for t in doc[last.i : child.i]):
             break  # relative clauses, infinitives, appositions and comma-led parts stay out
         if located and child.lower_ != "of":
@@ -106,7 +107,7 @@ def _purpose(token: Token) -> bool:
     """ "marched to demand reforms": the infinitive states a purpose, not the main act."""
     return (
         token.dep_ in ("advcl", "xcomp")
-        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children)
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in children(token))
         and token.head.lemma_.lower()
         not in ("agree", "decide", "vow", "pledge", "promise", "offer")
     )
@@ -119,7 +120,7 @@ def _participle_adjunct(token: Token) -> bool:
         token.dep_ == "advcl"
         and token.tag_ == "VBG"
         and token.i > token.head.i
-        and not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in token.children)
+        and not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in children(token))
     )
 
 
@@ -130,7 +131,7 @@ def _subordinate(token: Token) -> bool:
     """ "resigned as the opposition threatened to storm ...": a clause introduced by a
     subordinating word sets the scene for the main clause's act."""
     return token.dep_ == "advcl" and any(
-        ch.dep_ == "mark" and ch.lower_ in _SUBORDINATORS for ch in token.children
+        ch.dep_ == "mark" and ch.lower_ in _SUBORDINATORS for ch in children(token)
     )
 
 
@@ -183,11 +184,11 @@ _JOINT_ROOTS = frozenset({"04", "05", "06"})
 def _first_conjunct(actor: Actor, head: Token) -> Actor:
     """ "Mexico and Canada lifted tariffs": each coordinated subject acts on its own, so the
     source is the first conjunct's own phrase; "both X and Y" acts together and stays whole."""
-    conj = next((ch for ch in head.children if ch.dep_ == "conj"), None)
+    conj = next((ch for ch in children(head) if ch.dep_ == "conj"), None)
     if (
         conj is None
         or conj.pos_ != "PROPN"  # "the army and allied forces": one force
-        or any(ch.dep_ == "preconj" for ch in head.children)
+        or any(ch.dep_ == "preconj" for ch in children(head))
     ):
         return actor
     doc = head.doc
@@ -270,7 +271,7 @@ def _governor_of(head: Token, governing: set[int]) -> int | None:
         if token.i in governing and token.i != head.i:
             return token.i
         if dep == "ccomp":  # "renewed its demand that X ease ...": the light verb's event noun
-            for child in token.children:
+            for child in children(token):
                 if child.dep_ == "dobj" and child.i in governing:
                     return child.i
     return None

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whodid.nlp.tree import children, lefts
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
@@ -49,17 +51,17 @@ def _relative_head(token: Token) -> Token:
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+    return [c for c in children(token) if c.dep_ in deps]
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children(verb))
 
 
 def agents(verb: Token) -> list[Token]:
     """The by-agents of a passive verb ("was arrested by police")."""
     out: list[Token] = []
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ == "agent":
             for pobj in _children(child, frozenset({"pobj"})):
                 out.extend(with_conjuncts(pobj))
@@ -91,7 +93,7 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "relcl":
         return with_conjuncts(head), passive
     if verb.dep_ == "amod":  # "a U.S.-funded program", "Saudi-led strikes"
-        return [c for c in verb.lefts if c.dep_ in ("npadvmod", "compound", "nmod")][:1], passive
+        return [c for c in lefts(verb) if c.dep_ in ("npadvmod", "compound", "nmod")][:1], passive
     if verb.dep_ not in _INHERITING_DEPS:
         return [], passive
     nominal_head = head.pos_ in ("NOUN", "PROPN", "PRON")
@@ -127,12 +129,12 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
 
 
 def _has_aux(verb: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("aux", "auxpass") for c in children(verb))
 
 
 def complement_subjects(head: Token) -> list[Token]:
     """Subjects of a finite clause that complements ``head``: "hoped that Sheinbaum would ..."."""
-    for child in head.children:
+    for child in children(head):
         if child.dep_ in ("ccomp", "acl") and child.pos_ in ("VERB", "AUX"):
             own = _children(child, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
             if own and own[0].lower_ not in RELATIVE_PRONOUNS:
@@ -150,7 +152,7 @@ def direct_objects(verb: Token) -> list[Token]:
 
 def _nominal_use(token: Token) -> bool:
     """ "evacuated the wounded", "fed the poor": a participle or adjective naming people."""
-    return token.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in token.children)
+    return token.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in children(token))
 
 
 def prep_objects(head: Token) -> dict[str, list[Token]]:
@@ -159,12 +161,12 @@ def prep_objects(head: Token) -> dict[str, list[Token]]:
     Two-word prepositions are keyed by both words joined by a space ("out of").
     """
     out: dict[str, list[Token]] = {}
-    for child in head.children:
+    for child in children(head):
         if child.dep_ not in ("prep", "agent", "dative") or child.pos_ != "ADP":
             continue
         key = child.lower_
-        pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-        inner = [c for c in child.children if c.dep_ == "prep"]
+        pobjs = [c for c in children(child) if c.dep_ in ("pobj", "pcomp")]
+        inner = [c for c in children(child) if c.dep_ == "prep"]
         if not pobjs and inner:  # "out of", "away from"
             key = f"{key} {inner[0].lower_}"
             pobjs = [c for c in inner[0].children if c.dep_ == "pobj"]
@@ -176,11 +178,11 @@ def prep_objects(head: Token) -> dict[str, list[Token]]:
 def due_to_objects(verb: Token) -> list[Token]:
     """The objects of "due to", "owing to" after a verb (parsed due <-prep, to <-pcomp)."""
     found: list[Token] = []
-    for due in verb.children:
+    for due in children(verb):
         if due.dep_ == "prep" and due.lower_ in ("due", "owing"):
-            for to in due.children:
+            for to in children(due):
                 if to.lower_ == "to":  # the object hangs from "to", or from "due" itself
-                    found.extend(o for o in (*to.children, *due.children) if o.dep_ == "pobj")
+                    found.extend(o for o in (*children(to), *children(due)) if o.dep_ == "pobj")
     return found
 
 
@@ -196,7 +198,7 @@ def object_lemmas(head: Token) -> set[str]:
     for objs in preps.values():
         candidates.extend(objs)
     candidates.extend(due_to_objects(head))  # "died due to police firing"
-    for child in head.children:  # "found a cache of rifles hidden in ...", parsed as a clause
+    for child in children(head):  # "found a cache of rifles hidden in ...", parsed as a clause
         if child.dep_ == "ccomp" and child.tag_ == "VBN":
             direct = [*direct, *_children(child, frozenset({"nsubj", "nsubjpass"}))]
     if head.dep_ == "acl" and head.tag_ == "VBN":  # "the bombs discovered on Monday"
@@ -204,20 +206,20 @@ def object_lemmas(head: Token) -> set[str]:
     for obj in direct:  # "asked its allies for weapons"
         for objs in prep_objects(obj).values():
             candidates.extend(objs)
-    for child in head.children:
+    for child in children(head):
         # "allowed the leader to hold a rally": the small model often makes it a ccomp
         if child.dep_ == "xcomp" or (
             child.dep_ == "ccomp"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(child))
         ):
             candidates.extend(direct_objects(child))
     for obj in candidates:
         words.add(obj.lemma_.lower())
         words.add(obj.lower_)
-        for child in obj.children:  # "police firing" parsed as police <-acl- firing
+        for child in children(obj):  # "police firing" parsed as police <-acl- firing
             if child.dep_ == "acl" and child.tag_ == "VBG" and child.i == obj.i + 1:
                 words.add(child.lower_)
-        for left in obj.lefts:
+        for left in lefts(obj):
             if left.dep_ in ("compound", "amod"):
                 words.add(f"{left.lower_} {obj.lemma_.lower()}")
     # "@gpe": a named place as the object itself ("captured Mosul", "the capture of Mosul"),

@@ -27,6 +27,7 @@ from whodid.events.arguments import (
 )
 from whodid.events.lexicon import Entry, Lexicon, Phrase
 from whodid.events.modality import is_negated, modality
+from whodid.nlp.tree import children, tree_of
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -69,7 +70,7 @@ def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
     for _ in range(depth):
         nxt: list[tuple[Token, bool]] = []
         for tok, crossed in frontier:
-            for child in tok.children:
+            for child in children(tok):
                 dep = child.dep_
                 inside = crossed or dep in _CLAUSE_DEPS
                 nxt.append((child, inside))
@@ -94,7 +95,7 @@ _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pc
 def _temporal_prep(token: Token) -> bool:
     """ "on Monday", "in March": a preposition of time is no part of a verb phrase."""
     return token.dep_ == "prep" and any(
-        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in children(token)
     )
 
 
@@ -117,14 +118,14 @@ def _object_ok(entry: Entry, objects: set[str]) -> bool:
 def _complement_ok(entry: Entry, head: Token) -> bool:
     """ "said Gondor must withdraw": the trigger's that-clause carries a required modal;
     "protested that ...": the trigger governs a that-clause at all."""
-    if entry.clause and not any(c.dep_ == "ccomp" for c in head.children):
+    if entry.clause and not any(c.dep_ == "ccomp" for c in children(head)):
         return False
     if not entry.complement_aux:
         return True
-    for clause in head.children:
+    for clause in children(head):
         if clause.dep_ == "ccomp" and any(
             c.dep_ in ("aux", "auxpass") and c.lower_ in entry.complement_aux
-            for c in clause.children
+            for c in children(clause)
         ):
             return True
     return False
@@ -203,7 +204,7 @@ def _used_as_noun(token: Token) -> bool:
     return (
         token.tag_ == "VBN"
         and token.dep_ in _NOUN_DEPS
-        and any(c.dep_ == "det" for c in token.children)
+        and any(c.dep_ == "det" for c in children(token))
     )
 
 
@@ -222,7 +223,7 @@ def _their_own(target: Token, sources: list[Token]) -> bool:
         return False
     if target.lower_ in ("their", "them", "themselves", "each"):
         return True
-    return any(c.dep_ == "poss" and c.lower_ == "their" for c in target.children)
+    return any(c.dep_ == "poss" and c.lower_ == "their" for c in children(target))
 
 
 def _pairs(
@@ -246,14 +247,14 @@ def _light_noun_trigger(verb: Token, lexicon: Lexicon) -> bool:
     """A light verb whose object is itself an event noun: the noun carries the event."""
     if verb.lemma_.lower() not in lexicon.light_verbs:
         return False
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in lexicon.by_noun:
             return True
         if (
             child.dep_ == "prep"
             and child.lower_ == "with"
             and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in lexicon.by_noun for g in child.children
+                g.dep_ == "pobj" and g.lemma_.lower() in lexicon.by_noun for g in children(child)
             )
         ):
             return True
@@ -305,12 +306,12 @@ _NOUN_MODIFIER_DEPS = frozenset({"det", "compound", "amod", "poss"})
 def _gerund_noun(token: Token) -> bool:
     """A gerund that stands as a noun: "in the teargas shelling", "victims of police firing"
     (also when parsed as a participle of the noun before it: police <-acl- firing)."""
-    if token.tag_ != "VBG" or any(c.dep_ in ("dobj", "nsubj", "aux") for c in token.children):
+    if token.tag_ != "VBG" or any(c.dep_ in ("dobj", "nsubj", "aux") for c in children(token)):
         return False
     if _compound_gerund(token):
         return True
     return token.dep_ in _GERUND_NOUN_DEPS and any(
-        c.dep_ in _NOUN_MODIFIER_DEPS for c in token.children
+        c.dep_ in _NOUN_MODIFIER_DEPS for c in children(token)
     )
 
 
@@ -361,6 +362,8 @@ def _discarded(words: list[str], lemmas: list[str], lexicon: Lexicon) -> bool:
         return True
     index = _discards_by_first(lexicon.discards)
     for seq in (words, lemmas):
+        if index.keys().isdisjoint(seq):
+            continue  # no discard phrase starts with any of these words
         for i, word in enumerate(seq):
             for phrase in index.get(word, ()):
                 if tuple(seq[i : i + len(phrase)]) == phrase:
@@ -370,7 +373,7 @@ def _discarded(words: list[str], lemmas: list[str], lexicon: Lexicon) -> bool:
 
 def _words(sentence: SpacySpan) -> tuple[list[Token], list[str], list[str]]:
     """The sentence's tokens with their lower-case forms and lemmas, read in one pass."""
-    tokens = list(sentence)
+    tokens = tree_of(sentence.doc).tokens[sentence.start : sentence.end]
     return tokens, [t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens]
 
 

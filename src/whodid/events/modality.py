@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whodid.nlp.tree import children
+
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
@@ -72,16 +74,16 @@ ALLEGING_VERBS = frozenset(
 def _has_neg_child(token: Token) -> bool:
     return any(
         c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("det", "advmod"))
-        for c in token.children
+        for c in children(token)
     )
 
 
 def _negative_subject(token: Token) -> bool:
     """ "no aircraft entered", "nobody was arrested" """
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in ("nsubj", "nsubjpass") and (
             child.lower_ in ("nobody", "none", "nothing", "neither")
-            or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in children(child))
         ):
             return True
     return False
@@ -97,7 +99,7 @@ def _governor(token: Token) -> Token | None:
     if (
         token.dep_ == "advcl"
         and token.head.pos_ == "ADJ"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(token))
     ):
         return token.head
     return None
@@ -164,7 +166,7 @@ def modality(trigger: Token) -> str | None:
     """
     token = trigger
     for _ in range(4):
-        for child in token.children:
+        for child in children(token):
             if child.dep_ in ("aux", "auxpass"):
                 word = child.lower_
                 if word in OBLIGATION_AUX:
@@ -194,7 +196,7 @@ def modality(trigger: Token) -> str | None:
                 return "prepared"
             if lemma in INTENT_GOVERNORS or lemma in NEGATING_GOVERNORS:
                 return "intent"
-            if lemma == "going" and any(c.lemma_ == "be" for c in governor.children):
+            if lemma == "going" and any(c.lemma_ == "be" for c in children(governor)):
                 return "future"
             if lemma == "need" or (lemma == "have" and governor.tag_ != "VBD"):
                 return "obligation"  # "had to fire in the air" reports that they fired
@@ -229,7 +231,7 @@ def modality(trigger: Token) -> str | None:
             continue
         if any(
             c.dep_ in ("ccomp", "oprd", "acomp") and c.lemma_.lower() in _HARD
-            for c in token.children
+            for c in children(token)
         ):
             return "possible"  # "were finding it difficult to arrest him"
         if _to_infinitive(token) and token.dep_ == "advcl":
@@ -248,7 +250,7 @@ _GOAL_PREPS = frozenset({"to", "into", "for", "under"})
 
 
 def _to_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(token))
 
 
 def _demanded_thing(noun: Token) -> bool:
@@ -295,7 +297,7 @@ _ROLE_VERBS = frozenset({"task", "charge", "entrust", "mandate"})
 def _purpose_infinitive(token: Token) -> bool:
     """ "sent teams to apprehend him", "orders to arrest him": a to-infinitive adjunct states
     a purpose, not what happened."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(token)):
         return False
     if token.dep_ == "acl":
         return True  # "an order to arrest him", "efforts to free the hostages"

@@ -37,6 +37,7 @@ class GazetteerError(ValueError):
     """A gazetteer data file is malformed; the message names the file and line."""
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back in every article
 def normalise(name: str) -> str:
     """The key a name is looked up by: accents, case, dots, apostrophes and hyphens ignored."""
     decomposed = unicodedata.normalize("NFKD", name)

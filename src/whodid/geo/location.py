@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from whodid.geo.gazetteer import default_gazetteer
 from whodid.geo.sites import PLACE_OBJECT_VERBS, Building, Unnamed, add_unknown_names
+from whodid.nlp.tree import children
 from whodid.records import Event, Located, Place, Span
 from whodid.text.doctext import doc_text
 
@@ -219,7 +220,7 @@ def _phrase(head: Token) -> list[Token]:
     """The words of a phrase without the clauses inside it: "in a swap in which Israel freed
     prisoners" is about the swap, not Israel."""
     words = [head]
-    for child in head.children:
+    for child in children(head):
         if child.dep_ not in _CLAUSES:
             words.extend(_phrase(child))
     return words
@@ -238,13 +239,13 @@ def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float
         and noun.lower_ in _WITHIN
         and noun.text.islower()
     ):
-        for prep in noun.children:
+        for prep in children(noun):
             if prep.dep_ == "prep" and prep.lower_ == "of":
-                for name in prep.children:
+                for name in children(prep):
                     if (
                         name.dep_ == "pobj"
                         and name.i in by_token
-                        and not any(c.dep_ == "amod" for c in name.children)
+                        and not any(c.dep_ == "amod" for c in children(name))
                     ):
                         rank = _SPECIFIC["country"] + 1
     return rank, place.start
@@ -264,7 +265,7 @@ def _in_phrase(prep: Token, by_token: dict[int, Place]) -> Place | None:
 
 
 def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) -> Place | None:
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in ("prep", "agent") and child.lower_ in _LOCATIVE:
             if child.lower_ in _MOTION and not motion:
                 continue
@@ -282,7 +283,7 @@ def _object_place(
     somewhere in its phrase ("captured the town of X", not "captured a man from X")."""
     if token.lemma_.lower() not in PLACE_OBJECT_VERBS:
         return None
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in ("dobj", "nsubjpass"):
             best: tuple[float, int, Place] | None = None
             for sub in _name_words(child) if itself else _phrase(child):
@@ -301,11 +302,11 @@ def _name_words(head: Token, *, named: bool = False) -> list[Token]:
     and the name a place noun announces ("the town of X"); not its other phrases, and not a
     person's name ("captured Henao") unless a place noun announces it."""
     words = [head] if named or head.ent_type_ != "PERSON" else []
-    for child in head.children:
+    for child in children(head):
         if child.dep_ in ("appos", "conj"):
             words.extend(_name_words(child, named=named))
         elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in _OF_NAMES:
-            for name in child.children:
+            for name in children(child):
                 if name.dep_ == "pobj":
                     words.extend(_name_words(name, named=True))
     return words
@@ -322,19 +323,19 @@ def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
     found = _object_place(token, by_token)
     if found is not None:
         return found
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             found = _from_children(child, by_token, motion=False)
             if found is not None:
                 return found
-    for child in token.children:  # the object's own phrase: "hit a bus in Donetsk"
+    for child in children(token):  # the object's own phrase: "hit a bus in Donetsk"
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
             found = _from_children(child, by_token, motion=False)
             if found is not None:
                 return found
-    for child in token.children:  # the occasion's place: "said during a press conference at ..."
+    for child in children(token):  # the occasion's place: "said during a press conference at ..."
         if child.dep_ == "prep" and child.lower_ in _OCCASION:
-            for occasion in child.children:
+            for occasion in children(child):
                 if occasion.dep_ == "pobj":
                     found = _from_children(occasion, by_token, motion=False)
                     if found is not None:
@@ -344,7 +345,7 @@ def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
 
 def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
     """The place of the event's doers: "residents in Gaza marched", "students at X protested"."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in _SUBJECTS:
             for prep in _phrase(child):
                 if prep.dep_ == "prep" and (
@@ -375,18 +376,18 @@ def _clauses(token: Token) -> list[Token]:
     """The verbs of the clauses that tell how the event happened: "when they overran X",
     "began the assault by storming X"."""
     verbs = []
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in _CIRCUMSTANCE and child.pos_ in ("VERB", "AUX"):
             verbs.append(child)
         elif child.dep_ == "prep" and child.lower_ == "by":
-            verbs.extend(c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB")
+            verbs.extend(c for c in children(child) if c.dep_ == "pcomp" and c.pos_ == "VERB")
     return verbs
 
 
 def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase inside one of the trigger's own phrases, first in the sentence: "was
     shot dead by gunmen in Peshawar", "were caught with stolen cars in Antwerp"."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ not in _NESTING or child.lower_ in _MOTION or child.lower_ in _NOT_NESTING:
             continue  # "according to witnesses in X", "blamed for the wars in X"
         for sub in _phrase(child):
@@ -398,7 +399,7 @@ def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
 
 
 def _object_phrase(token: Token, by_token: dict[int, Place]) -> Place | None:
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
             found = _from_children(child, by_token, motion=False)
             if found is not None:

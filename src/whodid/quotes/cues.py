@@ -13,6 +13,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from whodid.nlp.tree import children
+
 __all__ = [
     "CUE_KINDS",
     "Cue",
@@ -72,13 +74,15 @@ class CueLexicon:
         """The longest cue headed by ``token`` whose other words stand among its children or
         right after it, with the tokens it covers ("pointed ... out", "according to")."""
         cues = self.by_head.get(token.lemma_.lower()) or self.by_head.get(token.lower_)
-        cues = tuple(c for c in cues or () if c.kind != "document")
+        if not cues:
+            return None  # most words head no cue
+        cues = tuple(c for c in cues if c.kind != "document")
         if not cues or token.dep_ in ("amod", "compound"):
             return None  # "so-called", "the reported attack"
         for cue in sorted(cues, key=lambda c: -len(c.extras)):
             covered = [token]
             for word in cue.extras:
-                near = [*token.children, *token.doc[token.i + 1 : token.i + 2]]
+                near = [*children(token), *token.doc[token.i + 1 : token.i + 2]]
                 found = next((t for t in near if word in (t.lower_, t.lemma_.lower())), None)
                 if found is None:
                     break

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from whodid.nlp.tree import children
 from whodid.quotes.cues import Cue, CueLexicon
 from whodid.quotes.marks import Marked
 from whodid.quotes.speaker import speaker_token
@@ -87,7 +88,7 @@ def _linked(cue: Token, inside: list[Token]) -> bool:
             if (
                 node.i not in ids
                 and node.pos_ in ("VERB", "AUX")
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(node))
             ):
                 break  # another clause, with a subject of its own
     node, steps = cue, 0
@@ -133,7 +134,7 @@ def _governing_verb(quoted: list[Token]) -> Token | None:
         if head.pos_ == "VERB":
             if head.lemma_.lower() in _NOT_USING:
                 return None
-            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            subject = next((c for c in children(head) if c.dep_ == "nsubj"), None)
             return head if subject is not None and subject.i not in ids else None
         node = head
     return None
@@ -160,7 +161,7 @@ def _colon_attribution(
             if match is not None:
                 return Attributed(stretch, match[0], match[1], True)
     root = sent.root
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in children(root) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and root.pos_ in ("PROPN", "NOUN") and root.i < colon[0].i:
         subject = root  # "Breitbart News:" standing alone
     if subject is None or inside(subject.idx):
@@ -218,7 +219,7 @@ def _lead_in(doc: Doc, stretch: Marked, inside: Inside) -> Attributed | None:
     root = before.root
     if root.pos_ not in ("VERB", "AUX") or inside(root.idx):
         return None
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in children(root) if c.dep_ == "nsubj"), None)
     if subject is None or inside(subject.idx) or subject.pos_ not in ("PROPN", "PRON"):
         return None
     if subject.pos_ == "PRON" and subject.lower_ not in _PERSONAL:

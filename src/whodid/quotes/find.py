@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from whodid.nlp.tree import children
 from whodid.quotes.cues import CueLexicon, default_cues
 from whodid.quotes.direct import USE_CUE, Attributed, Inside, attribute_stretch
 from whodid.quotes.indirect import Reported, reported_content
@@ -125,7 +126,7 @@ def _outer_beliefs(
             r.cue.kind == "belief"
             and h.dep_ == "ccomp"
             and h.head.i in speech
-            and any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in h.children)
+            and any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in children(h))
         )
     ]
     return [reported[k] for k in keep], [heads[k] for k in keep]

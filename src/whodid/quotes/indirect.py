@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from whodid.nlp.tree import children
 from whodid.quotes.cues import Cue, CueLexicon
 from whodid.text.doctext import doc_text
 
@@ -44,10 +45,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _complement(verb: Token, cues: CueLexicon) -> Token | None:
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ == "ccomp":
             return child
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and cues.match(child) is None:
             return child
     return None
@@ -59,7 +60,7 @@ def _according(token: Token, cue: Cue, covered: list[Token]) -> Reported | None:
     phrase_start = token.idx
     last = max(covered, key=lambda t: t.i)
     to = last if last.lower_ == "to" else None
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    pobj = next((c for c in children(to) if c.dep_ == "pobj"), None) if to is not None else None
     end_tok = pobj.right_edge if pobj is not None else last
     phrase_end = end_tok.idx + len(end_tok.text)
     before = _trim(doc_text(doc), sent.start_char, phrase_start)

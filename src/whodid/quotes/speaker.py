@@ -15,6 +15,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from whodid.nlp.tree import children, lefts, rights
 from whodid.quotes.cues import control_verbs
 from whodid.records import Actor, Span
 from whodid.text.doctext import doc_text
@@ -38,7 +39,7 @@ class ActorResolver(Protocol):
 
 
 def _subject(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "csubj")]
     if subjects:  # "In Salem, New Hampshire, Trump went": two subjects, the nearer is it
         before = [c for c in subjects if c.i < verb.i]
         if not before:
@@ -48,9 +49,9 @@ def _subject(verb: Token) -> Token | None:
         if nearest.pos_ == "DET" or (nearest.pos_ == "NOUN" and person is not None):
             return before[0]  # "the figures ... both suggested", "Obama the realist knows"
         return nearest
-    for child in verb.children:  # "was told by officials"
+    for child in children(verb):  # "was told by officials"
         if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            return next((c for c in children(child) if c.dep_ == "pobj"), None)
     return None
 
 
@@ -71,16 +72,16 @@ def _outer_speaker(cue: Token) -> Token | None:
 
 def _passive(verb: Token) -> bool:
     """ "it was labelled", "Romney, who is expected to"."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb))
 
 
 def _has_said(verb: Token) -> Token | None:
     """ "He's said he will fight": the parse may read "'s" as a passive "is"; with a clause
     for complement it is "has", and its subject speaks ("it's said that ..." stays passive)."""
-    s_aux = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
-    if not s_aux or not any(c.dep_ == "ccomp" for c in verb.children):
+    s_aux = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in children(verb))
+    if not s_aux or not any(c.dep_ == "ccomp" for c in children(verb)):
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    subject = next((c for c in children(verb) if c.dep_ == "nsubjpass"), None)
     return subject if subject is not None and subject.lower_ != "it" else None
 
 
@@ -90,7 +91,7 @@ def _asked(verb: Token) -> bool:
     return (
         verb.tag_ == "VBN"
         and verb.dep_ == "advcl"
-        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "aux") for c in children(verb))
     )
 
 
@@ -198,9 +199,9 @@ def speaker_token(
 def _author(noun: Token) -> Token | None:
     """Who a document noun names as its author: "a report from Gondor", "a letter filed by
     Gondor", "an interview Gondor gave"."""
-    for child in noun.children:
+    for child in children(noun):
         if child.dep_ == "prep" and child.lower_ in _BY:
-            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            found = next((c for c in children(child) if c.dep_ == "pobj"), None)
             if found is not None:
                 return found
         if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
@@ -274,9 +275,9 @@ def _survey(verb: Token, subject: Token, documents: frozenset[str]) -> Token | N
     ...": a share of respondents speaks through the survey that counted them."""
     if not _share(subject):
         return None
-    for prep in verb.children:
+    for prep in children(verb):
         if prep.dep_ == "prep" and prep.lower_ == "in":
-            found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            found = next((c for c in children(prep) if c.dep_ == "pobj"), None)
             if found is not None and found.lemma_.lower() in documents:
                 return found
     if verb.dep_ == "ccomp":
@@ -307,7 +308,7 @@ def _reporter(verb: Token, reporting: frozenset[str]) -> Token | None:
     the reported verb ("try"); a verb of saying with its own complement, joined to what
     another verb of saying reports, shares that verb's speaker (Roe), not the reported one."""
     inner = verb.head
-    if inner.dep_ != "ccomp" or not any(c.dep_ == "ccomp" for c in verb.children):
+    if inner.dep_ != "ccomp" or not any(c.dep_ == "ccomp" for c in children(verb)):
         return None
     outer = inner.head
     if outer.i == inner.i or outer.lemma_.lower() not in reporting:
@@ -319,12 +320,12 @@ def _speaker_token(
     cue: Token, documents: frozenset[str], reporting: frozenset[str], *, outer: bool = True
 ) -> Token | None:
     if cue.lower_ == "according":
-        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        to = next((c for c in children(cue) if c.lower_ == "to"), None)
         if to is None and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":
             to = cue.doc[cue.i + 1]
         if to is None:
             return None
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        source = next((c for c in children(to) if c.dep_ == "pobj"), None)
         if source is None:
             source = _object_after(to)
         return _issuer(source, documents) if source is not None else None
@@ -365,15 +366,15 @@ def _speaker_token(
             return _issuer(verb.head, documents)  # "a statement saying ...", "Smith, writing"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in control_verbs():
             controller = next(
-                (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None
+                (c for c in children(verb.head) if c.dep_ == "dobj" and c.i < verb.i), None
             )
             if controller is not None:  # "led allies to worry", "forced the chief to admit"
                 return controller
-        if verb.dep_ == "acomp" and any(_expletive(c) for c in verb.head.children):
+        if verb.dep_ == "acomp" and any(_expletive(c) for c in children(verb.head)):
             return None  # "it is worth noting": nobody in particular
         if verb.dep_ in _CLIMB and verb.head.i != verb.i:
             if verb.dep_ == "conj":  # "Roe was forced into damage control and said ...": Roe
-                shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+                shared = next((c for c in children(verb.head) if c.dep_ == "nsubjpass"), None)
                 if shared is not None:
                     return shared
                 reporter = _reporter(verb, reporting)
@@ -388,12 +389,12 @@ def _speaker_token(
 def _phrase(token: Token) -> tuple[int, int]:
     """Character extent of the token's noun phrase, without relative clauses or appositions."""
     start = token
-    for left in token.lefts:
+    for left in lefts(token):
         if left.dep_ not in ("punct", "cc", "prep"):
             start = left.left_edge
             break
     end = token.idx + len(token.text)
-    for right in token.rights:
+    for right in rights(token):
         if right.dep_ in ("compound", "flat", "nummod") or (
             right.dep_ == "prep" and right.lower_ == "of"
         ):
