@@ -106,6 +106,14 @@ class DocMemory:
         chosen = salient or (candidates[0] if candidates else None)
         return chosen.actor.country if chosen else None
 
+    def sector_country(self, sector: str, before: int) -> str | None:
+        """The country of the last actor of this sector before the offset: "Senegalese police
+        fired tear gas ... Police arrested 40 people" are the same country's police."""
+        for m in reversed(self.memos):
+            if m.start < before and m.actor.country and m.actor.sector == sector:
+                return m.actor.country
+        return None
+
     def organisation(self, before: int) -> Memo | None:
         """The last coded international/non-state body before the offset ("the group")."""
         for m in reversed(self.memos):

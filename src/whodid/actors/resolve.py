@@ -64,6 +64,11 @@ _QUANTIFIERS = frozenset(
 # Prepositions after a role that name where it is: "rebels in the Ivory Coast", "students
 # throughout Indonesia", "refugees from Syria".
 _PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "within"})
+# Words of a lake's, sea's or gulf's name around a country's: "Lake Chad", "the Gulf of
+# Mexico", "the South China Sea" (capitalised, as in a name).
+_FEATURES_BEFORE = frozenset({"Lake"})
+_FEATURES_OF = frozenset({"Gulf", "Bay", "Sea", "Strait", "Straits"})
+_FEATURES_AFTER = frozenset({"Sea", "Strait", "Gulf", "Lake"})
 # "pro-Iranian militia", "Russian-backed separatists": the country is a patron, not the actor's.
 _PATRON_AFTER = frozenset(
     {"backed", "allied", "aligned", "sponsored", "supported", "inspired", "leaning", "friendly"}
@@ -110,6 +115,7 @@ class DocActors:
         self.doc = doc
         self.published = published
         found = kb.matcher(doc.vocab).find(doc)
+        found = self._without_features(found)
         self.mentions: list[Mention] = self._with_abbreviations(self._same_people(found))
         self._at: dict[int, Mention] = KBMatcher.index(self.mentions)
         self._starts = [m.start for m in self.mentions]
@@ -120,6 +126,25 @@ class DocActors:
         for tok in tokens:  # document order, so memory only ever looks back
             if self._is_np_head(tok) and self._may_name_actor(tok):
                 self.resolve(tok)
+
+    def _without_features(self, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` without a country named inside a lake's, sea's or gulf's name: "Lake
+        Chad", "the Gulf of Mexico", "the South China Sea" are places, not the country."""
+        doc = self.doc
+        out = []
+        for m in mentions:
+            if m.entry is not None and m.entry.kind == "country":
+                prev = doc[m.start - 1].text if m.start > 0 else ""
+                prev2 = doc[m.start - 2].text if m.start > 1 else ""
+                after = doc[m.end].text if m.end < len(doc) else ""
+                if (
+                    prev in _FEATURES_BEFORE
+                    or (prev == "of" and prev2 in _FEATURES_OF)
+                    or after in _FEATURES_AFTER
+                ):
+                    continue
+            out.append(m)
+        return out
 
     def _same_people(self, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` without a known person's surname that follows another first name:
@@ -475,6 +500,12 @@ class DocActors:
                 memo = self.memory.organisation(self.doc[start].idx)
                 if memo is not None:
                     return self._actor(start, end, memo.actor.code, name=memo.actor.name)
+            owner = next(
+                (c for c in children(tok) if c.dep_ == "poss" and c.lower_ in _COUNTRY_NOUNS), None
+            )
+            if owner is not None and any(c.lower_ in ("the", "this") for c in children(owner)):
+                # "the country's airspace", as "Lithuanian airspace": the country's
+                return self._actor(start, end, self.memory.country(owner.idx))
             return self._actor(start, end, None)
         # the head is a role noun
         return self._role(
@@ -498,8 +529,10 @@ class DocActors:
         after = doc[m.end : m.end + 2]
         if len(before) == 2 and before[0].lower_ == "pro" and before[1].text in ("-", "–"):
             return True
-        if doc[m.start].lower_.startswith("pro-"):
+        if doc[m.start].lower_.startswith(("pro-", "anti-")):
             return True
+        if len(before) == 2 and before[0].lower_ == "anti" and before[1].text in ("-", "–"):
+            return True  # 'an anti-Syria journalist' is no Syrian
         return len(after) == 2 and after[0].text in ("-", "–") and after[1].lower_ in _PATRON_AFTER
 
     @staticmethod
@@ -939,7 +972,7 @@ class DocActors:
                 )
         if country is None and (
             agent.kind == "person"
-            and not plural
+            and (not plural or sector_code[:3] in _NATIONAL_SECTORS)
             or agent.kind != "person"
             and sector_code[:3] in _NATIONAL_SECTORS
             and not agent.phrase.startswith("peacekeep")  # foreign by definition
@@ -947,6 +980,10 @@ class DocActors:
             # 'Defence Minister X said Arnor ...', 'the opposition party will boycott Arnor's
             # elections': a state or political role of the one country its sentence names
             country = self._sentence_country(tok)
+        if country is None and sector_code[:3] in _NATIONAL_SECTORS and not former:
+            # a state's role named again without its country: "Senegalese police fired ...
+            # Police arrested 40 people" (the last actor of that sector in the document)
+            country = self.memory.sector_country(sector_code[:3], first.idx)
         base = country or "---"
         code = (sector_code + base) if agent.prefix else base + sector_code
         if country is None and sector_code[:3] in ("NGO", "HRI"):
@@ -1027,6 +1064,9 @@ class DocActors:
                 country = self._sentence_country(tok)
             title = _main_title(titles) or titles[-1]
             sector_code = title.code if not former else "ELI"
+            if country is None and org is None and sector_code[:3] in _NATIONAL_SECTORS:
+                # 'ministry spokeswoman X' after 'the Lithuanian foreign ministry said ...'
+                country = self.memory.sector_country(sector_code[:3], doc[start].idx)
             code = self._code_of(org)[0] if org is not None else (country or "---") + sector_code
             act = self._actor(
                 start, end, code, sector=sector_code[:3] if org is None else None, name=name

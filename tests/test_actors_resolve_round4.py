@@ -1,0 +1,108 @@
+"""Resolution rules of the fourth actors round (issue 4), with the real model, on sentences written
+for them: a state's role named again without its country, plural state roles and the one country
+of their sentence, "the country's ...", a country inside a lake's or sea's name, "anti-" patrons,
+and light verbs that take up or renew an act."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid import annotate
+from whodid.actors.kb import ActorKB
+from whodid.actors.resolve import DocActors
+from whodid.records import Actor
+
+pytestmark = pytest.mark.model
+
+
+def _resolve(nlp, text: str, word: str, nth: int = 0) -> Actor | None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    token = [t for t in doc if t.text == word][nth]
+    return DocActors(ActorKB.builtin(), doc).resolve(token)
+
+
+def test_a_state_role_named_again_takes_the_country_of_its_last_mention(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan police fired tear gas at students in Nairobi on Monday. Police later arrested "
+        "40 people, and officers said more arrests would follow."
+    )
+    actor = _resolve(nlp, text, "Police")
+    assert actor is not None and actor.code == "KENCOP"
+    actor = _resolve(nlp, text, "officers")
+    assert actor is not None and actor.code == "KENCOP"
+    # a titled person of that sector, too
+    text = (
+        "The Peruvian interior ministry said on Monday that protests had spread. Ministry "
+        "spokeswoman Ana Torres said the army would not intervene."
+    )
+    actor = _resolve(nlp, text, "Torres")
+    assert actor is not None and actor.code == "PERGOV"
+    # the last mention of the sector, not the first
+    text = (
+        "Ghanaian soldiers crossed into Togo. Togolese soldiers met them at the border, and "
+        "soldiers from both sides later withdrew."
+    )
+    actor = _resolve(nlp, text, "soldiers", nth=2)
+    assert actor is not None and actor.country == "TGO"
+
+
+def test_a_state_role_with_no_earlier_mention_stays_without_a_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor = _resolve(nlp, "Police arrested 40 people after the match.", "Police")
+    assert actor is not None and actor.code == "---COP"
+    # a former official is no current holder of the sector
+    actor = _resolve(
+        nlp, "Irish police raided the house. Former police officers protested.", "officers"
+    )
+    assert actor is not None and actor.country is None
+
+
+def test_plural_state_roles_take_the_one_country_of_their_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor = _resolve(
+        nlp, "Border guards detained six smugglers, the Estonian interior ministry said.", "guards"
+    )
+    assert actor is not None and actor.country == "EST"
+    # not from a country their own clause acts on
+    actor = _resolve(nlp, "Soldiers fired shells into Syria on Tuesday.", "Soldiers")
+    assert actor is not None and actor.country is None
+
+
+def test_the_countrys_thing_is_the_countrys(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Finland protested on Monday. It said two planes had entered the country's airspace."
+    actor = _resolve(nlp, text, "airspace")
+    assert actor is not None and actor.code == "FIN"
+    actor = _resolve(nlp, "Two planes entered the airspace.", "airspace")
+    assert actor is None or actor.code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Troops repelled an attack near Lake Chad, the Nigerian army said.", "Troops"),
+        ("Warships patrolled the South China Sea, the Vietnamese navy said.", "Warships"),
+        ("Marines landed on the coast of the Gulf of Mexico, American officials said.", "Marines"),
+    ],
+)
+def test_a_country_in_a_lakes_or_seas_name_is_no_country(nlp, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    actor = _resolve(nlp, text, word)
+    assert actor is not None and actor.country in ("NGA", "VNM", "USA")
+    doc = nlp("Chad and Mexico signed the accord.")
+    found = DocActors(ActorKB.builtin(), doc).mentions
+    assert {m.entry.country for m in found if m.entry is not None} == {"TCD", "MEX"}
+
+
+def test_anti_names_no_patron(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor = _resolve(nlp, "An anti-Syria journalist was killed in Beirut.", "journalist")
+    assert actor is not None and actor.country != "SYR"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Chile on Monday reimposed a blockade on the port city.", "Chile"),
+        ("The rebels stepped up attacks on army posts in the north.", "The rebels"),
+        ("Turkey renewed its air strikes on Kurdish camps.", "Turkey"),
+    ],
+)
+def test_a_verb_taking_up_an_act_lends_its_subject(text: str, source: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    assert events and events[0]["source"]["text"] == source
