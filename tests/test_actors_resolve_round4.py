@@ -106,3 +106,50 @@ def test_anti_names_no_patron(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_a_verb_taking_up_an_act_lends_its_subject(text: str, source: str) -> None:
     events = annotate(text).to_dict()["events"]
     assert events and events[0]["source"]["text"] == source
+
+
+def test_an_office_word_is_no_region(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Federal" is the name of a region in some countries, not in this title
+    text = "The Federal Minister for Trade Imran Qadir met traders, Pakistani officials said."
+    actor = _resolve(nlp, text, "Minister")
+    assert actor is not None and actor.country == "PAK"
+    actor = _resolve(nlp, "Shanghai authorities closed the schools.", "authorities")
+    assert actor is not None and actor.country == "CHN"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the implied police are those of the place where the arrest happened
+        ("A Canadian missionary was arrested in Lebanon on Monday.", "LBNCOP"),
+        # or of the one country of the sentence (a modifier of the patient counts)
+        ("Two Kenyan journalists were arrested at the airport.", "KENCOP"),
+        ("Forty people were arrested after the Ghanaian league match.", "GHACOP"),
+        # or of the police named before
+        ("Kenyan police fired tear gas in Nairobi. Forty people were arrested.", "KENCOP"),
+        ("Forty people were arrested after the match.", "---COP"),
+    ],
+)
+def test_an_implied_actor_takes_the_country_of_its_place(text: str, code: str) -> None:
+    events = [e for e in annotate(text).to_dict()["events"] if e["trigger"]["text"] == "arrested"]
+    assert events and events[0]["source"]["text"] == ""
+    assert events[0]["source"]["code"] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Israel is opposed to the new border plan.", "Israel"),
+        ("Vietnam is committed to opening its markets, the minister said.", "Vietnam"),
+    ],
+)
+def test_a_stative_passive_names_its_subjects_stance(text: str, source: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    assert events and events[0]["source"]["text"] == source
+
+
+def test_a_passive_of_a_thing_done_keeps_its_patient() -> None:
+    events = annotate("Atrocities were committed in the village by the militia.").to_dict()[
+        "events"
+    ]
+    assert all((e["source"] or {}).get("text") != "Atrocities" for e in events)

@@ -64,6 +64,11 @@ _QUANTIFIERS = frozenset(
 # Prepositions after a role that name where it is: "rebels in the Ivory Coast", "students
 # throughout Indonesia", "refugees from Syria".
 _PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "within"})
+# Capitalised words of an office's or body's name that are no place, though a region may be
+# called so ("the Federal Minister for Interior" is not Brazil's Distrito Federal).
+_INSTITUTION_WORDS = frozenset(
+    {"federal", "national", "central", "provincial", "regional", "interim", "transitional"}
+)
 # Words of a lake's, sea's or gulf's name around a country's: "Lake Chad", "the Gulf of
 # Mexico", "the South China Sea" (capitalised, as in a name).
 _FEATURES_BEFORE = frozenset({"Lake"})
@@ -240,6 +245,18 @@ class DocActors:
             stop = last.idx + len(last.text)
             return replace(actor, end=stop, text=doc_text(doc)[actor.start : stop])
         return actor
+
+    def implied_country(self, trigger: Token, sector: str) -> str | None:
+        """The country of an actor the text implies but does not name ("was arrested in Lebanon":
+        Lebanon's police): the country of a place phrase after the trigger, else the one country
+        of its sentence outside its own arguments, else that of the sector's last mention."""
+        places = self._place_in(trigger)
+        if places and places[0].country:
+            return places[0].country
+        country = self._sentence_country(trigger)
+        if country is None and sector in _NATIONAL_SECTORS:
+            country = self.memory.sector_country(sector, trigger.idx)
+        return country
 
     def is_actor(self, token: Token) -> bool:
         """Does the token stand for a known (coded) actor?
@@ -620,7 +637,10 @@ class DocActors:
         words = [
             t
             for t in self.doc[start:head]
-            if t.i not in self._at and t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN")
+            if t.i not in self._at
+            and t.is_title
+            and t.pos_ in ("PROPN", "ADJ", "NOUN")
+            and t.lower_ not in _INSTITUTION_WORDS
         ]
         return self._gazetteer_country(words)
 

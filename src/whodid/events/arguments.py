@@ -266,6 +266,16 @@ def _contact_head(verb: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _stative(verb: Token, lexicon: Lexicon) -> bool:
+    """A stative passive followed by "to" ("is opposed to", "is determined to act"), not one of
+    a thing done ("atrocities were committed")."""
+    return verb.lemma_.lower() in lexicon.stative_passives and any(
+        (c.dep_ == "prep" and c.lower_ == "to")
+        or (c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children(c)))
+        for c in children(verb)
+    )
+
+
 def verb_arguments(
     entry: Entry, trigger: list[Token], is_actor: IsActor, lexicon: Lexicon
 ) -> tuple[list[Token], list[Token]]:
@@ -275,6 +285,9 @@ def verb_arguments(
         return copular
     subjects, passive = clauses.subjects(verb)
     sources = clauses.agents(verb) if passive else subjects
+    if passive and not sources and _stative(verb, lexicon):
+        # "Israel is opposed to the plan": a stance of the subject, not a thing done to it
+        sources, subjects, passive = subjects, [], False
     if passive and not sources:
         sources = _agent_of_cause(verb, lexicon)
     tiers: list[list[Token]] = [subjects if passive else []]

@@ -209,8 +209,11 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
     if source is None and c.entry.implicit_source and not c.negated:
         # "were arrested": the text names no one, but only police arrest; an empty span says so.
         at = c.head.idx
+        sector = c.entry.implicit_source
+        implied = getattr(actors, "implied_country", None)  # "arrested in Lebanon": Lebanon's
+        country = implied(c.head, sector) if implied is not None else None
         source = Actor(
-            at, at, "", code=f"---{c.entry.implicit_source}", sector=c.entry.implicit_source
+            at, at, "", code=f"{country or '---'}{sector}", sector=sector, country=country
         )
     target = _argument(c.target, actors, target=True) if c.target is not None else None
     if target is not None and c.target is not None:
