@@ -153,3 +153,9 @@ def test_a_passive_of_a_thing_done_keeps_its_patient() -> None:
         "events"
     ]
     assert all((e["source"] or {}).get("text") != "Atrocities" for e in events)
+
+
+def test_a_light_verb_lends_its_subject_to_an_event_noun_modifying_its_object() -> None:
+    text = "The Arab League envoy undertook a mediation mission between Syria and Jordan."
+    events = [e for e in annotate(text).to_dict()["events"] if e["trigger"]["text"] == "mediation"]
+    assert events and events[0]["source"]["text"] == "The Arab League envoy"

@@ -349,7 +349,10 @@ def verb_arguments(
 
 
 def lending_verb(noun: Token, lexicon: Lexicon) -> Token | None:
-    """The light verb lending its subject to the noun's event: "held talks"."""
+    """The light verb lending its subject to the noun's event: "held talks", "undertook a
+    mediation mission" (the event noun modifies the object)."""
+    if noun.dep_ == "compound" and noun.head.dep_ in ("dobj", "obj") and noun.head.i > noun.i:
+        noun = noun.head
     if noun.dep_ in ("dobj", "obj"):
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.i != noun.head.i:
