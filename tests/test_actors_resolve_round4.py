@@ -159,3 +159,12 @@ def test_a_light_verb_lends_its_subject_to_an_event_noun_modifying_its_object() 
     text = "The Arab League envoy undertook a mediation mission between Syria and Jordan."
     events = [e for e in annotate(text).to_dict()["events"] if e["trigger"]["text"] == "mediation"]
     assert events and events[0]["source"]["text"] == "The Arab League envoy"
+
+
+def test_a_reported_gerund_subject_is_the_speakers_act() -> None:
+    text = "Japanese officials said that lifting the sanctions on Iran is out of the question."
+    events = [e for e in annotate(text).to_dict()["events"] if e["trigger"]["text"] == "lifting"]
+    assert events and events[0]["source"]["text"] == "Japanese officials"
+    # with no speaker, no one
+    events = annotate("Lifting the sanctions is a mistake.").to_dict()["events"]
+    assert all(e["source"] is None for e in events)

@@ -94,6 +94,9 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
         return with_conjuncts(head), passive
     if verb.dep_ == "amod":  # "a U.S.-funded program", "Saudi-led strikes"
         return [c for c in lefts(verb) if c.dep_ in ("npadvmod", "compound", "nmod")][:1], passive
+    if verb.dep_ == "csubj" and verb.tag_ == "VBG" and head.dep_ == "ccomp":
+        # "X said that lifting the sanctions is out of the question": the speaker would act
+        return subjects(head.head, _depth + 1)[0], passive
     if verb.dep_ not in _INHERITING_DEPS:
         return [], passive
     nominal_head = head.pos_ in ("NOUN", "PROPN", "PRON")
