@@ -168,3 +168,25 @@ def test_a_reported_gerund_subject_is_the_speakers_act() -> None:
     # with no speaker, no one
     events = annotate("Lifting the sanctions is a mistake.").to_dict()["events"]
     assert all(e["source"] is None for e in events)
+
+
+def test_a_role_takes_the_one_country_of_the_story_so_far(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Malian police arrested a journalist in Bamako on Friday. Protesters later gathered "
+        "outside the court."
+    )
+    actor = _resolve(nlp, text, "Protesters")
+    assert actor is not None and actor.code == "MLICVL"
+    # two countries so far: none of them
+    text = "Mali accused Niger of harbouring rebels. Protesters later gathered outside the court."
+    actor = _resolve(nlp, text, "Protesters")
+    assert actor is not None and actor.code == "---CVL"
+    # an aid group is no one country's
+    text = "Malian police arrested a journalist in Bamako. An aid group condemned the arrest."
+    actor = _resolve(nlp, text, "group")
+    assert actor is not None and actor.code == "NGO"
+
+
+def test_a_title_read_as_an_adjective_is_no_one() -> None:
+    events = annotate("Unions threatened a general strike on Monday.").to_dict()["events"]
+    assert events and events[0]["target"]["code"] is None

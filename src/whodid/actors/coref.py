@@ -114,6 +114,12 @@ class DocMemory:
                 return m.actor.country
         return None
 
+    def only_country(self, before: int) -> str | None:
+        """The one country of every coded actor before the offset, if they are all of one
+        ("Senegalese police ... Dakar ... Protesters": Senegal's), else None."""
+        found = {m.actor.country for m in self.memos if m.start < before and m.actor.country}
+        return found.pop() if len(found) == 1 else None
+
     def organisation(self, before: int) -> Memo | None:
         """The last coded international/non-state body before the offset ("the group")."""
         for m in reversed(self.memos):

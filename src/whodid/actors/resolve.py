@@ -267,7 +267,19 @@ class DocActors:
         actor = self.resolve(token)
         if actor is None or actor.code is None:
             return False
+        m = self._at.get(token.i)
+        if m is not None and self._adjective_title(m):
+            return False  # 'a general strike' belongs to no general
         return token.i in self._at or token.pos_ in ("PROPN", "PRON")
+
+    def _adjective_title(self, m: Mention) -> bool:
+        """A person's one-word title read as an adjective ('a general strike'): no one."""
+        return (
+            m.agent is not None
+            and m.agent.kind == "person"
+            and m.end - m.start == 1
+            and self.doc[m.start].pos_ == "ADJ"
+        )
 
     # ------------------------------------------------------------------ helpers
 
@@ -493,8 +505,13 @@ class DocActors:
             body = self._affiliation(tok)  # 'students at Kabul University'
             if body is not None:
                 names, end = [body[0]], max(end, body[1])
-        if agent is None and titles and tok.pos_ == "NOUN" and tok.lower_ not in _COUNTRY_NOUNS:
-            agent = titles[-1]  # 'army accountant': the role modifier gives the sector
+        modifiers = [
+            m.agent
+            for m in mods
+            if m.agent is not None and not self._adjective_title(m)  # not 'a general strike'
+        ]
+        if agent is None and modifiers and tok.pos_ == "NOUN" and tok.lower_ not in _COUNTRY_NOUNS:
+            agent = modifiers[-1]  # 'army accountant': the role modifier gives the sector
         if agent is None:
             if names and tok.pos_ == "NOUN":
                 base = names[0]
@@ -1004,6 +1021,14 @@ class DocActors:
             # a state's role named again without its country: "Senegalese police fired ...
             # Police arrested 40 people" (the last actor of that sector in the document)
             country = self.memory.sector_country(sector_code[:3], first.idx)
+        if (
+            country is None
+            and not former
+            and sector_code[:3] not in ("NGO", "HRI", "IGO")
+            and not agent.phrase.startswith("peacekeep")
+        ):
+            # 'Protesters gathered ...' in a story whose actors so far are all of one country
+            country = self.memory.only_country(first.idx)
         base = country or "---"
         code = (sector_code + base) if agent.prefix else base + sector_code
         if country is None and sector_code[:3] in ("NGO", "HRI"):
