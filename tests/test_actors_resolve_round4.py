@@ -190,3 +190,15 @@ def test_a_role_takes_the_one_country_of_the_story_so_far(nlp) -> None:  # type:
 def test_a_title_read_as_an_adjective_is_no_one() -> None:
     events = annotate("Unions threatened a general strike on Monday.").to_dict()["events"]
     assert events and events[0]["target"]["code"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Forces loyal to President Bashar al-Assad shelled the town.", "Forces", "SYR"),
+        ("Some 5,000 workers belonging to a Serbian union (STU) stopped work.", "workers", "SRB"),
+    ],
+)
+def test_a_role_loyal_or_linked_to_an_actor_shares_its_country(nlp, text, word, country) -> None:  # type: ignore[no-untyped-def]
+    actor = _resolve(nlp, text, word)
+    assert actor is not None and actor.country == country

@@ -69,6 +69,9 @@ _PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "withi
 _INSTITUTION_WORDS = frozenset(
     {"federal", "national", "central", "provincial", "regional", "interim", "transitional"}
 )
+# Words after a role that tie it to another actor, whose country it shares: "forces loyal to
+# President X", "workers affiliated with the X union" (not a patron's "-backed", see below).
+_ALLEGIANCE = frozenset({"loyal", "affiliate", "affiliated", "link", "linked", "belong"})
 # Words of a lake's, sea's or gulf's name around a country's: "Lake Chad", "the Gulf of
 # Mexico", "the South China Sea" (capitalised, as in a name).
 _FEATURES_BEFORE = frozenset({"Lake"})
@@ -757,6 +760,18 @@ class DocActors:
                 return m.entry, end
         return None
 
+    def _allegiance(self, tok: Token) -> str | None:
+        """The country of the actor a role is loyal or linked to: 'forces loyal to President
+        X', 'workers affiliated with the Serbian union', 'gunmen linked to the army'."""
+        for child in rights(tok):
+            if child.dep_ not in ("amod", "acl") or child.lemma_.lower() not in _ALLEGIANCE:
+                continue
+            for obj, _end in self._prep_objects(child, frozenset({"to", "with"})):
+                actor = self.resolve(obj)
+                if actor is not None and actor.country:
+                    return actor.country
+        return None
+
     def _served(self, tok: Token) -> tuple[Actor, int] | None:
         """The coded actor a generic role speaks or works for, with the token end of the
         phrase: 'a spokesman for the Israeli prime minister', 'an aide to President X'."""
@@ -930,6 +945,8 @@ class DocActors:
         seat = next((e for e in names if e.kind == "place" and e.sector), None)
         if positional and seat is not None and org is None and seat.country == country:
             sector_code = seat.sector or sector_code  # 'the chairman of the Duma': its sector
+        if country is None and org is None:
+            country = self._allegiance(tok)  # "forces loyal to President X"
         if country is None and org is None:
             country = self._place_country(start, tok.i)  # "Kano State government"
         if country is None and org is None:
