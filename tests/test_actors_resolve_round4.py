@@ -202,3 +202,16 @@ def test_a_title_read_as_an_adjective_is_no_one() -> None:
 def test_a_role_loyal_or_linked_to_an_actor_shares_its_country(nlp, text, word, country) -> None:  # type: ignore[no-untyped-def]
     actor = _resolve(nlp, text, word)
     assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Group of bandits attacked the village.", "---CRM"),
+        ("Dozens of students marched to the ministry.", "---EDU"),
+    ],
+)
+def test_a_capitalised_quantifier_counts_the_role_after_it(nlp, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    actor = DocActors(ActorKB.builtin(), doc).resolve(doc[0])
+    assert actor is not None and actor.code == code

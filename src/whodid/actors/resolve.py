@@ -483,9 +483,12 @@ class DocActors:
         titles = [m.agent for m in mods if m.agent is not None]
         names = [m.entry for m in mods if m.entry is not None and m.entry.kind != "person"]
         people = [m.entry for m in mods if m.entry is not None and m.entry.kind == "person"]
-        if agent is None and tok.pos_ == "PROPN":
+        # 'Group of thieves ...', 'Dozens of students ...': a capitalised quantifier that the
+        # model reads as a name at the start of a sentence still counts what follows
+        counted = tok.lower_ in _QUANTIFIERS and not (tok.pos_ == "PROPN" and tok.ent_type_)
+        if agent is None and tok.pos_ == "PROPN" and not counted:
             return self._proper_name(tok, start, end, titles, names, former=former)
-        if agent is None and tok.lower_ in _QUANTIFIERS:
+        if agent is None and counted:
             pobj = self._of_object(tok)
             if pobj is not None:
                 inner = self._noun_phrase(pobj)
@@ -498,6 +501,8 @@ class DocActors:
                         name=inner.name,
                         country=inner.country,
                     )
+            if tok.pos_ == "PROPN":
+                return self._proper_name(tok, start, end, titles, names, former=former)
         if not names:
             names = self._place_in(tok)
             if (
