@@ -215,3 +215,20 @@ def test_a_capitalised_quantifier_counts_the_role_after_it(nlp, text: str, code:
     doc = nlp(text)
     actor = DocActors(ActorKB.builtin(), doc).resolve(doc[0])
     assert actor is not None and actor.code == code
+
+
+def test_initials_and_a_surname_name_the_one_known_person_they_fit(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor = _resolve(nlp, "A. Merkel praised the accord.", "Merkel")
+    assert actor is not None and actor.name == "Angela Merkel" and actor.country == "DEU"
+    # the initials must fit the given names, one by one
+    actor = _resolve(nlp, "B. Merkel praised the accord.", "Merkel")
+    assert actor is None or actor.name != "Angela Merkel"
+    actor = _resolve(nlp, "A. B. Merkel praised the accord.", "Merkel")
+    assert actor is None or actor.name != "Angela Merkel"
+
+
+def test_initialled_lookup_in_the_kb() -> None:
+    kb = ActorKB.builtin()
+    found = kb.initialled(["G.", "W."], "Bush")
+    assert found is not None and found.name == "George W. Bush"
+    assert kb.initialled(["Q."], "Bush") is None

@@ -122,6 +122,30 @@ class ActorKB:
                     found.setdefault(words[-1].lower(), set()).add(e.country)
         return {k: frozenset(v) for k, v in found.items()}
 
+    @functools.cached_property
+    def _people_by_surname(self) -> dict[str, list[tuple[str, ActorEntry]]]:
+        """(name, person) of the KB's people by surname (last word of each name)."""
+        found: dict[str, list[tuple[str, ActorEntry]]] = {}
+        for e in self.actors:
+            if e.kind == "person":
+                for n in e.names:
+                    words = n.split()
+                    if len(words) >= 2:
+                        found.setdefault(words[-1].lower(), []).append((n, e))
+        return found
+
+    def initialled(self, initials: list[str], surname: str) -> ActorEntry | None:
+        """The one known person whose given names start with these initials ("G. W. Bush" is
+        George W. Bush), else None."""
+        letters = [i.rstrip(".").upper() for i in initials]
+        hits = {
+            id(e): e
+            for n, e in self._people_by_surname.get(surname.lower(), [])
+            if len(given := n.split()[:-1]) == len(letters)
+            and all(g[:1].upper() == x for g, x in zip(given, letters, strict=True))
+        }
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
     def surname_country(self, surname: str) -> str | None:
         """The one country of every known person with this surname ("Bush" -> USA), else None."""
         countries = self._surname_countries.get(surname.lower())

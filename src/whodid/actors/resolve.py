@@ -155,8 +155,8 @@ class DocActors:
         return out
 
     def _same_people(self, mentions: list[Mention]) -> list[Mention]:
-        """``mentions`` without a known person's surname that follows another first name:
-        "Peter Merkel" is not Angela Merkel. The first name must be part of the same name
+        """``mentions`` without a known person's surname that follows another first name or
+        initial: "Peter Merkel", "B. Merkel" are not Angela Merkel. The first name must be part of the same name
         (the model's PERSON entity) and belong to none of the person's names."""
         doc = self.doc
         taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -174,6 +174,19 @@ class DocActors:
                 and prev.ent_type_ == "PERSON"
                 and doc[m.start].ent_iob_ == "I"
                 and not any(prev.lower_ in n.lower().split() for n in entry.names)
+            ):
+                continue
+            if (  # "B. Merkel" is not Angela Merkel either: an initial no given name has
+                entry is not None
+                and entry.kind == "person"
+                and prev is not None
+                and prev.i not in taken
+                and len(prev.text) == 2
+                and prev.text[0].isupper()
+                and prev.text[1] == "."
+                and not any(
+                    w[:1].upper() == prev.text[0] for n in entry.names for w in n.split()[:-1]
+                )
             ):
                 continue
             out.append(m)
@@ -1155,6 +1168,11 @@ class DocActors:
                 surname=None if body else tok.text,
             )
             return act
+        initials = [t.text for t in name_toks[:-1]]
+        if initials and all(len(w) == 2 and w[0].isupper() and w[1] == "." for w in initials):
+            known = self.kb.initialled(initials, name_toks[-1].text)  # 'G. W. Bush'
+            if known is not None:
+                return self._named(tok, known, start, end, [], former=former, then=False)
         memo = self.memory.surname(tok.text, doc[start].idx)
         if memo is not None:
             prev = memo.actor
