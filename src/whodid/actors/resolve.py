@@ -156,8 +156,9 @@ class DocActors:
 
     def _same_people(self, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` without a known person's surname that follows another first name or
-        initial: "Peter Merkel", "B. Merkel" are not Angela Merkel. The first name must be part of the same name
-        (the model's PERSON entity) and belong to none of the person's names."""
+        initial: "Peter Merkel", "B. Merkel" are not Angela Merkel. The first name must be part
+        of the same name (the model's PERSON entity) and belong to none of the person's names;
+        the initial must begin none of their given names."""
         doc = self.doc
         taken = {i for m in mentions for i in range(m.start, m.end)}
         out = []
