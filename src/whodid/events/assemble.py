@@ -201,6 +201,45 @@ def _first_conjunct(actor: Actor, head: Token) -> Actor:
     return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
 
 
+def _partner(head: Token, source: Actor) -> Token | None:
+    """The other party of a coordinated source phrase ("Peru and Chile", "the Russian and US
+    navies"), when the phrase's span holds it."""
+    for tok in (head, *(ch for ch in children(head) if ch.dep_ in ("compound", "amod"))):
+        conj = next((ch for ch in children(tok) if ch.dep_ == "conj"), None)
+        if conj is not None and source.start <= conj.idx < source.end:
+            return conj
+    if head.dep_ == "conj" and source.start <= head.head.idx < source.end:
+        return head.head
+    return None
+
+
+def _each_other(
+    c: Candidate, source: Actor | None, target: Actor | None, actors: ActorResolver
+) -> Actor | None:
+    """The target of a joint act by coordinated parties: the other party, named by the joint
+    phrase, which stands for both roles while each party keeps its own code ("Peru and Chile
+    signed a treaty", "Peru and Chile failed to reach agreement on X": Chile, as "Peru and
+    Chile"). None when the source is no such phrase or the act has a coded target of its own."""
+    if source is None or c.source is None:
+        return None
+    if (
+        target is not None
+        and c.target is not None
+        and c.target.i != c.source.i
+        and source.start <= target.start
+        and target.end <= source.end
+    ):
+        party: Actor | None = target  # the coder paired the conjuncts
+    elif target is None or not target.code:
+        partner = _partner(c.source, source)
+        if partner is None:
+            return None
+        party = actors.resolve(partner) or Actor(source.start, source.end, source.text)
+    else:
+        return None
+    return replace(party, start=source.start, end=source.end, text=source.text)
+
+
 def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver) -> Event:
     source = _argument(c.source, actors) if c.source is not None else None
     joint = c.mutual or c.entry.code[:2] in _JOINT_ROOTS or c.code[:2] in _JOINT_ROOTS
@@ -215,7 +254,10 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
     target = _argument(c.target, actors, target=True) if c.target is not None else None
     if target is not None and c.target is not None:
         target = _whole_phrase(target, c.target)
-    if (
+    each_other = _each_other(c, source, target, actors) if joint else None
+    if each_other is not None:
+        target = each_other
+    elif (
         source is not None
         and target is not None
         and (source.start, source.end) == (target.start, target.end)

@@ -22,6 +22,8 @@ from whodid.events.arguments import (
     lending_verb,
     no_actor,
     noun_arguments,
+    owner,
+    recipient,
     speaker_of,
     verb_arguments,
 )
@@ -224,6 +226,30 @@ def _their_own(target: Token, sources: list[Token]) -> bool:
     if target.lower_ in ("their", "them", "themselves", "each"):
         return True
     return any(c.dep_ == "poss" and c.lower_ == "their" for c in children(target))
+
+
+def _named_act(target: Token, lexicon: Lexicon, is_actor: IsActor) -> bool:
+    """An act named by an event noun is what the event is about, not whom it is aimed at:
+    "will not end the strike", "rejected the accusation", "declared a state of siege". It is
+    no target unless an actor owns it, makes it or is its aim ("Gondor's attacks", "the call
+    of the Arnor parliament", "an attack on Gondor": the actor is the target). A singular noun
+    of an event verb names an act too ("the strike"); a plural one may name people ("allies").
+    """
+    if target.pos_ != "NOUN" or is_actor(target):
+        return False
+    lemma = target.lemma_.lower()
+    if lemma not in lexicon.event_nouns() and not (
+        target.tag_ == "NN" and lemma in lexicon.by_verb
+    ):
+        return False
+    if owner(target, is_actor) is not None or recipient(target, is_actor) is not None:
+        return False
+    table = clauses.prep_objects(target)
+    return not any(o.pos_ == "PROPN" for p in _AUTHOR_PREPS for o in table.get(p, []))
+
+
+# "the call of X", "a request from X", "demands by X": who makes the act named.
+_AUTHOR_PREPS = ("of", "from", "by")
 
 
 def _pairs(
@@ -451,6 +477,7 @@ def code_sentence(
             targets=targets,
         )
         hypothetical = kind is not None
+        targets = [t for t in targets if not _named_act(t, lexicon, is_actor)]
         kept = [t for t in targets if not _their_own(t, sources)]
         shared = len(kept) < len(targets)
         targets = kept
