@@ -298,8 +298,14 @@ def verb_arguments(
         tiers.append(_aimed(prep, preps.get(prep, [])))
     for obj in objects:  # "cut aid to Argentina", "a curfew on Basra", "its blockade of Qatar"
         obj_preps = clauses.prep_objects(obj)
-        for prep in (*target_preps, "of") if obj in themes else target_preps:
+        for prep in target_preps:
             tiers.append(_aimed(prep, obj_preps.get(prep, [])))
+        if obj in themes:
+            for inner in obj_preps.get("of", []):  # "sent a team of paratroopers to Lebanon"
+                inner_preps = clauses.prep_objects(inner)
+                for prep in target_preps:
+                    tiers.append(_aimed(prep, inner_preps.get(prep, [])))
+            tiers.append(obj_preps.get("of", []))
     if themes and not any(_usable(t, trigger) for t in tiers):
         # "gave 5 million euros to promote investment in Ethiopia": the place it is meant for
         tiers.append(_purpose_place(verb, is_actor))
