@@ -248,6 +248,23 @@ def _named_act(target: Token, lexicon: Lexicon, is_actor: IsActor) -> bool:
     return not any(o.pos_ == "PROPN" for p in _AUTHOR_PREPS for o in table.get(p, []))
 
 
+def _act_place(act: Token, is_actor: IsActor) -> Token | None:
+    """Where a named act happened, which is what it is aimed at: "condemned the attacks in
+    Tehran", "welcomed the normalisation of the situation in Mali" (a named place in an "in"
+    phrase of the act or of its "of"-phrase)."""
+    frontier = [act]
+    for _ in range(2):
+        nxt: list[Token] = []
+        for noun in frontier:
+            table = clauses.prep_objects(noun)
+            for obj in (*table.get("in", []), *table.get("inside", [])):
+                if obj.ent_type_ in ("GPE", "LOC") and is_actor(obj):
+                    return obj
+            nxt.extend(table.get("of", []))
+        frontier = nxt
+    return None
+
+
 # "the call of X", "a request from X", "demands by X": who makes the act named.
 _AUTHOR_PREPS = ("of", "from", "by")
 
@@ -477,7 +494,12 @@ def code_sentence(
             targets=targets,
         )
         hypothetical = kind is not None
-        targets = [t for t in targets if not _named_act(t, lexicon, is_actor)]
+        targets = [
+            place
+            for t in targets
+            for place in ([_act_place(t, is_actor)] if _named_act(t, lexicon, is_actor) else [t])
+            if place is not None
+        ]
         kept = [t for t in targets if not _their_own(t, sources)]
         shared = len(kept) < len(targets)
         targets = kept
