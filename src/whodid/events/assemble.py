@@ -7,6 +7,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from whodid.events import clauses
 from whodid.events.arguments import owner, recipient
 from whodid.events.coder import Candidate
 from whodid.nlp.tree import children, rights
@@ -83,6 +84,23 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
     if end <= actor.end:
         return actor
     return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+
+
+# A multinational mission or force: what it is sent to or joined for is where it serves.
+_MISSIONS = frozenset({"mission", "operation", "force"})
+
+
+def _mission_place(actor: Actor, head: Token, actors: ActorResolver) -> Actor | None:
+    """ "deployed troops to the UN peacekeeping mission in Mali", "contributed to the NATO-led
+    force in Afghanistan": the country the mission serves is the target. A national force
+    ("Ukrainian forces in the Crimea") stays itself."""
+    if head.lemma_.lower() not in _MISSIONS or (actor.code and not actor.code.startswith("IGO")):
+        return None
+    for place in clauses.prep_objects(head).get("in", []):
+        found = actors.resolve(place)
+        if found is not None and found.code is not None:
+            return found
+    return None
 
 
 def trigger_span(tokens: list[Token]) -> Span:
@@ -253,7 +271,7 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         )
     target = _argument(c.target, actors, target=True) if c.target is not None else None
     if target is not None and c.target is not None:
-        target = _whole_phrase(target, c.target)
+        target = _mission_place(target, c.target, actors) or _whole_phrase(target, c.target)
     each_other = _each_other(c, source, target, actors) if joint else None
     if each_other is not None:
         target = each_other
