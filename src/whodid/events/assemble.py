@@ -50,6 +50,17 @@ _PHRASE_END_DEPS = frozenset({"punct", "cc"})
 _POSTED = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "affaires"})
 
 
+def _clause_place(prep: Token) -> bool:
+    """An "in"-phrase of the verb naming a place right after its object: the gold reads it as
+    the object's ("dozens of protesters in Yerevan", "the police in Camarines Norte")."""
+    return (
+        prep.lower_ == "in"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC") for c in children(prep))
+    )
+
+
 def _whole_phrase(actor: Actor, head: Token) -> Actor:
     """The argument's whole noun phrase, modifiers after the head included ("a military base in
     northeast Nigeria", "a request from The New York Times"), when the actor is the head's own
@@ -66,6 +77,9 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
         if located and child.lower_ != "of":
             break
         last = child.right_edge
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and not located and _clause_place(after):
+        last = after.right_edge  # "detained dozens of protesters in Yerevan": the verb's place
     comma = next((t for t in doc[head.i + 1 : last.i + 1] if t.text in (",", ";", "(")), None)
     if comma is not None:
         last = doc[comma.i - 1]
