@@ -494,10 +494,15 @@ def code_sentence(
             targets=targets,
         )
         hypothetical = kind is not None
+        named_acts = code != "010"  # "said it is skeptical about the plan": what it is about
         targets = [
             place
             for t in targets
-            for place in ([_act_place(t, is_actor)] if _named_act(t, lexicon, is_actor) else [t])
+            for place in (
+                [_act_place(t, is_actor)]
+                if named_acts and _named_act(t, lexicon, is_actor)
+                else [t]
+            )
             if place is not None
         ]
         kept = [t for t in targets if not _their_own(t, sources)]
