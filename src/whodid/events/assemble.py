@@ -380,6 +380,26 @@ def rank_nested(events: list[tuple[Event, Token]]) -> None:
             break
 
 
+def inherit_targets(events: list[tuple[Event, Token]]) -> None:
+    """ "decided to lift sanctions on Gondor", "is considering sending aid to Arnor": an act whose
+    infinitive complement is itself an event aims where that event aims (in place), when it
+    names no coded target of its own and the complement's doer is its own."""
+    if len(events) < 2:
+        return
+    by_head = {head.i: event for event, head in events}
+    for event, head in events:
+        if head.dep_ != "xcomp" or event.target is None or not event.target.code:
+            continue
+        outer = by_head.get(head.head.i)
+        if outer is None or outer is event or (outer.target is not None and outer.target.code):
+            continue
+        if event.source is not None and outer.source is not None and (
+            (event.source.start, event.source.end) != (outer.source.start, outer.source.end)
+        ):
+            continue
+        outer.target = event.target
+
+
 def drop_background_acled(events: list[tuple[Event, Token]]) -> None:
     """An event noun with no actors of its own ("a police operation was conducted when rifles
     were seized", "a gun linked to a murder") is the setting of the sentence's reported act:
