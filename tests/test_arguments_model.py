@@ -300,3 +300,11 @@ def test_pressing_someone_to_act_is_a_demand_on_them() -> None:
     best = _best("The governor pressured the striking nurses to return to work.")
     assert best["cameo"] == "100"
     assert best["target"]["text"] == "the striking nurses"
+
+
+def test_an_act_aims_where_its_complement_event_aims() -> None:
+    events = annotate(
+        "Norway has decided to partially lift the sanctions imposed on Eritrea after the war."
+    ).to_dict()["events"]
+    decided = next(e for e in events if e["trigger"]["text"] == "decided")
+    assert decided["target"]["text"] == "Eritrea"
