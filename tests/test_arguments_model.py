@@ -308,3 +308,8 @@ def test_an_act_aims_where_its_complement_event_aims() -> None:
     ).to_dict()["events"]
     decided = next(e for e in events if e["trigger"]["text"] == "decided")
     assert decided["target"]["text"] == "Eritrea"
+
+
+def test_both_belongs_to_the_coordination_not_its_first_target() -> None:
+    best = _best("Canada imposed sanctions on both Laos and Cambodia.")
+    assert best["target"]["text"] == "Laos"
