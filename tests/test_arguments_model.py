@@ -313,3 +313,9 @@ def test_an_act_aims_where_its_complement_event_aims() -> None:
 def test_both_belongs_to_the_coordination_not_its_first_target() -> None:
     best = _best("Canada imposed sanctions on both Laos and Cambodia.")
     assert best["target"]["text"] == "Laos"
+
+
+def test_a_possessed_thing_ends_with_its_head() -> None:
+    best = _best("Chile rejected Peru's offer on fishing quotas.")
+    assert best["target"]["text"] == "Peru's offer"
+    assert best["target"]["code"] == "PER"

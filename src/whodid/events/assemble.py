@@ -50,6 +50,14 @@ _PHRASE_END_DEPS = frozenset({"punct", "cc"})
 _POSTED = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "affaires"})
 
 
+def _owned_thing(head: Token, actors: ActorResolver) -> bool:
+    """ "rejected Gondor's offer on trade", "defended Arnor's strategy in the north": a thing
+    coded by its possessor ends with its head, as the gold reads it."""
+    return not actors.is_actor(head) and any(
+        c.dep_ == "poss" and actors.is_actor(c) for c in children(head)
+    )
+
+
 def _clause_place(prep: Token) -> bool:
     """An "in"-phrase of the verb naming a place right after its object: the gold reads it as
     the object's ("dozens of protesters in Yerevan", "the police in Camarines Norte")."""
@@ -285,7 +293,9 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         )
     target = _argument(c.target, actors, target=True) if c.target is not None else None
     if target is not None and c.target is not None:
-        target = _mission_place(target, c.target, actors) or _whole_phrase(target, c.target)
+        target = _mission_place(target, c.target, actors) or (
+            target if _owned_thing(c.target, actors) else _whole_phrase(target, c.target)
+        )
     each_other = _each_other(c, source, target, actors) if joint else None
     if each_other is not None:
         target = each_other
