@@ -308,10 +308,10 @@ def verb_arguments(
         for prep in target_preps:
             tiers.append(_aimed(prep, obj_preps.get(prep, [])))
         if obj in themes:
-            for inner in obj_preps.get("of", []):  # "sent a team of paratroopers to Lebanon"
-                inner_preps = clauses.prep_objects(inner)
+            for member in obj_preps.get("of", []):  # "sent a team of paratroopers to Lebanon"
+                member_preps = clauses.prep_objects(member)
                 for prep in target_preps:
-                    tiers.append(_aimed(prep, inner_preps.get(prep, [])))
+                    tiers.append(_aimed(prep, member_preps.get(prep, [])))
             tiers.append(obj_preps.get("of", []))
     if themes and not any(_usable(t, trigger) for t in tiers):
         # "gave 5 million euros to promote investment in Ethiopia": the place it is meant for

@@ -269,7 +269,7 @@ def _each_other(
         and source.start <= target.start
         and target.end <= source.end
     ):
-        party: Actor | None = target  # the coder paired the conjuncts
+        party: Actor = target  # the coder paired the conjuncts
     elif target is None or not target.code:
         partner = _partner(c.source, source)
         if partner is None:
@@ -403,8 +403,10 @@ def inherit_targets(events: list[tuple[Event, Token]]) -> None:
         outer = by_head.get(head.head.i)
         if outer is None or outer is event or (outer.target is not None and outer.target.code):
             continue
-        if event.source is not None and outer.source is not None and (
-            (event.source.start, event.source.end) != (outer.source.start, outer.source.end)
+        if (
+            event.source is not None
+            and outer.source is not None
+            and ((event.source.start, event.source.end) != (outer.source.start, outer.source.end))
         ):
             continue
         outer.target = event.target
