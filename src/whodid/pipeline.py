@@ -24,7 +24,12 @@ from whodid.actors.kb import ActorKB
 from whodid.actors.resolve import DocActors
 from whodid.actors.tables import configured_files
 from whodid.attach import date_events
-from whodid.events.assemble import build_event, drop_background_acled, rank_nested
+from whodid.events.assemble import (
+    build_event,
+    drop_background_acled,
+    inherit_targets,
+    rank_nested,
+)
 from whodid.events.coder import code_sentence
 from whodid.events.lexicon import Lexicon, default_lexicon
 from whodid.geo import dateline_place_of, find_places, locate_events, locate_words
@@ -116,6 +121,7 @@ def annotate_doc(
             if event.negated and not options.keep_negated:
                 continue
             in_sentence.append((event, candidate.head))
+        inherit_targets(in_sentence)
         rank_nested(in_sentence)
         drop_background_acled(in_sentence)
         found.extend(item for item in in_sentence if item[0].confidence >= options.min_confidence)

@@ -152,6 +152,17 @@ def _participle(head: Token, last: int) -> list[int]:
     return []
 
 
+def _coordinator(tok: Token, head: Token) -> bool:
+    """ "sanctions against both India and Pakistan": "both" belongs to the coordination, not
+    its first conjunct (a subject's "both" marks a joint actor and stays)."""
+    return (
+        tok.dep_ == "det"
+        and tok.lower_ in ("both", "either", "neither")
+        and head.dep_ not in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "conj" for c in children(head))
+    )
+
+
 def np_tokens(head: Token, *, with_of: bool, role: bool = False) -> tuple[int, int]:
     """Token range [start, end) of the head's noun phrase (``role``: the head is a role noun)."""
     idx = [head.i, *_left(head)]
@@ -173,7 +184,9 @@ def np_tokens(head: Token, *, with_of: bool, role: bool = False) -> tuple[int, i
     start, end = min(idx), max(idx) + 1
     doc = head.doc
     # trim punctuation and conjunctions at the edges
-    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+    while start < head.i and (
+        doc[start].is_punct or doc[start].dep_ == "cc" or _coordinator(doc[start], head)
+    ):
         start += 1
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "case")):
         if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):

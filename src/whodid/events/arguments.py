@@ -233,6 +233,13 @@ def _named_object(entry: Entry, obj: Token) -> bool:
     return entry.theme_object and obj.pos_ not in ("PROPN", "PRON")
 
 
+def _moves(verb: Token, lexicon: Lexicon) -> bool:
+    """Does the verb give, impose or move its object ("send troops", "lift sanctions"): is it
+    a trigger of a theme-object entry?"""
+    entries = lexicon.by_verb.get(verb.lemma_.lower()) or lexicon.by_verb.get(verb.lower_) or ()
+    return any(entry.theme_object for entry in entries)
+
+
 def _complements(verb: Token, trigger: list[Token]) -> list[Token]:
     """The infinitive or gerund clauses the trigger verb governs ("threatened to shell",
     "is considering sending"): where the act the verb is about names its target."""
@@ -311,8 +318,14 @@ def verb_arguments(
         tiers.append(_aimed(prep, preps.get(prep, [])))
     for obj in objects:  # "cut aid to Argentina", "a curfew on Basra", "its blockade of Qatar"
         obj_preps = clauses.prep_objects(obj)
-        for prep in (*target_preps, "of") if obj in themes else target_preps:
+        for prep in target_preps:
             tiers.append(_aimed(prep, obj_preps.get(prep, [])))
+        if obj in themes:
+            for member in obj_preps.get("of", []):  # "sent a team of paratroopers to Lebanon"
+                member_preps = clauses.prep_objects(member)
+                for prep in target_preps:
+                    tiers.append(_aimed(prep, member_preps.get(prep, [])))
+            tiers.append(obj_preps.get("of", []))
     if themes and not any(_usable(t, trigger) for t in tiers):
         # "gave 5 million euros to promote investment in Ethiopia": the place it is meant for
         tiers.append(_purpose_place(verb, is_actor))
@@ -322,14 +335,20 @@ def verb_arguments(
     for clause in _complements(verb, trigger):
         clause_tiers: list[list[Token]] = []
         clause_preps = clauses.prep_objects(clause)
-        for prep in clauses.DEFAULT_TARGET_PREPS:
-            clause_tiers.append(clause_preps.get(prep, []))
         inner = clauses.direct_objects(clause)
-        clause_tiers.append(inner)
+        # "offered to send troops to distribute aid in Somalia": the troops are what is sent
+        moved = [o for o in inner if o.pos_ not in ("PROPN", "PRON") and _moves(clause, lexicon)]
+        for prep in (*clauses.DEFAULT_TARGET_PREPS, *(THEME_PLACE_PREPS if moved else ())):
+            clause_tiers.append(_aimed(prep, clause_preps.get(prep, [])))
+        if not moved:
+            clause_tiers.append(inner)
         for obj in inner:  # "agreed to lift sanctions against X"
             obj_preps = clauses.prep_objects(obj)
             for prep in clauses.DEFAULT_TARGET_PREPS:
                 clause_tiers.append(obj_preps.get(prep, []))
+        if moved:
+            clause_tiers.append(_purpose_place(clause, is_actor))
+            clause_tiers.append(moved)
         if clause.i not in named:  # a clause the entry does not name: only its actors
             clause_tiers = [
                 [t for t in tier if is_actor(t) or owner(t, is_actor) is not None]

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from whodid.events import clauses
 from whodid.events.arguments import owner, recipient
 from whodid.events.coder import Candidate
 from whodid.nlp.tree import children, rights
@@ -49,6 +50,25 @@ _PHRASE_END_DEPS = frozenset({"punct", "cc"})
 _POSTED = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "affaires"})
 
 
+def _owned_thing(head: Token, actors: ActorResolver) -> bool:
+    """ "rejected Gondor's offer on trade", "defended Arnor's strategy in the north": a thing
+    coded by its possessor ends with its head, as the gold reads it."""
+    return not actors.is_actor(head) and any(
+        c.dep_ == "poss" and actors.is_actor(c) for c in children(head)
+    )
+
+
+def _clause_place(prep: Token) -> bool:
+    """An "in"-phrase of the verb naming a place right after its object: the gold reads it as
+    the object's ("dozens of protesters in Yerevan", "the police in Camarines Norte")."""
+    return (
+        prep.lower_ == "in"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC") for c in children(prep))
+    )
+
+
 def _whole_phrase(actor: Actor, head: Token) -> Actor:
     """The argument's whole noun phrase, modifiers after the head included ("a military base in
     northeast Nigeria", "a request from The New York Times"), when the actor is the head's own
@@ -65,6 +85,9 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
         if located and child.lower_ != "of":
             break
         last = child.right_edge
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and not located and _clause_place(after):
+        last = after.right_edge  # "detained dozens of protesters in Yerevan": the verb's place
     comma = next((t for t in doc[head.i + 1 : last.i + 1] if t.text in (",", ";", "(")), None)
     if comma is not None:
         last = doc[comma.i - 1]
@@ -83,6 +106,23 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
     if end <= actor.end:
         return actor
     return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+
+
+# A multinational mission or force: what it is sent to or joined for is where it serves.
+_MISSIONS = frozenset({"mission", "operation", "force"})
+
+
+def _mission_place(actor: Actor, head: Token, actors: ActorResolver) -> Actor | None:
+    """ "deployed troops to the UN peacekeeping mission in Mali", "contributed to the NATO-led
+    force in Afghanistan": the country the mission serves is the target. A national force
+    ("Ukrainian forces in the Crimea") stays itself."""
+    if head.lemma_.lower() not in _MISSIONS or (actor.code and not actor.code.startswith("IGO")):
+        return None
+    for place in clauses.prep_objects(head).get("in", []):
+        found = actors.resolve(place)
+        if found is not None and found.code is not None:
+            return found
+    return None
 
 
 def trigger_span(tokens: list[Token]) -> Span:
@@ -201,6 +241,45 @@ def _first_conjunct(actor: Actor, head: Token) -> Actor:
     return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
 
 
+def _partner(head: Token, source: Actor) -> Token | None:
+    """The other party of a coordinated source phrase ("Peru and Chile", "the Russian and US
+    navies"), when the phrase's span holds it."""
+    for tok in (head, *(ch for ch in children(head) if ch.dep_ in ("compound", "amod"))):
+        conj = next((ch for ch in children(tok) if ch.dep_ == "conj"), None)
+        if conj is not None and source.start <= conj.idx < source.end:
+            return conj
+    if head.dep_ == "conj" and source.start <= head.head.idx < source.end:
+        return head.head
+    return None
+
+
+def _each_other(
+    c: Candidate, source: Actor | None, target: Actor | None, actors: ActorResolver
+) -> Actor | None:
+    """The target of a joint act by coordinated parties: the other party, named by the joint
+    phrase, which stands for both roles while each party keeps its own code ("Peru and Chile
+    signed a treaty", "Peru and Chile failed to reach agreement on X": Chile, as "Peru and
+    Chile"). None when the source is no such phrase or the act has a coded target of its own."""
+    if source is None or c.source is None:
+        return None
+    if (
+        target is not None
+        and c.target is not None
+        and c.target.i != c.source.i
+        and source.start <= target.start
+        and target.end <= source.end
+    ):
+        party: Actor = target  # the coder paired the conjuncts
+    elif target is None or not target.code:
+        partner = _partner(c.source, source)
+        if partner is None:
+            return None
+        party = actors.resolve(partner) or Actor(source.start, source.end, source.text)
+    else:
+        return None
+    return replace(party, start=source.start, end=source.end, text=source.text)
+
+
 def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver) -> Event:
     source = _argument(c.source, actors) if c.source is not None else None
     joint = c.mutual or c.entry.code[:2] in _JOINT_ROOTS or c.code[:2] in _JOINT_ROOTS
@@ -217,8 +296,13 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         )
     target = _argument(c.target, actors, target=True) if c.target is not None else None
     if target is not None and c.target is not None:
-        target = _whole_phrase(target, c.target)
-    if (
+        target = _mission_place(target, c.target, actors) or (
+            target if _owned_thing(c.target, actors) else _whole_phrase(target, c.target)
+        )
+    each_other = _each_other(c, source, target, actors) if joint else None
+    if each_other is not None:
+        target = each_other
+    elif (
         source is not None
         and target is not None
         and (source.start, source.end) == (target.start, target.end)
@@ -307,6 +391,28 @@ def rank_nested(events: list[tuple[Event, Token]]) -> None:
                 changed = True
         if not changed:
             break
+
+
+def inherit_targets(events: list[tuple[Event, Token]]) -> None:
+    """ "decided to lift sanctions on Gondor", "is considering sending aid to Arnor": an act whose
+    infinitive complement is itself an event aims where that event aims (in place), when it
+    names no coded target of its own and the complement's doer is its own."""
+    if len(events) < 2:
+        return
+    by_head = {head.i: event for event, head in events}
+    for event, head in events:
+        if head.dep_ != "xcomp" or event.target is None or not event.target.code:
+            continue
+        outer = by_head.get(head.head.i)
+        if outer is None or outer is event or (outer.target is not None and outer.target.code):
+            continue
+        if (
+            event.source is not None
+            and outer.source is not None
+            and ((event.source.start, event.source.end) != (outer.source.start, outer.source.end))
+        ):
+            continue
+        outer.target = event.target
 
 
 def drop_background_acled(events: list[tuple[Event, Token]]) -> None:

@@ -22,6 +22,8 @@ from whodid.events.arguments import (
     lending_verb,
     no_actor,
     noun_arguments,
+    owner,
+    recipient,
     speaker_of,
     verb_arguments,
 )
@@ -224,6 +226,47 @@ def _their_own(target: Token, sources: list[Token]) -> bool:
     if target.lower_ in ("their", "them", "themselves", "each"):
         return True
     return any(c.dep_ == "poss" and c.lower_ == "their" for c in children(target))
+
+
+def _named_act(target: Token, lexicon: Lexicon, is_actor: IsActor) -> bool:
+    """An act named by an event noun is what the event is about, not whom it is aimed at:
+    "will not end the strike", "rejected the accusation", "declared a state of siege". It is
+    no target unless an actor owns it, makes it or is its aim ("Gondor's attacks", "the call
+    of the Arnor parliament", "an attack on Gondor": the actor is the target). A singular noun
+    of an event verb names an act too ("the strike"); a plural one may name people ("allies").
+    """
+    if target.pos_ != "NOUN" or is_actor(target):
+        return False
+    lemma = target.lemma_.lower()
+    if lemma not in lexicon.event_nouns() and not (
+        target.tag_ == "NN" and lemma in lexicon.by_verb
+    ):
+        return False
+    if owner(target, is_actor) is not None or recipient(target, is_actor) is not None:
+        return False
+    table = clauses.prep_objects(target)
+    return not any(o.pos_ == "PROPN" for p in _AUTHOR_PREPS for o in table.get(p, []))
+
+
+def _act_place(act: Token, is_actor: IsActor) -> Token | None:
+    """Where a named act happened, which is what it is aimed at: "condemned the attacks in
+    Tehran", "welcomed the normalisation of the situation in Mali" (a named place in an "in"
+    phrase of the act or of its "of"-phrase)."""
+    frontier = [act]
+    for _ in range(2):
+        nxt: list[Token] = []
+        for noun in frontier:
+            table = clauses.prep_objects(noun)
+            for obj in (*table.get("in", []), *table.get("inside", [])):
+                if obj.ent_type_ in ("GPE", "LOC") and is_actor(obj):
+                    return obj
+            nxt.extend(table.get("of", []))
+        frontier = nxt
+    return None
+
+
+# "the call of X", "a request from X", "demands by X": who makes the act named.
+_AUTHOR_PREPS = ("of", "from", "by")
 
 
 def _pairs(
@@ -451,6 +494,17 @@ def code_sentence(
             targets=targets,
         )
         hypothetical = kind is not None
+        named_acts = code != "010"  # "said it is skeptical about the plan": what it is about
+        targets = [
+            place
+            for t in targets
+            for place in (
+                [_act_place(t, is_actor)]
+                if named_acts and _named_act(t, lexicon, is_actor)
+                else [t]
+            )
+            if place is not None
+        ]
         kept = [t for t in targets if not _their_own(t, sources)]
         shared = len(kept) < len(targets)
         targets = kept

@@ -110,6 +110,7 @@ class Lexicon:
     discards: tuple[tuple[str, ...], ...] = ()
     recodes: dict[str, dict[str, str]] = field(default_factory=dict)
     _words: frozenset[str] | None = None
+    _event_nouns: frozenset[str] | None = None
 
     def recode(self, kind: str, code: str) -> str | None:
         """The code an event of ``code`` takes under modality ``kind`` (longest prefix wins)."""
@@ -122,6 +123,7 @@ class Lexicon:
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
         self._words = None
+        self._event_nouns = None
         for head in dict.fromkeys(p.head for p in entry.verbs):
             self.by_verb.setdefault(head, []).append(entry)
         for head in dict.fromkeys(p.head for p in entry.nouns):
@@ -137,6 +139,15 @@ class Lexicon:
                 for word in (phrase.head, *phrase.extras)
             )
         return self._words
+
+    def event_nouns(self) -> frozenset[str]:
+        """Nouns that name an event on their own ("accusation", "curfew"), not only as the head
+        of a longer phrase ("a third country", "a no-fly zone")."""
+        if self._event_nouns is None:
+            self._event_nouns = frozenset(
+                phrase.head for entry in self.entries for phrase in entry.nouns if not phrase.extras
+            )
+        return self._event_nouns
 
     def finish(self) -> None:
         """Order candidates so that the most specific entry is tried first."""
