@@ -237,3 +237,12 @@ def test_initialled_lookup_in_the_kb() -> None:
     found = kb.initialled(["G.", "W."], "Bush")
     assert found is not None and found.name == "George W. Bush"
     assert kb.initialled(["Q."], "Bush") is None
+
+
+def test_a_role_named_again_takes_no_remembered_country_between_two_countries(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Estonian soldiers guarded the frontier on Sunday. Estonia accused Russia of flying "
+        "military drones over the border."
+    )
+    actor = _resolve(nlp, text, "drones")
+    assert actor is not None and actor.country is None

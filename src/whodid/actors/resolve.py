@@ -628,8 +628,13 @@ class DocActors:
     def _sentence_country(self, tok: Token) -> str | None:
         """The one country a titled person's sentence names ('Defence Minister X said Arnor
         would ...'); None when it names none or several."""
+        found = self._sentence_countries(tok)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _sentence_countries(self, tok: Token) -> set[str | None]:
+        """The countries ``tok``'s sentence names outside its own clause (and not as patrons)."""
         sent_start, sent_end = self.memory.sentence(tok.i)
-        found = {
+        return {
             m.entry.country
             for m in self.mentions
             if sent_start <= m.start < sent_end
@@ -638,7 +643,6 @@ class DocActors:
             and not self._in_own_clause(self.doc[m.end - 1], tok)
             and not self._patron(m)  # 'US-backed forces' are not the role's country
         }
-        return found.pop() if len(found) == 1 else None
 
     @staticmethod
     def _in_own_clause(place: Token, person: Token) -> bool:
@@ -1053,9 +1057,16 @@ class DocActors:
             # 'Defence Minister X said Arnor ...', 'the opposition party will boycott Arnor's
             # elections': a state or political role of the one country its sentence names
             country = self._sentence_country(tok)
-        if country is None and sector_code[:3] in _NATIONAL_SECTORS and not former:
+        if (
+            country is None
+            and sector_code[:3] in _NATIONAL_SECTORS
+            and not former
+            and len(self._sentence_countries(tok)) < 2
+        ):
             # a state's role named again without its country: "Senegalese police fired ...
-            # Police arrested 40 people" (the last actor of that sector in the document)
+            # Police arrested 40 people" (the last actor of that sector in the document); not
+            # when its own sentence names two countries it could belong to ("X accused Y of
+            # sending drones")
             country = self.memory.sector_country(sector_code[:3], first.idx)
         if (
             country is None
