@@ -178,6 +178,27 @@ _NOT_A_SITE = frozenset(
 )
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
+# "on" names a place after these nouns: "on the island of X", "on the outskirts of X"
+_ON_NOUNS = _OF_NAMES | {
+    "outskirts",
+    "edge",
+    "border",
+    "coast",
+    "road",
+    "highway",
+    "street",
+    "bank",
+    "side",
+    "shore",
+    "frontline",
+    "front",
+}
+# attacks whose "on" phrase is where they struck: "an assault on the village of X"
+_ASSAULTS = frozenset(
+    {"attack", "assault", "offensive", "raid", "strike", "airstrike", "bombardment"}
+    | {"shelling", "push", "advance", "counteroffensive", "counter-offensive", "counterattack"}
+    | {"counter-attack", "onslaught", "incursion", "operation"}
+)
 
 
 def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
@@ -248,6 +269,24 @@ def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float
                         and not any(c.dep_ == "amod" for c in children(name))
                     ):
                         rank = _SPECIFIC["country"] + 1
+    if (
+        token.dep_ in ("poss", "compound")
+        and noun.lower_ in _WITHIN
+        and noun.i not in by_token
+        and any(
+            c.i in by_token and by_token[c.i] is not place
+            for c in children(noun)
+            if c.dep_ == "compound"
+        )
+    ):  # "Guangdong's Sanshangang township": the possessor holds the township
+        rank = _SPECIFIC["country"] + 1
+    elif (
+        token.dep_ == "poss"
+        and noun.i in by_token
+        and by_token[noun.i] is not place
+        and not isinstance(by_token[noun.i], Building)
+    ):
+        rank = _SPECIFIC["country"] + 1  # "Jerusalem's Old City", "Baghdad's Green Zone"
     return rank, place.start
 
 
@@ -270,9 +309,19 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
             if child.lower_ in _MOTION and not motion:
                 continue
             found = _in_phrase(child, by_token)
-            if found is not None and (child.lower_ != "on" or found.feature in _ON_FEATURES):
+            if found is not None and (child.lower_ != "on" or _on_place(child, found)):
                 return found
     return None
+
+
+def _on_place(prep: Token, found: Place) -> bool:
+    """ "on" names a place for a town or a site ("on the Gaza border", "on the island of X",
+    "an assault on Qabasin"), not for a country's policy ("sanctions on Iran")."""
+    if found.feature in _ON_FEATURES:
+        return True
+    return prep.head.lemma_.lower() in _ASSAULTS or any(
+        c.dep_ == "pobj" and c.lower_ in _ON_NOUNS for c in children(prep)
+    )
 
 
 def _object_place(
