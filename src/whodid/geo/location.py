@@ -171,6 +171,8 @@ _OF_NAMES = frozenset(
         "hilltop",
     }
 )
+# place nouns a name before them names: "the Aziziyah district", "Sontyo village"
+_NAMED_BEFORE = _OF_NAMES | {"area", "quarter", "areas", "sub-district", "subdistrict"}
 _MODIFIER = frozenset({"compound", "amod", "poss", "nmod"})
 # nouns a place name qualifies without being where things happen there
 _NOT_A_SITE = frozenset(
@@ -337,7 +339,9 @@ def _object_place(
             best: tuple[float, int, Place] | None = None
             for sub in _name_words(child) if itself else _phrase(child):
                 place = by_token.get(sub.i)
-                if place is not None and not (itself and isinstance(place, Unnamed)):
+                if place is not None and not (
+                    itself and isinstance(place, Unnamed) and not _named_before(sub)
+                ):
                     rank = _rank(sub, place, by_token)
                     if best is None or rank < best[:2]:
                         best = (*rank, place)
@@ -346,13 +350,19 @@ def _object_place(
     return None
 
 
+def _named_before(token: Token) -> bool:
+    return token.dep_ == "compound" and token.head.lower_ in _NAMED_BEFORE
+
+
 def _name_words(head: Token, *, named: bool = False) -> list[Token]:
     """The words of a noun phrase that can name it as a place: its head, names joined to it,
     and the name a place noun announces ("the town of X"); not its other phrases, and not a
     person's name ("captured Henao") unless a place noun announces it."""
     words = [head] if named or head.ent_type_ != "PERSON" else []
     for child in children(head):
-        if child.dep_ in ("appos", "conj"):
+        if child.pos_ == "PROPN" and _named_before(child):
+            words.append(child)  # "shelled the Aziziyah district"
+        elif child.dep_ in ("appos", "conj"):
             words.extend(_name_words(child, named=named))
         elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in _OF_NAMES:
             for name in children(child):
