@@ -303,3 +303,28 @@ def test_a_town_that_is_bombed_or_captured_is_a_place_not_an_actor(nlp) -> None:
 def test_event_location_the_name_before_a_site_word(nlp) -> None:
     text = "Rebels captured the Tal Saman hill on Friday."
     assert _location(nlp, text, "captured") == "Tal Saman"
+
+
+def test_event_location_a_place_inside_the_town_that_holds_it(nlp) -> None:
+    text = "Protesters marched in Lagos's Ikeja district on Monday."
+    assert _location(nlp, text, "marched") == "Ikeja"
+    text = "A car bomb exploded near Kabul's Wazir Akbar Khan neighbourhood."
+    assert _location(nlp, text, "exploded") == "Wazir Akbar Khan"
+    # a building named after the town's possessive still gives the town
+    text = "Police patrolled inside Lagos's Ikeja hospital."
+    assert _location(nlp, text, "patrolled") == "Lagos"
+
+
+def test_event_location_on_a_site_or_the_target_of_an_attack(nlp) -> None:
+    text = "Gunmen killed two soldiers on the island of Mindanao."
+    assert _location(nlp, text, "killed") == "Mindanao"
+    text = "Rebels launched an assault on Qabasin on Friday."
+    assert _location(nlp, text, "launched") == "Qabasin"
+    assert _location(nlp, "The ministry imposed sanctions on Iran.", "imposed") is None
+
+
+def test_event_location_the_name_before_a_place_noun_of_the_object(nlp) -> None:
+    text = "Troops shelled the Karm al-Jabal district of Aleppo."
+    assert _location(nlp, text, "shelled") == "Karm al-Jabal"
+    text = "Gunmen attacked Dogo Nahawa village in the Jos area of Plateau state."
+    assert _location(nlp, text, "attacked") == "Dogo Nahawa"
