@@ -438,7 +438,7 @@ def _clauses(token: Token) -> list[Token]:
     for child in children(token):
         if child.dep_ in _CIRCUMSTANCE and child.pos_ in ("VERB", "AUX"):
             verbs.append(child)
-        elif child.dep_ == "prep" and child.lower_ == "by":
+        elif child.dep_ == "prep" and child.lower_ in ("by", "upon", "after", "on", "while"):
             verbs.extend(c for c in children(child) if c.dep_ == "pcomp" and c.pos_ == "VERB")
     return verbs
 
