@@ -306,14 +306,24 @@ def _in_phrase(prep: Token, by_token: dict[int, Place]) -> Place | None:
 
 
 def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) -> Place | None:
+    """The place of the token's locative phrases; of several, a town before the country or
+    region around it ("In neighbouring Lebanon, thousands marched to offices in Beirut")."""
+    best: Place | None = None
     for child in children(token):
         if child.dep_ in ("prep", "agent") and child.lower_ in _LOCATIVE:
             if child.lower_ in _MOTION and not motion:
                 continue
             found = _in_phrase(child, by_token)
             if found is not None and (child.lower_ != "on" or _on_place(child, found)):
-                return found
-    return None
+                if best is None:
+                    best = found
+                elif (
+                    child.lower_ not in ("on", "toward", "towards", "across")
+                    and _SPECIFIC.get(found.feature, 6) < _SPECIFIC.get(best.feature, 6)
+                    and not isinstance(found, Building)
+                ):
+                    best = found
+    return best
 
 
 def _on_place(prep: Token, found: Place) -> bool:
