@@ -328,3 +328,13 @@ def test_event_location_the_name_before_a_place_noun_of_the_object(nlp) -> None:
     assert _location(nlp, text, "shelled") == "Karm al-Jabal"
     text = "Gunmen attacked Dogo Nahawa village in the Jos area of Plateau state."
     assert _location(nlp, text, "attacked") == "Dogo Nahawa"
+
+
+def test_event_location_a_town_before_the_country_of_another_phrase(nlp) -> None:
+    text = "In neighbouring Kenya, thousands of students marched through Nairobi on Monday."
+    assert _location(nlp, text, "marched") == "Nairobi"
+
+
+def test_event_location_from_a_clause_after_a_preposition(nlp) -> None:
+    text = "The smuggler was captured by soldiers after swimming across the Limpopo River."
+    assert _location(nlp, text, "captured") == "Limpopo River"
