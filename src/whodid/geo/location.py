@@ -180,6 +180,9 @@ _NOT_A_SITE = frozenset(
 )
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
+# phrases of an object that say where it comes from or what it is for, not where it is:
+# "captured the sector from Jordan", "captured the envoy for Asia"
+_ORIGIN = frozenset({"from", "for"})
 # "on" names a place after these nouns: "on the island of X", "on the outskirts of X"
 _ON_NOUNS = _OF_NAMES | {
     "outskirts",
@@ -239,13 +242,14 @@ def _is_demonym(place: Place) -> bool:
     return "demonym" in kinds and "country" not in kinds
 
 
-def _phrase(head: Token) -> list[Token]:
+def _phrase(head: Token, skip: frozenset[str] = frozenset()) -> list[Token]:
     """The words of a phrase without the clauses inside it: "in a swap in which Israel freed
-    prisoners" is about the swap, not Israel."""
+    prisoners" is about the swap, not Israel. ``skip``: prepositions whose phrases are left
+    out too."""
     words = [head]
     for child in children(head):
-        if child.dep_ not in _CLAUSES:
-            words.extend(_phrase(child))
+        if child.dep_ not in _CLAUSES and not (child.dep_ == "prep" and child.lower_ in skip):
+            words.extend(_phrase(child, skip))
     return words
 
 
@@ -347,7 +351,7 @@ def _object_place(
     for child in children(token):
         if child.dep_ in ("dobj", "nsubjpass"):
             best: tuple[float, int, Place] | None = None
-            for sub in _name_words(child) if itself else _phrase(child):
+            for sub in _name_words(child) if itself else _phrase(child, skip=_ORIGIN):
                 place = by_token.get(sub.i)
                 if place is not None and not (
                     itself and isinstance(place, Unnamed) and not _named_before(sub)
