@@ -338,3 +338,11 @@ def test_event_location_a_town_before_the_country_of_another_phrase(nlp) -> None
 def test_event_location_from_a_clause_after_a_preposition(nlp) -> None:
     text = "The smuggler was captured by soldiers after swimming across the Limpopo River."
     assert _location(nlp, text, "captured") == "Limpopo River"
+
+
+def test_event_location_not_where_the_object_comes_from_or_is_for(nlp) -> None:
+    assert _location(nlp, "The army captured the ridge from Syria in 1973.", "captured") is None
+    text = "Police captured the group's finance chief for East Africa on Monday."
+    assert _location(nlp, text, "captured") is None
+    text = "Rebels captured the town of Kidal from the army."
+    assert _location(nlp, text, "captured") == "Kidal"
