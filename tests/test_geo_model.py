@@ -346,3 +346,8 @@ def test_event_location_not_where_the_object_comes_from_or_is_for(nlp) -> None:
     assert _location(nlp, text, "captured") is None
     text = "Rebels captured the town of Kidal from the army."
     assert _location(nlp, text, "captured") == "Kidal"
+
+
+def test_event_location_an_object_shared_by_conjoined_verbs(nlp) -> None:
+    text = "The army captured and annexed East Timor in 1975."
+    assert _location(nlp, text, "captured") == "East Timor"

@@ -348,19 +348,27 @@ def _object_place(
     somewhere in its phrase ("captured the town of X", not "captured a man from X")."""
     if token.lemma_.lower() not in PLACE_OBJECT_VERBS:
         return None
-    for child in children(token):
-        if child.dep_ in ("dobj", "nsubjpass"):
-            best: tuple[float, int, Place] | None = None
-            for sub in _name_words(child) if itself else _phrase(child, skip=_ORIGIN):
-                place = by_token.get(sub.i)
-                if place is not None and not (
-                    itself and isinstance(place, Unnamed) and not _named_before(sub)
-                ):
-                    rank = _rank(sub, place, by_token)
-                    if best is None or rank < best[:2]:
-                        best = (*rank, place)
-            if best is not None:
-                return best[2]
+    objects = [c for c in children(token) if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects and itself:  # "captured and annexed East Jerusalem": the shared object
+        objects = [
+            o
+            for c in children(token)
+            if c.dep_ == "conj" and c.pos_ == "VERB"
+            for o in children(c)
+            if o.dep_ == "dobj"
+        ][:1]
+    for child in objects:
+        best: tuple[float, int, Place] | None = None
+        for sub in _name_words(child) if itself else _phrase(child, skip=_ORIGIN):
+            place = by_token.get(sub.i)
+            if place is not None and not (
+                itself and isinstance(place, Unnamed) and not _named_before(sub)
+            ):
+                rank = _rank(sub, place, by_token)
+                if best is None or rank < best[:2]:
+                    best = (*rank, place)
+        if best is not None:
+            return best[2]
     return None
 
 
