@@ -351,3 +351,10 @@ def test_event_location_not_where_the_object_comes_from_or_is_for(nlp) -> None:
 def test_event_location_an_object_shared_by_conjoined_verbs(nlp) -> None:
     text = "The army captured and annexed East Timor in 1975."
     assert _location(nlp, text, "captured") == "East Timor"
+
+
+def test_event_location_not_a_country_named_as_a_nationality(nlp) -> None:
+    text = "A roadside bomb exploded near a U.S. patrol on Monday."
+    assert _location(nlp, text, "exploded") is None
+    # a country named before a site word is that site's place
+    assert _location(nlp, "Smugglers were shot near the Kenya border.", "shot") == "Kenya"

@@ -180,6 +180,16 @@ _NOT_A_SITE = frozenset(
 )
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
+_SITE_WORDS = _OF_PLACE | {
+    "border",
+    "coast",
+    "embassy",
+    "consulate",
+    "base",
+    "bases",
+    "side",
+    "frontier",
+}
 # phrases of an object that say where it comes from or what it is for, not where it is:
 # "captured the sector from Jordan", "captured the envoy for Asia"
 _ORIGIN = frozenset({"from", "for"})
@@ -218,6 +228,8 @@ def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or _names_no_site(span.root):
             continue
+        if place.feature == "country" and _as_nationality(span.root, trigger):
+            continue
         for token in span:
             by_token[token.i] = place
     add_unknown_names(sent, by_token)
@@ -234,6 +246,19 @@ def _names_no_site(token: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _as_nationality(token: Token, trigger: Token) -> bool:
+    """A country named before a common noun as its nationality: "a U.S. patrol", "the
+    US-run prison", "Iraq's army" is no place of the event; "the Iraq border" is a site."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "amod", "npadvmod")
+        and head.pos_ in ("NOUN", "VERB", "ADJ")
+        and head.text.islower()
+        and head.lower_ not in _SITE_WORDS
+        and head.i != trigger.i  # "rebels in northeast China patrol" parsed as a noun
+    )
 
 
 def _is_demonym(place: Place) -> bool:
