@@ -9,6 +9,10 @@ inside one of the trigger's phrases ("shot by gunmen in Peshawar"); never one in
 relative or reported clause ("the rebels, who trained in Libya, were arrested"). A name the
 gazetteer lacks, announced in the phrase ("the village of X near Mosul"), counts as the most
 specific place.
+Of several phrases, a town wins over the country of another ("In Lebanon, they marched to
+offices in Beirut"); a place its possessor holds wins over the possessor ("Baghdad's Sadr City
+neighbourhood"); a country named as a nationality ("near a U.S. patrol") and an object's origin
+("captured the ridge from Syria") are no places of the event.
 Names neither the gazetteer nor a place cue knows but the sentence shows as places ("in Kfar
 Darom", "stormed the Qasr Dam") come from ``whodid.geo.sites``.
 """
@@ -398,6 +402,7 @@ def _object_place(
 
 
 def _named_before(token: Token) -> bool:
+    """A name right before a place noun it names: "the Aziziyah district", "Sontyo village"."""
     return token.dep_ == "compound" and token.head.lower_ in _NAMED_BEFORE
 
 
