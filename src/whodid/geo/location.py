@@ -347,16 +347,23 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
             if child.lower_ in _MOTION and not motion:
                 continue
             found = _in_phrase(child, by_token)
-            if found is not None and (child.lower_ != "on" or _on_place(child, found)):
-                if best is None:
-                    best = found
-                elif (
-                    child.lower_ not in ("on", "toward", "towards", "across")
-                    and _SPECIFIC.get(found.feature, 6) < _SPECIFIC.get(best.feature, 6)
-                    and not isinstance(found, Building)
-                ):
-                    best = found
+            if (
+                found is not None
+                and (child.lower_ != "on" or _on_place(child, found))
+                and (best is None or _narrower(child, found, best))
+            ):
+                best = found
     return best
+
+
+def _narrower(prep: Token, found: Place, best: Place) -> bool:
+    """A town in a later phrase is where the event happened rather than the country or
+    region of an earlier one (not a building, nor a place it was aimed at or crossed)."""
+    return (
+        prep.lower_ not in ("on", "toward", "towards", "across")
+        and _SPECIFIC.get(found.feature, 6) < _SPECIFIC.get(best.feature, 6)
+        and not isinstance(found, Building)
+    )
 
 
 def _on_place(prep: Token, found: Place) -> bool:
