@@ -303,3 +303,58 @@ def test_a_town_that_is_bombed_or_captured_is_a_place_not_an_actor(nlp) -> None:
 def test_event_location_the_name_before_a_site_word(nlp) -> None:
     text = "Rebels captured the Tal Saman hill on Friday."
     assert _location(nlp, text, "captured") == "Tal Saman"
+
+
+def test_event_location_a_place_inside_the_town_that_holds_it(nlp) -> None:
+    text = "Protesters marched in Lagos's Ikeja district on Monday."
+    assert _location(nlp, text, "marched") == "Ikeja"
+    text = "A car bomb exploded near Kabul's Wazir Akbar Khan neighbourhood."
+    assert _location(nlp, text, "exploded") == "Wazir Akbar Khan"
+    # a building named after the town's possessive still gives the town
+    text = "Police patrolled inside Lagos's Ikeja hospital."
+    assert _location(nlp, text, "patrolled") == "Lagos"
+
+
+def test_event_location_on_a_site_or_the_target_of_an_attack(nlp) -> None:
+    text = "Gunmen killed two soldiers on the island of Mindanao."
+    assert _location(nlp, text, "killed") == "Mindanao"
+    text = "Rebels launched an assault on Qabasin on Friday."
+    assert _location(nlp, text, "launched") == "Qabasin"
+    assert _location(nlp, "The ministry imposed sanctions on Iran.", "imposed") is None
+
+
+def test_event_location_the_name_before_a_place_noun_of_the_object(nlp) -> None:
+    text = "Troops shelled the Karm al-Jabal district of Aleppo."
+    assert _location(nlp, text, "shelled") == "Karm al-Jabal"
+    text = "Gunmen attacked Dogo Nahawa village in the Jos area of Plateau state."
+    assert _location(nlp, text, "attacked") == "Dogo Nahawa"
+
+
+def test_event_location_a_town_before_the_country_of_another_phrase(nlp) -> None:
+    text = "In neighbouring Kenya, thousands of students marched through Nairobi on Monday."
+    assert _location(nlp, text, "marched") == "Nairobi"
+
+
+def test_event_location_from_a_clause_after_a_preposition(nlp) -> None:
+    text = "The smuggler was captured by soldiers after swimming across the Limpopo River."
+    assert _location(nlp, text, "captured") == "Limpopo River"
+
+
+def test_event_location_not_where_the_object_comes_from_or_is_for(nlp) -> None:
+    assert _location(nlp, "The army captured the ridge from Syria in 1973.", "captured") is None
+    text = "Police captured the group's finance chief for East Africa on Monday."
+    assert _location(nlp, text, "captured") is None
+    text = "Rebels captured the town of Kidal from the army."
+    assert _location(nlp, text, "captured") == "Kidal"
+
+
+def test_event_location_an_object_shared_by_conjoined_verbs(nlp) -> None:
+    text = "The army captured and annexed East Timor in 1975."
+    assert _location(nlp, text, "captured") == "East Timor"
+
+
+def test_event_location_not_a_country_named_as_a_nationality(nlp) -> None:
+    text = "A roadside bomb exploded near a U.S. patrol on Monday."
+    assert _location(nlp, text, "exploded") is None
+    # a country named before a site word is that site's place
+    assert _location(nlp, "Smugglers were shot near the Kenya border.", "shot") == "Kenya"

@@ -9,6 +9,10 @@ inside one of the trigger's phrases ("shot by gunmen in Peshawar"); never one in
 relative or reported clause ("the rebels, who trained in Libya, were arrested"). A name the
 gazetteer lacks, announced in the phrase ("the village of X near Mosul"), counts as the most
 specific place.
+Of several phrases, a town wins over the country of another ("In Lebanon, they marched to
+offices in Beirut"); a place its possessor holds wins over the possessor ("Baghdad's Sadr City
+neighbourhood"); a country named as a nationality ("near a U.S. patrol") and an object's origin
+("captured the ridge from Syria") are no places of the event.
 Names neither the gazetteer nor a place cue knows but the sentence shows as places ("in Kfar
 Darom", "stormed the Qasr Dam") come from ``whodid.geo.sites``.
 """
@@ -171,6 +175,8 @@ _OF_NAMES = frozenset(
         "hilltop",
     }
 )
+# place nouns a name before them names: "the Aziziyah district", "Sontyo village"
+_NAMED_BEFORE = _OF_NAMES | {"area", "quarter", "areas", "sub-district", "subdistrict"}
 _MODIFIER = frozenset({"compound", "amod", "poss", "nmod"})
 # nouns a place name qualifies without being where things happen there
 _NOT_A_SITE = frozenset(
@@ -178,6 +184,40 @@ _NOT_A_SITE = frozenset(
 )
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
+_SITE_WORDS = _OF_PLACE | {
+    "border",
+    "coast",
+    "embassy",
+    "consulate",
+    "base",
+    "bases",
+    "side",
+    "frontier",
+}
+# phrases of an object that say where it comes from or what it is for, not where it is:
+# "captured the sector from Jordan", "captured the envoy for Asia"
+_ORIGIN = frozenset({"from", "for"})
+# "on" names a place after these nouns: "on the island of X", "on the outskirts of X"
+_ON_NOUNS = _OF_NAMES | {
+    "outskirts",
+    "edge",
+    "border",
+    "coast",
+    "road",
+    "highway",
+    "street",
+    "bank",
+    "side",
+    "shore",
+    "frontline",
+    "front",
+}
+# attacks whose "on" phrase is where they struck: "an assault on the village of X"
+_ASSAULTS = frozenset(
+    {"attack", "assault", "offensive", "raid", "strike", "airstrike", "bombardment"}
+    | {"shelling", "push", "advance", "counteroffensive", "counter-offensive", "counterattack"}
+    | {"counter-attack", "onslaught", "incursion", "operation"}
+)
 
 
 def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
@@ -191,6 +231,8 @@ def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
             continue
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or _names_no_site(span.root):
+            continue
+        if place.feature == "country" and _as_nationality(span.root, trigger):
             continue
         for token in span:
             by_token[token.i] = place
@@ -210,19 +252,33 @@ def _names_no_site(token: Token) -> bool:
     return False
 
 
+def _as_nationality(token: Token, trigger: Token) -> bool:
+    """A country named before a common noun as its nationality: "a U.S. patrol", "the
+    US-run prison", "Iraq's army" is no place of the event; "the Iraq border" is a site."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "amod", "npadvmod")
+        and head.pos_ in ("NOUN", "VERB", "ADJ")
+        and head.text.islower()
+        and head.lower_ not in _SITE_WORDS
+        and head.i != trigger.i  # "rebels in northeast China patrol" parsed as a noun
+    )
+
+
 def _is_demonym(place: Place) -> bool:
     """ "Kenyan" in "a Kenyan officer" names a nationality, not where something happened."""
     kinds = {e.kind for e in default_gazetteer().lookup(place.text)}
     return "demonym" in kinds and "country" not in kinds
 
 
-def _phrase(head: Token) -> list[Token]:
+def _phrase(head: Token, skip: frozenset[str] = frozenset()) -> list[Token]:
     """The words of a phrase without the clauses inside it: "in a swap in which Israel freed
-    prisoners" is about the swap, not Israel."""
+    prisoners" is about the swap, not Israel. ``skip``: prepositions whose phrases are left
+    out too."""
     words = [head]
     for child in children(head):
-        if child.dep_ not in _CLAUSES:
-            words.extend(_phrase(child))
+        if child.dep_ not in _CLAUSES and not (child.dep_ == "prep" and child.lower_ in skip):
+            words.extend(_phrase(child, skip))
     return words
 
 
@@ -248,6 +304,24 @@ def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float
                         and not any(c.dep_ == "amod" for c in children(name))
                     ):
                         rank = _SPECIFIC["country"] + 1
+    if (
+        token.dep_ in ("poss", "compound")
+        and noun.lower_ in _WITHIN
+        and noun.i not in by_token
+        and any(
+            c.i in by_token and by_token[c.i] is not place
+            for c in children(noun)
+            if c.dep_ == "compound"
+        )
+    ):  # "Guangdong's Sanshangang township": the possessor holds the township
+        rank = _SPECIFIC["country"] + 1
+    elif (
+        token.dep_ == "poss"
+        and noun.i in by_token
+        and by_token[noun.i] is not place
+        and not isinstance(by_token[noun.i], Building)
+    ):
+        rank = _SPECIFIC["country"] + 1  # "Jerusalem's Old City", "Baghdad's Green Zone"
     return rank, place.start
 
 
@@ -265,14 +339,41 @@ def _in_phrase(prep: Token, by_token: dict[int, Place]) -> Place | None:
 
 
 def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) -> Place | None:
+    """The place of the token's locative phrases; of several, a town before the country or
+    region around it ("In neighbouring Lebanon, thousands marched to offices in Beirut")."""
+    best: Place | None = None
     for child in children(token):
         if child.dep_ in ("prep", "agent") and child.lower_ in _LOCATIVE:
             if child.lower_ in _MOTION and not motion:
                 continue
             found = _in_phrase(child, by_token)
-            if found is not None and (child.lower_ != "on" or found.feature in _ON_FEATURES):
-                return found
-    return None
+            if (
+                found is not None
+                and (child.lower_ != "on" or _on_place(child, found))
+                and (best is None or _narrower(child, found, best))
+            ):
+                best = found
+    return best
+
+
+def _narrower(prep: Token, found: Place, best: Place) -> bool:
+    """A town in a later phrase is where the event happened rather than the country or
+    region of an earlier one (not a building, nor a place it was aimed at or crossed)."""
+    return (
+        prep.lower_ not in ("on", "toward", "towards", "across")
+        and _SPECIFIC.get(found.feature, 6) < _SPECIFIC.get(best.feature, 6)
+        and not isinstance(found, Building)
+    )
+
+
+def _on_place(prep: Token, found: Place) -> bool:
+    """ "on" names a place for a town or a site ("on the Gaza border", "on the island of X",
+    "an assault on Qabasin"), not for a country's policy ("sanctions on Iran")."""
+    if found.feature in _ON_FEATURES:
+        return True
+    return prep.head.lemma_.lower() in _ASSAULTS or any(
+        c.dep_ == "pobj" and c.lower_ in _ON_NOUNS for c in children(prep)
+    )
 
 
 def _object_place(
@@ -283,18 +384,33 @@ def _object_place(
     somewhere in its phrase ("captured the town of X", not "captured a man from X")."""
     if token.lemma_.lower() not in PLACE_OBJECT_VERBS:
         return None
-    for child in children(token):
-        if child.dep_ in ("dobj", "nsubjpass"):
-            best: tuple[float, int, Place] | None = None
-            for sub in _name_words(child) if itself else _phrase(child):
-                place = by_token.get(sub.i)
-                if place is not None and not (itself and isinstance(place, Unnamed)):
-                    rank = _rank(sub, place, by_token)
-                    if best is None or rank < best[:2]:
-                        best = (*rank, place)
-            if best is not None:
-                return best[2]
+    objects = [c for c in children(token) if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects and itself:  # "captured and annexed East Jerusalem": the shared object
+        objects = [
+            o
+            for c in children(token)
+            if c.dep_ == "conj" and c.pos_ == "VERB"
+            for o in children(c)
+            if o.dep_ == "dobj"
+        ][:1]
+    for child in objects:
+        best: tuple[float, int, Place] | None = None
+        for sub in _name_words(child) if itself else _phrase(child, skip=_ORIGIN):
+            place = by_token.get(sub.i)
+            if place is not None and not (
+                itself and isinstance(place, Unnamed) and not _named_before(sub)
+            ):
+                rank = _rank(sub, place, by_token)
+                if best is None or rank < best[:2]:
+                    best = (*rank, place)
+        if best is not None:
+            return best[2]
     return None
+
+
+def _named_before(token: Token) -> bool:
+    """A name right before a place noun it names: "the Aziziyah district", "Sontyo village"."""
+    return token.dep_ == "compound" and token.head.lower_ in _NAMED_BEFORE
 
 
 def _name_words(head: Token, *, named: bool = False) -> list[Token]:
@@ -303,7 +419,9 @@ def _name_words(head: Token, *, named: bool = False) -> list[Token]:
     person's name ("captured Henao") unless a place noun announces it."""
     words = [head] if named or head.ent_type_ != "PERSON" else []
     for child in children(head):
-        if child.dep_ in ("appos", "conj"):
+        if child.pos_ == "PROPN" and _named_before(child):
+            words.append(child)  # "shelled the Aziziyah district"
+        elif child.dep_ in ("appos", "conj"):
             words.extend(_name_words(child, named=named))
         elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in _OF_NAMES:
             for name in children(child):
@@ -379,7 +497,7 @@ def _clauses(token: Token) -> list[Token]:
     for child in children(token):
         if child.dep_ in _CIRCUMSTANCE and child.pos_ in ("VERB", "AUX"):
             verbs.append(child)
-        elif child.dep_ == "prep" and child.lower_ == "by":
+        elif child.dep_ == "prep" and child.lower_ in ("by", "upon", "after", "on", "while"):
             verbs.extend(c for c in children(child) if c.dep_ == "pcomp" and c.pos_ == "VERB")
     return verbs
 
