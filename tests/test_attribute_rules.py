@@ -97,6 +97,24 @@ def test_hand_built_docs_get_the_stock_attributes(spec: tuple[list[str], ...]) -
         assert [t.lemma_ for t in expected] == [t.lemma_ for t in got]
 
 
+def test_a_full_cache_is_cleared_and_the_output_stays_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from whodid.nlp import attribute_rules
+
+    monkeypatch.setattr(attribute_rules, "_CACHE_LIMIT", 2)
+    nlp = _blank_pipeline()
+    stock = nlp.get_pipe("attribute_ruler")
+    rules = compile_rules(stock)
+    assert rules is not None
+    fast = AttributeRules(nlp.vocab)
+    fast.load(rules)
+    for spec in DOCS * 2:
+        expected, got = stock(_doc(nlp, *spec)), fast(_doc(nlp, *spec))
+        assert (expected.to_array(ATTRS) == got.to_array(ATTRS)).all()
+        assert len(rules._cache) <= 2
+
+
 def test_the_tests_of_the_rules_did_fire() -> None:
     nlp = _blank_pipeline()
     rules = compile_rules(nlp.get_pipe("attribute_ruler"))
