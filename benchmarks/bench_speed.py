@@ -7,14 +7,17 @@ Builds a corpus of news-style articles from text the project wrote itself (the e
 of every lexicon entry and the bundled example articles), shuffled into articles of 8 to 20
 sentences, then times, in one run:
 
-1. bare ``nlp.pipe`` with the same model, components and batch size whodid uses;
-2. ``whodid.annotate_many`` on the same articles (all four layers);
+1. the stock model: bare ``nlp.pipe`` of ``spacy.load(model)`` with the components whodid keeps
+   and nothing of whodid's (its own attribute_ruler, its tokenizer) -- the baseline of issue 8;
+2. bare ``nlp.pipe`` of whodid's pipeline (the same model as whodid loads it: its faster
+   attribute rules, its two small components, its tokenizer exception);
+3. ``whodid.annotate_many`` on the same articles (all four layers);
 
-alternately, ``--repeat`` times each, keeping each one's best time, after an untimed pass of
-spaCy that fills the vocabulary (so neither starts cold).  Prints articles/s, sentences/s,
-tokens/s, peak RSS and the ratio whodid / bare spaCy, of wall time and of the process's CPU time
-(on a machine shared with other work, the CPU-time ratio is the steadier one).  Pin the process
-to one core for the one-core figure: ``taskset -c 0 python ...``.
+alternately, ``--repeat`` times each, after an untimed pass of each pipeline that fills the
+vocabulary (so none starts cold).  Prints articles/s, sentences/s, tokens/s (median of the
+passes), peak RSS and the ratios whodid / each bare parse, of wall time and of the process's CPU
+time, medians (on a machine shared with other work, the CPU-time ratio is the steadier one).
+Pin the process to one core for the one-core figure: ``taskset -c 0 python ...``.
 
 With ``--workers N`` (N > 1) it then times ``whodid.runners.local.annotate_ordered`` (the
 engine of ``whodid ingest --workers``) with 1 and with N worker processes, and prints the
@@ -31,6 +34,7 @@ import os
 import platform
 import random
 import resource
+import statistics
 import time
 from pathlib import Path
 
@@ -131,7 +135,7 @@ def main() -> None:
 
     started, started_cpu = time.perf_counter(), time.process_time()
     import whodid
-    from whodid.nlp.model import load_nlp
+    from whodid.nlp.model import USED_COMPONENTS, load_nlp, model_name
     from whodid.pipeline import Options
 
     nlp = load_nlp()
@@ -148,6 +152,14 @@ def main() -> None:
     print(f"machine: {machine()}")
     print(f"model: {nlp.meta.get('name')} {nlp.meta.get('version')} components {nlp.pipe_names}")
     print(f"start-up (import + model + data): {startup:.2f} s ({startup_cpu:.2f} s CPU)")
+    import spacy
+
+    stock = spacy.load(model_name())
+    for pipe in [p for p in stock.pipe_names if p not in USED_COMPONENTS]:
+        stock.remove_pipe(pipe)
+    print(f"stock model (baseline): components {stock.pipe_names}")
+    for _doc in stock.pipe(texts, batch_size=args.batch_size):
+        pass
     docs = list(nlp.pipe(texts, batch_size=args.batch_size))
     sentences = sum(len(list(d.sents)) for d in docs)
     tokens = sum(len(d) for d in docs)
@@ -156,26 +168,41 @@ def main() -> None:
 
     # Wall time, and the process's CPU time: on a machine shared with other work the wall time
     # also counts the time spent waiting for the core, the CPU time does not.
-    bare, full = float("inf"), float("inf")
-    bare_cpu, full_cpu = float("inf"), float("inf")
+    wall: dict[str, list[float]] = {"stock": [], "bare": [], "whodid": []}
+    cpu: dict[str, list[float]] = {"stock": [], "bare": [], "whodid": []}
+    events = 0
     for _ in range(args.repeat):
-        t0, c0 = time.perf_counter(), time.process_time()
-        for _doc in nlp.pipe(texts, batch_size=args.batch_size):
-            pass
-        bare = min(bare, time.perf_counter() - t0)
-        bare_cpu = min(bare_cpu, time.process_time() - c0)
+        for name, pipeline in (("stock", stock), ("bare", nlp)):
+            t0, c0 = time.perf_counter(), time.process_time()
+            for _doc in pipeline.pipe(texts, batch_size=args.batch_size):
+                pass
+            wall[name].append(time.perf_counter() - t0)
+            cpu[name].append(time.process_time() - c0)
         t0, c0 = time.perf_counter(), time.process_time()
         events = sum(len(a.events) for a in whodid.annotate_many(corpus, options=options))
-        full = min(full, time.perf_counter() - t0)
-        full_cpu = min(full_cpu, time.process_time() - c0)
+        wall["whodid"].append(time.perf_counter() - t0)
+        cpu["whodid"].append(time.process_time() - c0)
     if args.repeat > 0:
+        med = {k: statistics.median(v) for k, v in wall.items()}
+        med_cpu = {k: statistics.median(v) for k, v in cpu.items()}
         print(f"events: {events}")
-        print(rate_line("bare spaCy", bare, n, sentences, tokens))
-        print(rate_line("whodid", full, n, sentences, tokens))
-        print(f"ratio whodid / bare spaCy: {full / bare:.3f}  (best of {args.repeat} each)")
+        print(rate_line("stock model", med["stock"], n, sentences, tokens))
+        print(rate_line("bare whodid nlp", med["bare"], n, sentences, tokens))
+        print(rate_line("whodid", med["whodid"], n, sentences, tokens))
+        each = ", ".join(f"{k} " + " ".join(f"{x:.2f}" for x in v) for k, v in cpu.items())
+        print(f"CPU time of each pass (s): {each}")
         print(
-            f"CPU time: bare spaCy {bare_cpu:.2f} s, whodid {full_cpu:.2f} s, "
-            f"ratio {full_cpu / bare_cpu:.3f}"
+            f"CPU time, median of {args.repeat}: stock model {med_cpu['stock']:.2f} s, "
+            f"bare whodid nlp {med_cpu['bare']:.2f} s, whodid {med_cpu['whodid']:.2f} s"
+        )
+        issue = med_cpu["whodid"] / med_cpu["stock"]
+        print(
+            f"ratio whodid / stock model (issue 8 baseline): CPU {issue:.3f}, "
+            f"wall {med['whodid'] / med['stock']:.3f}"
+        )
+        print(
+            f"ratio whodid / bare whodid nlp: CPU {med_cpu['whodid'] / med_cpu['bare']:.3f}, "
+            f"wall {med['whodid'] / med['bare']:.3f}"
         )
         print(f"peak RSS: {peak_rss_mb():.0f} MB")
 

