@@ -166,7 +166,9 @@ def _client(dask: DaskOptions) -> Iterator[Client]:
         n_workers=max(1, dask.workers),
         threads_per_worker=1,  # spaCy holds the GIL: one annotating thread per process
         processes=True,
-        dashboard_address=None,
+        # a free port for the scheduler's HTTP server (and dashboard, if bokeh is installed):
+        # with None it still tries 8787 and warns when another cluster holds that port
+        dashboard_address=":0",
     )
     with cluster, Client(cluster, timeout="60s") as client:  # a loaded machine starts slowly
         yield client
