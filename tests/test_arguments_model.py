@@ -319,3 +319,17 @@ def test_a_possessed_thing_ends_with_its_head() -> None:
     best = _best("Chile rejected Peru's offer on fishing quotas.")
     assert best["target"]["text"] == "Peru's offer"
     assert best["target"]["code"] == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "source"),
+    [
+        # a raising or control verb in the passive: its subject does the complement's act
+        ("Britain and Norway are expected to announce further aid to Sudan.", "033", "GBR"),
+        ("Ghana was urged by the United Nations to withdraw its troops.", "0874", "GHA"),
+    ],
+)
+def test_the_subject_of_a_passive_does_its_complement(text: str, cameo: str, source: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    coded = [e for e in events if e["cameo"] == cameo]
+    assert coded and coded[0]["source"] and coded[0]["source"]["code"] == source

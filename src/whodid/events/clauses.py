@@ -124,8 +124,9 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
         if prep.lower_ in ("of", "for") and controllers:  # "accused Gondor of sending"
             return with_conjuncts(controllers[0]), passive
     inherited, head_passive = subjects(head, _depth + 1)
-    if head_passive and verb.dep_ != "conj":
+    if head_passive and verb.dep_ not in ("conj", "xcomp"):
         inherited = agents(head) or []
+    # "X is expected to announce", "X was urged to withdraw": the passive's subject does it
     if head_passive and verb.dep_ == "conj" and verb.tag_ == "VBN" and not _has_aux(verb):
         passive = True  # "was tortured and killed": the shared auxiliary makes both passive
     return inherited, passive
