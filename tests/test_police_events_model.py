@@ -37,7 +37,7 @@ def _police(text: str) -> set[str]:
         ("Two youths were injured in police firing near the grain market.", "193"),
         # deaths laid at the police's door
         ("Sixty people died due to police firing in the district.", "1823"),
-        ("Some forty people were killed in 500 rounds of firing by the police.", "1823"),
+        ("Nine villagers were killed in 200 rounds of firing by the police.", "1823"),
         ("The toll of deaths in police firing in the district rose to nine.", "1823"),
     ],
 )

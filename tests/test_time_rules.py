@@ -208,7 +208,7 @@ def test_conjunctions_and_ages_are_no_times() -> None:
     [
         # an -ed adjective or passive participle is no past-tense cue: "would be" still governs
         (
-            "The bonus would be paid on a still unspecified date in January.",
+            "The grant will be released on an as yet undisclosed date in January.",
             "January",
             date(2013, 10, 26),
             "2014-01",

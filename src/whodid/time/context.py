@@ -25,7 +25,7 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 # an -ed word after a determiner or a form of "be" is an adjective or a passive participle
-# ("a still unspecified date", "the planned talks", "is expected"): it says nothing of tense
+# ("an as yet undisclosed date", "the planned talks", "is expected"): it says nothing of tense
 _NOT_A_VERB = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|still|yet|be|been|being|is|are|"
     r"am)\s+(?:\w+ly\s+)?$",
