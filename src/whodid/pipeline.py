@@ -103,7 +103,7 @@ def annotate_doc(
     if doc_text(doc) != text:
         keep_text(doc, text)  # parsed truecased: spans report the text as given
     mask = boilerplate_spans(text)
-    times = find_timexes(text, article.published, doc if len(doc_text(doc)) == len(text) else None)
+    times = find_timexes(text, article.published, doc)
     actors = DocActors(kb, doc, published=article.published)
     found: list[tuple[Event, Token]] = []
     for index, sentence in enumerate(doc.sents):

@@ -73,43 +73,34 @@ _ON_FEATURES = frozenset(
 )  # "on the Gaza border", not "sanctions on Iran"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_PLACE = frozenset({"in", "at", "inside", "near"})
-# "of" names the doers' place after these nouns: "residents of X marched", "the outskirts of X"
-_OF_PLACE = frozenset(
-    {
-        "residents",
-        "inhabitants",
-        "villagers",
-        "people",
-        "citizens",
-        "areas",
-        "area",
-        "parts",
-        "part",
-        "streets",
-        "centre",
-        "center",
-        "outskirts",
-        "village",
-        "villages",
-        "town",
-        "towns",
-        "city",
-        "cities",
-        "district",
-        "districts",
-        "neighbourhood",
-        "neighborhood",
-        "suburb",
-        "suburbs",
-        "province",
-        "region",
-        "countryside",
-        "capital",
-        "camp",
-        "port",
-        "island",
-    }
+# settlements and their parts, singular and plural: the nouns the place sets below share
+_SETTLEMENTS = frozenset(
+    {"village", "villages", "town", "towns", "city", "cities", "district", "districts"}
+    | {"neighbourhood", "neighborhood", "suburb", "suburbs"}
 )
+# "of" names the doers' place after these nouns: "residents of X marched", "the outskirts of X"
+_OF_PLACE = _SETTLEMENTS | {
+    "residents",
+    "inhabitants",
+    "villagers",
+    "people",
+    "citizens",
+    "areas",
+    "area",
+    "parts",
+    "part",
+    "streets",
+    "centre",
+    "center",
+    "outskirts",
+    "province",
+    "region",
+    "countryside",
+    "capital",
+    "camp",
+    "port",
+    "island",
+}
 # the trigger's phrases that may hold a place phrase of their own: "shot by a hit team in X",
 # "captured with explosives in X", "began an operation to retake land in X"
 _NESTING = frozenset({"prep", "agent", "dobj", "nsubjpass", "attr", "xcomp", "npadvmod"})
@@ -142,39 +133,25 @@ _WITHIN = frozenset(
     }
 )
 # place nouns whose "of" phrase names them: "the town of X", "the settlements of X and Y"
-_OF_NAMES = frozenset(
-    {
-        "town",
-        "towns",
-        "village",
-        "villages",
-        "city",
-        "cities",
-        "district",
-        "districts",
-        "neighbourhood",
-        "neighborhood",
-        "suburb",
-        "suburbs",
-        "settlement",
-        "settlements",
-        "province",
-        "governorate",
-        "region",
-        "island",
-        "islands",
-        "port",
-        "camp",
-        "enclave",
-        "municipality",
-        "hamlet",
-        "capital",
-        "localities",
-        "locality",
-        "hill",
-        "hilltop",
-    }
-)
+_OF_NAMES = _SETTLEMENTS | {
+    "settlement",
+    "settlements",
+    "province",
+    "governorate",
+    "region",
+    "island",
+    "islands",
+    "port",
+    "camp",
+    "enclave",
+    "municipality",
+    "hamlet",
+    "capital",
+    "localities",
+    "locality",
+    "hill",
+    "hilltop",
+}
 # place nouns a name before them names: "the Aziziyah district", "Sontyo village"
 _NAMED_BEFORE = _OF_NAMES | {"area", "quarter", "areas", "sub-district", "subdistrict"}
 _MODIFIER = frozenset({"compound", "amod", "poss", "nmod"})
