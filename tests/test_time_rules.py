@@ -366,3 +366,21 @@ def test_a_month_the_parser_reads_as_a_date_needs_no_cue() -> None:
     doc.ents = [SpacySpan(doc, 1, 2, label="DATE")]
     found = {t.text: t.value for t in find_timexes(doc.text, date(2013, 2, 10), doc)}
     assert found == {"March": "2013-03"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "kind", "value"),
+    [
+        # decades as durations are counted in years
+        ("The two clans have feuded for three decades.", "three decades", "DURATION", "P30Y"),
+        ("Rainfall has dwindled over the past decade.", "the past decade", "DURATION", "P10Y"),
+        ("The sect dwindled for decades.", "decades", "DURATION", "PXDE"),
+        # "the year ended <date>" is a year's span (a fiscal year), not a calendar year
+        ("For the year ended June 30, the mill lost money.", "the year", "DURATION", "P1Y"),
+        ("In the fiscal year ending May 31, sales grew.", "the fiscal year", "DURATION", "P1Y"),
+        ("Sales grew 4% during the year.", "the year", "DATE", "2013"),
+    ],
+)
+def test_decades_and_years_ended(sentence: str, span: str, kind: str, value: str) -> None:
+    found = {t.text: (t.type, t.value) for t in find_timexes(sentence, date(2013, 3, 22))}
+    assert found.get(span) == (kind, value), found

@@ -187,7 +187,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "theunit",
-            rf"\b(?:(?P<edge>{edge}|earlier|later)\s+)?the\s+(?:(?P<whole>full|whole|entire)\s+(?=year))?(?P<unit>year|month|week|weekend)\b(?!-|\s+(?:before|after|earlier|later|ago|of|in|to|that|when|since))",
+            rf"\b(?:(?P<edge>{edge}|earlier|later)\s+)?the\s+(?:(?P<whole>full|whole|entire)\s+(?=year)|fiscal\s+(?=year\s+end))?(?P<unit>year|month|week|weekend)\b(?!-|\s+(?:before|after|earlier|later|ago|of|in|to|that|when|since))",
             I,
         ),
         (

@@ -224,6 +224,8 @@ def _nextday(m: re.Match[str], ctx: Context) -> Result:
 
 def _duration_value(n: float | None, unit: str) -> str:
     amount = "X" if not n else (str(int(n)) if n == int(n) else str(n))
+    if unit == "DE" and n and n == int(n):
+        return f"P{10 * int(n)}Y"  # "two decades": P20Y, as the corpus writes it (not P2DE)
     if unit in _TIME_UNITS:
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
     if unit == "2W":
