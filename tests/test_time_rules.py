@@ -384,3 +384,19 @@ def test_a_month_the_parser_reads_as_a_date_needs_no_cue() -> None:
 def test_decades_and_years_ended(sentence: str, span: str, kind: str, value: str) -> None:
     found = {t.text: (t.type, t.value) for t in find_timexes(sentence, date(2013, 3, 22))}
     assert found.get(span) == (kind, value), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "kind", "value"),
+    [
+        # a weekday's night is that day; other parts of a weekday, and "last night", keep
+        # their part
+        ("Rebels shelled the depot Thursday night.", "Thursday night", "DATE", "2013-03-21"),
+        ("Guards were posted late Sunday night.", "late Sunday night", "DATE", "2013-03-17"),
+        ("The envoys flew home Thursday morning.", "Thursday morning", "TIME", "2013-03-21TMO"),
+        ("Last night the sirens sounded twice.", "Last night", "TIME", "2013-03-21TNI"),
+    ],
+)
+def test_a_weekday_night_is_that_day(sentence: str, span: str, kind: str, value: str) -> None:
+    found = {t.text: (t.type, t.value) for t in find_timexes(sentence, date(2013, 3, 22))}
+    assert found.get(span) == (kind, value), found

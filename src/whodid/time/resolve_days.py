@@ -89,7 +89,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
     if "." in word and word[0].islower():
         return None
     d = _resolve_weekday(ctx, m, _weekday_num(ctx, word), m["pre"] or "")
-    return _day_value(d, _part(m["part"]))
+    part = _part(m["part"])
+    # "Friday night" is that Friday: the corpora give a weekday's night as the date about
+    # twice as often as with TNI (unlike "Friday morning" or "Friday evening", which keep it)
+    return _day_value(d, "" if part == "NI" else part)
 
 
 @rule("clock")
