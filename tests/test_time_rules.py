@@ -400,3 +400,17 @@ def test_decades_and_years_ended(sentence: str, span: str, kind: str, value: str
 def test_a_weekday_night_is_that_day(sentence: str, span: str, kind: str, value: str) -> None:
     found = {t.text: (t.type, t.value) for t in find_timexes(sentence, date(2013, 3, 22))}
     assert found.get(span) == (kind, value), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The lease ran for 3 1/2 years.", "3 1/2 years", "P3Y6M"),
+        ("The crossing took some 4 1/2 hours.", "some 4 1/2 hours", "PT4H30M"),
+        ("The alarm rang for a minute and a half.", "a minute and a half", "PT1M30S"),
+        ("The strike lasted two and a half days.", "two and a half days", "P2DT12H"),
+        ("Prices were fixed on 1/2/2010.", "1/2/2010", "2010-01-02"),
+    ],
+)
+def test_halves_of_units(sentence: str, span: str, value: str) -> None:
+    assert value_of(sentence, span) == value

@@ -83,7 +83,7 @@ def fragments(lex: Lexicon) -> Fragments:
     compound = f"{_alt(tens)}(?:[\\s-]+{_alt(units_)})?"
     words = [w for w in lex["number"]] + list(lex["vague_number"])
     numword = f"(?:{compound}|{_alt(words)})"
-    num = rf"(?:\d+(?:\.\d+)?|{numword})"
+    num = rf"(?:\d+(?:\.\d+|\s+1/2(?![\d/]))?|{numword})"
     unit_words = set(lex["unit"])
     plural = {w + "s" for w in unit_words} | {"centuries", "millennia"}
     unit = _alt(unit_words | plural)
@@ -257,7 +257,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "duration",
-            rf"(?:\bthe\s+(?P<rel>past|last|next|first|coming|previous|following|final|latest|remaining|preceding)\s+)?(?:\b(?P<mod>{f.mod})\s+)?\b(?P<num>{f.num})(?:\s+(?:or|to)\s+(?:so|more|\d+|{f.numword}))?(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|further|extra))?[\s-]+(?P<unit>{f.unit})(?!-)\b(?:\s+or\s+so)?",
+            rf"(?:\bthe\s+(?P<rel>past|last|next|first|coming|previous|following|final|latest|remaining|preceding)\s+)?(?:\b(?P<mod>{f.mod})\s+)?\b(?P<num>{f.num})(?:\s+(?:or|to)\s+(?:so|more|\d+|{f.numword}))?(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|further|extra))?[\s-]+(?P<unit>{f.unit})(?!-)\b(?:\s+and\s+a\s+half\b)?(?:\s+or\s+so)?",
             I,
         ),
         ("halfunit", r"\bhalf\s+(?:an?\s+)?(?P<unit>hour|day|year|century|decade)\b", I),

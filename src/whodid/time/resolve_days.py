@@ -225,7 +225,17 @@ def _nextday(m: re.Match[str], ctx: Context) -> Result:
 # -- durations and sets --------------------------------------------------------------------
 
 
+# a half of a unit in the next smaller one: "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M
+_HALF = {"Y": "6M", "D": "T12H", "H": "30M", "MIN": "30S"}
+
+
 def _duration_value(n: float | None, unit: str) -> str:
+    if n and n - int(n) == 0.5 and unit in _HALF:
+        whole = int(n)
+        if unit in _TIME_UNITS:
+            head = f"{whole}{'M' if unit == 'MIN' else unit}" if whole else ""
+            return f"PT{head}{_HALF[unit]}"
+        return f"P{whole}{unit}{_HALF[unit]}" if whole else f"P{_HALF[unit]}"
     amount = "X" if not n else (str(int(n)) if n == int(n) else str(n))
     if unit == "DE" and n and n == int(n):
         return f"P{10 * int(n)}Y"  # "two decades": P20Y, as the corpus writes it (not P2DE)
