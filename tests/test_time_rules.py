@@ -414,3 +414,18 @@ def test_a_weekday_night_is_that_day(sentence: str, span: str, kind: str, value:
 )
 def test_halves_of_units(sentence: str, span: str, value: str) -> None:
     assert value_of(sentence, span) == value
+
+
+def test_quoted_titles_are_no_times() -> None:
+    for sentence in (
+        'The minister defended the budget on "This Week" yesterday.',
+        "The senator told ``Sunday Morning'' that he would resign.",
+        "She told ''48 Hours'' that she had left.",
+    ):
+        found = {t.text for t in find_timexes(sentence, date(2013, 3, 22))}
+        assert found <= {"yesterday"}, found
+    found = {
+        t.text: t.value for t in find_timexes('"Next Monday we vote," she said.', date(2013, 3, 22))
+    }
+    assert found == {"Next Monday": "2013-03-25"}
+    assert value_of('He said "This week is decisive."', "This week") == "2013-W12"
