@@ -429,3 +429,20 @@ def test_quoted_titles_are_no_times() -> None:
     }
     assert found == {"Next Monday": "2013-03-25"}
     assert value_of('He said "This week is decisive."', "This week") == "2013-W12"
+
+
+def test_a_quarter_used_as_an_adjective_leaves_its_determiner_out() -> None:
+    found = {
+        t.text: t.value
+        for t in find_timexes("Analysts expect a fourth-quarter loss.", date(2013, 10, 2))
+    }
+    assert found == {"fourth-quarter": "2013-Q4"}
+    found = {
+        t.text: t.value for t in find_timexes("Its second-half sales grew.", date(2013, 10, 2))
+    }
+    assert found == {"second-half": "2013-H2"}
+    found = {
+        t.text: t.value
+        for t in find_timexes("Sales slowed in the third quarter.", date(2013, 10, 2))
+    }
+    assert found == {"the third quarter": "2013-Q3"}

@@ -171,7 +171,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "ordq",
-            rf"(?:\b(?:the|its|a|this)\s+)?(?:(?:(?:fiscal|calendar)\s+)?(?P<ylead>\d{{4}})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|(?P<yago>year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)[\s-]+)?\b(?P<ord>{f.ordinal}|last)[\s-]+(?:(?P<two>two)[\s-]+)?(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?P<pl>s)?\b(?!ly)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<ytail>\d{{4}})|(?P<rel2>this|last|next)\s+year)\b)?",
+            rf"(?:\b(?:the|its|a|this)\s+(?!(?:fiscal[\s-]+)?(?:{f.ordinal}|last)-(?:quarter|half)\b))?(?:(?:(?:fiscal|calendar)\s+)?(?P<ylead>\d{{4}})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|(?P<yago>year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)[\s-]+)?\b(?P<ord>{f.ordinal}|last)[\s-]+(?:(?P<two>two)[\s-]+)?(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?P<pl>s)?\b(?!ly)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<ytail>\d{{4}})|(?P<rel2>this|last|next)\s+year)\b)?",
             I,
         ),
         (
