@@ -446,3 +446,17 @@ def test_a_quarter_used_as_an_adjective_leaves_its_determiner_out() -> None:
         for t in find_timexes("Sales slowed in the third quarter.", date(2013, 10, 2))
     }
     assert found == {"the third quarter": "2013-Q3"}
+
+
+def test_the_before_a_counted_span_belongs_to_it() -> None:
+    found = {
+        t.text: t.value
+        for t in find_timexes("Profit rose 4% in the nine months.", date(2013, 10, 2))
+    }
+    assert found == {"the nine months": "P9M"}
+    found = {t.text for t in find_timexes("The two-week truce held.", date(2013, 10, 2))}
+    assert found == {"two-week"}
+    found = {
+        t.text for t in find_timexes("He left the three days before the vote.", date(2013, 10, 2))
+    }
+    assert not any(f.startswith("the") for f in found), found

@@ -64,6 +64,7 @@ class Fragments:
     season: str
     part: str
     unit: str
+    units_pl: str
     holiday: str
     ref: str
     set_adverb: str
@@ -108,6 +109,7 @@ def fragments(lex: Lexicon) -> Fragments:
         season=_alt(list(lex["season"])),
         part=_alt(list(lex["partofday"])),
         unit=unit,
+        units_pl=_alt(plural),
         holiday=_alt(list(lex["holiday"])),
         ref=_alt(list(lex["ref"])),
         set_adverb=_alt(list(lex["set_adverb"])),
@@ -257,7 +259,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "duration",
-            rf"(?:\bthe\s+(?P<rel>past|last|next|first|coming|previous|following|final|latest|remaining|preceding)\s+)?(?:\b(?P<mod>{f.mod})\s+)?\b(?P<num>{f.num})(?:\s+(?:or|to)\s+(?:so|more|\d+|{f.numword}))?(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|further|extra))?[\s-]+(?P<unit>{f.unit})(?!-)\b(?:\s+and\s+a\s+half\b)?(?:\s+or\s+so)?",
+            rf"(?:\bthe\s+(?P<rel>past|last|next|first|coming|previous|following|final|latest|remaining|preceding)\s+|\b(?P<the>the)\s+(?=(?:\d+|{f.numword})\s+{f.units_pl}\b(?!\s+(?:ago|later|earlier|before|after|afterwards?|from|old)\b)))?(?:\b(?P<mod>{f.mod})\s+)?\b(?P<num>{f.num})(?:\s+(?:or|to)\s+(?:so|more|\d+|{f.numword}))?(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|further|extra))?[\s-]+(?P<unit>{f.unit})(?!-)\b(?:\s+and\s+a\s+half\b)?(?:\s+or\s+so)?",
             I,
         ),
         ("halfunit", r"\bhalf\s+(?:an?\s+)?(?P<unit>hour|day|year|century|decade)\b", I),

@@ -272,6 +272,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         n
         and n == int(n)
         and not m["rel"]
+        and not m["the"]
         and not m["mod"]
         and unit in ("D", "W", "M", "Y")
         and _IN.search(ctx.text, max(0, m.start() - 10), m.start())
