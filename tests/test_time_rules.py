@@ -460,3 +460,16 @@ def test_the_before_a_counted_span_belongs_to_it() -> None:
         t.text for t in find_timexes("He left the three days before the vote.", date(2013, 10, 2))
     }
     assert not any(f.startswith("the") for f in found), found
+
+
+def test_only_and_just_stay_out_of_a_span() -> None:
+    found = {
+        t.text: t.value for t in find_timexes("The truce held only six weeks.", date(2013, 3, 22))
+    }
+    assert found == {"six weeks": "P6W"}
+    found = {
+        t.text: t.value
+        for t in find_timexes("He moved here just two years ago.", date(2013, 3, 22))
+    }
+    assert found == {"two years ago": "2011"}
+    assert value_of("The siege lasted about five days.", "about five days") == "P5D"

@@ -90,7 +90,7 @@ def fragments(lex: Lexicon) -> Fragments:
     unit = _alt(unit_words | plural)
     mod = (
         r"(?:about|nearly|almost|roughly|around|approximately|some|more\s+than|less\s+than|over|"
-        r"just|only|at\s+least|at\s+most|barely|fewer\s+than|under|up\s+to|a\s+full|fully)"
+        r"at\s+least|at\s+most|barely|fewer\s+than|under|up\s+to|a\s+full|fully)"
     )
     small = _alt(units_ + ["ten", "eleven", "twelve"])
     year_words = (
