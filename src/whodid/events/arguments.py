@@ -283,6 +283,24 @@ def _stative(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def own_forces(entry: Entry, nouns: list[Token], is_actor: IsActor) -> list[Token]:
+    """The nouns that name an own-forces entry's forces ("troops", "peacekeeping troops"):
+    the source when no one else is named ("troops were withdrawn", "the deployment of X
+    troops"), since whoever moves troops is whose troops they are."""
+    if not entry.own_forces:
+        return []
+    found = []
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        words = {lemma, noun.lower_}
+        words.update(
+            f"{left.lower_} {lemma}" for left in lefts(noun) if left.dep_ in ("compound", "amod")
+        )
+        if words & entry.objects and (is_actor(noun) or owner(noun, is_actor) is not None):
+            found.append(noun)
+    return found
+
+
 def verb_arguments(
     entry: Entry, trigger: list[Token], is_actor: IsActor, lexicon: Lexicon
 ) -> tuple[list[Token], list[Token]]:
@@ -297,6 +315,11 @@ def verb_arguments(
         sources, subjects, passive = subjects, [], False
     if passive and not sources:
         sources = _agent_of_cause(verb, lexicon)
+    if passive and not sources and verb.dep_ != "acl":
+        # "the peacekeepers were pulled out": whoever moves troops is whose troops they are
+        # (not "troops stationed in the north", a description)
+        sources = own_forces(entry, subjects, is_actor)
+        subjects = [s for s in subjects if s.i not in {f.i for f in sources}]
     tiers: list[list[Token]] = [subjects if passive else []]
     contact = _contact_head(verb, lexicon)
     if contact is not None:  # "called his counterpart to discuss": the caller discusses
@@ -395,9 +418,11 @@ def noun_arguments(
     own = trigger
     preps = clauses.prep_objects(noun)
     source_tiers: list[list[Token]] = [preps.get("by", [])]
-    target_tiers: list[list[Token]] = [
-        preps.get(p, []) for p in entry.target_preps or NOUN_TARGET_PREPS
-    ]
+    target_preps = entry.target_preps or NOUN_TARGET_PREPS
+    forces = own_forces(entry, preps.get("of", []), is_actor)
+    if forces:  # "the withdrawal of Russian troops from X": the troops' own act, aimed at X
+        target_preps = (*(p for p in target_preps if p != "of"), *THEME_PLACE_PREPS)
+    target_tiers: list[list[Token]] = [preps.get(p, []) for p in target_preps]
     for word in trigger[1:]:  # "a note of protest to Tbilisi": the phrase's last word's "to"
         if word.pos_ == "NOUN":
             inner = clauses.prep_objects(word)
@@ -438,6 +463,7 @@ def noun_arguments(
                 verb_preps.get(p, []) for p in entry.target_preps or clauses.DEFAULT_TARGET_PREPS
             )
             target_tiers.append([c for c in children(verb) if c.dep_ == "dative"])
+    source_tiers.append(forces)  # after a possessor or a light verb's subject
     sources = _pick([_usable(t, own) for t in source_tiers], is_actor)
     targets = _pick([_usable(t, own) for t in target_tiers], is_actor)
     if entry.swap:
