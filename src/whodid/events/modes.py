@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from whodid.events.lexicon import Entry, LexiconError
 from whodid.nlp.tree import children, lefts
-from whodid.ontology import plover_types
+from whodid.ontology import plover_for, plover_types
 
 MODES_FILE = "modes.yaml"
 _SECTIONS = ("triggers", "instruments", "victims", "devices")
@@ -70,6 +70,11 @@ def load_mode_cues(name: str, text: str) -> ModeCues:
         victims=tables["victims"],
         devices=_words(data.get("devices") or [], "devices", name),
     )
+
+
+@functools.cache
+def _modes_of() -> dict[str, tuple[str, ...]]:
+    return plover_types()
 
 
 @functools.cache
@@ -128,13 +133,19 @@ def event_mode(
     cues: ModeCues | None = None,
 ) -> str | None:
     """The PLOVER mode of an event of ``plover_type`` (see the module's docstring)."""
-    allowed = plover_types().get(plover_type, ())
+    allowed = _modes_of().get(plover_type, ())
     if not allowed:
         return None
     if entry.mode in allowed:
         return entry.mode
     if entry.mode in _WEAPON_MODES and "weapons" in allowed:
         return "weapons"  # "prepared to resume shelling": the guns made ready
+    if code_mode is None and plover_type != plover_for(entry.code)[0]:
+        # a recoded act keeps the mode of the act it stands for, where its new type has it
+        # ("threatened to arrest the strikers": a threat of arrest)
+        carried = plover_for(entry.code)[1]
+        if carried in allowed:
+            return carried
     cues = cues if cues is not None else mode_cues()
     if code_mode is not None and any(code_mode == mode for mode, _ in cues.triggers):
         # "Conduct strike or boycott": the trigger's own word says which
