@@ -113,6 +113,22 @@ def test_a_peoples_role_takes_the_country_where_it_acts(text: str, trigger: str,
     assert _event(text, trigger)["source"]["country"] == code
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        # a name a settlement noun makes a place, however small the town
+        ("Police in the town of Tikrit arrested five suspects.", "arrested", "IRQCOP"),
+        # a role in a capital is no part of the capital's government
+        ("Protesters in Nairobi burned tyres.", "burned", "KENCVL"),
+        ("Businessmen in Moscow criticised the plan.", "criticised", "RUSBUS"),
+        # a role of a seat still is: 'the chairman of the Duma'
+        ("The chairman of the Duma criticised the plan.", "criticised", "RUSLEG"),
+    ],
+)
+def test_a_place_after_a_role(text: str, trigger: str, code: str) -> None:
+    assert _event(text, trigger)["source"]["code"] == code
+
+
 def test_an_aid_group_does_not_take_the_place_where_it_acts() -> None:
     # aid and rights groups of no known country stay non-governmental organisations
     event = _event("An aid group delivered food to families in Nairobi.", "delivered")

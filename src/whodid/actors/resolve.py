@@ -614,6 +614,7 @@ class DocActors:
                     )
             if tok.pos_ == "PROPN":
                 return self._proper_name(tok, start, end, titles, names, former=former)
+        located = not names  # a place the role is in, not a body it belongs to
         if not names:
             names = self._place_in(tok)
             if (
@@ -662,7 +663,16 @@ class DocActors:
             return self._actor(start, end, None)
         # the head is a role noun
         return self._role(
-            tok, agent, start, end, titles, names, people, former=former, plural=plural
+            tok,
+            agent,
+            start,
+            end,
+            titles,
+            names,
+            people,
+            former=former,
+            plural=plural,
+            located=located and bool(names),
         )
 
     def _people_abroad(self, tok: Token, entry: ActorEntry) -> str | None:
@@ -788,6 +798,13 @@ class DocActors:
         """The country of a town or region in a place phrase after a role ('a court in
         Istanbul', 'officials from Kano State'), with the token end of the phrase."""
         for obj, end in self._prep_objects(tok, _PLACE_PREPS):
+            named = self._settlement_name(obj)
+            if named is not None and named.i not in self._at:
+                # "police in the town of X": a name a settlement noun makes a place
+                country = self._place_country_of(named)
+                if country is not None:
+                    return country, end
+                continue
             if obj.pos_ != "PROPN" or obj.i in self._at:
                 continue
             left = min(t.i for t in obj.subtree)
@@ -903,19 +920,33 @@ class DocActors:
                 return actor, end
         return None
 
+    @staticmethod
+    def _settlement_name(obj: Token) -> Token | None:
+        """The name of "the town of X", "the capital, X", "the city X" (None for other nouns)."""
+        if obj.lower_ not in _SETTLEMENT_NOUNS:
+            return None
+        for child in children(obj):
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in children(child) if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ == "PROPN":
+                    return pobj
+        return None
+
     def _place_in(self, tok: Token) -> list[ActorEntry]:
-        """Country or capital named by an 'in'-phrase after the head ('leaders in France')."""
+        """Country or capital named by an 'in'-phrase after the head ('leaders in France',
+        'residents in the capital, X')."""
         for child in rights(tok):
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 for c in children(child):
-                    m = self._at.get(c.i)
-                    if (
-                        c.dep_ == "pobj"
-                        and m is not None
-                        and m.entry is not None
-                        and m.entry.kind in ("country", "place")
-                    ):
-                        return [m.entry]
+                    if c.dep_ != "pobj":
+                        continue
+                    for place in (c, self._settlement_name(c)):
+                        m = self._at.get(place.i) if place is not None else None
+                        entry = m.entry if m is not None else None
+                        if entry is not None and entry.kind in ("country", "place"):
+                            return [entry]
         return []
 
     def _named(
@@ -1021,6 +1052,7 @@ class DocActors:
         *,
         former: bool,
         plural: bool,
+        located: bool = False,
     ) -> Actor:
         appositive = [
             m
@@ -1063,7 +1095,13 @@ class DocActors:
             sector_code = bodies[0].code
         country, org = self._country_from(names, people)
         seat = next((e for e in names if e.kind == "place" and e.sector), None)
-        if positional and seat is not None and org is None and seat.country == country:
+        if (
+            positional
+            and seat is not None
+            and org is None
+            and seat.country == country
+            and not located  # "protesters in Nairobi" are no capital's government
+        ):
             sector_code = seat.sector or sector_code  # 'the chairman of the Duma': its sector
         if country is None and org is None:
             country = self._allegiance(tok)  # "forces loyal to President X"
