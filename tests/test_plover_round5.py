@@ -69,8 +69,7 @@ def test_own_forces_yield_to_a_named_mover() -> None:
     ("text", "trigger", "code"),
     [
         (
-            "A car bomb went off near a police station in the town of Mosul, killing three "
-            "soldiers.",
+            "A car bomb went off beside a checkpoint in the town of Mosul, killing three guards.",
             "killing",
             "IRQUAF",
         ),
@@ -80,8 +79,8 @@ def test_own_forces_yield_to_a_named_mover() -> None:
             "IRQUAF",
         ),
         (
-            "A journalist was killed in a car bomb explosion in the centre of Beirut.",
-            "killed",
+            "A car bomb blew up outside a hotel in central Beirut, killing a blogger.",
+            "killing",
             "LBNUAF",
         ),
     ],
@@ -165,7 +164,7 @@ def test_a_participle_misparsed_as_subject_yields_to_its_noun() -> None:
         ("Gunmen killed four villagers in the north on Tuesday.", "killed", "firearms"),
         ("A suicide car bombing killed nine people at the market.", "killed", "suicide-attack"),
         (
-            "A detainee died as a result of torture while in army custody, his lawyer said.",
+            "A detainee died of torture in a military jail, his family said.",
             "died",
             "torture",
         ),

@@ -1,7 +1,7 @@
 """PLOVER modes from the words around an event (``data/lexicons/modes.yaml``).
 
 A lexicon entry may name its mode; otherwise the CAMEO code's mapping gives one, and where that
-says nothing the event's means, cause or doer do ("killed in a car bomb explosion": explosives;
+says nothing the event's means, cause or doer do ("killed by a car bomb": explosives;
 "attacked with machetes": primitive), then its victim ("killed the rebel commander":
 assassinate). The same file names the explosive devices that can stand as an event's source.
 """
