@@ -65,6 +65,16 @@ def test_own_forces_yield_to_a_named_mover() -> None:
     assert not stationed or stationed[0]["source"] is None
 
 
+def test_an_act_attributed_to_a_doer_is_the_doers() -> None:
+    # the doer a participle names is the source of the act, and of what it caused
+    text = "Four farmers were killed in a raid blamed on the Taliban."
+    assert _event(text, "raid")["source"]["code"] == "AFGREBTAL"
+    assert _event(text, "raid")["target"] is None
+    assert _event(text, "killed")["source"]["code"] == "AFGREBTAL"
+    text = "Six guards died in an ambush carried out by Boko Haram."
+    assert _event(text, "ambush")["source"]["code"] == "NGAREBBKH"
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "code"),
     [

@@ -65,7 +65,7 @@ def owner(token: Token, is_actor: IsActor) -> Token | None:
     """An actor that owns a non-actor argument: "Gondor's proposal", "a U.S.-funded program",
     "the attack by Osgiliath soldiers"."""
     if token.pos_ == "NOUN":
-        for by in clauses.prep_objects(token).get("by", []):
+        for by in (*clauses.prep_objects(token).get("by", []), *attributed(token)):
             if is_actor(by):
                 return by
     for left in lefts(token):
@@ -166,6 +166,45 @@ def _agent_of_cause(verb: Token, lexicon: Lexicon) -> list[Token]:
         by = clauses.prep_objects(noun).get("by", [])
         if by:
             return by
+        blamed = attributed(noun)
+        if blamed:
+            return blamed
+    return []
+
+
+# Participles that attribute a named act to its doer: "an attack blamed on X", "a bombing
+# claimed by X", "a raid carried out by X", with the preposition that names the doer.
+_ATTRIBUTING = {
+    "blame": ("on",),
+    "attribute": ("to",),
+    "claim": ("by",),
+    "carry": ("by",),
+    "launch": ("by",),
+    "stage": ("by",),
+    "mount": ("by",),
+    "conduct": ("by",),
+    "perpetrate": ("by",),
+    "commit": ("by",),
+}
+
+
+def _attributing(verb: Token) -> bool:
+    return verb.dep_ == "acl" and verb.lemma_.lower() in _ATTRIBUTING
+
+
+def attributed(noun: Token) -> list[Token]:
+    """The doer a participle attributes the named act to: "an attack blamed on X", "a raid
+    carried out by X"."""
+    for child in children(noun):
+        preps = _ATTRIBUTING.get(child.lemma_.lower()) if _attributing(child) else None
+        if not preps:
+            continue
+        table = clauses.prep_objects(child)
+        by = clauses.agents(child)
+        for prep in preps:
+            found = by if prep == "by" and by else table.get(prep, [])
+            if found:
+                return found
     return []
 
 
@@ -446,8 +485,9 @@ def noun_arguments(
                 source_tiers.append([child])
         elif child.dep_ == "compound" and child.pos_ == "NOUN" and is_actor(child):
             source_tiers.append([child])  # "police firing", "army shelling"
+    source_tiers.append(attributed(noun))  # "an attack blamed on X", "a raid carried out by X"
     for child in children(noun):  # "a diplomatic note expressing surprise at Salazar's comments"
-        if child.dep_ == "acl" and child.pos_ == "VERB":
+        if child.dep_ == "acl" and child.pos_ == "VERB" and not _attributing(child):
             words = [*clauses.direct_objects(child)]
             for objs in clauses.prep_objects(child).values():
                 words.extend(objs)
