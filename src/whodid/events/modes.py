@@ -1,9 +1,12 @@
 """PLOVER modes from the words around an event (``data/lexicons/modes.yaml``).
 
-A lexicon entry may name its mode; otherwise the CAMEO code's mapping gives one, and where that
-says nothing the event's means, cause or doer do ("killed by a car bomb": explosives;
-"attacked with machetes": primitive), then its victim ("killed the rebel commander":
-assassinate). The same file names the explosive devices that can stand as an event's source.
+The mode of an event is, in this order: the lexicon entry's (if the event's final type has
+it); for an act recoded to another type, its act's mode where the new type has it ("will
+arrest": a threat of arrest); the trigger's own word where the CAMEO code covers two modes
+("went on strike" vs "boycotted"); the CAMEO code's mode; the event's means, cause or doer
+("killed by a car bomb": explosives; "attacked with machetes": primitive); its victim
+("killed the rebel commander": assassinate). The same file names the explosive devices that
+can stand as an event's source.
 """
 
 from __future__ import annotations
