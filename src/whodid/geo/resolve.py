@@ -313,6 +313,10 @@ def resolve_mentions(
                 base.regions[(entry.country, entry.name)] += 1
     base.support = support
     base.near = _nearness(mentions, candidates, first)
+    # a name said six times is no evidence for itself: all its votes are taken away
+    own: dict[str, list[tuple[str | None, float, tuple[str, str] | None]]] = defaultdict(list)
+    for mention, vote in zip(mentions, votes, strict=True):
+        own[mention.key].append(vote)
     resolved: list[Entry | None] = []
     sense: dict[str, Entry] = {}
     for i, (cands, mention, text, region) in enumerate(
@@ -321,7 +325,7 @@ def resolve_mentions(
         if mention.key in sense and region is None and not after[i] and not states[i]:
             resolved.append(sense[mention.key])
             continue
-        context = _without(base, votes[i], regions_of.get(mention.key, set()))
+        context = _without(base, own[mention.key], regions_of.get(mention.key, set()))
         entry = _best(
             cands,
             mention,
@@ -356,17 +360,18 @@ def _region_of(entry: Entry) -> tuple[str, str]:
 
 def _without(
     base: Context,
-    vote: tuple[str | None, float, tuple[str, str] | None],
+    votes: list[tuple[str | None, float, tuple[str, str] | None]],
     own_regions: set[tuple[str, str]],
 ) -> Context:
-    """The document's context less the mention's own first-pass vote and region support."""
-    country, weight, region = vote
+    """The document's context less the first-pass votes of the mention's name (each time it
+    is said) and its region support."""
     countries = dict(base.countries)
     regions = Counter(base.regions)
-    if country:
-        countries[country] -= weight
-    if region:
-        regions[region] -= 1
+    for country, weight, region in votes:
+        if country:
+            countries[country] -= weight
+        if region:
+            regions[region] -= 1
     support = Counter(base.support)
     support.subtract(own_regions)
     positive = {k: v for k, v in countries.items() if v > 1e-9}
