@@ -42,6 +42,10 @@ _HOME_NEAR = 3.0  # a town or county within _NEAR_KM of a local outlet's home
 _HOME_REGION = 1.5  # a town, county or state of the home's state
 _HOME_COUNTRY = 0.5
 _NAMESAKE_REGION = 500_000  # people of a state whose name its namesake towns must earn
+# a town fifty times smaller than a big city of its name ("Atlanta", Illinois) needs evidence
+# of its own, as a country's or state's namesake does
+_BIG_CITY = 300_000
+_BIG_RATIO = 50
 _ADMIN2_WORDS = ("county", "parish", "district", "borough", "province", "prefecture")
 
 
@@ -157,6 +161,8 @@ def score(
     # needs evidence of its own (its state named after it, towns near it, the outlet's home);
     # a region named like a country (Niger State) needs one of the story's places in it
     country_named = namesake == "country" and entry.kind == "admin1"
+    if namesake == "city" and entry.population * _BIG_RATIO >= _BIG_CITY:
+        namesake = None
     if context is not None and entry.country and not (namesake and entry.kind in _TOWNS):
         if not country_named:
             share = context.countries.get(entry.country, 0) / (sum(context.countries.values()) or 1)
@@ -174,9 +180,9 @@ def score(
 
 def _namesake(candidates: list[Entry], key: str) -> str | None:
     """What larger place the name is the own name of: "country" ("Mexico", "Niger": a country
-    at least as populous as any state of that name) or "region", a large state or province
+    at least as populous as any state of that name), "region", a large state or province
     ("California", "Ontario", "Georgia") not named after its own town (the "Alexandria"
-    governorate); None."""
+    governorate), or "city", a big city ("Atlanta", "Toronto"); None."""
     key = canonical(key)
     own = [e for e in candidates if canonical(normalise(e.name)) == key]
     countries = [e.population for e in own if e.kind == "country"]
@@ -191,7 +197,10 @@ def _namesake(candidates: list[Entry], key: str) -> str | None:
     ]
     if countries and max(countries) >= max((e.population for e in regions), default=0):
         return "country"
-    return "region" if regions or countries else None
+    if regions or countries:
+        return "region"
+    big = max((e.population for e in own if e.kind in ("city", "capital")), default=0)
+    return "city" if big >= _BIG_CITY else None
 
 
 def _best(
