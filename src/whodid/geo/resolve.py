@@ -46,6 +46,10 @@ _NAMESAKE_REGION = 500_000  # people of a state whose name its namesake towns mu
 # of its own, as a country's or state's namesake does
 _BIG_CITY = 300_000
 _BIG_RATIO = 50
+# a small first-level region of a country the story names nowhere else (the Hanover parish
+# of Jamaica in a story about New England) is unlikely
+_FOREIGN_POP = 2_000_000
+_FOREIGN_PEN = 4.0
 _ADMIN2_WORDS = ("county", "parish", "district", "borough", "province", "prefecture")
 
 
@@ -173,6 +177,14 @@ def score(
                 value += 2.5
             if not country_named:
                 value += min(4.0, 1.2 * context.support.get(region, 0))
+    if (
+        context is not None
+        and entry.kind == "admin1"
+        and entry.country
+        and entry.country not in context.countries
+        and entry.population < _FOREIGN_POP
+    ):
+        value -= _FOREIGN_PEN
     if context is not None and entry.kind in _LOCAL:
         value += _NEAR_WEIGHT * min(1.0, context.near.get(id(entry), 0.0))
     return value
