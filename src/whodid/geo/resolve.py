@@ -426,13 +426,18 @@ def _nearness(
             for dlat in (-1, 0, 1):
                 for dlon in (-1, 0, 1):
                     for other, weight, point in grid.get((lat + dlat, lon + dlon), ()):
-                        if other == key or best.get(other, 0.0) >= weight:
+                        if best.get(other, 0.0) >= weight or _same_name(key, other):
                             continue
                         if _km(entry, point) <= _NEAR_KM:
                             best[other] = weight
             if best:
                 near[id(entry)] = sum(best.values())
     return near
+
+
+def _same_name(key: str, other: str) -> bool:
+    """One name is the other, or holds it ("dublin city" and "dublin"): no evidence of its own."""
+    return f" {key} " in f" {other} " or f" {other} " in f" {key} "
 
 
 def _cell(entry: Entry) -> tuple[int, int]:
