@@ -360,7 +360,30 @@ def resolve_mentions(
         if entry is not None:
             sense.setdefault(mention.key, entry)
         resolved.append(entry)
-    return resolved
+    return _counties_named(mentions, resolved)
+
+
+_COUNTY_WORDS = ("county", "parish")
+
+
+def _counties_named(mentions: list[Mention], resolved: list[Entry | None]) -> list[Entry | None]:
+    """A bare name of a county the story names in full ("DeKalb County ... DeKalb") is that
+    county, unless it resolved to a place of the same state (a town of that name there)."""
+    counties: dict[str, Entry] = {}
+    for mention, entry in zip(mentions, resolved, strict=True):
+        if entry is not None and entry.kind == "admin2":
+            for word in _COUNTY_WORDS:
+                if mention.key.endswith(" " + word):
+                    counties.setdefault(mention.key[: -len(word) - 1], entry)
+    if not counties:
+        return resolved
+    out = list(resolved)
+    for i, (mention, entry) in enumerate(zip(mentions, resolved, strict=True)):
+        county = counties.get(mention.key)
+        if county is None or (entry is not None and _region_of(entry) == _region_of(county)):
+            continue
+        out[i] = county
+    return out
 
 
 def _home_for(candidates: list[Entry], home: Home | None) -> Home | None:
