@@ -428,7 +428,9 @@ def _nearness(
     """For each town or county candidate, the evidence that the story's other names lie
     within ``_NEAR_KM`` of it: each other name counts by how unambiguous it is (a name with
     one such candidate counts 1, one with four counts 1/4). Names read as countries or regions
-    without context do not count ("China" and "Peru" are also towns of Maine)."""
+    without context do not count ("China" and "Peru" are also towns of Maine), but the towns
+    of a name read as a country do receive it: a country's namesake town needs evidence of its
+    own ("Lebanon" beside "Zionsville" is Lebanon, Indiana)."""
     receivers: dict[str, list[Entry]] = {}
     grid: dict[tuple[int, int], list[tuple[str, float, Entry]]] = defaultdict(list)
     for mention, cands, top in zip(mentions, candidates, first, strict=True):
@@ -436,7 +438,8 @@ def _nearness(
             continue
         entries = [e for e in cands if e.kind in _LOCAL]
         local = top is not None and top.kind in _LOCAL
-        receivers[mention.key] = entries if len(cands) > 1 and local else []
+        country = top is not None and top.kind == "country"
+        receivers[mention.key] = entries if len(cands) > 1 and (local or country) else []
         # a name of dozens of towns says little; one read as a country says nothing here
         if local and len(entries) <= _MAX_NEAR_SENSES:
             for entry in entries:
