@@ -96,6 +96,22 @@ def _state_word(doc: Doc, mention: Mention) -> bool:
     return after == "state" or before == "state of"
 
 
+_PLURAL_COUNTY = {"counties": "county", "parishes": "parish"}
+
+
+def _plural_county(doc: Doc, mention: Mention) -> str | None:
+    """The mention is one of a list of counties: "in Eastland and Callahan counties",
+    "Harvey, Harper and Kingman counties" ("county" or "parish"; None if not)."""
+    for i in range(mention.end, min(len(doc), mention.end + 12)):
+        token = doc[i]
+        word = _PLURAL_COUNTY.get(token.lower_)
+        if word is not None:
+            return word
+        if not (token.text in (",", "&") or token.lower_ == "and" or token.text[:1].isupper()):
+            return None
+    return None
+
+
 def _explicit_region(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Entry | None:
     """The region or country named right after the mention: "Culiacán, Sinaloa"."""
     if mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
@@ -284,6 +300,12 @@ def resolve_mentions(
     candidates = []
     for mention, text, follows in zip(mentions, texts, after, strict=True):
         found = gazetteer.lookup_key(mention.key)
+        plural = _plural_county(doc, mention)
+        if plural:
+            counties = [
+                e for e in gazetteer.lookup_key(f"{mention.key} {plural}") if e.kind == "admin2"
+            ]
+            found = counties or found
         region = gazetteer.region(None, text) if follows else None
         if region is not None and region not in found:
             found = [region, *found]  # "Alexandria, La.": the abbreviation of a region
