@@ -10,6 +10,7 @@ gives the document's countries and regions; the second uses them.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -96,6 +97,7 @@ def _state_word(doc: Doc, mention: Mention) -> bool:
     return after == "state" or before == "state of"
 
 
+_ABBREVIATION = re.compile(r"[A-Z][a-z]+\.")
 _PLURAL_COUNTY = {"counties": "county", "parishes": "parish"}
 
 
@@ -306,7 +308,9 @@ def resolve_mentions(
                 e for e in gazetteer.lookup_key(f"{mention.key} {plural}") if e.kind == "admin2"
             ]
             found = counties or found
-        region = gazetteer.region(None, text) if follows else None
+        # "Alexandria, La.", or a state's abbreviation standing alone ("in Fla."; not "L.A.")
+        abbreviated = follows or _ABBREVIATION.fullmatch(text) is not None
+        region = gazetteer.region(None, text) if abbreviated else None
         if region is not None and region not in found:
             found = [region, *found]  # "Alexandria, La.": the abbreviation of a region
         candidates.append(_one_demonym(_countries_first(found, mention.key), gazetteer))
