@@ -14,9 +14,10 @@ from whodid.records import Place
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     a, b = math.radians(lat1), math.radians(lat2)
-    h = math.sin((b - a) / 2) ** 2 + math.cos(a) * math.cos(b) * math.sin(
-        math.radians(lon2 - lon1) / 2
-    ) ** 2
+    h = (
+        math.sin((b - a) / 2) ** 2
+        + math.cos(a) * math.cos(b) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
@@ -81,6 +82,8 @@ def test_names_in_a_list_of_counties_are_counties(nlp) -> None:
     text = "Grass fires burned in Eastland and Callahan counties on Sunday afternoon."
     callahan = _places(nlp, text)["Callahan"]
     assert callahan.feature == "admin2" and callahan.admin1 == "Texas"
+    text = "Jobless rates rose in the five metro Atlanta counties during the winter."
+    assert _places(nlp, text)["Atlanta"].feature == "city"  # one name: no list
 
 
 @_model

@@ -98,18 +98,24 @@ def _state_word(doc: Doc, mention: Mention) -> bool:
 
 
 _ABBREVIATION = re.compile(r"[A-Z][a-z]+\.")
+_LIST_JOINERS = frozenset({",", "&", "and", "or"})
 _PLURAL_COUNTY = {"counties": "county", "parishes": "parish"}
 
 
 def _plural_county(doc: Doc, mention: Mention) -> str | None:
     """The mention is one of a list of counties: "in Eastland and Callahan counties",
-    "Harvey, Harper and Kingman counties" ("county" or "parish"; None if not)."""
+    "Harvey, Harper and Kingman counties" ("county" or "parish"; None if not); a list of two
+    names at least ("the four metro Athens counties" are no list)."""
+    before = doc[mention.start - 1] if mention.start else None
+    listed = before is not None and before.lower_ in _LIST_JOINERS
     for i in range(mention.end, min(len(doc), mention.end + 12)):
         token = doc[i]
         word = _PLURAL_COUNTY.get(token.lower_)
         if word is not None:
-            return word
-        if not (token.text in (",", "&") or token.lower_ == "and" or token.text[:1].isupper()):
+            return word if listed else None
+        if token.lower_ in _LIST_JOINERS:
+            listed = True
+        elif not token.text[:1].isupper():
             return None
     return None
 
