@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from whodid.geo.gazetteer import Entry, Gazetteer, GazetteerError, _rows, normalise
+from whodid.geo.gazetteer import Entry, Gazetteer, GazetteerError, _rows, canonical, normalise
 
 __all__ = ["Home", "OutletTable", "outlet_home", "outlet_table", "place_in_name"]
 
@@ -200,6 +200,10 @@ def place_in_name(
             if states:
                 return (states[0],)
             towns = [e for e in found if e.kind in _HOME_KINDS]
+            # towns that have the name as their own, not as an alternate name ("Athens" is
+            # also an old name of Lemont, Illinois)
+            own = [e for e in towns if canonical(normalise(e.name)) == canonical(key)]
+            towns = own or towns
             if towns:
                 return tuple(sorted(towns, key=lambda e: e.population, reverse=True))
     return ()

@@ -10,6 +10,7 @@ gives the document's countries and regions; the second uses them.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -37,11 +38,19 @@ _TOWNS = frozenset({"city", "admin2"})  # local places that are not a country's 
 _ALTERNATE_NAME = 2.5  # matched by an alternate name ("Bombay"), not its own
 _NEAR_KM = 120.0  # local news names places close to each other
 _NEAR_WEIGHT = 4.0
-_MAX_NEAR_SENSES = 12
+_MAX_NEAR_SENSES = 20  # county names such as "Montgomery County" have up to about 20
 _HOME_NEAR = 3.0  # a town or county within _NEAR_KM of a local outlet's home
 _HOME_REGION = 1.5  # a town, county or state of the home's state
 _HOME_COUNTRY = 0.5
 _NAMESAKE_REGION = 500_000  # people of a state whose name its namesake towns must earn
+# a town fifty times smaller than a big city of its name ("Atlanta", Illinois) needs evidence
+# of its own, as a country's or state's namesake does
+_BIG_CITY = 300_000
+_BIG_RATIO = 50
+# a small first-level region of a country the story names nowhere else (the Hanover parish
+# of Jamaica in a story about New England) is unlikely
+_FOREIGN_POP = 2_000_000
+_FOREIGN_PEN = 4.0
 _ADMIN2_WORDS = ("county", "parish", "district", "borough", "province", "prefecture")
 
 
@@ -86,6 +95,29 @@ def _state_word(doc: Doc, mention: Mention) -> bool:
     after = doc[mention.end].lower_ if mention.end < len(doc) else ""
     before = doc[max(0, mention.start - 2) : mention.start].text.lower()
     return after == "state" or before == "state of"
+
+
+_ABBREVIATION = re.compile(r"[A-Z][a-z]+\.")
+_LIST_JOINERS = frozenset({",", "&", "and", "or"})
+_PLURAL_COUNTY = {"counties": "county", "parishes": "parish"}
+
+
+def _plural_county(doc: Doc, mention: Mention) -> str | None:
+    """The mention is one of a list of counties: "in Eastland and Callahan counties",
+    "Harvey, Harper and Kingman counties" ("county" or "parish"; None if not); a list of two
+    names at least ("the four metro Athens counties" are no list)."""
+    before = doc[mention.start - 1] if mention.start else None
+    listed = before is not None and before.lower_ in _LIST_JOINERS
+    for i in range(mention.end, min(len(doc), mention.end + 12)):
+        token = doc[i]
+        word = _PLURAL_COUNTY.get(token.lower_)
+        if word is not None:
+            return word if listed else None
+        if token.lower_ in _LIST_JOINERS:
+            listed = True
+        elif not token.text[:1].isupper():
+            return None
+    return None
 
 
 def _explicit_region(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Entry | None:
@@ -157,6 +189,8 @@ def score(
     # needs evidence of its own (its state named after it, towns near it, the outlet's home);
     # a region named like a country (Niger State) needs one of the story's places in it
     country_named = namesake == "country" and entry.kind == "admin1"
+    if namesake == "city" and entry.population * _BIG_RATIO >= _BIG_CITY:
+        namesake = None
     if context is not None and entry.country and not (namesake and entry.kind in _TOWNS):
         if not country_named:
             share = context.countries.get(entry.country, 0) / (sum(context.countries.values()) or 1)
@@ -167,6 +201,14 @@ def score(
                 value += 2.5
             if not country_named:
                 value += min(4.0, 1.2 * context.support.get(region, 0))
+    if (
+        context is not None
+        and entry.kind == "admin1"
+        and entry.country
+        and entry.country not in context.countries
+        and entry.population < _FOREIGN_POP
+    ):
+        value -= _FOREIGN_PEN
     if context is not None and entry.kind in _LOCAL:
         value += _NEAR_WEIGHT * min(1.0, context.near.get(id(entry), 0.0))
     return value
@@ -174,9 +216,9 @@ def score(
 
 def _namesake(candidates: list[Entry], key: str) -> str | None:
     """What larger place the name is the own name of: "country" ("Mexico", "Niger": a country
-    at least as populous as any state of that name) or "region", a large state or province
+    at least as populous as any state of that name), "region", a large state or province
     ("California", "Ontario", "Georgia") not named after its own town (the "Alexandria"
-    governorate); None."""
+    governorate), or "city", a big city ("Atlanta", "Toronto"); None."""
     key = canonical(key)
     own = [e for e in candidates if canonical(normalise(e.name)) == key]
     countries = [e.population for e in own if e.kind == "country"]
@@ -191,7 +233,10 @@ def _namesake(candidates: list[Entry], key: str) -> str | None:
     ]
     if countries and max(countries) >= max((e.population for e in regions), default=0):
         return "country"
-    return "region" if regions or countries else None
+    if regions or countries:
+        return "region"
+    big = max((e.population for e in own if e.kind in ("city", "capital")), default=0)
+    return "city" if big >= _BIG_CITY else None
 
 
 def _best(
@@ -263,7 +308,15 @@ def resolve_mentions(
     candidates = []
     for mention, text, follows in zip(mentions, texts, after, strict=True):
         found = gazetteer.lookup_key(mention.key)
-        region = gazetteer.region(None, text) if follows else None
+        plural = _plural_county(doc, mention)
+        if plural:
+            counties = [
+                e for e in gazetteer.lookup_key(f"{mention.key} {plural}") if e.kind == "admin2"
+            ]
+            found = counties or found
+        # "Alexandria, La.", or a state's abbreviation standing alone ("in Fla."; not "L.A.")
+        abbreviated = follows or _ABBREVIATION.fullmatch(text) is not None
+        region = gazetteer.region(None, text) if abbreviated else None
         if region is not None and region not in found:
             found = [region, *found]  # "Alexandria, La.": the abbreviation of a region
         candidates.append(_one_demonym(_countries_first(found, mention.key), gazetteer))
@@ -313,6 +366,10 @@ def resolve_mentions(
                 base.regions[(entry.country, entry.name)] += 1
     base.support = support
     base.near = _nearness(mentions, candidates, first)
+    # a name said six times is no evidence for itself: all its votes are taken away
+    own: dict[str, list[tuple[str | None, float, tuple[str, str] | None]]] = defaultdict(list)
+    for mention, vote in zip(mentions, votes, strict=True):
+        own[mention.key].append(vote)
     resolved: list[Entry | None] = []
     sense: dict[str, Entry] = {}
     for i, (cands, mention, text, region) in enumerate(
@@ -321,7 +378,7 @@ def resolve_mentions(
         if mention.key in sense and region is None and not after[i] and not states[i]:
             resolved.append(sense[mention.key])
             continue
-        context = _without(base, votes[i], regions_of.get(mention.key, set()))
+        context = _without(base, own[mention.key], regions_of.get(mention.key, set()))
         entry = _best(
             cands,
             mention,
@@ -335,7 +392,30 @@ def resolve_mentions(
         if entry is not None:
             sense.setdefault(mention.key, entry)
         resolved.append(entry)
-    return resolved
+    return _counties_named(mentions, resolved)
+
+
+_COUNTY_WORDS = ("county", "parish")
+
+
+def _counties_named(mentions: list[Mention], resolved: list[Entry | None]) -> list[Entry | None]:
+    """A bare name of a county the story names in full ("DeKalb County ... DeKalb") is that
+    county, unless it resolved to a place of the same state (a town of that name there)."""
+    counties: dict[str, Entry] = {}
+    for mention, entry in zip(mentions, resolved, strict=True):
+        if entry is not None and entry.kind == "admin2":
+            for word in _COUNTY_WORDS:
+                if mention.key.endswith(" " + word):
+                    counties.setdefault(mention.key[: -len(word) - 1], entry)
+    if not counties:
+        return resolved
+    out = list(resolved)
+    for i, (mention, entry) in enumerate(zip(mentions, resolved, strict=True)):
+        county = counties.get(mention.key)
+        if county is None or (entry is not None and _region_of(entry) == _region_of(county)):
+            continue
+        out[i] = county
+    return out
 
 
 def _home_for(candidates: list[Entry], home: Home | None) -> Home | None:
@@ -356,17 +436,18 @@ def _region_of(entry: Entry) -> tuple[str, str]:
 
 def _without(
     base: Context,
-    vote: tuple[str | None, float, tuple[str, str] | None],
+    votes: list[tuple[str | None, float, tuple[str, str] | None]],
     own_regions: set[tuple[str, str]],
 ) -> Context:
-    """The document's context less the mention's own first-pass vote and region support."""
-    country, weight, region = vote
+    """The document's context less the first-pass votes of the mention's name (each time it
+    is said) and its region support."""
     countries = dict(base.countries)
     regions = Counter(base.regions)
-    if country:
-        countries[country] -= weight
-    if region:
-        regions[region] -= 1
+    for country, weight, region in votes:
+        if country:
+            countries[country] -= weight
+        if region:
+            regions[region] -= 1
     support = Counter(base.support)
     support.subtract(own_regions)
     positive = {k: v for k, v in countries.items() if v > 1e-9}
@@ -379,7 +460,9 @@ def _nearness(
     """For each town or county candidate, the evidence that the story's other names lie
     within ``_NEAR_KM`` of it: each other name counts by how unambiguous it is (a name with
     one such candidate counts 1, one with four counts 1/4). Names read as countries or regions
-    without context do not count ("China" and "Peru" are also towns of Maine)."""
+    without context do not count ("China" and "Peru" are also towns of Maine), but the towns
+    of a name read as a country do receive it: a country's namesake town needs evidence of its
+    own ("Lebanon" beside "Zionsville" is Lebanon, Indiana)."""
     receivers: dict[str, list[Entry]] = {}
     grid: dict[tuple[int, int], list[tuple[str, float, Entry]]] = defaultdict(list)
     for mention, cands, top in zip(mentions, candidates, first, strict=True):
@@ -387,7 +470,8 @@ def _nearness(
             continue
         entries = [e for e in cands if e.kind in _LOCAL]
         local = top is not None and top.kind in _LOCAL
-        receivers[mention.key] = entries if len(cands) > 1 and local else []
+        country = top is not None and top.kind == "country"
+        receivers[mention.key] = entries if len(cands) > 1 and (local or country) else []
         # a name of dozens of towns says little; one read as a country says nothing here
         if local and len(entries) <= _MAX_NEAR_SENSES:
             for entry in entries:
@@ -400,13 +484,18 @@ def _nearness(
             for dlat in (-1, 0, 1):
                 for dlon in (-1, 0, 1):
                     for other, weight, point in grid.get((lat + dlat, lon + dlon), ()):
-                        if other == key or best.get(other, 0.0) >= weight:
+                        if best.get(other, 0.0) >= weight or _same_name(key, other):
                             continue
                         if _km(entry, point) <= _NEAR_KM:
                             best[other] = weight
             if best:
                 near[id(entry)] = sum(best.values())
     return near
+
+
+def _same_name(key: str, other: str) -> bool:
+    """One name is the other, or holds it ("dublin city" and "dublin"): no evidence of its own."""
+    return f" {key} " in f" {other} " or f" {other} " in f" {key} "
 
 
 def _cell(entry: Entry) -> tuple[int, int]:
