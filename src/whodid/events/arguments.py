@@ -305,7 +305,11 @@ def verb_arguments(
         tiers = [clauses.direct_objects(contact)]
     for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X", "due to X"
         if word.pos_ == "ADP" or word.dep_ == "prep":
-            tiers.append([c for c in children(word) if c.dep_ == "pobj"])
+            pobjs = [c for c in children(word) if c.dep_ == "pobj"]
+            # "agrees with Peru and Chile": each party; "called for order and peace": a thing
+            tiers.append(
+                [m for c in pobjs for m in (clauses.with_conjuncts(c) if is_actor(c) else [c])]
+            )
     objects = clauses.direct_objects(verb)
     themes = [o for o in objects if _named_object(entry, o)]
     preps = clauses.prep_objects(verb)
@@ -381,6 +385,19 @@ def lending_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.light_verbs else None
 
 
+def _traveller(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """Who goes somewhere for the event the noun names: "left for Lisbon for talks with X",
+    "arrived in Oslo for a summit" (the subject of a travel verb whose "for"-phrase it is)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.i == prep.i:
+        return []
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.travel_verbs:
+        return []
+    subjects, passive = clauses.subjects(verb)
+    return [] if passive else subjects
+
+
 def speaker_of(clause: Token) -> list[Token]:
     """Who says the clause: the subject of the verb it complements ("X said it was Y's fault")."""
     if clause.dep_ == "ccomp" and clause.head.i != clause.i:
@@ -438,6 +455,9 @@ def noun_arguments(
                 verb_preps.get(p, []) for p in entry.target_preps or clauses.DEFAULT_TARGET_PREPS
             )
             target_tiers.append([c for c in children(verb) if c.dep_ == "dative"])
+    traveller = _traveller(noun, lexicon)
+    if traveller:  # "the mayor left for Lisbon for talks with X": the mayor's talks
+        source_tiers.append(traveller)
     sources = _pick([_usable(t, own) for t in source_tiers], is_actor)
     targets = _pick([_usable(t, own) for t in target_tiers], is_actor)
     if entry.swap:

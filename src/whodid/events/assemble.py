@@ -210,6 +210,8 @@ def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> floa
         score += 0.05
     if (c.code or c.entry.code) == "010":
         score -= 0.15
+    if c.converse:
+        score -= 0.15  # "A met B" read from B's side ranks below the act as told
     if c.hypothetical:
         score *= 0.8
     if c.negated:
@@ -253,6 +255,10 @@ def _partner(head: Token, source: Actor) -> Token | None:
     return None
 
 
+def _member_i(member: Token | None) -> int:
+    return member.i if member is not None else -1
+
+
 def _each_other(
     c: Candidate, source: Actor | None, target: Actor | None, actors: ActorResolver
 ) -> Actor | None:
@@ -265,7 +271,7 @@ def _each_other(
     if (
         target is not None
         and c.target is not None
-        and c.target.i != c.source.i
+        and (c.target.i != c.source.i or _member_i(c.target_member) != _member_i(c.source_member))
         and source.start <= target.start
         and target.end <= source.end
     ):
@@ -280,8 +286,36 @@ def _each_other(
     return replace(party, start=source.start, end=source.end, text=source.text)
 
 
+def _as_member(actor: Actor | None, role: Token, member: Token, actors: ActorResolver) -> Actor | None:
+    """A role shared by listed names, as held for one of them: "the ambassadors of Peru, Chile
+    and Bolivia" coded for Chile is Chile's ambassadors (the role's code with Chile's country
+    in front; the span stays the role's). The role's own code must name no country or the
+    country of one of the listed names."""
+    if actor is None or not actor.code:
+        return actor
+    named = actors.resolve(member)
+    if named is None or not named.code or named.code != named.country:
+        return actor
+    if named.country == actor.country:
+        return actor
+    prefix = actor.code[:3]
+    if prefix != "---":
+        listed = {
+            found.code
+            for m in clauses.role_members(role)
+            if (found := actors.resolve(m)) is not None and found.code
+        }
+        prefix = next((code for code in listed if actor.code.startswith(code)), "")
+        if not prefix:
+            return actor
+    return replace(actor, code=named.code + actor.code[len(prefix) :], country=named.country, name=None)
+
+
 def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver) -> Event:
-    source = _argument(c.source, actors) if c.source is not None else None
+    # the converse's source was the act's target: read it the same way ("talks with X")
+    source = _argument(c.source, actors, target=c.converse) if c.source is not None else None
+    if c.source is not None and c.source_member is not None:
+        source = _as_member(source, c.source, c.source_member, actors)
     joint = c.mutual or c.entry.code[:2] in _JOINT_ROOTS or c.code[:2] in _JOINT_ROOTS
     if source is not None and c.source is not None and not joint:
         source = _first_conjunct(source, c.source)
@@ -299,6 +333,8 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         target = _mission_place(target, c.target, actors) or (
             target if _owned_thing(c.target, actors) else _whole_phrase(target, c.target)
         )
+        if c.target_member is not None:
+            target = _as_member(target, c.target, c.target_member, actors)
     each_other = _each_other(c, source, target, actors) if joint else None
     if each_other is not None:
         target = each_other
