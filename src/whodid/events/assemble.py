@@ -28,7 +28,11 @@ def _argument(token: Token, actors: ActorResolver, *, target: bool = False) -> A
     A target that is a thing aimed at an actor is that actor ("a ban imposed on X" -> X)."""
     actor = actors.resolve(token)
     if actor is not None and actor.code is not None:
-        return actor
+        author = _author(token, actors) if target else None
+        if author is None:
+            return actor
+        # "condemned an attack by X in Y": X made the act aimed at, not the place it was in
+        return replace(author, start=actor.start, end=actor.end, text=actor.text)
     if target:
         aimed = recipient(token, actors.is_actor)
         found = actors.resolve(aimed) if aimed is not None else None
@@ -43,6 +47,17 @@ def _argument(token: Token, actors: ActorResolver, *, target: bool = False) -> A
         end = token.idx + len(token.text)
         return replace(coded, start=start, end=end, text=doc_text(token.doc)[start:end])
     return replace(coded, start=actor.start, end=actor.end, text=actor.text)
+
+
+def _author(token: Token, actors: ActorResolver) -> Actor | None:
+    """The coded "by"-agent of a thing that is no actor itself ("an attack by X in Y")."""
+    if token.pos_ != "NOUN" or actors.is_actor(token):
+        return None
+    for by in clauses.prep_objects(token).get("by", []):
+        found = actors.resolve(by)
+        if found is not None and found.code is not None and actors.is_actor(by):
+            return found
+    return None
 
 
 _PHRASE_END_DEPS = frozenset({"punct", "cc"})
