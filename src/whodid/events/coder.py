@@ -274,6 +274,20 @@ def _joint_owners(noun: Token, sources: list[Token]) -> list[Token]:
     return subjects if not passive and len(_parties(subjects)) > 1 else []
 
 
+def _between(noun: Token) -> list[Token]:
+    """The parties of a joint act named by a "between"-phrase of its noun or of the noun's
+    "of"-object: "talks between Peru and Chile", "a resumption of ties between X and Y",
+    "clashes between Indian and Chinese troops"."""
+    table = clauses.prep_objects(noun)
+    found = table.get("between", [])
+    if not found:
+        for inner in table.get("of", []):
+            found = clauses.prep_objects(inner).get("between", [])
+            if found:
+                break
+    return found if len(_parties(found)) > 1 else []
+
+
 def _named_act(target: Token, lexicon: Lexicon, is_actor: IsActor) -> bool:
     """An act named by an event noun is what the event is about, not whom it is aimed at:
     "will not end the strike", "rejected the accusation", "declared a state of siege". It is
@@ -566,11 +580,16 @@ def code_sentence(
         if not nominal and not specific and _light_noun_trigger(token, lexicon):
             continue
         owners: list[Token] = []
+        between = False
         if nominal:
             sources, targets = noun_arguments(entry, trigger, lexicon, is_actor)
             owners = _joint_owners(token, sources)
             if owners:  # "Peru and Chile delayed their talks": both parties own them
                 sources = owners
+            elif not sources and _joint(entry):
+                parties_of = _between(token)  # "talks between Peru and Chile": both hold them
+                if parties_of:
+                    sources, targets, between = parties_of, [], True
         else:
             sources, targets = verb_arguments(entry, trigger, is_actor, lexicon)
             if done_to:
@@ -609,7 +628,7 @@ def code_sentence(
         targets = kept
         reciprocal = (
             shared
-            or (bool(owners) and _joint(entry))
+            or ((bool(owners) or between) and _joint(entry))
             or (not nominal and lemma in lexicon.reciprocal_verbs)
         )
         if reciprocal and len(parties) > 1 and not any(is_actor(t) for t in targets):
