@@ -301,7 +301,9 @@ def _each_other(
     return replace(party, start=source.start, end=source.end, text=source.text)
 
 
-def _as_member(actor: Actor | None, role: Token, member: Token, actors: ActorResolver) -> Actor | None:
+def _as_member(
+    actor: Actor | None, role: Token, member: Token, actors: ActorResolver
+) -> Actor | None:
     """A role shared by listed names, as held for one of them: "the ambassadors of Peru, Chile
     and Bolivia" coded for Chile is Chile's ambassadors (the role's code with Chile's country
     in front; the span stays the role's). The role's own code must name no country or the
@@ -323,7 +325,8 @@ def _as_member(actor: Actor | None, role: Token, member: Token, actors: ActorRes
         prefix = next((code for code in listed if actor.code.startswith(code)), "")
         if not prefix:
             return actor
-    return replace(actor, code=named.code + actor.code[len(prefix) :], country=named.country, name=None)
+    code = named.code + actor.code[len(prefix) :]
+    return replace(actor, code=code, country=named.country, name=None)
 
 
 def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver) -> Event:

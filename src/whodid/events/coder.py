@@ -622,9 +622,7 @@ def code_sentence(
         kept = [t for t in targets if not _their_own(t, parties)]
         # "postponed their meeting", "accused each other": the parties act on each other;
         # "warned their citizens": each its own, no target
-        shared = any(
-            _mutual_object(t, lexicon) for t in targets if all(t.i != k.i for k in kept)
-        )
+        shared = any(_mutual_object(t, lexicon) for t in targets if all(t.i != k.i for k in kept))
         targets = kept
         reciprocal = (
             shared
