@@ -385,14 +385,25 @@ def lending_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.light_verbs else None
 
 
-def _traveller(noun: Token, lexicon: Lexicon) -> list[Token]:
-    """Who goes somewhere for the event the noun names: "left for Lisbon for talks with X",
-    "arrived in Oslo for a summit" (the subject of a travel verb whose "for"-phrase it is)."""
+# Prepositions whose consultation ("a visit", "talks") the clause's subject takes part in:
+# "met X during a visit to Y", "said on a trip to Y".
+_DURING_PREPS = frozenset({"during", "on"})
+
+
+def _traveller(noun: Token, entry: Entry, lexicon: Lexicon) -> list[Token]:
+    """Who goes somewhere for the event the noun names, or meets during it: "left for Lisbon
+    for talks with X", "arrived in Oslo for a summit" (the subject of a travel verb whose
+    "for"-phrase it is), "met X during a visit to Y" (a consultation during which the
+    subject acts)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.i == prep.i:
+    if noun.dep_ != "pobj" or prep.head.i == prep.i:
         return []
     verb = prep.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.travel_verbs:
+    if verb.pos_ != "VERB":
+        return []
+    travel = prep.lower_ == "for" and verb.lemma_.lower() in lexicon.travel_verbs
+    during = prep.lower_ in _DURING_PREPS and entry.code.startswith("04")
+    if not (travel or during):
         return []
     subjects, passive = clauses.subjects(verb)
     return [] if passive else subjects
@@ -455,7 +466,7 @@ def noun_arguments(
                 verb_preps.get(p, []) for p in entry.target_preps or clauses.DEFAULT_TARGET_PREPS
             )
             target_tiers.append([c for c in children(verb) if c.dep_ == "dative"])
-    traveller = _traveller(noun, lexicon)
+    traveller = _traveller(noun, entry, lexicon)
     if traveller:  # "the mayor left for Lisbon for talks with X": the mayor's talks
         source_tiers.append(traveller)
     sources = _pick([_usable(t, own) for t in source_tiers], is_actor)
