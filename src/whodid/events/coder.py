@@ -276,8 +276,8 @@ def _joint_owners(noun: Token, sources: list[Token]) -> list[Token]:
 
 def _between(noun: Token) -> list[Token]:
     """The parties of a joint act named by a "between"-phrase of its noun or of the noun's
-    "of"-object: "talks between Peru and Chile", "a resumption of ties between X and Y",
-    "clashes between Indian and Chinese troops"."""
+    "of"-object: "talks between Peru and Chile", "a resumption of ties between X and Y"
+    (consultation and cooperation; who started a clash "between" two sides is left open)."""
     table = clauses.prep_objects(noun)
     found = table.get("between", [])
     if not found:
@@ -586,7 +586,7 @@ def code_sentence(
             owners = _joint_owners(token, sources)
             if owners:  # "Peru and Chile delayed their talks": both parties own them
                 sources = owners
-            elif not sources and _joint(entry):
+            elif not sources and entry.code.startswith(_JOINT_ROOTS):
                 parties_of = _between(token)  # "talks between Peru and Chile": both hold them
                 if parties_of:
                     sources, targets, between = parties_of, [], True
