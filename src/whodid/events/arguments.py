@@ -373,10 +373,17 @@ def verb_arguments(
 
 def lending_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     """The light verb lending its subject to the noun's event: "held talks", "undertook a
-    mediation mission" (the event noun modifies the object)."""
+    mediation mission" (the event noun modifies the object), "began a new round of talks"
+    (a noun that counts events), "the exercise was staged by X" (its passive's agent)."""
     if noun.dep_ == "compound" and noun.head.dep_ in ("dobj", "obj") and noun.head.i > noun.i:
         noun = noun.head
-    if noun.dep_ in ("dobj", "obj"):
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in lexicon.series_nouns
+    ):
+        noun = noun.head.head
+    if noun.dep_ in ("dobj", "obj", "nsubjpass"):
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.i != noun.head.i:
         verb = noun.head.head

@@ -329,6 +329,40 @@ def _as_member(
     return replace(actor, code=code, country=named.country, name=None)
 
 
+def _all_members(actor: Actor, role: Token) -> Actor:
+    """The span of a role shared by listed names, to its last name: "The armies of Peru and
+    Chile" (one joint party phrase, as coordinated subjects of a joint act are)."""
+    members = clauses.role_members(role)
+    if not members:
+        return actor
+    last = members[-1]
+    end = last.idx + len(last.text)
+    if end <= actor.end or actor.start > role.idx:
+        return actor
+    return replace(actor, end=end, text=doc_text(role.doc)[actor.start : end])
+
+
+def _joint_parties(actor: Actor, head: Token) -> Actor:
+    """Coordinated "by"-agents or "between"-parties of a joint act are one party phrase, as
+    coordinated subjects are: "the drill was staged by Chilean marines and Peruvian forces",
+    "talks between Peru and Chile"."""
+    if (
+        head.dep_ != "pobj"
+        or not (head.head.dep_ == "agent" or head.head.lower_ == "between")
+        or actor.start > head.idx
+    ):
+        return actor
+    conjuncts = [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("NOUN", "PROPN")]
+    if not conjuncts:
+        return actor
+    last = max(t.i for t in conjuncts[-1].subtree if t.dep_ != "punct")
+    tok = head.doc[last]
+    end = tok.idx + len(tok.text)
+    if end <= actor.end:
+        return actor
+    return replace(actor, end=end, text=doc_text(head.doc)[actor.start : end])
+
+
 def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver) -> Event:
     # the converse's source was the act's target: read it the same way ("talks with X")
     source = _argument(c.source, actors, target=c.converse) if c.source is not None else None
@@ -337,6 +371,11 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
     joint = c.mutual or c.entry.code[:2] in _JOINT_ROOTS or c.code[:2] in _JOINT_ROOTS
     if source is not None and c.source is not None and not joint:
         source = _first_conjunct(source, c.source)
+    if source is not None and c.source is not None and joint:
+        if c.source_member is not None:
+            source = _all_members(source, c.source)  # "the armies of Peru and Chile" act together
+        else:
+            source = _joint_parties(source, c.source)
     if source is None and c.entry.implicit_source and not c.negated:
         # "were arrested": the text names no one, but only police arrest; an empty span says so.
         at = c.head.idx

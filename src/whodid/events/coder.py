@@ -594,6 +594,11 @@ def code_sentence(
             sources, targets = verb_arguments(entry, trigger, is_actor, lexicon)
             if done_to:
                 sources, targets = [], targets or [token.head]
+            elif not sources and len(targets) == 1 and entry.code.startswith(_JOINT_ROOTS):
+                # "relations between Peru and Chile were restored": the parties did it
+                parties_of = _between(targets[0])
+                if parties_of:
+                    sources, targets, between = parties_of, [], True
         negated = is_negated(token)
         kind = modality(token)
         code, negated, kind, sources, targets = _recode(
