@@ -98,3 +98,46 @@ def test_a_petrarch_state_code_gives_roles_their_country(tmp_path: Path) -> None
     options = Options(actor_files=(actors,), agent_files=(agents,))
     text = "Activists in Zembla praised the accord with Estovia."
     assert ("ZMBOPP", "EST") in dyads(text, options)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "span"),
+    [
+        # a role shared by the listed countries: one joint party phrase
+        (
+            "The armies of Peru and Chile performed joint exercises in May.",
+            ("PERMIL", "CHLMIL"),
+            "The armies of Peru and Chile",
+        ),
+        # a noun that counts events lends the light verb's subject
+        (
+            "Jordan and Egypt started another round of naval drills on Monday.",
+            ("JOR", "EGY"),
+            "Jordan and Egypt",
+        ),
+        # the light verb's passive agents
+        (
+            "The naval drill was staged by Chilean marines and Peruvian forces.",
+            ("CHLMIL", "PERMIL"),
+            "Chilean marines and Peruvian forces",
+        ),
+        # a joint act done to what is between two parties is theirs
+        (
+            "Relations between Kenya and Uganda were restored last year.",
+            ("KEN", "UGA"),
+            "Kenya and Uganda",
+        ),
+    ],
+)
+def test_joint_acts_of_listed_parties(text: str, pair: tuple[str, str], span: str) -> None:
+    events = annotate(text).to_dict()["events"]
+    first = events[0]
+    assert (first["source"]["code"], first["target"]["code"]) == pair
+    assert first["source"]["text"] == span
+    assert (pair[1], pair[0]) in dyads(text)
+
+
+def test_a_visit_during_which_the_subject_acts_is_the_subjects():
+    text = "The Kenyan president will meet Ugandan leaders during a brief visit to Kampala."
+    visits = [e for e in annotate(text).events if e.cameo == "042"]
+    assert visits and visits[0].source is not None and visits[0].source.code == "KENGOV"
