@@ -372,20 +372,26 @@ _CONVERSE_ROOTS = ("04",)
 
 
 def _converse(
-    entry: Entry, pairs: list[tuple[Party | None, Party | None]]
+    entry: Entry, pairs: list[tuple[Party | None, Party | None]], is_actor: IsActor
 ) -> list[tuple[tuple[Party | None, Party | None], bool]]:
-    """The other direction of each pair of a symmetric consultation ("A met B", "talks between
-    A and B"): B meets A too (kept by the caller only when B is a coded actor)."""
+    """The other direction of each pair of a symmetric consultation ("A met B", "talks with
+    B"): B meets A too, when B is a party ("B", "a group of B"), not a thing or place the
+    act is about ("bargained for asylum in B")."""
     if not entry.symmetric or not entry.code.startswith(_CONVERSE_ROOTS):
         return []
     seen = {(_key(s), _key(t)) for s, t in pairs if s is not None and t is not None}
     out: list[tuple[tuple[Party | None, Party | None], bool]] = []
     for source, target in pairs:
-        if source is None or target is None:
+        if source is None or target is None or not _party(target[0], is_actor):
             continue
         if (_key(target), _key(source)) not in seen:
             out.append(((target, source), True))
     return out
+
+
+def _party(token: Token, is_actor: IsActor) -> bool:
+    """An actor, or a group of actors ("a delegation of X", "a bunch of X")."""
+    return is_actor(token) or any(is_actor(o) for o in clauses.prep_objects(token).get("of", []))
 
 
 def _light_noun_trigger(verb: Token, lexicon: Lexicon) -> bool:
@@ -642,7 +648,7 @@ def code_sentence(
             or (token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.reciprocal_verbs)
         )
         pairs = list(_pairs(entry, parties, _parties(targets), reciprocal=reciprocal))
-        converse = _converse(entry, pairs)
+        converse = _converse(entry, pairs, is_actor)
         for (source, target), reverse in [*((p, False) for p in pairs), *converse]:
             found.append(
                 Candidate(
