@@ -65,6 +65,7 @@ def test_a_meeting_is_coded_in_both_directions_and_told_first():
     "text",
     [
         "Norway and Sweden have delayed their talks.",  # their own talks: with each other
+        "Norway and Sweden strengthened their ties.",  # a joint act on what is theirs
         "Norway and Sweden accused each other of spying.",
         "Talks between Norway and Sweden resumed in Oslo on Monday.",
     ],

@@ -631,9 +631,13 @@ def code_sentence(
         ]
         parties = _parties(sources)
         kept = [t for t in targets if not _their_own(t, parties)]
-        # "postponed their meeting", "accused each other": the parties act on each other;
-        # "warned their citizens": each its own, no target
-        shared = any(_mutual_object(t, lexicon) for t in targets if all(t.i != k.i for k in kept))
+        # "postponed their meeting", "improved their ties", "accused each other": the parties
+        # act on each other; "warned their citizens": each its own, no target
+        shared = any(
+            _joint(entry) or _mutual_object(t, lexicon)
+            for t in targets
+            if all(t.i != k.i for k in kept)
+        )
         targets = kept
         reciprocal = (
             shared
