@@ -392,11 +392,6 @@ def lending_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.light_verbs else None
 
 
-# Prepositions whose consultation ("a visit", "talks") the clause's subject takes part in:
-# "met X during a visit to Y", "said on a trip to Y".
-_DURING_PREPS = frozenset({"during", "on"})
-
-
 def _traveller(noun: Token, entry: Entry, lexicon: Lexicon) -> list[Token]:
     """Who goes somewhere for the event the noun names, or meets during it: "left for Lisbon
     for talks with X", "arrived in Oslo for a summit" (the subject of a travel verb whose
@@ -409,7 +404,11 @@ def _traveller(noun: Token, entry: Entry, lexicon: Lexicon) -> list[Token]:
     if verb.pos_ != "VERB":
         return []
     travel = prep.lower_ == "for" and verb.lemma_.lower() in lexicon.travel_verbs
-    during = prep.lower_ in _DURING_PREPS and entry.code.startswith("04")
+    # "during talks with X"; "on" only for a journey ("on a visit to X", not "commented on
+    # talks between X and Y")
+    during = entry.code.startswith("04") and (
+        prep.lower_ == "during" or (prep.lower_ == "on" and entry.code.startswith("042"))
+    )
     if not (travel or during):
         return []
     subjects, passive = clauses.subjects(verb)
