@@ -43,6 +43,10 @@ def test_every_member_of_a_list_with_modifiers_acts():
             "Lawmakers and officials in Norway and Sweden praised the accord with Iceland.",
             {"NORLEG", "SWELEG", "NORGOV", "SWEGOV"},
         ),
+        (
+            "Kenya and Uganda's foreign ministers condemned the attack on the border post.",
+            {"KENGOV", "UGAGOV"},
+        ),
     ],
 )
 def test_a_role_held_by_listed_countries_acts_for_each(text: str, expected: set[str]) -> None:

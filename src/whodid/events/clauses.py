@@ -73,13 +73,14 @@ def _listed_appositions(token: Token) -> list[Token]:
 # Prepositions by which a role noun names whom it stands for: "the ambassadors of X",
 # "officials in X", "envoys from X".
 _MEMBER_PREPS = frozenset({"of", "in", "from"})
-_MEMBER_MODIFIERS = frozenset({"amod", "nmod", "compound"})
+_MEMBER_MODIFIERS = frozenset({"amod", "nmod", "compound", "poss"})
 
 
 def role_members(token: Token) -> list[Token]:
     """The listed names a role noun stands for, one role-holder each: "the ambassadors of
-    Norway, Sweden and Finland", "Norwegian and Swedish officials", "lawmakers and officials
-    in Norway and Sweden" (a place phrase of the first conjunct serves the others). Empty
+    Norway, Sweden and Finland", "Norwegian and Swedish officials", "Norway and Sweden's
+    envoys", "lawmakers and officials in Norway and Sweden" (a place phrase of the first
+    conjunct serves the others). Empty
     unless the role is a common noun and two or more names (or national adjectives) are
     listed."""
     if token.pos_ != "NOUN":
