@@ -83,6 +83,7 @@ def _dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
             event.source.code if event.source else None,
             event.source.start if event.source else None,
             event.target.start if event.target else None,
+            event.target.code if event.target else None,  # a role shared by listed names
         )
         if key not in seen:
             seen.add(key)
@@ -118,6 +119,8 @@ def annotate_doc(
             if evidence is None:
                 evidence = Span(start, end, doc_text(doc)[start:end])
             event = build_event(candidate, sentence=index, evidence=evidence, actors=actors)
+            if candidate.converse and (event.source is None or not event.source.code):
+                continue  # "A met B" read from B's side needs B known
             if event.negated and not options.keep_negated:
                 continue
             in_sentence.append((event, candidate.head))

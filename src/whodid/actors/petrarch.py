@@ -43,6 +43,7 @@ _RESTRICT = re.compile(
     rf"^(?P<code>[A-Za-z0-9\-+#/]*)\s*(?:(?P<op>[<>])\s*(?P<d1>{_DATE})|(?P<a>{_DATE})\s*-\s*(?P<b>{_DATE}))?$"
 )
 _DISCARD_CODES = {"+++", "###"}
+_STATE_CODE = re.compile(r"^[A-Z]{3}$")
 
 
 def _strip_comments(lines: Sequence[str]) -> list[tuple[int, str]]:
@@ -127,12 +128,16 @@ class _Draft:
         if not self.has_default and not self.windows:
             logger.warning("%s:%d: actor %r has no code; skipped", path, self.line, self.names[0])
             return None
+        # a bare three-letter code is a state's ("GERMANY [DEU]"): a country, whose name in
+        # "officials in X", "the envoys of X" gives the role its country
+        state = not self.windows and bool(self.default and _STATE_CODE.match(self.default))
         return ActorEntry(
             key=f"petrarch:{path}:{self.line}",
             name=self.names[0].title(),
-            kind="other",
+            kind="country" if state else "other",
             names=tuple(self.names),
             code=self.default,
+            country=self.default if state else None,
             windows=tuple(self.windows),
             source=path,
         )

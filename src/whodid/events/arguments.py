@@ -367,7 +367,11 @@ def verb_arguments(
         tiers = [clauses.direct_objects(contact)]
     for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X", "due to X"
         if word.pos_ == "ADP" or word.dep_ == "prep":
-            tiers.append([c for c in children(word) if c.dep_ == "pobj"])
+            pobjs = [c for c in children(word) if c.dep_ == "pobj"]
+            # "agrees with Peru and Chile": each party; "called for order and peace": a thing
+            tiers.append(
+                [m for c in pobjs for m in (clauses.with_conjuncts(c) if is_actor(c) else [c])]
+            )
     objects = clauses.direct_objects(verb)
     themes = [o for o in objects if _named_object(entry, o)]
     preps = clauses.prep_objects(verb)
@@ -431,16 +435,46 @@ def verb_arguments(
 
 def lending_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     """The light verb lending its subject to the noun's event: "held talks", "undertook a
-    mediation mission" (the event noun modifies the object)."""
+    mediation mission" (the event noun modifies the object), "began a new round of talks"
+    (a noun that counts events), "the exercise was staged by X" (its passive's agent)."""
     if noun.dep_ == "compound" and noun.head.dep_ in ("dobj", "obj") and noun.head.i > noun.i:
         noun = noun.head
-    if noun.dep_ in ("dobj", "obj"):
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in lexicon.series_nouns
+    ):
+        noun = noun.head.head
+    if noun.dep_ in ("dobj", "obj", "nsubjpass"):
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.i != noun.head.i:
         verb = noun.head.head
     else:
         return None
     return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.light_verbs else None
+
+
+def _traveller(noun: Token, entry: Entry, lexicon: Lexicon) -> list[Token]:
+    """Who goes somewhere for the event the noun names, or meets during it: "left for Lisbon
+    for talks with X", "arrived in Oslo for a summit" (the subject of a travel verb whose
+    "for"-phrase it is), "met X during a visit to Y" (a consultation during which the
+    subject acts)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head.i == prep.i:
+        return []
+    verb = prep.head
+    if verb.pos_ != "VERB":
+        return []
+    travel = prep.lower_ == "for" and verb.lemma_.lower() in lexicon.travel_verbs
+    # "during talks with X"; "on" only for a journey ("on a visit to X", not "commented on
+    # talks between X and Y")
+    during = entry.code.startswith("04") and (
+        prep.lower_ == "during" or (prep.lower_ == "on" and entry.code.startswith("042"))
+    )
+    if not (travel or during):
+        return []
+    subjects, passive = clauses.subjects(verb)
+    return [] if passive else subjects
 
 
 def speaker_of(clause: Token) -> list[Token]:
@@ -503,6 +537,9 @@ def noun_arguments(
                 verb_preps.get(p, []) for p in entry.target_preps or clauses.DEFAULT_TARGET_PREPS
             )
             target_tiers.append([c for c in children(verb) if c.dep_ == "dative"])
+    traveller = _traveller(noun, entry, lexicon)
+    if traveller:  # "the mayor left for Lisbon for talks with X": the mayor's talks
+        source_tiers.append(traveller)
     source_tiers.append(forces)  # after a possessor or a light verb's subject
     sources = _pick([_usable(t, own) for t in source_tiers], is_actor)
     targets = _pick([_usable(t, own) for t in target_tiers], is_actor)

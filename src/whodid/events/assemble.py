@@ -29,7 +29,11 @@ def _argument(token: Token, actors: ActorResolver, *, target: bool = False) -> A
     A target that is a thing aimed at an actor is that actor ("a ban imposed on X" -> X)."""
     actor = actors.resolve(token)
     if actor is not None and actor.code is not None:
-        return actor
+        author = _author(token, actors) if target else None
+        if author is None:
+            return actor
+        # "condemned an attack by X in Y": X made the act aimed at, not the place it was in
+        return replace(author, start=actor.start, end=actor.end, text=actor.text)
     if target:
         aimed = recipient(token, actors.is_actor)
         found = actors.resolve(aimed) if aimed is not None else None
@@ -44,6 +48,17 @@ def _argument(token: Token, actors: ActorResolver, *, target: bool = False) -> A
         end = token.idx + len(token.text)
         return replace(coded, start=start, end=end, text=doc_text(token.doc)[start:end])
     return replace(coded, start=actor.start, end=actor.end, text=actor.text)
+
+
+def _author(token: Token, actors: ActorResolver) -> Actor | None:
+    """The coded "by"-agent of a thing that is no actor itself ("an attack by X in Y")."""
+    if token.pos_ != "NOUN" or actors.is_actor(token):
+        return None
+    for by in clauses.prep_objects(token).get("by", []):
+        found = actors.resolve(by)
+        if found is not None and found.code is not None and actors.is_actor(by):
+            return found
+    return None
 
 
 _PHRASE_END_DEPS = frozenset({"punct", "cc"})
@@ -211,6 +226,8 @@ def confidence(c: Candidate, source: Actor | None, target: Actor | None) -> floa
         score += 0.05
     if (c.code or c.entry.code) == "010":
         score -= 0.15
+    if c.converse:
+        score -= 0.15  # "A met B" read from B's side ranks below the act as told
     if c.hypothetical:
         score *= 0.8
     if c.negated:
@@ -254,6 +271,10 @@ def _partner(head: Token, source: Actor) -> Token | None:
     return None
 
 
+def _member_i(member: Token | None) -> int:
+    return member.i if member is not None else -1
+
+
 def _each_other(
     c: Candidate, source: Actor | None, target: Actor | None, actors: ActorResolver
 ) -> Actor | None:
@@ -266,7 +287,7 @@ def _each_other(
     if (
         target is not None
         and c.target is not None
-        and c.target.i != c.source.i
+        and (c.target.i != c.source.i or _member_i(c.target_member) != _member_i(c.source_member))
         and source.start <= target.start
         and target.end <= source.end
     ):
@@ -281,11 +302,81 @@ def _each_other(
     return replace(party, start=source.start, end=source.end, text=source.text)
 
 
+def _as_member(
+    actor: Actor | None, role: Token, member: Token, actors: ActorResolver
+) -> Actor | None:
+    """A role shared by listed names, as held for one of them: "the ambassadors of Peru, Chile
+    and Bolivia" coded for Chile is Chile's ambassadors (the role's code with Chile's country
+    in front; the span stays the role's). The role's own code must name no country or the
+    country of one of the listed names."""
+    if actor is None or not actor.code:
+        return actor
+    named = actors.resolve(member)
+    if named is None or not named.code or named.code != named.country:
+        return actor
+    if named.country == actor.country:
+        return actor
+    prefix = actor.code[:3]
+    if prefix != "---":
+        listed = {
+            found.code
+            for m in clauses.role_members(role)
+            if (found := actors.resolve(m)) is not None and found.code
+        }
+        prefix = next((code for code in listed if actor.code.startswith(code)), "")
+        if not prefix:
+            return actor
+    code = named.code + actor.code[len(prefix) :]
+    return replace(actor, code=code, country=named.country, name=None)
+
+
+def _all_members(actor: Actor, role: Token) -> Actor:
+    """The span of a role shared by listed names, to its last name: "The armies of Peru and
+    Chile" (one joint party phrase, as coordinated subjects of a joint act are)."""
+    members = clauses.role_members(role)
+    if not members:
+        return actor
+    last = members[-1]
+    end = last.idx + len(last.text)
+    if end <= actor.end or actor.start > role.idx:
+        return actor
+    return replace(actor, end=end, text=doc_text(role.doc)[actor.start : end])
+
+
+def _joint_parties(actor: Actor, head: Token) -> Actor:
+    """Coordinated "by"-agents or "between"-parties of a joint act are one party phrase, as
+    coordinated subjects are: "the drill was staged by Chilean marines and Peruvian forces",
+    "talks between Peru and Chile"."""
+    if (
+        head.dep_ != "pobj"
+        or not (head.head.dep_ == "agent" or head.head.lower_ == "between")
+        or actor.start > head.idx
+    ):
+        return actor
+    conjuncts = [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("NOUN", "PROPN")]
+    if not conjuncts:
+        return actor
+    last = max(t.i for t in conjuncts[-1].subtree if t.dep_ != "punct")
+    tok = head.doc[last]
+    end = tok.idx + len(tok.text)
+    if end <= actor.end:
+        return actor
+    return replace(actor, end=end, text=doc_text(head.doc)[actor.start : end])
+
+
 def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver) -> Event:
-    source = _argument(c.source, actors) if c.source is not None else None
+    # the converse's source was the act's target: read it the same way ("talks with X")
+    source = _argument(c.source, actors, target=c.converse) if c.source is not None else None
+    if c.source is not None and c.source_member is not None:
+        source = _as_member(source, c.source, c.source_member, actors)
     joint = c.mutual or c.entry.code[:2] in _JOINT_ROOTS or c.code[:2] in _JOINT_ROOTS
     if source is not None and c.source is not None and not joint:
         source = _first_conjunct(source, c.source)
+    if source is not None and c.source is not None and joint:
+        if c.source_member is not None:
+            source = _all_members(source, c.source)  # "the armies of Peru and Chile" act together
+        else:
+            source = _joint_parties(source, c.source)
     if source is None and c.entry.implicit_source and not c.negated:
         # "were arrested": the text names no one, but only police arrest; an empty span says so.
         at = c.head.idx
@@ -307,6 +398,8 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         target = _mission_place(target, c.target, actors) or (
             target if _owned_thing(c.target, actors) else _whole_phrase(target, c.target)
         )
+        if c.target_member is not None:
+            target = _as_member(target, c.target, c.target_member, actors)
     each_other = _each_other(c, source, target, actors) if joint else None
     if each_other is not None:
         target = each_other

@@ -35,12 +35,75 @@ _INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"}
 
 
 def with_conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("Arnor and Gondor")."""
+    """The token and the tokens coordinated with it ("Arnor and Gondor"), list members the
+    parser took for appositions included ("Peru, the troubled Bolivia, and Chile")."""
     out = [token]
     for conj in token.conjuncts:
         if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(conj)
+    for member in _listed_appositions(token):
+        out.append(member)
+        out.extend(c for c in member.conjuncts if c.i > member.i and c.pos_ in ("NOUN", "PROPN"))
+    if len(out) > 2:
+        out.sort(key=lambda t: t.i)
     return out
+
+
+# Entity types of names that can stand as members of a list of parties.
+_PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
+
+
+def _listed_appositions(token: Token) -> list[Token]:
+    """Names in apposition that are really members of a list: "Peru, the troubled Bolivia, and
+    Chile" (the parser hangs "Bolivia" on "Peru" as an apposition). An apposition counts when it
+    is a name, its head a name too, and the head's coordinator follows it; "Peru, the host
+    country, and Chile" keeps its description out."""
+    if token.ent_type_ not in _PARTY_ENTS:
+        return []  # "the two parties, X and Y": the names spell out a common noun
+    found: list[Token] = []
+    for child in children(token):
+        if child.dep_ != "appos" or child.i < token.i or child.ent_type_ not in _PARTY_ENTS:
+            continue
+        listed = any(c.dep_ == "cc" and c.i > child.i for c in children(token))
+        if listed and not any(c.dep_ == "conj" and c.i < child.i for c in children(token)):
+            found.append(child)
+    return found
+
+
+# Prepositions by which a role noun names whom it stands for: "the ambassadors of X",
+# "officials in X", "envoys from X".
+_MEMBER_PREPS = frozenset({"of", "in", "from"})
+_MEMBER_MODIFIERS = frozenset({"amod", "nmod", "compound", "poss"})
+
+
+def role_members(token: Token) -> list[Token]:
+    """The listed names a role noun stands for, one role-holder each: "the ambassadors of
+    Norway, Sweden and Finland", "Norwegian and Swedish officials", "Norway and Sweden's
+    envoys", "lawmakers and officials in Norway and Sweden" (a place phrase of the first
+    conjunct serves the others). Empty
+    unless the role is a common noun and two or more names (or national adjectives) are
+    listed."""
+    if token.pos_ != "NOUN":
+        return []
+    owners = [token]
+    if token.dep_ == "conj" and token.head.pos_ == "NOUN":
+        owners.append(token.head)  # "lawmakers and officials in X and Y"
+    owners.extend(c for c in children(token) if c.dep_ == "conj" and c.pos_ == "NOUN")
+    for owner in owners:
+        for child in children(owner):
+            if child.dep_ == "prep" and child.lower_ in _MEMBER_PREPS:
+                pobj = next((c for c in children(child) if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                members = with_conjuncts(pobj)
+                if len(members) > 1 and all(m.pos_ == "PROPN" for m in members):
+                    return members
+    for child in lefts(token):
+        if child.dep_ in _MEMBER_MODIFIERS and child.pos_ in ("ADJ", "PROPN"):
+            listed = [c for c in child.conjuncts if c.i > child.i and c.i < token.i]
+            if listed and all(c.pos_ in ("ADJ", "PROPN") for c in listed):
+                return [child, *listed]
+    return []
 
 
 def _relative_head(token: Token) -> Token:
@@ -226,14 +289,18 @@ def due_to_objects(verb: Token) -> list[Token]:
     return found
 
 
-def object_lemmas(head: Token) -> set[str]:
+def object_lemmas(head: Token, *, purpose: str | None = None) -> set[str]:
     """Lemmas (and lower-case forms) of everything the head governs as an object, and its
-    entity types as ``@gpe``, ``@loc``, ``@fac`` ... (lexicon objects may name them)."""
+    entity types as ``@gpe``, ``@loc``, ``@fac`` ... (lexicon objects may name them).
+    ``purpose`` names a preposition whose phrase states a purpose, not an object ("left for
+    talks": "for")."""
     words: set[str] = set()
     direct = direct_objects(head)
     # "a curfew was imposed"; "the coaches, which were booked for pilgrims": the coaches
     passive_subjects = [_relative_head(s) for s in _children(head, PASSIVE_SUBJECT_DEPS)]
     preps = prep_objects(head)
+    if purpose is not None:
+        preps.pop(purpose, None)
     candidates = [*direct, *passive_subjects]
     for objs in preps.values():
         candidates.extend(objs)

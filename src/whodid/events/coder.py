@@ -54,6 +54,12 @@ class Candidate:
     mutual: bool = (
         False  # a reciprocal act: coordinated subjects act together ("Peru and Chile met")
     )
+    # a role shared by listed names ("the envoys of Peru and Chile"): the name this event's
+    # source (target) stands for, one event per name
+    source_member: Token | None = None
+    target_member: Token | None = None
+    converse: bool = False  # the other party's side of a meeting ("A met B": B met A)
+    owned_jointly: bool = False  # an event noun owned by the parties' "their"
 
     @property
     def head(self) -> Token:
@@ -166,9 +172,10 @@ def _plan(entries: list[Entry], lemma: str, lower: str, *, nominal: bool) -> _Pl
 
 
 def _choose(
-    entries: list[Entry], head: Token, *, nominal: bool
+    entries: list[Entry], head: Token, *, nominal: bool, travel: bool = False
 ) -> tuple[Entry, list[Token]] | None:
-    """The entry whose matched phrase (and object constraint) says most; ties go to file order."""
+    """The entry whose matched phrase (and object constraint) says most; ties go to file order.
+    A travel verb's "for"-phrase is its purpose, no object ("left for talks" is no walk-out)."""
     # The head's objects and nearby words are read only when an entry asks for them.
     objects: set[str] | None = None
     near: dict[str, Token] | None = None
@@ -176,7 +183,7 @@ def _choose(
     for entry, phrases in _plan(entries, head.lemma_.lower(), head.lower_, nominal=nominal):
         if entry.objects or entry.not_objects:
             if objects is None:
-                objects = clauses.object_lemmas(head)
+                objects = clauses.object_lemmas(head, purpose="for" if travel else None)
             if not _object_ok(entry, objects):
                 continue
         if not _complement_ok(entry, head):
@@ -220,14 +227,67 @@ def _not_an_event_noun(token: Token, lexicon: Lexicon) -> bool:
     return token.dep_ == "compound" and token.head.lemma_.lower() not in lexicon.by_noun
 
 
-def _their_own(target: Token, sources: list[Token]) -> bool:
+def _their_own(target: Token, sources: list[Party]) -> bool:
     """ "Peru and Chile postponed their meeting": the coordinated subjects' own possessive is
     no target of theirs."""
     if len(sources) < 2:
         return False
-    if target.lower_ in ("their", "them", "themselves", "each"):
+    if target.lower_ in ("their", "them", "themselves", "each") or _each_other(target):
         return True
     return any(c.dep_ == "poss" and c.lower_ == "their" for c in children(target))
+
+
+# Roots of acts parties do together: consultation, diplomatic and material cooperation.
+_JOINT_ROOTS = ("04", "05", "06")
+
+
+def _joint(entry: Entry) -> bool:
+    return entry.symmetric or entry.code.startswith(_JOINT_ROOTS)
+
+
+def _each_other(token: Token) -> bool:
+    """ "each other", "one another" (parsed other <-det- each, one <-det- another)."""
+    pair = {token.lower_, *(c.lower_ for c in children(token) if c.dep_ == "det")}
+    return pair in ({"each", "other"}, {"one", "another"})
+
+
+def _mutual_object(target: Token, lexicon: Lexicon) -> bool:
+    """Is a target the coordinated subjects' own the sign of a mutual act: "each other", or a
+    joint act they own ("postponed their meeting", "renewed their ties")?"""
+    if target.lower_ == "each" or _each_other(target):
+        return True
+    return any(_joint(e) for e in lexicon.by_noun.get(target.lemma_.lower(), ()))
+
+
+def _joint_owners(noun: Token, sources: list[Token]) -> list[Token]:
+    """ "Peru and Chile delayed their meeting": a "their" that owns the event noun stands for
+    the coordinated subjects of the verb the noun depends on."""
+    if (
+        len(sources) != 1
+        or sources[0].lower_ != "their"
+        or sources[0].dep_ != "poss"
+        or sources[0].head.i != noun.i
+    ):
+        return []
+    verb = clauses.governing_verb(noun)
+    if verb is None:
+        return []
+    subjects, passive = clauses.subjects(verb)
+    return subjects if not passive and len(_parties(subjects)) > 1 else []
+
+
+def _between(noun: Token) -> list[Token]:
+    """The parties of a joint act named by a "between"-phrase of its noun or of the noun's
+    "of"-object: "talks between Peru and Chile", "a resumption of ties between X and Y"
+    (consultation and cooperation; who started a clash "between" two sides is left open)."""
+    table = clauses.prep_objects(noun)
+    found = table.get("between", [])
+    if not found:
+        for inner in table.get("of", []):
+            found = clauses.prep_objects(inner).get("between", [])
+            if found:
+                break
+    return found if len(_parties(found)) > 1 else []
 
 
 def _named_act(target: Token, lexicon: Lexicon, is_actor: IsActor) -> bool:
@@ -271,21 +331,69 @@ def _act_place(act: Token, is_actor: IsActor) -> Token | None:
 _AUTHOR_PREPS = ("of", "from", "by")
 
 
+# An argument head and, for a role shared by listed names, the name it stands for here.
+Party = tuple[Token, Token | None]
+
+
+def _parties(tokens: list[Token]) -> list[Party]:
+    """The arguments with each shared role split by the names it stands for ("the envoys of
+    Peru and Chile": the envoy of Peru, the envoy of Chile)."""
+    out: list[Party] = []
+    for token in tokens:
+        members = clauses.role_members(token)
+        if len(members) > 1:
+            out.extend((token, member) for member in members)
+        else:
+            out.append((token, None))
+    return out
+
+
+def _key(party: Party) -> tuple[int, int]:
+    return party[0].i, party[1].i if party[1] is not None else -1
+
+
 def _pairs(
-    entry: Entry, sources: list[Token], targets: list[Token], *, reciprocal: bool = False
-) -> Iterator[tuple[Token | None, Token | None]]:
+    entry: Entry, sources: list[Party], targets: list[Party], *, reciprocal: bool = False
+) -> Iterator[tuple[Party | None, Party | None]]:
     if (entry.symmetric or reciprocal) and len(sources) > 1 and not targets:
         for a in sources:
             for b in sources:
-                if a.i != b.i:
+                if _key(a) != _key(b):
                     yield a, b
         return
-    none: list[Token | None] = [None]
+    none: list[Party | None] = [None]
     for source in sources or none:
         for target in targets or none:
-            if source is not None and target is not None and source.i == target.i:
+            if source is not None and target is not None and _key(source) == _key(target):
                 continue
             yield source, target
+
+
+# Consultations are mutual: CAMEO codes "A met B" (talks, negotiations) in both directions.
+_CONVERSE_ROOTS = ("04",)
+
+
+def _converse(
+    entry: Entry, pairs: list[tuple[Party | None, Party | None]], is_actor: IsActor
+) -> list[tuple[tuple[Party | None, Party | None], bool]]:
+    """The other direction of each pair of a symmetric consultation ("A met B", "talks with
+    B"): B meets A too, when B is a party ("B", "a group of B"), not a thing or place the
+    act is about ("bargained for asylum in B")."""
+    if not entry.symmetric or not entry.code.startswith(_CONVERSE_ROOTS):
+        return []
+    seen = {(_key(s), _key(t)) for s, t in pairs if s is not None and t is not None}
+    out: list[tuple[tuple[Party | None, Party | None], bool]] = []
+    for source, target in pairs:
+        if source is None or target is None or not _party(target[0], is_actor):
+            continue
+        if (_key(target), _key(source)) not in seen:
+            out.append(((target, source), True))
+    return out
+
+
+def _party(token: Token, is_actor: IsActor) -> bool:
+    """An actor, or a group of actors ("a delegation of X", "a bunch of X")."""
+    return is_actor(token) or any(is_actor(o) for o in clauses.prep_objects(token).get("of", []))
 
 
 def _light_noun_trigger(verb: Token, lexicon: Lexicon) -> bool:
@@ -468,7 +576,9 @@ def code_sentence(
             continue
         if not entries:
             continue
-        choice = _choose(entries, token, nominal=nominal)
+        choice = _choose(
+            entries, token, nominal=nominal, travel=not nominal and lemma in lexicon.travel_verbs
+        )
         if choice is None:
             continue
         entry, trigger = choice
@@ -477,12 +587,26 @@ def code_sentence(
         specific = bool(entry.objects) or len(trigger) > 1
         if not nominal and not specific and _light_noun_trigger(token, lexicon):
             continue
+        owners: list[Token] = []
+        between = False
         if nominal:
             sources, targets = noun_arguments(entry, trigger, lexicon, is_actor)
+            owners = _joint_owners(token, sources)
+            if owners:  # "Peru and Chile delayed their talks": both parties own them
+                sources = owners
+            elif not sources and entry.code.startswith(_JOINT_ROOTS):
+                parties_of = _between(token)  # "talks between Peru and Chile": both hold them
+                if parties_of:
+                    sources, targets, between = parties_of, [], True
         else:
             sources, targets = verb_arguments(entry, trigger, is_actor, lexicon)
             if done_to:
                 sources, targets = [], targets or [token.head]
+            elif not sources and len(targets) == 1 and entry.code.startswith(_JOINT_ROOTS):
+                # "relations between Peru and Chile were restored": the parties did it
+                parties_of = _between(targets[0])
+                if parties_of:
+                    sources, targets, between = parties_of, [], True
         negated = is_negated(token)
         kind = modality(token)
         code, negated, kind, sources, targets = _recode(
@@ -507,24 +631,39 @@ def code_sentence(
             )
             if place is not None
         ]
-        kept = [t for t in targets if not _their_own(t, sources)]
-        shared = len(kept) < len(targets)
+        parties = _parties(sources)
+        kept = [t for t in targets if not _their_own(t, parties)]
+        # "postponed their meeting", "improved their ties", "accused each other": the parties
+        # act on each other; "warned their citizens": each its own, no target
+        shared = any(
+            _joint(entry) or _mutual_object(t, lexicon)
+            for t in targets
+            if all(t.i != k.i for k in kept)
+        )
         targets = kept
-        reciprocal = shared or (not nominal and lemma in lexicon.reciprocal_verbs)
-        if reciprocal and len(sources) > 1 and not any(is_actor(t) for t in targets):
+        reciprocal = (
+            shared
+            or ((bool(owners) or between) and _joint(entry))
+            or (not nominal and lemma in lexicon.reciprocal_verbs)
+        )
+        if reciprocal and len(parties) > 1 and not any(is_actor(t) for t in targets):
             targets = []  # "Colombia and Ecuador signed a border agreement": each other
         mutual = (
             entry.symmetric
             or reciprocal
             or (token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.reciprocal_verbs)
         )
-        for source, target in _pairs(entry, sources, targets, reciprocal=reciprocal):
+        pairs = list(_pairs(entry, parties, _parties(targets), reciprocal=reciprocal))
+        converse = _converse(entry, pairs, is_actor)
+        for (source, target), reverse in [*((p, False) for p in pairs), *converse]:
             found.append(
                 Candidate(
                     entry=entry,
                     trigger=trigger,
-                    source=source,
-                    target=target,
+                    source=source[0] if source else None,
+                    target=target[0] if target else None,
+                    source_member=source[1] if source else None,
+                    target_member=target[1] if target else None,
                     negated=negated,
                     hypothetical=hypothetical,
                     nominal=nominal,
@@ -533,6 +672,8 @@ def code_sentence(
                     modality=kind,
                     lent=nominal and lending_verb(token, lexicon) is not None,
                     mutual=mutual,
+                    converse=reverse,
+                    owned_jointly=bool(owners),
                 )
             )
     # A word inside an event noun's phrase ("a note of protest") is no event of its own.
@@ -542,6 +683,16 @@ def code_sentence(
     # the attack") is what that event is about, not a second event, unless it has actors.
     verbal_heads = {c.head.i: c for c in found if not c.nominal}
     found = [c for c in found if not (_object_of_event(c, verbal_heads))]
+    # "Peru and Chile postponed their meeting": the verb's event is the parties' act on it
+    found = [
+        c
+        for c in found
+        if not (
+            c.owned_jointly
+            and (verb := clauses.governing_verb(c.head)) is not None
+            and verb.i in verbal_heads
+        )
+    ]
     # A bare statement ("said") is the event only when the sentence reports nothing more specific.
     if any(c.code not in _SPEECH_CODES for c in found):
         found = [c for c in found if c.code not in _SPEECH_CODES]

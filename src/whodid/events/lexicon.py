@@ -111,6 +111,8 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     reciprocal_verbs: frozenset[str] = frozenset()
     contact_verbs: frozenset[str] = frozenset()
+    travel_verbs: frozenset[str] = frozenset()
+    series_nouns: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
     discards: tuple[tuple[str, ...], ...] = ()
     recodes: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -321,6 +323,8 @@ def default_lexicon() -> Lexicon:
     lexicon.light_verbs = frozenset(_read_word_list("light_verbs.txt"))
     lexicon.reciprocal_verbs = frozenset(_read_word_list("reciprocal_verbs.txt"))
     lexicon.contact_verbs = frozenset(_read_word_list("contact_verbs.txt"))
+    lexicon.travel_verbs = frozenset(_read_word_list("travel_verbs.txt"))
+    lexicon.series_nouns = frozenset(_read_word_list("series_nouns.txt"))
     lexicon.stative_passives = frozenset(_read_word_list("stative_passives.txt"))
     lexicon.discards = tuple(tuple(d.split()) for d in _read_word_list("discards.txt"))
     lexicon.recodes = load_recodes(
