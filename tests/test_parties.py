@@ -143,3 +143,24 @@ def test_their_joint_act_is_mutual_but_their_own_people_are_no_target():
         "their/PRON/poss/5 citizens/NOUN/dobj/3/citizen ./PUNCT/punct/3"
     )
     assert sorted(pairs(warned)) == [("Tyr", None, False), ("Vask", None, False)]
+
+
+def test_bare_words_set_off_by_commas_qualify_the_noun():
+    # "No ships, naval or merchant, left the port." -- one party, not three
+    doc = parse(
+        "No/DET/det/1 ships/NOUN/nsubj/7/ship ,/PUNCT/punct/1 naval/NOUN/conj/1 "
+        "or/CCONJ/cc/3 merchant/NOUN/conj/3 ,/PUNCT/punct/1 left/VERB/ROOT/7/leave "
+        "the/DET/det/9 port/NOUN/dobj/7 ./PUNCT/punct/7"
+    )
+    assert names(with_conjuncts(doc[1])) == ["ships"]
+
+
+def test_a_list_of_groups_closed_by_a_comma_is_still_a_list():
+    # "Soldiers, police and militias, all armed, left the port."
+    doc = parse(
+        "Soldiers/NOUN/nsubj/10/soldier ,/PUNCT/punct/0 police/NOUN/conj/0 and/CCONJ/cc/2 "
+        "the/DET/det/5 militias/NOUN/conj/2/militia ,/PUNCT/punct/0 all/DET/advmod/8 "
+        "armed/ADJ/amod/0 ,/PUNCT/punct/0 left/VERB/ROOT/10/leave the/DET/det/12 "
+        "port/NOUN/dobj/10 ./PUNCT/punct/10"
+    )
+    assert names(with_conjuncts(doc[0])) == ["Soldiers", "police", "militias"]

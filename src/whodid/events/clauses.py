@@ -38,15 +38,34 @@ def with_conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Arnor and Gondor"), list members the
     parser took for appositions included ("Peru, the troubled Bolivia, and Chile")."""
     out = [token]
-    for conj in token.conjuncts:
-        if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.append(conj)
+    conjuncts = [c for c in token.conjuncts if c.i > token.i]
+    if not _interposed_qualifiers(token, conjuncts):
+        out.extend(c for c in conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))
     for member in _listed_appositions(token):
         out.append(member)
         out.extend(c for c in member.conjuncts if c.i > member.i and c.pos_ in ("NOUN", "PROPN"))
     if len(out) > 2:
         out.sort(key=lambda t: t.i)
     return out
+
+
+def _interposed_qualifiers(token: Token, conjuncts: list[Token]) -> bool:
+    """Bare words set off by commas after a common noun qualify it rather than list more
+    parties: "no aircraft, military or civilian, crossed" (the parser makes "military" and
+    "civilian" conjuncts of "aircraft"). Every conjunct is one lower-case word with nothing of
+    its own, the first follows a comma right after the noun, a comma closes the last."""
+    if token.pos_ != "NOUN" or not conjuncts:
+        return False
+    doc = token.doc
+    first, last = conjuncts[0], conjuncts[-1]
+    if first.i < 2 or doc[first.i - 1].text != ",":
+        return False
+    if last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
+        return False
+    for conj in conjuncts:
+        if not conj.is_lower or any(c.dep_ not in ("cc", "punct", "conj") for c in conj.children):
+            return False
+    return all(c.dep_ in ("punct", "cc", "conj") for c in doc[token.i + 1 : last.i + 1])
 
 
 # Entity types of names that can stand as members of a list of parties.
