@@ -122,6 +122,12 @@ _PARTS = frozenset(
         "flank",
     }
 )
+# nouns of settlements whose apposition or "of" names them: "the capital, X", "the village of X"
+_PLACE_NOUNS = frozenset(
+    {"village", "villages", "town", "towns", "city", "capital", "township", "hometown"}
+    | {"district", "neighbourhood", "neighborhood", "suburb", "hamlet", "settlement", "camp"}
+    | {"port", "resort", "province", "region", "governorate", "county", "municipality"}
+)
 _NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _FACILITIES = "facility_words.tsv"
 _CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each sentence
@@ -168,7 +174,11 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
         if not (
             token.pos_ == "PROPN"
             and token.text[:1].isupper()
-            and (_after_preposition(token) or (token.dep_ in _OBJECTS and _object_name(token)))
+            and (
+                _after_preposition(token)
+                or (token.dep_ in _OBJECTS and _object_name(token))
+                or _named_by_place_noun(token)
+            )
         ):
             continue
         if token.ent_iob_ != "O":
@@ -209,6 +219,16 @@ def _named_site(token: Token) -> tuple[int, int, bool] | None:
     if before.ent_type_ in ("PERSON", "NORP") and start == before.i:
         return None
     return start, token.i, token.lower_ in _BUILDINGS
+
+
+def _named_by_place_noun(token: Token) -> bool:
+    """A name a place noun announces: "the capital, Lome", "the township of Mabvuku"."""
+    noun = token.head
+    if token.dep_ == "pobj" and noun.lower_ == "of":
+        noun = noun.head
+    elif token.dep_ != "appos":
+        return False
+    return noun.pos_ == "NOUN" and noun.text.islower() and noun.lower_ in _PLACE_NOUNS
 
 
 def _after_preposition(token: Token) -> bool:
