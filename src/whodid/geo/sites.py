@@ -256,21 +256,22 @@ def _object_name(token: Token) -> bool:
         return False
     if token.lower_ in facility_words() and token.ent_type_ not in _NOT_FACILITY:
         return True
-    if token.ent_type_ == "ORG" and verb not in _PEOPLE_TOO:
-        return _known_town(token)  # "patrolled Katmandu", tagged an organisation
+    if (token.ent_type_ != "PERSON" or verb not in _PEOPLE_TOO) and _known_town(token):
+        return True  # "patrolled Katmandu", "captured Vukovar", tagged otherwise than a place
     if token.ent_type_ not in _OBJECT_LABELS:
         return False
     return verb not in _PEOPLE_TOO or token.ent_type_ in ("FAC", "GPE", "LOC")
 
 
 def _known_town(token: Token) -> bool:
-    """The name that ends with ``token`` is a town of the gazetteer."""
+    """The name that ends with ``token`` is a town of the gazetteer (not also a people's
+    name, as "Canadian" is)."""
     doc = token.doc
     start = token.i
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
         start -= 1
     kinds = {e.kind for e in default_gazetteer().lookup(doc[start : token.i + 1].text)}
-    return bool(kinds & {"city", "capital"})
+    return bool(kinds & {"city", "capital"}) and "demonym" not in kinds
 
 
 @functools.cache
