@@ -128,6 +128,7 @@ _PLACE_NOUNS = frozenset(
     | {"district", "neighbourhood", "neighborhood", "suburb", "hamlet", "settlement", "camp"}
     | {"port", "resort", "province", "region", "governorate", "county", "municipality"}
 )
+# and the prepositions of a way or a direction: "flew over Silopi", "marched through Tizi Ouzou"
 _MORE_PREPS = frozenset({"over", "across", "through", "around", "along", "toward", "towards", "into"})
 _NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _FACILITIES = "facility_words.tsv"
@@ -241,16 +242,9 @@ def _after_preposition(token: Token) -> bool:
         and token.ent_type_ in _NAME_LABELS
     ):
         return True  # "the outskirts of Kfar Zeita", "a part of the Kodori Gorge"
-    if (
-        token.dep_ == "pobj"
-        and token.head.lower_ in _MORE_PREPS
-        and token.ent_type_ in _NAME_LABELS
-        and _known_town(token)
-    ):
-        return True  # "flew over Silopi", a town tagged otherwise than a place
     return (
         token.dep_ == "pobj"
-        and token.head.lower_ in _NAME_PREPS
+        and (token.head.lower_ in _NAME_PREPS or token.head.lower_ in _MORE_PREPS)
         and token.ent_type_ in _NAME_LABELS
         and not (token.ent_type_ == "ORG" and token.head.lower_ == "outside")
     )
