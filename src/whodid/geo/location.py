@@ -370,6 +370,16 @@ def _object_place(
             for o in children(c)
             if o.dep_ == "dobj"
         ][:1]
+    if not objects and itself:  # "patrolled Harare Saturday", parsed as one date phrase
+        dated = [
+            c
+            for d in children(token)
+            if d.dep_ == "npadvmod" and d.ent_type_ in ("DATE", "TIME")
+            for c in children(d)
+            if c.dep_ == "compound" and c.i in by_token
+        ]
+        if dated:
+            return by_token[dated[0].i]
     for child in objects:
         best: tuple[float, int, Place] | None = None
         for sub in _name_words(child) if itself else _phrase(child, skip=_ORIGIN):
