@@ -22,7 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from whodid.geo.gazetteer import default_gazetteer
-from whodid.geo.sites import PLACE_OBJECT_VERBS, Building, Unnamed, add_unknown_names
+from whodid.geo.sites import PEOPLE_TOO, PLACE_OBJECT_VERBS, Building, Unnamed, add_unknown_names
 from whodid.nlp.tree import children
 from whodid.records import Event, Located, Place, Span
 from whodid.text.doctext import doc_text
@@ -395,6 +395,15 @@ def _object_place(
     return None
 
 
+def _passive_name(token: Token, place: Place) -> bool:
+    """A bare name that the passive of a verb taking people too has as subject: "Granda was
+    captured in Venezuela" (a man, however tagged) gives way to the verb's own phrase."""
+    return token.lemma_.lower() in PEOPLE_TOO and any(
+        c.dep_ == "nsubjpass" and c.pos_ == "PROPN" and place.start <= c.idx < place.end
+        for c in children(token)
+    )
+
+
 def _named_before(token: Token) -> bool:
     """A name right before a place noun it names: "the Aziziyah district", "Sontyo village"."""
     return token.dep_ == "compound" and token.head.lower_ in _NAMED_BEFORE
@@ -419,12 +428,14 @@ def _name_words(head: Token, *, named: bool = False) -> list[Token]:
 
 def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
     # an object that is itself a place comes first: "captured East Jerusalem in the 1967 war"
-    found = _object_place(token, by_token, itself=True)
-    if found is not None:
-        return found
+    itself = _object_place(token, by_token, itself=True)
+    if itself is not None and not _passive_name(token, itself):
+        return itself
     found = _from_children(token, by_token, motion=token.lemma_.lower() in _MOVING)
     if found is not None:
         return found
+    if itself is not None:
+        return itself
     found = _object_place(token, by_token)
     if found is not None:
         return found

@@ -19,7 +19,7 @@ from whodid.geo.gazetteer import _rows, default_gazetteer
 from whodid.records import Place
 from whodid.text.doctext import doc_text
 
-__all__ = ["PLACE_OBJECT_VERBS", "Building", "Unnamed", "add_unknown_names", "facility_words"]
+__all__ = ["PEOPLE_TOO", "PLACE_OBJECT_VERBS", "Building", "Unnamed", "add_unknown_names", "facility_words"]
 
 # events whose object is a place where they happen: "rebels captured the town of X"
 PLACE_OBJECT_VERBS = frozenset(
@@ -64,7 +64,7 @@ PLACE_OBJECT_VERBS = frozenset(
     }
 )
 # verbs that take people as well as places: "captured Henao"
-_PEOPLE_TOO = frozenset({"capture", "seize", "hit", "strike", "target", "attack", "visit", "host"})
+PEOPLE_TOO = frozenset({"capture", "seize", "hit", "strike", "target", "attack", "visit", "host"})
 
 
 class Unnamed(Place):
@@ -258,11 +258,11 @@ def _object_name(token: Token) -> bool:
         return False
     if token.lower_ in facility_words() and token.ent_type_ not in _NOT_FACILITY:
         return True
-    if (token.ent_type_ != "PERSON" or verb not in _PEOPLE_TOO) and _known_town(token):
+    if (token.ent_type_ != "PERSON" or verb not in PEOPLE_TOO) and _known_town(token):
         return True  # "patrolled Katmandu", "captured Vukovar", tagged otherwise than a place
     if token.ent_type_ not in _OBJECT_LABELS:
         return False
-    return verb not in _PEOPLE_TOO or token.ent_type_ in ("FAC", "GPE", "LOC")
+    return verb not in PEOPLE_TOO or token.ent_type_ in ("FAC", "GPE", "LOC")
 
 
 def _known_town(token: Token) -> bool:
