@@ -382,7 +382,8 @@ def _object_place(
             return by_token[dated[0].i]
     for child in objects:
         best: tuple[float, int, Place] | None = None
-        for sub in _name_words(child) if itself else _phrase(child, skip=_ORIGIN):
+        skip = _ORIGIN | {"of"} if child.ent_type_ == "PERSON" else _ORIGIN
+        for sub in _name_words(child) if itself else _phrase(child, skip=skip):
             place = by_token.get(sub.i)
             if place is not None and not (
                 itself and isinstance(place, Unnamed) and not _named_before(sub)
