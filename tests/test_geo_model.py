@@ -358,3 +358,25 @@ def test_event_location_not_a_country_named_as_a_nationality(nlp) -> None:
     assert _location(nlp, text, "exploded") is None
     # a country named before a site word is that site's place
     assert _location(nlp, "Smugglers were shot near the Kenya border.", "shot") == "Kenya"
+
+
+def _sense_rows() -> list[tuple[str, str, str, str]]:
+    from whodid.geo.gazetteer import _rows
+
+    return [tuple(fields) for _, fields in _rows("no_event_senses.tsv", columns=4)]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("verb", "role", "word", "example"), _sense_rows())
+def test_no_event_sense_examples(nlp, verb: str, role: str, word: str, example: str) -> None:
+    doc = nlp(example)
+    trigger = next(t for t in doc if t.lemma_.lower() == verb)
+    assert find_places(doc), example  # the sentence names a place ...
+    assert event_location(trigger, find_places(doc)) is None, example  # ... not the event's
+
+
+def test_event_location_of_the_verb_in_its_event_sense(nlp) -> None:
+    text = "Rebels captured the town of Kidal on Sunday."
+    assert _location(nlp, text, "captured") == "Kidal"
+    assert _location(nlp, "The rebels shot two guards in Kidal.", "shot") == "Kidal"
+    text = "Thousands demonstrated in Accra against the new tax."
+    assert _location(nlp, text, "demonstrated") == "Accra"

@@ -19,9 +19,11 @@ Darom", "stormed the Qasr Dam") come from ``whodid.geo.sites``.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Token
 
-from whodid.geo.gazetteer import default_gazetteer
+from whodid.geo.gazetteer import GazetteerError, _rows, default_gazetteer
 from whodid.geo.sites import PEOPLE_TOO, PLACE_OBJECT_VERBS, Building, Unnamed, add_unknown_names
 from whodid.nlp.tree import children
 from whodid.records import Event, Located, Place, Span
@@ -159,6 +161,7 @@ _MODIFIER = frozenset({"compound", "amod", "poss", "nmod"})
 _NOT_A_SITE = frozenset(
     {"war", "conflict", "crisis", "revolution", "uprising", "embassy", "consulate", "mission"}
 )
+_SENSE_ROLES = ("object", "subject", "phrase")
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
 _SITE_WORDS = _OF_PLACE | {
@@ -524,11 +527,52 @@ def _object_phrase(token: Token, by_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _no_event_sense(trigger: Token) -> bool:
+    """The verb names no event: "captured the title", "cameras captured the scene", "prices
+    shot up" (``data/geo/no_event_senses.tsv``)."""
+    senses = no_event_senses().get(trigger.lemma_.lower())
+    if senses is None:
+        return False
+    objects = [  # an object right after the verb: not "demonstrated outside X, holding signs"
+        c
+        for c in children(trigger)
+        if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.left_edge.i == trigger.i + 1)
+    ]
+    if objects and {objects[0].lemma_.lower(), "*"} & senses.get("object", frozenset()):
+        return True
+    doers = [c for c in children(trigger) if c.dep_ == "nsubj"] + [
+        p for c in children(trigger) if c.dep_ == "agent" for p in children(c) if p.dep_ == "pobj"
+    ]
+    if any(d.lemma_.lower() in senses.get("subject", frozenset()) for d in doers):
+        return True
+    return any(
+        p.lemma_.lower() in senses.get("phrase", frozenset())
+        for c in children(trigger)
+        if c.dep_ == "prep"
+        for p in children(c)
+        if p.dep_ == "pobj"
+    )
+
+
+@functools.cache
+def no_event_senses() -> dict[str, dict[str, frozenset[str]]]:
+    """verb lemma -> role (object, subject, phrase) -> words (``no_event_senses.tsv``)."""
+    name = "no_event_senses.tsv"
+    senses: dict[str, dict[str, set[str]]] = {}
+    for lineno, (verb, role, word, _example) in _rows(name, columns=4):
+        if role not in _SENSE_ROLES:
+            raise GazetteerError(f"{name}:{lineno}: role {role!r} is not one of {_SENSE_ROLES}")
+        senses.setdefault(verb.lower(), {}).setdefault(role, set()).add(word.lower())
+    return {v: {r: frozenset(w) for r, w in roles.items()} for v, roles in senses.items()}
+
+
 def event_location(
     trigger: Token, places: list[Place], *, default: Place | None = None
 ) -> Place | None:
     """The place where the event of ``trigger`` happened, or ``default`` (e.g. the dateline
     place, for a story's main events) when the sentence attaches none to it."""
+    if _no_event_sense(trigger):
+        return None
     by_token = _places_by_token(trigger, places)
     if not by_token:
         return default

@@ -19,7 +19,14 @@ from whodid.geo.gazetteer import _rows, default_gazetteer
 from whodid.records import Place
 from whodid.text.doctext import doc_text
 
-__all__ = ["PEOPLE_TOO", "PLACE_OBJECT_VERBS", "Building", "Unnamed", "add_unknown_names", "facility_words"]
+__all__ = [
+    "PEOPLE_TOO",
+    "PLACE_OBJECT_VERBS",
+    "Building",
+    "Unnamed",
+    "add_unknown_names",
+    "facility_words",
+]
 
 # events whose object is a place where they happen: "rebels captured the town of X"
 PLACE_OBJECT_VERBS = frozenset(
@@ -129,7 +136,9 @@ _PLACE_NOUNS = frozenset(
     | {"port", "resort", "province", "region", "governorate", "county", "municipality"}
 )
 # and the prepositions of a way or a direction: "flew over Silopi", "marched through Tizi Ouzou"
-_MORE_PREPS = frozenset({"over", "across", "through", "around", "along", "toward", "towards", "into"})
+_MORE_PREPS = frozenset(
+    {"over", "across", "through", "around", "along", "toward", "towards", "into"}
+)
 _NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _FACILITIES = "facility_words.tsv"
 _CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each sentence
