@@ -176,7 +176,7 @@ _SITE_WORDS = _OF_PLACE | {
 }
 # phrases of an object that say where it comes from or what it is for, not where it is:
 # "captured the sector from Jordan", "captured the envoy for Asia"
-_ORIGIN = frozenset({"from", "for"})
+_ORIGIN = frozenset({"from", "for", "between", "with"})
 # "on" names a place after these nouns: "on the island of X", "on the outskirts of X"
 _ON_NOUNS = _OF_NAMES | {
     "outskirts",
