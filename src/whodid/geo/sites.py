@@ -139,6 +139,7 @@ _PLACE_NOUNS = frozenset(
 _MORE_PREPS = frozenset(
     {"over", "across", "through", "around", "along", "toward", "towards", "into"}
 )
+_CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc"})  # "at 9 A.M.", "at 0650 GMT"
 _NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _FACILITIES = "facility_words.tsv"
 _CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each sentence
@@ -185,6 +186,7 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
         if not (
             token.pos_ == "PROPN"
             and token.text[:1].isupper()
+            and token.lower_ not in _CLOCK
             and (
                 _after_preposition(token)
                 or (token.dep_ in _OBJECTS and _object_name(token))
