@@ -380,3 +380,13 @@ def test_event_location_of_the_verb_in_its_event_sense(nlp) -> None:
     assert _location(nlp, "The rebels shot two guards in Kidal.", "shot") == "Kidal"
     text = "Thousands demonstrated in Accra against the new tax."
     assert _location(nlp, text, "demonstrated") == "Accra"
+
+
+def test_event_location_a_name_before_a_place_noun_however_tagged(nlp) -> None:
+    text = "Herders attacked Tungari village on Sunday, killing four farmers."
+    assert _location(nlp, text, "attacked") == "Tungari"
+    text = "A bomb went off at Kalmando junction in Gombe on Monday."
+    assert _location(nlp, text, "went") == "Kalmando"
+    # a big town before the place noun is the container of the name after "of"
+    text = "Two guards were shot in the Kano suburb of Sabon Tasha."
+    assert _location(nlp, text, "shot") == "Sabon Tasha"

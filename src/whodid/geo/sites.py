@@ -140,6 +140,12 @@ _MORE_PREPS = frozenset(
     {"over", "across", "through", "around", "along", "toward", "towards", "into"}
 )
 _CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc"})  # "at 9 A.M.", "at 0650 GMT"
+_CONTAINERS = frozenset({"country", "admin1", "region", "capital", "continent"})
+_BIG_TOWN = 100_000
+# the prepositions of a way that a named site may follow: "on Jolo island", "along the X road"
+_SITE_PREPS = _MORE_PREPS | {"on"}
+# military sites whose one-word name may be a unit or a people's ("the Marine base")
+_BASES = frozenset({"base", "bases", "airbase", "camp", "checkpoint"})
 _NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _FACILITIES = "facility_words.tsv"
 _CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each sentence
@@ -219,7 +225,10 @@ def _named_site(token: Token) -> tuple[int, int, bool] | None:
     "at the Shifa hospital" (the words of the name, capitalised, right before it)."""
     if not (
         (token.dep_ in _OBJECTS and token.head.lemma_.lower() in PLACE_OBJECT_VERBS)
-        or (token.dep_ == "pobj" and token.head.lower_ in _NAME_PREPS)
+        or (
+            token.dep_ == "pobj"
+            and (token.head.lower_ in _NAME_PREPS or token.head.lower_ in _SITE_PREPS)
+        )
     ):
         return None
     doc = token.doc
@@ -229,9 +238,30 @@ def _named_site(token: Token) -> tuple[int, int, bool] | None:
     start = before.left_edge.i
     while start < before.i and not doc[start].text[:1].isupper():
         start += 1  # "the", "a", adjectives
-    if before.ent_type_ in ("PERSON", "NORP") and start == before.i:
-        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and _container(
+        doc[start : token.i].text
+    ):
+        return None  # "the Sinai town of El-Arish": the name after "of" is the place
+    if (
+        before.ent_type_ in ("PERSON", "NORP")
+        and start == before.i
+        and (token.lower_ in _BUILDINGS or token.lower_ in _BASES or _demonym(before))
+    ):
+        return None  # "the Obama school", "a Kenyan village" (not "Tungan village")
     return start, token.i, token.lower_ in _BUILDINGS
+
+
+def _container(name: str) -> bool:
+    """A country, region or big town, which names the container of the place after "of"
+    ("the Colombo suburb of X"), not the place itself ("the Kokrajhar district of Assam")."""
+    return any(
+        e.kind in _CONTAINERS or e.population >= _BIG_TOWN for e in default_gazetteer().lookup(name)
+    )
+
+
+def _demonym(token: Token) -> bool:
+    """The word is a people's name ("Kenyan")."""
+    return "demonym" in {e.kind for e in default_gazetteer().lookup(token.text)}
 
 
 def _named_by_place_noun(token: Token) -> bool:
