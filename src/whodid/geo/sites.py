@@ -285,9 +285,14 @@ def _after_preposition(token: Token) -> bool:
         return True  # "the outskirts of Kfar Zeita", "a part of the Kodori Gorge"
     return (
         token.dep_ == "pobj"
-        and (token.head.lower_ in _NAME_PREPS or token.head.lower_ in _MORE_PREPS)
+        and (token.head.lower_ in _NAME_PREPS or token.head.lower_ in _SITE_PREPS)
         and token.ent_type_ in _NAME_LABELS
         and not (token.ent_type_ == "ORG" and token.head.lower_ == "outside")
+        and not (
+            token.ent_type_ == "ORG"
+            and token.head.lower_ == "on"
+            and token.lower_ not in facility_words()
+        )  # "an assault on the Syrian Army", not "on the Qanat Street"
     )
 
 
