@@ -265,8 +265,17 @@ def _demonym(token: Token) -> bool:
 
 
 def _named_by_place_noun(token: Token) -> bool:
-    """A name a place noun announces: "the capital, Lome", "the township of Mabvuku"."""
+    """A name a place noun announces: "the capital, Lome", "the township of Mabvuku", or
+    whose part it names: "Hyderabad's streets", "Senegal's capital"."""
     noun = token.head
+    if token.dep_ == "poss":
+        return (
+            noun.text.islower()
+            and (noun.lower_ in _PARTS or noun.lower_ in ("district", "city"))
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+            and token.ent_type_ in _NAME_LABELS
+            and (token.ent_type_ in ("GPE", "LOC", "FAC", "") or _known_town(token))
+        )
     if token.dep_ == "pobj" and noun.lower_ == "of":
         noun = noun.head
     elif token.dep_ != "appos":
