@@ -146,10 +146,6 @@ _BIG_TOWN = 100_000
 _SITE_PREPS = _MORE_PREPS | {"on"}
 # military sites whose one-word name may be a unit or a people's ("the Marine base")
 _BASES = frozenset({"base", "bases", "airbase", "camp", "checkpoint"})
-_COMPASS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
-    | {"north-east", "north-west", "south-east", "south-west"}
-)
 _NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _FACILITIES = "facility_words.tsv"
 _CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each sentence
@@ -292,7 +288,7 @@ def _after_preposition(token: Token) -> bool:
     if (
         token.dep_ == "pobj"
         and token.head.lower_ == "of"
-        and (token.head.head.lower_ in _PARTS or token.head.head.lower_ in _COMPASS)
+        and token.head.head.lower_ in _PARTS
         and token.ent_type_ in _NAME_LABELS
     ):
         return True  # "the outskirts of Kfar Zeita", "a part of the Kodori Gorge"
