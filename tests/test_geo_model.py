@@ -390,3 +390,39 @@ def test_event_location_a_name_before_a_place_noun_however_tagged(nlp) -> None:
     # a big town before the place noun is the container of the name after "of"
     text = "Two guards were shot in the Kano suburb of Sabon Tasha."
     assert _location(nlp, text, "shot") == "Sabon Tasha"
+
+
+def test_event_location_a_name_a_place_noun_announces_however_tagged(nlp) -> None:
+    text = "Two traders were shot in the market town, Kaya, on Sunday."
+    assert _location(nlp, text, "shot") == "Kaya"
+    text = "Gunmen opened fire in the hometown of Mopti on Sunday."
+    assert _location(nlp, text, "opened") == "Mopti"
+
+
+def test_event_location_a_town_taken_as_object_however_tagged(nlp) -> None:
+    assert _location(nlp, "Soldiers captured Gulu after a week of fighting.", "captured") == "Gulu"
+    # the parser folds the town into the date that follows it
+    assert _location(nlp, "Soldiers patrolled Bamako Saturday.", "patrolled") == "Bamako"
+    assert _location(nlp, "Police patrolled Gulu's streets on Friday.", "patrolled") == "Gulu"
+
+
+def test_event_location_a_name_after_a_preposition_of_way_or_attack(nlp) -> None:
+    assert _location(nlp, "Troops marched across Tabora on Monday.", "marched") == "Tabora"
+    text = "Rebels launched a fresh assault on Tal Rifat on Friday."
+    assert _location(nlp, text, "launched") == "Tal Rifat"
+    text = "Fighters launched an assault on the Free Syrian Army on Friday."
+    assert _location(nlp, text, "launched") is None
+
+
+def test_event_location_a_captured_man_is_no_place(nlp) -> None:
+    # a bare name as passive subject gives way to the verb's own phrase
+    assert _location(nlp, "Okoro was captured in Kaduna on Friday.", "captured") == "Kaduna"
+    # a person's "of" phrase is where he comes from
+    text = "Daniel Mensah of Ghana was captured by bandits and held in a camp in Togo."
+    assert _location(nlp, text, "captured") == "Togo"
+
+
+def test_event_location_no_place_from_a_border_with_or_a_clock(nlp) -> None:
+    text = "Navy boats patrolled the coastline shared with Eritrea for weeks."
+    assert _location(nlp, text, "patrolled") is None
+    assert _location(nlp, "The bomb went off at 9 A.M. in Kirkuk.", "went") == "Kirkuk"
