@@ -426,3 +426,8 @@ def test_event_location_no_place_from_a_border_with_or_a_clock(nlp) -> None:
     text = "Navy boats patrolled the coastline shared with Eritrea for weeks."
     assert _location(nlp, text, "patrolled") is None
     assert _location(nlp, "The bomb went off at 9 A.M. in Kirkuk.", "went") == "Kirkuk"
+
+
+def test_event_location_the_place_a_relative_clause_acts_on(nlp) -> None:
+    text = "Residents fled the town of Menaka that the rebels stormed on Friday."
+    assert _location(nlp, text, "stormed") == "Menaka"

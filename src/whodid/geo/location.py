@@ -365,6 +365,13 @@ def _object_place(
     if token.lemma_.lower() not in PLACE_OBJECT_VERBS:
         return None
     objects = [c for c in children(token) if c.dep_ in ("dobj", "nsubjpass")]
+    if (
+        not objects
+        and itself
+        and token.dep_ in ("relcl", "acl")
+        and token.head.pos_ in ("NOUN", "PROPN")
+    ):
+        objects = [token.head]  # "the town they entered", "Eastern Slavonia, captured in 1991"
     if not objects and itself:  # "captured and annexed East Jerusalem": the shared object
         objects = [
             o
