@@ -431,3 +431,9 @@ def test_event_location_no_place_from_a_border_with_or_a_clock(nlp) -> None:
 def test_event_location_the_place_a_relative_clause_acts_on(nlp) -> None:
     text = "Residents fled the town of Menaka that the rebels stormed on Friday."
     assert _location(nlp, text, "stormed") == "Menaka"
+
+
+def test_event_location_a_towns_police_acting(nlp) -> None:
+    text = "Nairobi police shot dead two robbery suspects on Tuesday."
+    assert _location(nlp, text, "shot") == "Nairobi"
+    assert _location(nlp, "Kenyan police shot dead two suspects on Tuesday.", "shot") is None

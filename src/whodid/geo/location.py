@@ -73,6 +73,7 @@ _CLIMB = frozenset(
 _ON_FEATURES = frozenset(
     {"city", "other", "admin2"}
 )  # "on the Gaza border", not "sanctions on Iran"
+_LOCAL_FORCES = frozenset({"police", "policeman", "policemen", "officer", "officers"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_PLACE = frozenset({"in", "at", "inside", "near"})
 # settlements and their parts, singular and plural: the nouns the place sets below share
@@ -485,6 +486,26 @@ def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _local_force(token: Token, by_token: dict[int, Place]) -> Place | None:
+    """The town of a town's police acting: "Dallas police shot a man", "a man was shot by
+    Lagos police"."""
+    doers = [c for c in children(token) if c.dep_ == "nsubj"] + [
+        p for c in children(token) if c.dep_ == "agent" for p in children(c) if p.dep_ == "pobj"
+    ]
+    for doer in doers:
+        if doer.lemma_.lower() in _LOCAL_FORCES:
+            for c in children(doer):
+                place = by_token.get(c.i)
+                if (
+                    c.dep_ == "compound"
+                    and place is not None
+                    and place.feature in ("city", "admin2")
+                    and c.ent_type_ != "ORG"  # "U.N. police"
+                ):
+                    return place
+    return None
+
+
 def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase of a clause that tells the event's circumstances: "was shot as he left
     his home in Baghdad", "killed when a bomb hit their bus in Iskandariyah"."""
@@ -600,6 +621,7 @@ def event_location(
     )
     for token in path[1:]:  # the doers' place in the clause the trigger is part of
         found = found or _subject_place(token, by_token)
+    found = found or _local_force(trigger, by_token)
     return found if found is not None else default
 
 
