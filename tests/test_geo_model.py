@@ -437,3 +437,8 @@ def test_event_location_a_towns_police_acting(nlp) -> None:
     text = "Nairobi police shot dead two robbery suspects on Tuesday."
     assert _location(nlp, text, "shot") == "Nairobi"
     assert _location(nlp, "Kenyan police shot dead two suspects on Tuesday.", "shot") is None
+
+
+def test_event_location_a_protest_against_something_in_a_town(nlp) -> None:
+    text = "Farmers demonstrated against the new tax in Kumasi on Monday."
+    assert _location(nlp, text, "demonstrated") == "Kumasi"

@@ -74,6 +74,7 @@ _ON_FEATURES = frozenset(
     {"city", "other", "admin2"}
 )  # "on the Gaza border", not "sanctions on Iran"
 _LOCAL_FORCES = frozenset({"police", "policeman", "policemen", "officer", "officers"})
+_PROTESTS = frozenset({"demonstrate", "protest", "march", "rally"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_PLACE = frozenset({"in", "at", "inside", "near"})
 # settlements and their parts, singular and plural: the nouns the place sets below share
@@ -536,6 +537,13 @@ def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase inside one of the trigger's own phrases, first in the sentence: "was
     shot dead by gunmen in Peshawar", "were caught with stolen cars in Antwerp"."""
     for child in children(token):
+        if child.lower_ == "against" and token.lemma_.lower() in _PROTESTS:
+            for pobj in children(child):
+                for sub in children(pobj):
+                    if sub.dep_ == "prep" and sub.lower_ == "in":
+                        found = _in_phrase(sub, by_token)
+                        if found is not None:
+                            return found
         if child.dep_ not in _NESTING or child.lower_ in _MOTION or child.lower_ in _NOT_NESTING:
             continue  # "according to witnesses in X", "blamed for the wars in X"
         for sub in _phrase(child):
