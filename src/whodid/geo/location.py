@@ -537,7 +537,7 @@ def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase inside one of the trigger's own phrases, first in the sentence: "was
     shot dead by gunmen in Peshawar", "were caught with stolen cars in Antwerp"."""
     for child in children(token):
-        if child.lower_ == "against" and token.lemma_.lower() in _PROTESTS:
+        if child.lower_ in ("against", "for") and token.lemma_.lower() in _PROTESTS:
             for pobj in children(child):
                 for sub in children(pobj):
                     if sub.dep_ == "prep" and sub.lower_ == "in":
