@@ -535,7 +535,8 @@ def _clauses(token: Token) -> list[Token]:
 
 def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase inside one of the trigger's own phrases, first in the sentence: "was
-    shot dead by gunmen in Peshawar", "were caught with stolen cars in Antwerp"."""
+    shot dead by gunmen in Peshawar", "were caught with stolen cars in Antwerp"; of a
+    protest, the "in" phrase of what it is against or for ("marched against the tax in X")."""
     for child in children(token):
         if child.lower_ in ("against", "for") and token.lemma_.lower() in _PROTESTS:
             for pobj in children(child):
