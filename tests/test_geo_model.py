@@ -442,3 +442,10 @@ def test_event_location_a_towns_police_acting(nlp) -> None:
 def test_event_location_a_protest_against_something_in_a_town(nlp) -> None:
     text = "Farmers demonstrated against the new tax in Kumasi on Monday."
     assert _location(nlp, text, "demonstrated") == "Kumasi"
+
+
+def test_event_location_not_from_a_compound_preposition(nlp) -> None:
+    text = (
+        "In addition to its raids in Gao, the army shelled rebel positions near Menaka on Monday."
+    )
+    assert _location(nlp, text, "shelled") == "Menaka"

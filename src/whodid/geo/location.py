@@ -75,6 +75,12 @@ _ON_FEATURES = frozenset(
 )  # "on the Gaza border", not "sanctions on Iran"
 _LOCAL_FORCES = frozenset({"police", "policeman", "policemen", "officer", "officers"})
 _PROTESTS = frozenset({"demonstrate", "protest", "march", "rally"})
+# nouns that make "in" part of a compound preposition, naming no place
+_IN_WORDS = frozenset(
+    {"addition", "response", "retaliation", "protest", "support", "connection", "wake"}
+    | {"effort", "memory", "solidarity", "reaction", "return", "exchange", "defiance"}
+    | {"violation", "spite", "light", "view", "honor", "honour", "revenge"}
+)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_PLACE = frozenset({"in", "at", "inside", "near"})
 # settlements and their parts, singular and plural: the nouns the place sets below share
@@ -328,6 +334,8 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
         if child.dep_ in ("prep", "agent") and child.lower_ in _LOCATIVE:
             if child.lower_ in _MOTION and not motion:
                 continue
+            if _compound_preposition(child):
+                continue  # "in addition to its advance in X", "in response to attacks in X"
             found = _in_phrase(child, by_token)
             if (
                 found is not None
@@ -336,6 +344,14 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
             ):
                 best = found
     return best
+
+
+def _compound_preposition(prep: Token) -> bool:
+    """ "in" as part of "in addition to", "in response to", "in the wake of": the phrase
+    names no place of the event (a place inside it may still be found as a nested one)."""
+    return prep.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lower_ in _IN_WORDS for c in children(prep)
+    )
 
 
 def _narrower(prep: Token, found: Place, best: Place) -> bool:
