@@ -14,7 +14,8 @@ offices in Beirut"); a place its possessor holds wins over the possessor ("Baghd
 neighbourhood"); a country named as a nationality ("near a U.S. patrol") and an object's origin
 ("captured the ridge from Syria") are no places of the event.
 Names neither the gazetteer nor a place cue knows but the sentence shows as places ("in Kfar
-Darom", "stormed the Qasr Dam") come from ``whodid.geo.sites``.
+Darom", "stormed the Qasr Dam") come from ``whodid.geo.sites``. A verb in a sense that names no
+event ("captured the title", "prices shot up") has no place (``data/geo/no_event_senses.tsv``).
 """
 
 from __future__ import annotations
@@ -389,7 +390,7 @@ def _object_place(
         and token.dep_ in ("relcl", "acl")
         and token.head.pos_ in ("NOUN", "PROPN")
     ):
-        objects = [token.head]  # "the town they entered", "Eastern Slavonia, captured in 1991"
+        objects = [token.head]  # "the town they entered", "Kidal, captured in March"
     if not objects and itself:  # "captured and annexed East Jerusalem": the shared object
         objects = [
             o
@@ -398,7 +399,7 @@ def _object_place(
             for o in children(c)
             if o.dep_ == "dobj"
         ][:1]
-    if not objects and itself:  # "patrolled Harare Saturday", parsed as one date phrase
+    if not objects and itself:  # "patrolled Bamako Saturday", parsed as one date phrase
         dated = [
             c
             for d in children(token)
@@ -425,8 +426,8 @@ def _object_place(
 
 
 def _passive_name(token: Token, place: Place) -> bool:
-    """A bare name that the passive of a verb taking people too has as subject: "Granda was
-    captured in Venezuela" (a man, however tagged) gives way to the verb's own phrase."""
+    """A bare name that the passive of a verb taking people too has as subject: "Okoro was
+    captured in Kaduna" (a man, however tagged) gives way to the verb's own phrase."""
     return token.lemma_.lower() in PEOPLE_TOO and any(
         c.dep_ == "nsubjpass" and c.pos_ == "PROPN" and place.start <= c.idx < place.end
         for c in children(token)
@@ -504,7 +505,7 @@ def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
 
 
 def _local_force(token: Token, by_token: dict[int, Place]) -> Place | None:
-    """The town of a town's police acting: "Dallas police shot a man", "a man was shot by
+    """The town of a town's police acting: "Nairobi police shot a man", "a man was shot by
     Lagos police"."""
     doers = [c for c in children(token) if c.dep_ == "nsubj"] + [
         p for c in children(token) if c.dep_ == "agent" for p in children(c) if p.dep_ == "pobj"

@@ -4,9 +4,12 @@ Villages, sites and facilities are often missing from the gazetteer and from the
 place entities: a proper name right after "in", "at", "near" ("in Kfar Darom"), a facility
 entity ("the Tabqa Dam"), a name a verb acting on places takes as its object ("stormed Kafr
 Nabl", "Surif was encircled"), the name after a noun of a part of a place ("the outskirts of
-X") or before a site word ("the Al-Dahr hill"). They become ``Unnamed`` places (no point,
-no country) for ``whodid.geo.location``; a facility is a ``Building``, which ranks below the
-town named beside it. Facility words live in ``data/geo/facility_words.tsv``.
+X") or before a site word ("the Al-Dahr hill", "at Kalmando junction"), a name a place noun
+announces ("the capital, X"), a town whose streets a possessive names ("X's streets"), and a
+gazetteer town in any of these places however the model tags it ("captured Gulu"). They
+become ``Unnamed`` places (no point, no country) for ``whodid.geo.location``; a facility is a
+``Building``, which ranks below the town named beside it. Facility words live in
+``data/geo/facility_words.tsv``.
 """
 
 from __future__ import annotations
@@ -135,14 +138,14 @@ _PLACE_NOUNS = frozenset(
     | {"district", "neighbourhood", "neighborhood", "suburb", "hamlet", "settlement", "camp"}
     | {"port", "resort", "province", "region", "governorate", "county", "municipality"}
 )
-# and the prepositions of a way or a direction: "flew over Silopi", "marched through Tizi Ouzou"
+# and the prepositions of a way or a direction: "flew over Kidal", "marched through Kibera"
 _MORE_PREPS = frozenset(
     {"over", "across", "through", "around", "along", "toward", "towards", "into"}
 )
 _CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc"})  # "at 9 A.M.", "at 0650 GMT"
 _CONTAINERS = frozenset({"country", "admin1", "region", "capital", "continent"})
 _BIG_TOWN = 100_000
-# the prepositions of a way that a named site may follow: "on Jolo island", "along the X road"
+# the prepositions of a way that a named site may follow: "on X island", "along the X road"
 _SITE_PREPS = _MORE_PREPS | {"on"}
 # military sites whose one-word name may be a unit or a people's ("the Marine base")
 _BASES = frozenset({"base", "bases", "airbase", "camp", "checkpoint"})
@@ -241,7 +244,7 @@ def _named_site(token: Token) -> tuple[int, int, bool] | None:
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and _container(
         doc[start : token.i].text
     ):
-        return None  # "the Sinai town of El-Arish": the name after "of" is the place
+        return None  # "the Kano suburb of X": the name after "of" is the place
     if (
         before.ent_type_ in ("PERSON", "NORP")
         and start == before.i
@@ -253,7 +256,7 @@ def _named_site(token: Token) -> tuple[int, int, bool] | None:
 
 def _container(name: str) -> bool:
     """A country, region or big town, which names the container of the place after "of"
-    ("the Colombo suburb of X"), not the place itself ("the Kokrajhar district of Assam")."""
+    ("the Kano suburb of X"), not the place itself ("the Tungari district of Y")."""
     return any(
         e.kind in _CONTAINERS or e.population >= _BIG_TOWN for e in default_gazetteer().lookup(name)
     )
@@ -265,8 +268,8 @@ def _demonym(token: Token) -> bool:
 
 
 def _named_by_place_noun(token: Token) -> bool:
-    """A name a place noun announces: "the capital, Lome", "the township of Mabvuku", or
-    whose part it names: "Hyderabad's streets", "Senegal's capital"."""
+    """A name a place noun announces: "the capital, Kaya", "the township of X", or
+    whose part it names: "Gulu's streets", "X's business district"."""
     noun = token.head
     if token.dep_ == "poss":
         return (
@@ -301,7 +304,7 @@ def _after_preposition(token: Token) -> bool:
             token.ent_type_ == "ORG"
             and token.head.lower_ == "on"
             and token.lower_ not in facility_words()
-        )  # "an assault on the Syrian Army", not "on the Qanat Street"
+        )  # "an assault on the Syrian Army", not "on the X Street"
     )
 
 
@@ -314,7 +317,7 @@ def _object_name(token: Token) -> bool:
     if token.lower_ in facility_words() and token.ent_type_ not in _NOT_FACILITY:
         return True
     if (token.ent_type_ != "PERSON" or verb not in PEOPLE_TOO) and _known_town(token):
-        return True  # "patrolled Katmandu", "captured Vukovar", tagged otherwise than a place
+        return True  # "patrolled Katmandu", "captured Gulu", tagged otherwise than a place
     if token.ent_type_ not in _OBJECT_LABELS:
         return False
     return verb not in PEOPLE_TOO or token.ent_type_ in ("FAC", "GPE", "LOC")
