@@ -358,3 +358,94 @@ def test_event_location_not_a_country_named_as_a_nationality(nlp) -> None:
     assert _location(nlp, text, "exploded") is None
     # a country named before a site word is that site's place
     assert _location(nlp, "Smugglers were shot near the Kenya border.", "shot") == "Kenya"
+
+
+def _sense_rows() -> list[tuple[str, str, str, str]]:
+    from whodid.geo.gazetteer import _rows
+
+    return [tuple(fields) for _, fields in _rows("no_event_senses.tsv", columns=4)]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("verb", "role", "word", "example"), _sense_rows())
+def test_no_event_sense_examples(nlp, verb: str, role: str, word: str, example: str) -> None:
+    doc = nlp(example)
+    trigger = next(t for t in doc if t.lemma_.lower() == verb)
+    assert find_places(doc), example  # the sentence names a place ...
+    assert event_location(trigger, find_places(doc)) is None, example  # ... not the event's
+
+
+def test_event_location_of_the_verb_in_its_event_sense(nlp) -> None:
+    text = "Rebels captured the town of Kidal on Sunday."
+    assert _location(nlp, text, "captured") == "Kidal"
+    assert _location(nlp, "The rebels shot two guards in Kidal.", "shot") == "Kidal"
+    text = "Thousands demonstrated in Accra against the new tax."
+    assert _location(nlp, text, "demonstrated") == "Accra"
+
+
+def test_event_location_a_name_before_a_place_noun_however_tagged(nlp) -> None:
+    text = "Herders attacked Tungari village on Sunday, killing four farmers."
+    assert _location(nlp, text, "attacked") == "Tungari"
+    text = "A bomb went off at Kalmando junction in Gombe on Monday."
+    assert _location(nlp, text, "went") == "Kalmando"
+    # a big town before the place noun is the container of the name after "of"
+    text = "Two guards were shot in the Kano suburb of Sabon Tasha."
+    assert _location(nlp, text, "shot") == "Sabon Tasha"
+
+
+def test_event_location_a_name_a_place_noun_announces_however_tagged(nlp) -> None:
+    text = "Two traders were shot in the market town, Kaya, on Sunday."
+    assert _location(nlp, text, "shot") == "Kaya"
+    text = "Gunmen opened fire in the hometown of Mopti on Sunday."
+    assert _location(nlp, text, "opened") == "Mopti"
+
+
+def test_event_location_a_town_taken_as_object_however_tagged(nlp) -> None:
+    assert _location(nlp, "Soldiers captured Gulu after a week of fighting.", "captured") == "Gulu"
+    # the parser folds the town into the date that follows it
+    assert _location(nlp, "Soldiers patrolled Bamako Saturday.", "patrolled") == "Bamako"
+    assert _location(nlp, "Police patrolled Gulu's streets on Friday.", "patrolled") == "Gulu"
+
+
+def test_event_location_a_name_after_a_preposition_of_way_or_attack(nlp) -> None:
+    assert _location(nlp, "Troops marched across Tabora on Monday.", "marched") == "Tabora"
+    text = "Rebels launched a fresh assault on Tal Rifat on Friday."
+    assert _location(nlp, text, "launched") == "Tal Rifat"
+    text = "Fighters launched an assault on the Free Syrian Army on Friday."
+    assert _location(nlp, text, "launched") is None
+
+
+def test_event_location_a_captured_man_is_no_place(nlp) -> None:
+    # a bare name as passive subject gives way to the verb's own phrase
+    assert _location(nlp, "Okoro was captured in Kaduna on Friday.", "captured") == "Kaduna"
+    # a person's "of" phrase is where he comes from
+    text = "Daniel Mensah of Ghana was captured by bandits and held in a camp in Togo."
+    assert _location(nlp, text, "captured") == "Togo"
+
+
+def test_event_location_no_place_from_a_border_with_or_a_clock(nlp) -> None:
+    text = "Navy boats patrolled the coastline shared with Eritrea for weeks."
+    assert _location(nlp, text, "patrolled") is None
+    assert _location(nlp, "The bomb went off at 9 A.M. in Kirkuk.", "went") == "Kirkuk"
+
+
+def test_event_location_the_place_a_relative_clause_acts_on(nlp) -> None:
+    text = "Residents fled the town of Menaka that the rebels stormed on Friday."
+    assert _location(nlp, text, "stormed") == "Menaka"
+
+
+def test_event_location_a_towns_police_acting(nlp) -> None:
+    text = "Nairobi police shot dead two robbery suspects on Tuesday."
+    assert _location(nlp, text, "shot") == "Nairobi"
+    assert _location(nlp, "Kenyan police shot dead two suspects on Tuesday.", "shot") is None
+
+
+def test_event_location_a_protest_against_something_in_a_town(nlp) -> None:
+    text = "Farmers demonstrated against the new tax in Kumasi on Monday."
+    assert _location(nlp, text, "demonstrated") == "Kumasi"
+
+
+def test_event_location_not_from_a_compound_preposition(nlp) -> None:
+    text = (
+        "In addition to its raids in Gao, the army shelled rebel positions near Menaka on Monday."
+    )
+    assert _location(nlp, text, "shelled") == "Menaka"

@@ -14,15 +14,18 @@ offices in Beirut"); a place its possessor holds wins over the possessor ("Baghd
 neighbourhood"); a country named as a nationality ("near a U.S. patrol") and an object's origin
 ("captured the ridge from Syria") are no places of the event.
 Names neither the gazetteer nor a place cue knows but the sentence shows as places ("in Kfar
-Darom", "stormed the Qasr Dam") come from ``whodid.geo.sites``.
+Darom", "stormed the Qasr Dam") come from ``whodid.geo.sites``. A verb in a sense that names no
+event ("captured the title", "prices shot up") has no place (``data/geo/no_event_senses.tsv``).
 """
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Token
 
-from whodid.geo.gazetteer import default_gazetteer
-from whodid.geo.sites import PLACE_OBJECT_VERBS, Building, Unnamed, add_unknown_names
+from whodid.geo.gazetteer import GazetteerError, _rows, default_gazetteer
+from whodid.geo.sites import PEOPLE_TOO, PLACE_OBJECT_VERBS, Building, Unnamed, add_unknown_names
 from whodid.nlp.tree import children
 from whodid.records import Event, Located, Place, Span
 from whodid.text.doctext import doc_text
@@ -71,6 +74,14 @@ _CLIMB = frozenset(
 _ON_FEATURES = frozenset(
     {"city", "other", "admin2"}
 )  # "on the Gaza border", not "sanctions on Iran"
+_LOCAL_FORCES = frozenset({"police", "policeman", "policemen", "officer", "officers"})
+_PROTESTS = frozenset({"demonstrate", "protest", "march", "rally"})
+# nouns that make "in" part of a compound preposition, naming no place
+_IN_WORDS = frozenset(
+    {"addition", "response", "retaliation", "protest", "support", "connection", "wake"}
+    | {"effort", "memory", "solidarity", "reaction", "return", "exchange", "defiance"}
+    | {"violation", "spite", "light", "view", "honor", "honour", "revenge"}
+)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_PLACE = frozenset({"in", "at", "inside", "near"})
 # settlements and their parts, singular and plural: the nouns the place sets below share
@@ -159,6 +170,7 @@ _MODIFIER = frozenset({"compound", "amod", "poss", "nmod"})
 _NOT_A_SITE = frozenset(
     {"war", "conflict", "crisis", "revolution", "uprising", "embassy", "consulate", "mission"}
 )
+_SENSE_ROLES = ("object", "subject", "phrase")
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
 _SITE_WORDS = _OF_PLACE | {
@@ -173,7 +185,7 @@ _SITE_WORDS = _OF_PLACE | {
 }
 # phrases of an object that say where it comes from or what it is for, not where it is:
 # "captured the sector from Jordan", "captured the envoy for Asia"
-_ORIGIN = frozenset({"from", "for"})
+_ORIGIN = frozenset({"from", "for", "between", "with"})
 # "on" names a place after these nouns: "on the island of X", "on the outskirts of X"
 _ON_NOUNS = _OF_NAMES | {
     "outskirts",
@@ -323,6 +335,8 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
         if child.dep_ in ("prep", "agent") and child.lower_ in _LOCATIVE:
             if child.lower_ in _MOTION and not motion:
                 continue
+            if _compound_preposition(child):
+                continue  # "in addition to its advance in X", "in response to attacks in X"
             found = _in_phrase(child, by_token)
             if (
                 found is not None
@@ -331,6 +345,14 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
             ):
                 best = found
     return best
+
+
+def _compound_preposition(prep: Token) -> bool:
+    """ "in" as part of "in addition to", "in response to", "in the wake of": the phrase
+    names no place of the event (a place inside it may still be found as a nested one)."""
+    return prep.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lower_ in _IN_WORDS for c in children(prep)
+    )
 
 
 def _narrower(prep: Token, found: Place, best: Place) -> bool:
@@ -362,6 +384,13 @@ def _object_place(
     if token.lemma_.lower() not in PLACE_OBJECT_VERBS:
         return None
     objects = [c for c in children(token) if c.dep_ in ("dobj", "nsubjpass")]
+    if (
+        not objects
+        and itself
+        and token.dep_ in ("relcl", "acl")
+        and token.head.pos_ in ("NOUN", "PROPN")
+    ):
+        objects = [token.head]  # "the town they entered", "Kidal, captured in March"
     if not objects and itself:  # "captured and annexed East Jerusalem": the shared object
         objects = [
             o
@@ -370,9 +399,20 @@ def _object_place(
             for o in children(c)
             if o.dep_ == "dobj"
         ][:1]
+    if not objects and itself:  # "patrolled Bamako Saturday", parsed as one date phrase
+        dated = [
+            c
+            for d in children(token)
+            if d.dep_ == "npadvmod" and d.ent_type_ in ("DATE", "TIME")
+            for c in children(d)
+            if c.dep_ == "compound" and c.i in by_token
+        ]
+        if dated:
+            return by_token[dated[0].i]
     for child in objects:
         best: tuple[float, int, Place] | None = None
-        for sub in _name_words(child) if itself else _phrase(child, skip=_ORIGIN):
+        skip = _ORIGIN | {"of"} if child.ent_type_ == "PERSON" else _ORIGIN
+        for sub in _name_words(child) if itself else _phrase(child, skip=skip):
             place = by_token.get(sub.i)
             if place is not None and not (
                 itself and isinstance(place, Unnamed) and not _named_before(sub)
@@ -383,6 +423,15 @@ def _object_place(
         if best is not None:
             return best[2]
     return None
+
+
+def _passive_name(token: Token, place: Place) -> bool:
+    """A bare name that the passive of a verb taking people too has as subject: "Okoro was
+    captured in Kaduna" (a man, however tagged) gives way to the verb's own phrase."""
+    return token.lemma_.lower() in PEOPLE_TOO and any(
+        c.dep_ == "nsubjpass" and c.pos_ == "PROPN" and place.start <= c.idx < place.end
+        for c in children(token)
+    )
 
 
 def _named_before(token: Token) -> bool:
@@ -409,12 +458,14 @@ def _name_words(head: Token, *, named: bool = False) -> list[Token]:
 
 def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
     # an object that is itself a place comes first: "captured East Jerusalem in the 1967 war"
-    found = _object_place(token, by_token, itself=True)
-    if found is not None:
-        return found
+    itself = _object_place(token, by_token, itself=True)
+    if itself is not None and not _passive_name(token, itself):
+        return itself
     found = _from_children(token, by_token, motion=token.lemma_.lower() in _MOVING)
     if found is not None:
         return found
+    if itself is not None:
+        return itself
     found = _object_place(token, by_token)
     if found is not None:
         return found
@@ -453,6 +504,26 @@ def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _local_force(token: Token, by_token: dict[int, Place]) -> Place | None:
+    """The town of a town's police acting: "Nairobi police shot a man", "a man was shot by
+    Lagos police"."""
+    doers = [c for c in children(token) if c.dep_ == "nsubj"] + [
+        p for c in children(token) if c.dep_ == "agent" for p in children(c) if p.dep_ == "pobj"
+    ]
+    for doer in doers:
+        if doer.lemma_.lower() in _LOCAL_FORCES:
+            for c in children(doer):
+                place = by_token.get(c.i)
+                if (
+                    c.dep_ == "compound"
+                    and place is not None
+                    and place.feature in ("city", "admin2")
+                    and c.ent_type_ != "ORG"  # "U.N. police"
+                ):
+                    return place
+    return None
+
+
 def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase of a clause that tells the event's circumstances: "was shot as he left
     his home in Baghdad", "killed when a bomb hit their bus in Iskandariyah"."""
@@ -481,8 +552,16 @@ def _clauses(token: Token) -> list[Token]:
 
 def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase inside one of the trigger's own phrases, first in the sentence: "was
-    shot dead by gunmen in Peshawar", "were caught with stolen cars in Antwerp"."""
+    shot dead by gunmen in Peshawar", "were caught with stolen cars in Antwerp"; of a
+    protest, the "in" phrase of what it is against or for ("marched against the tax in X")."""
     for child in children(token):
+        if child.lower_ in ("against", "for") and token.lemma_.lower() in _PROTESTS:
+            for pobj in children(child):
+                for sub in children(pobj):
+                    if sub.dep_ == "prep" and sub.lower_ == "in":
+                        found = _in_phrase(sub, by_token)
+                        if found is not None:
+                            return found
         if child.dep_ not in _NESTING or child.lower_ in _MOTION or child.lower_ in _NOT_NESTING:
             continue  # "according to witnesses in X", "blamed for the wars in X"
         for sub in _phrase(child):
@@ -502,11 +581,52 @@ def _object_phrase(token: Token, by_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _no_event_sense(trigger: Token) -> bool:
+    """The verb names no event: "captured the title", "cameras captured the scene", "prices
+    shot up" (``data/geo/no_event_senses.tsv``)."""
+    senses = no_event_senses().get(trigger.lemma_.lower())
+    if senses is None:
+        return False
+    objects = [  # an object right after the verb: not "demonstrated outside X, holding signs"
+        c
+        for c in children(trigger)
+        if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.left_edge.i == trigger.i + 1)
+    ]
+    if objects and {objects[0].lemma_.lower(), "*"} & senses.get("object", frozenset()):
+        return True
+    doers = [c for c in children(trigger) if c.dep_ == "nsubj"] + [
+        p for c in children(trigger) if c.dep_ == "agent" for p in children(c) if p.dep_ == "pobj"
+    ]
+    if any(d.lemma_.lower() in senses.get("subject", frozenset()) for d in doers):
+        return True
+    return any(
+        p.lemma_.lower() in senses.get("phrase", frozenset())
+        for c in children(trigger)
+        if c.dep_ == "prep"
+        for p in children(c)
+        if p.dep_ == "pobj"
+    )
+
+
+@functools.cache
+def no_event_senses() -> dict[str, dict[str, frozenset[str]]]:
+    """verb lemma -> role (object, subject, phrase) -> words (``no_event_senses.tsv``)."""
+    name = "no_event_senses.tsv"
+    senses: dict[str, dict[str, set[str]]] = {}
+    for lineno, (verb, role, word, _example) in _rows(name, columns=4):
+        if role not in _SENSE_ROLES:
+            raise GazetteerError(f"{name}:{lineno}: role {role!r} is not one of {_SENSE_ROLES}")
+        senses.setdefault(verb.lower(), {}).setdefault(role, set()).add(word.lower())
+    return {v: {r: frozenset(w) for r, w in roles.items()} for v, roles in senses.items()}
+
+
 def event_location(
     trigger: Token, places: list[Place], *, default: Place | None = None
 ) -> Place | None:
     """The place where the event of ``trigger`` happened, or ``default`` (e.g. the dateline
     place, for a story's main events) when the sentence attaches none to it."""
+    if _no_event_sense(trigger):
+        return None
     by_token = _places_by_token(trigger, places)
     if not by_token:
         return default
@@ -527,6 +647,7 @@ def event_location(
     )
     for token in path[1:]:  # the doers' place in the clause the trigger is part of
         found = found or _subject_place(token, by_token)
+    found = found or _local_force(trigger, by_token)
     return found if found is not None else default
 
 

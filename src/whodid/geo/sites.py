@@ -4,9 +4,12 @@ Villages, sites and facilities are often missing from the gazetteer and from the
 place entities: a proper name right after "in", "at", "near" ("in Kfar Darom"), a facility
 entity ("the Tabqa Dam"), a name a verb acting on places takes as its object ("stormed Kafr
 Nabl", "Surif was encircled"), the name after a noun of a part of a place ("the outskirts of
-X") or before a site word ("the Al-Dahr hill"). They become ``Unnamed`` places (no point,
-no country) for ``whodid.geo.location``; a facility is a ``Building``, which ranks below the
-town named beside it. Facility words live in ``data/geo/facility_words.tsv``.
+X") or before a site word ("the Al-Dahr hill", "at Kalmando junction"), a name a place noun
+announces ("the capital, X"), a town whose streets a possessive names ("X's streets"), and a
+gazetteer town in any of these places however the model tags it ("captured Gulu"). They
+become ``Unnamed`` places (no point, no country) for ``whodid.geo.location``; a facility is a
+``Building``, which ranks below the town named beside it. Facility words live in
+``data/geo/facility_words.tsv``.
 """
 
 from __future__ import annotations
@@ -19,7 +22,14 @@ from whodid.geo.gazetteer import _rows, default_gazetteer
 from whodid.records import Place
 from whodid.text.doctext import doc_text
 
-__all__ = ["PLACE_OBJECT_VERBS", "Building", "Unnamed", "add_unknown_names", "facility_words"]
+__all__ = [
+    "PEOPLE_TOO",
+    "PLACE_OBJECT_VERBS",
+    "Building",
+    "Unnamed",
+    "add_unknown_names",
+    "facility_words",
+]
 
 # events whose object is a place where they happen: "rebels captured the town of X"
 PLACE_OBJECT_VERBS = frozenset(
@@ -64,7 +74,7 @@ PLACE_OBJECT_VERBS = frozenset(
     }
 )
 # verbs that take people as well as places: "captured Henao"
-_PEOPLE_TOO = frozenset({"capture", "seize", "hit", "strike", "target", "attack", "visit", "host"})
+PEOPLE_TOO = frozenset({"capture", "seize", "hit", "strike", "target", "attack", "visit", "host"})
 
 
 class Unnamed(Place):
@@ -122,6 +132,23 @@ _PARTS = frozenset(
         "flank",
     }
 )
+# nouns of settlements whose apposition or "of" names them: "the capital, X", "the village of X"
+_PLACE_NOUNS = frozenset(
+    {"village", "villages", "town", "towns", "city", "capital", "township", "hometown"}
+    | {"district", "neighbourhood", "neighborhood", "suburb", "hamlet", "settlement", "camp"}
+    | {"port", "resort", "province", "region", "governorate", "county", "municipality"}
+)
+# and the prepositions of a way or a direction: "flew over Kidal", "marched through Kibera"
+_MORE_PREPS = frozenset(
+    {"over", "across", "through", "around", "along", "toward", "towards", "into"}
+)
+_CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc"})  # "at 9 A.M.", "at 0650 GMT"
+_CONTAINERS = frozenset({"country", "admin1", "region", "capital", "continent"})
+_BIG_TOWN = 100_000
+# the prepositions of a way that a named site may follow: "on X island", "along the X road"
+_SITE_PREPS = _MORE_PREPS | {"on"}
+# military sites whose one-word name may be a unit or a people's ("the Marine base")
+_BASES = frozenset({"base", "bases", "airbase", "camp", "checkpoint"})
 _NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _FACILITIES = "facility_words.tsv"
 _CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each sentence
@@ -168,7 +195,12 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
         if not (
             token.pos_ == "PROPN"
             and token.text[:1].isupper()
-            and (_after_preposition(token) or (token.dep_ in _OBJECTS and _object_name(token)))
+            and token.lower_ not in _CLOCK
+            and (
+                _after_preposition(token)
+                or (token.dep_ in _OBJECTS and _object_name(token))
+                or _named_by_place_noun(token)
+            )
         ):
             continue
         if token.ent_iob_ != "O":
@@ -196,7 +228,10 @@ def _named_site(token: Token) -> tuple[int, int, bool] | None:
     "at the Shifa hospital" (the words of the name, capitalised, right before it)."""
     if not (
         (token.dep_ in _OBJECTS and token.head.lemma_.lower() in PLACE_OBJECT_VERBS)
-        or (token.dep_ == "pobj" and token.head.lower_ in _NAME_PREPS)
+        or (
+            token.dep_ == "pobj"
+            and (token.head.lower_ in _NAME_PREPS or token.head.lower_ in _SITE_PREPS)
+        )
     ):
         return None
     doc = token.doc
@@ -206,9 +241,49 @@ def _named_site(token: Token) -> tuple[int, int, bool] | None:
     start = before.left_edge.i
     while start < before.i and not doc[start].text[:1].isupper():
         start += 1  # "the", "a", adjectives
-    if before.ent_type_ in ("PERSON", "NORP") and start == before.i:
-        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and _container(
+        doc[start : token.i].text
+    ):
+        return None  # "the Kano suburb of X": the name after "of" is the place
+    if (
+        before.ent_type_ in ("PERSON", "NORP")
+        and start == before.i
+        and (token.lower_ in _BUILDINGS or token.lower_ in _BASES or _demonym(before))
+    ):
+        return None  # "the Obama school", "a Kenyan village" (not "Tungan village")
     return start, token.i, token.lower_ in _BUILDINGS
+
+
+def _container(name: str) -> bool:
+    """A country, region or big town, which names the container of the place after "of"
+    ("the Kano suburb of X"), not the place itself ("the Tungari district of Y")."""
+    return any(
+        e.kind in _CONTAINERS or e.population >= _BIG_TOWN for e in default_gazetteer().lookup(name)
+    )
+
+
+def _demonym(token: Token) -> bool:
+    """The word is a people's name ("Kenyan")."""
+    return "demonym" in {e.kind for e in default_gazetteer().lookup(token.text)}
+
+
+def _named_by_place_noun(token: Token) -> bool:
+    """A name a place noun announces: "the capital, Kaya", "the township of X", or
+    whose part it names: "Gulu's streets", "X's business district"."""
+    noun = token.head
+    if token.dep_ == "poss":
+        return (
+            noun.text.islower()
+            and (noun.lower_ in _PARTS or noun.lower_ in ("district", "city"))
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+            and token.ent_type_ in _NAME_LABELS
+            and (token.ent_type_ in ("GPE", "LOC", "FAC", "") or _known_town(token))
+        )
+    if token.dep_ == "pobj" and noun.lower_ == "of":
+        noun = noun.head
+    elif token.dep_ != "appos":
+        return False
+    return noun.pos_ == "NOUN" and noun.text.islower() and noun.lower_ in _PLACE_NOUNS
 
 
 def _after_preposition(token: Token) -> bool:
@@ -222,9 +297,14 @@ def _after_preposition(token: Token) -> bool:
         return True  # "the outskirts of Kfar Zeita", "a part of the Kodori Gorge"
     return (
         token.dep_ == "pobj"
-        and token.head.lower_ in _NAME_PREPS
+        and (token.head.lower_ in _NAME_PREPS or token.head.lower_ in _SITE_PREPS)
         and token.ent_type_ in _NAME_LABELS
         and not (token.ent_type_ == "ORG" and token.head.lower_ == "outside")
+        and not (
+            token.ent_type_ == "ORG"
+            and token.head.lower_ == "on"
+            and token.lower_ not in facility_words()
+        )  # "an assault on the Syrian Army", not "on the X Street"
     )
 
 
@@ -236,21 +316,22 @@ def _object_name(token: Token) -> bool:
         return False
     if token.lower_ in facility_words() and token.ent_type_ not in _NOT_FACILITY:
         return True
-    if token.ent_type_ == "ORG" and verb not in _PEOPLE_TOO:
-        return _known_town(token)  # "patrolled Katmandu", tagged an organisation
+    if (token.ent_type_ != "PERSON" or verb not in PEOPLE_TOO) and _known_town(token):
+        return True  # "patrolled Katmandu", "captured Gulu", tagged otherwise than a place
     if token.ent_type_ not in _OBJECT_LABELS:
         return False
-    return verb not in _PEOPLE_TOO or token.ent_type_ in ("FAC", "GPE", "LOC")
+    return verb not in PEOPLE_TOO or token.ent_type_ in ("FAC", "GPE", "LOC")
 
 
 def _known_town(token: Token) -> bool:
-    """The name that ends with ``token`` is a town of the gazetteer."""
+    """The name that ends with ``token`` is a town of the gazetteer (not also a people's
+    name, as "Canadian" is)."""
     doc = token.doc
     start = token.i
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
         start -= 1
     kinds = {e.kind for e in default_gazetteer().lookup(doc[start : token.i + 1].text)}
-    return bool(kinds & {"city", "capital"})
+    return bool(kinds & {"city", "capital"}) and "demonym" not in kinds
 
 
 @functools.cache
