@@ -22,17 +22,20 @@ class ActorResolver(Protocol):
     def is_actor(self, token: Token) -> bool: ...
 
 
-def _argument(token: Token, actors: ActorResolver, *, target: bool = False) -> Actor | None:
+def _argument(
+    token: Token, actors: ActorResolver, *, target: bool = False, source: Actor | None = None
+) -> Actor | None:
     """The argument's phrase, coded as its owner where it is a thing an actor owns:
     "the Croatian government's request" is the request's span with the government's code.
-    A target that is a thing aimed at an actor is that actor ("a ban imposed on X" -> X)."""
+    A target that is a thing aimed at an actor is that actor ("a ban imposed on X" -> X), unless
+    that actor is the source ("released two hostages held by them": the hostages)."""
     actor = actors.resolve(token)
     if actor is not None and actor.code is not None:
         return actor
     if target:
         aimed = recipient(token, actors.is_actor)
         found = actors.resolve(aimed) if aimed is not None else None
-        if found is not None and found.code is not None:
+        if found is not None and found.code is not None and not _same(found, source):
             return found
     holder = owner(token, actors.is_actor)
     coded = actors.resolve(holder) if holder is not None else None
@@ -43,6 +46,10 @@ def _argument(token: Token, actors: ActorResolver, *, target: bool = False) -> A
         end = token.idx + len(token.text)
         return replace(coded, start=start, end=end, text=doc_text(token.doc)[start:end])
     return replace(coded, start=actor.start, end=actor.end, text=actor.text)
+
+
+def _same(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
 
 
 _PHRASE_END_DEPS = frozenset({"punct", "cc"})
@@ -105,6 +112,58 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
     end = last.idx + len(last.text)
     if end <= actor.end:
         return actor
+    return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+
+
+def _last_token(actor: Actor, head: Token) -> Token | None:
+    """The token the actor's span ends with, if the span ends at a token's end."""
+    doc = head.doc
+    for tok in doc[head.i : min(len(doc), head.i + 40)]:
+        end = tok.idx + len(tok.text)
+        if end == actor.end:
+            return tok
+        if end > actor.end:
+            return None
+    return None
+
+
+def _ended(actor: Actor, stop: Token) -> Actor:
+    """The actor's span cut before ``stop`` ("the army | of mass killings")."""
+    if not (actor.start < stop.idx < actor.end):
+        return actor
+    doc = stop.doc
+    last = doc[stop.i - 1]
+    while last.i > 0 and (last.is_punct or last.dep_ == "cc") and last.idx > actor.start:
+        last = doc[last.i - 1]
+    end = last.idx + len(last.text)
+    if end <= actor.start:
+        return actor
+    return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+
+
+def _acronym(actor: Actor, head: Token) -> Actor:
+    """The parenthesised acronym that closes an argument's name: "the Central African Republic
+    (CAR)" (a parenthesis the parse hung elsewhere), "the Students Islamic Movement of India
+    (SIMI)"."""
+    if not (actor.start <= head.idx < actor.end):
+        return actor
+    last = _last_token(actor, head)
+    if last is None:
+        return actor
+    doc = head.doc
+    nxt = last.i + 1
+    if nxt < len(doc) and doc[nxt].text == ")" and actor.text.count("(") > actor.text.count(")"):
+        last = doc[nxt]
+    elif (
+        nxt + 2 < len(doc)
+        and doc[nxt].text == "("
+        and doc[nxt + 2].text == ")"
+        and doc[nxt + 1].is_upper
+    ):
+        last = doc[nxt + 2]
+    else:
+        return actor
+    end = last.idx + len(last.text)
     return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
 
 
@@ -285,6 +344,8 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
     joint = c.mutual or c.entry.code[:2] in _JOINT_ROOTS or c.code[:2] in _JOINT_ROOTS
     if source is not None and c.source is not None and not joint:
         source = _first_conjunct(source, c.source)
+    if source is not None and c.source is not None:
+        source = _acronym(source, c.source)
     if source is None and c.entry.implicit_source and not c.negated:
         # "were arrested": the text names no one, but only police arrest; an empty span says so.
         at = c.head.idx
@@ -294,11 +355,17 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         source = Actor(
             at, at, "", code=f"{country or '---'}{sector}", sector=sector, country=country
         )
-    target = _argument(c.target, actors, target=True) if c.target is not None else None
+    target = (
+        _argument(c.target, actors, target=True, source=source) if c.target is not None else None
+    )
     if target is not None and c.target is not None:
         target = _mission_place(target, c.target, actors) or (
-            target if _owned_thing(c.target, actors) else _whole_phrase(target, c.target)
+            target
+            if _owned_thing(c.target, actors)
+            else _acronym(_whole_phrase(target, c.target), c.target)
         )
+    if target is not None and c.target_stop is not None:
+        target = _ended(target, c.target.doc[c.target_stop])
     each_other = _each_other(c, source, target, actors) if joint else None
     if each_other is not None:
         target = each_other

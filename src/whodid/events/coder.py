@@ -54,6 +54,7 @@ class Candidate:
     mutual: bool = (
         False  # a reciprocal act: coordinated subjects act together ("Peru and Chile met")
     )
+    target_stop: int | None = None  # the token before which the target's phrase ends
 
     @property
     def head(self) -> Token:
@@ -262,6 +263,20 @@ def _act_place(act: Token, is_actor: IsActor) -> Token | None:
                     return obj
             nxt.extend(table.get("of", []))
         frontier = nxt
+    return None
+
+
+def _act_phrase(target: Token, lexicon: Lexicon) -> int | None:
+    """An "of"/"for" phrase after the target that names an act is the act's, not the target's:
+    "accused the army of mass killings", "rejected an offer of a ceasefire", "calls for a
+    truce". The index of its preposition, where the target's phrase ends."""
+    events = lexicon.event_nouns()
+    for child in children(target):
+        if child.dep_ != "prep" or child.i < target.i or child.lower_ not in ("of", "for"):
+            continue
+        for obj in children(child):
+            if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() in events:
+                return child.i
     return None
 
 
@@ -531,6 +546,7 @@ def code_sentence(
                     modality=kind,
                     lent=nominal and lending_verb(token, lexicon) is not None,
                     mutual=mutual,
+                    target_stop=None if target is None else _act_phrase(target, lexicon),
                 )
             )
     # A word inside an event noun's phrase ("a note of protest") is no event of its own.
