@@ -91,3 +91,20 @@ def test_a_purpose_infinitive_serves_the_recipient_of_its_act() -> None:
 )
 def test_targets_the_clause_names_elsewhere(text: str, target: str) -> None:
     assert _target(text) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a topic one declines to comment on is no target
+        ("A spokesman for the Chilean navy declined to comment on the leaked report.", None),
+        # what an attack is made with is no target; where it strikes is
+        ("Houthi forces attacked the port of Jizan with drones and missiles.", "the port of Jizan"),
+        # weapons laid down are the thing given up: the place is the target
+        ("The militiamen will lay down their arms in Bunia next week.", "Bunia"),
+        # a restriction imposed in a place aims at that place
+        ("The court lifted the travel restrictions imposed in Kashmir last year.", "Kashmir"),
+    ],
+)
+def test_things_and_topics_are_no_targets(text: str, target: str | None) -> None:
+    assert _target(text) == target

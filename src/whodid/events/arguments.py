@@ -24,6 +24,9 @@ SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 # Stances whose that-clause says what they are about ("expressed optimism that the timeline
 # could be shortened", "voiced pessimism that X would ..."): pessimism and optimism.
 STANCE_CODES = ("012", "013")
+# Codes whose prepositional object is a topic, a target only when it is an actor ("declined to
+# comment on the report" has none; "declined to comment on Arnor" aims at Arnor).
+TOPIC_CODES = frozenset({"011"})
 # Nouns whose possessor suffers the event ("Zambada's arrest") rather than does it.
 PATIENT_NOUN_CODES = ("17", "18", "19", "20")
 # Entity types that never act: "on Monday", "three", "$5 million".
@@ -81,6 +84,9 @@ def owner(token: Token, is_actor: IsActor) -> Token | None:
     return None
 
 
+# Uses of force, whose "with"-phrase after an object is an instrument, unless it is a name.
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+
 # Prepositions that name whom a thing is aimed at: "a ban on", "sanctions against", "aid to".
 _RECIPIENT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "from", "by")
 
@@ -112,7 +118,7 @@ def recipient(token: Token, is_actor: IsActor) -> Token | None:
             break
         if child.dep_ not in ("acl", "relcl") or child.pos_ != "VERB":
             continue
-        found = _first_actor(clauses.prep_objects(child), (*_RECIPIENT_PREPS, "by"), is_actor)
+        found = _first_actor(clauses.prep_objects(child), (*_RECIPIENT_PREPS, "in"), is_actor)
         if found is None and child.dep_ == "acl":  # "appeals to release X": its object
             found = next((o for o in clauses.direct_objects(child) if is_actor(o)), None)
     return found
@@ -380,7 +386,12 @@ def verb_arguments(
     else:
         tiers.append(objects)
     for prep in target_preps:
-        tiers.append(_aimed(prep, preps.get(prep, [])))
+        found = _aimed(prep, preps.get(prep, []))
+        if prep == "with" and objects and entry.code[:2] in _FORCE_ROOTS:
+            # "attacked the town with rockets": what it was done with ("sealed its border
+            # with Gondor": a name is whom)
+            found = [t for t in found if t.pos_ == "PROPN"]
+        tiers.append(found)
     for obj in objects:  # "cut aid to Argentina", "a curfew on Basra", "its blockade of Qatar"
         obj_preps = clauses.prep_objects(obj)
         for prep in target_preps:
@@ -432,6 +443,8 @@ def verb_arguments(
             tiers.append(_for_subjects(verb))  # "called for Britain to stay"
         tiers.append(_served_recipient(verb, is_actor))  # "gave rifles to X to help in ..."
         tiers.append(_role_of(verb, is_actor))  # "resigned as president of X"
+    if entry.code in TOPIC_CODES:  # "declined to comment on the report": a topic
+        tiers = [[t for t in tier if is_actor(t)] for tier in tiers]
     targets = _pick([_usable(t, trigger) for t in tiers], is_actor)
     sources = _usable(sources, trigger)
     if entry.swap:
