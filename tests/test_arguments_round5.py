@@ -108,3 +108,23 @@ def test_targets_the_clause_names_elsewhere(text: str, target: str) -> None:
 )
 def test_things_and_topics_are_no_targets(text: str, target: str | None) -> None:
     assert _target(text) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a number that counts an of-phrase is an argument ("five of the districts")
+        (
+            "The governor lifted the state of emergency in five of the province's districts.",
+            "five of the province's districts",
+        ),
+        # a mediator works between the parties
+        (
+            "Norway launched a mediation effort between the Colombian government and the ELN "
+            "rebels.",
+            "the Colombian government",
+        ),
+    ],
+)
+def test_counted_places_and_mediated_parties(text: str, target: str) -> None:
+    assert _target(text) == target
