@@ -128,3 +128,28 @@ def test_things_and_topics_are_no_targets(text: str, target: str | None) -> None
 )
 def test_counted_places_and_mediated_parties(text: str, target: str) -> None:
     assert _target(text) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a place right after the target, hung on the event noun, is the target's
+        (
+            "The Kenyan air force carried out several air strikes against al-Shabaab in "
+            "Somalia last month.",
+            "al-Shabaab in Somalia",
+        ),
+        # ... without what is coordinated with the place
+        (
+            "The agency sought food aid for flood victims in Malawi and refugees in the north.",
+            "flood victims in Malawi",
+        ),
+        # a recipient's own phrase, place included
+        (
+            "The judges rejected an appeal lodged by the main opposition party in Kenya.",
+            "the main opposition party in Kenya",
+        ),
+    ],
+)
+def test_places_after_targets(text: str, target: str) -> None:
+    assert _target(text) == target

@@ -36,7 +36,7 @@ def _argument(
         aimed = recipient(token, actors.is_actor)
         found = actors.resolve(aimed) if aimed is not None else None
         if found is not None and found.code is not None and not _same(found, source):
-            return found
+            return _whole_phrase(found, aimed) if aimed is not None else found
     holder = owner(token, actors.is_actor)
     coded = actors.resolve(holder) if holder is not None else None
     if coded is None or coded.code is None:
@@ -67,13 +67,35 @@ def _owned_thing(head: Token, actors: ActorResolver) -> bool:
 
 def _clause_place(prep: Token) -> bool:
     """An "in"-phrase of the verb naming a place right after its object: the gold reads it as
-    the object's ("dozens of protesters in Yerevan", "the police in Camarines Norte")."""
+    the object's ("dozens of protesters in Yerevan", "the police in Camarines Norte"; a name
+    the tagger did not read as a place too)."""
     return (
         prep.lower_ == "in"
         and prep.dep_ == "prep"
-        and prep.head.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC") for c in children(prep))
+        and prep.head.pos_ in ("VERB", "AUX", "NOUN")
+        and any(
+            c.dep_ == "pobj"
+            and (c.ent_type_ in ("GPE", "LOC") or (c.pos_ == "PROPN" and c.ent_type_ in _PLACELIKE))
+            for c in children(prep)
+        )
     )
+
+
+_PLACELIKE = frozenset({"", "PERSON", "FAC"})
+
+
+def _without_conjuncts(prep: Token) -> Token:
+    """The last token of a prepositional phrase, less what is coordinated with its object
+    ("victims in Syria | and refugees in the region")."""
+    last = prep.right_edge
+    for obj in children(prep):
+        if obj.dep_ == "pobj":
+            last = obj
+            for child in rights(obj):
+                if child.dep_ in ("conj", "cc", "punct", "appos", "relcl", "acl"):
+                    break
+                last = child.right_edge
+    return last
 
 
 def _whole_phrase(actor: Actor, head: Token) -> Actor:
@@ -94,7 +116,7 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
         last = child.right_edge
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if after is not None and not located and _clause_place(after):
-        last = after.right_edge  # "detained dozens of protesters in Yerevan": the verb's place
+        last = _without_conjuncts(after)  # "detained dozens of protesters in Yerevan"
     comma = next((t for t in doc[head.i + 1 : last.i + 1] if t.text in (",", ";", "(")), None)
     if comma is not None:
         last = doc[comma.i - 1]
