@@ -153,3 +153,20 @@ def test_counted_places_and_mediated_parties(text: str, target: str) -> None:
 )
 def test_places_after_targets(text: str, target: str) -> None:
     assert _target(text) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # an abbreviation ending the sentence lends its period to the sentence
+        ("Spain lifted its ban on flights from the U.K.", "flights from the U.K"),
+        # a recipient's acronym in parentheses is part of its name
+        (
+            "The tribunal refused to lift the ban imposed on the Popular Front of India (PFI) "
+            "last year.",
+            "the Popular Front of India (PFI)",
+        ),
+    ],
+)
+def test_span_ends(text: str, target: str) -> None:
+    assert _target(text) == target

@@ -54,8 +54,16 @@ def _usable(tokens: list[Token], trigger: list[Token]) -> list[Token]:
         return []
     own = {t.i for t in trigger}
     return [
-        t for t in tokens if t.i not in own and (t.ent_type_ not in _NON_ACTOR_ENTS or _counted(t))
+        t
+        for t in tokens
+        if t.i not in own
+        and (t.ent_type_ not in _NON_ACTOR_ENTS or _counted(t))
+        and not (t.lemma_.lower() in _TIME_NOUNS and t.head.lower_ == "at")
     ]
+
+
+# "at the same time", "at some point", "at this stage": when, not whom.
+_TIME_NOUNS = frozenset({"time", "point", "moment", "stage", "juncture", "outset"})
 
 
 def _counted(token: Token) -> bool:

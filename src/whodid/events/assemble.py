@@ -36,7 +36,7 @@ def _argument(
         aimed = recipient(token, actors.is_actor)
         found = actors.resolve(aimed) if aimed is not None else None
         if found is not None and found.code is not None and not _same(found, source):
-            return _whole_phrase(found, aimed) if aimed is not None else found
+            return _acronym(_whole_phrase(found, aimed), aimed) if aimed is not None else found
     holder = owner(token, actors.is_actor)
     coded = actors.resolve(holder) if holder is not None else None
     if coded is None or coded.code is None:
@@ -161,6 +161,16 @@ def _ended(actor: Actor, stop: Token) -> Actor:
     if end <= actor.start:
         return actor
     return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+
+
+def _sentence_stop(actor: Actor | None, sentence: Span) -> Actor | None:
+    """An abbreviation that ends the sentence lends its period to the sentence ("sanctions
+    on the U.K."): the actor's span stops before it."""
+    if actor is None or not actor.text.endswith(".") or len(actor.text) < 2:
+        return actor
+    if actor.end != sentence.start + len(sentence.text.rstrip()):
+        return actor
+    return replace(actor, end=actor.end - 1, text=actor.text[:-1])
 
 
 def _acronym(actor: Actor, head: Token) -> Actor:
@@ -388,6 +398,7 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         )
     if target is not None and c.target_stop is not None:
         target = _ended(target, c.target.doc[c.target_stop])
+    source, target = _sentence_stop(source, evidence), _sentence_stop(target, evidence)
     each_other = _each_other(c, source, target, actors) if joint else None
     if each_other is not None:
         target = each_other
