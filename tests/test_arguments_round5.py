@@ -170,3 +170,26 @@ def test_places_after_targets(text: str, target: str) -> None:
 )
 def test_span_ends(text: str, target: str) -> None:
     assert _target(text) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a stance's clause hangs on the copula, not the adjective
+        (
+            "The central bank said it is doubtful the new budget would cut the deficit.",
+            "the new budget",
+        ),
+        # a reported hope or expectation is about its clause's subject ("hopes": lemma "hop")
+        (
+            "The union said it hopes that the Labour government will raise wages soon.",
+            "the Labour government",
+        ),
+        (
+            "The union said it expects that the new government will raise wages soon.",
+            "the new government",
+        ),
+    ],
+)
+def test_reported_stances(text: str, target: str) -> None:
+    assert _target(text) == target

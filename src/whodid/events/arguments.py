@@ -247,10 +247,15 @@ _STANCE_PREPS = ("about", "of", "over", "on", "regarding")
 
 def _stance_topic(verb: Token) -> list[Token]:
     """What a reported stance is about: "said it is skeptical about X", "says he is
-    pessimistic that X will ..." (the adjective's prepositional object or clause subject)."""
+    pessimistic that X will ...", "said it hopes that X will ..." (the adjective's
+    prepositional object or clause subject, the hope's or expectation's clause subject)."""
     for clause in children(verb):
         if clause.dep_ != "ccomp":
             continue
+        if clause.lemma_.lower() in _STANCE_VERBS or clause.lower_ in _STANCE_VERBS:
+            subjects = clauses.complement_subjects(clause)
+            if subjects:
+                return subjects
         for adj in children(clause):
             if adj.dep_ != "acomp" or adj.pos_ != "ADJ":
                 continue
@@ -258,10 +263,21 @@ def _stance_topic(verb: Token) -> list[Token]:
             for prep in _STANCE_PREPS:
                 if prep in preps:
                     return preps[prep]
-            subjects = clauses.complement_subjects(adj)
+            # "is skeptical (that) X will ...": the clause hangs on the adjective or the copula
+            subjects = clauses.complement_subjects(adj) or clauses.complement_subjects(clause)
             if subjects:
                 return subjects
     return []
+
+
+# Verbs of a reported hope or fear about what someone else will do (and their forms: the
+# model's lemma of "hopes" is "hop").
+_STANCE_VERBS = frozenset(
+    """
+    hope hopes hoped hoping expect expects expected fear fears feared doubt doubts doubted
+    worry worries worried
+    """.split()
+)
 
 
 def _named_object(entry: Entry, obj: Token) -> bool:
