@@ -193,3 +193,53 @@ def test_span_ends(text: str, target: str) -> None:
 )
 def test_reported_stances(text: str, target: str) -> None:
     assert _target(text) == target
+
+
+def _by_trigger(text: str) -> dict[str, dict[str, Any]]:
+    return {e["trigger"]["text"]: e for e in annotate(text).to_dict()["events"]}
+
+
+def test_a_conditional_clause_sets_the_scene() -> None:
+    events = _by_trigger(
+        "Mali warned of military action if the Tuareg militia does not withdraw its fighters "
+        "from the border town."
+    )
+    assert events["warned of"]["confidence"] - events["withdraw"]["confidence"] > 0.1
+
+
+def test_the_conjuncts_of_a_participle_adjunct_elaborate_the_main_act() -> None:
+    events = _by_trigger(
+        "Gunmen stormed a hotel in Mogadishu, killing four guards and wounding ten guests."
+    )
+    assert events["wounding"]["confidence"] == events["killing"]["confidence"]
+    assert events["stormed"]["confidence"] > events["wounding"]["confidence"]
+
+
+def test_no_target_inside_the_source_phrase() -> None:
+    best = _best(
+        "The Committee for the Protection of Journalists is asking help from the United "
+        "Nations to free reporters."
+    )
+    source, target = best["source"], best["target"]
+    assert target is None or not (source["start"] <= target["start"] < source["end"])
+
+
+def test_what_a_joint_act_is_about_is_no_party() -> None:
+    best = _best("Colombian and Venezuelan negotiators failed to reach a deal on the border crossing.")
+    assert best["target"]["text"] == "Colombian and Venezuelan negotiators"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # an abstract thing no one owns aims at the place it is about
+        ("Japan is ready to contribute to the stabilization of the situation in Haiti.", "Haiti"),
+        # a place noun is a place of its own
+        (
+            "Kenya is willing to withdraw its soldiers from the disputed territory of Abyei.",
+            "the disputed territory of Abyei",
+        ),
+    ],
+)
+def test_the_place_a_thing_is_about(text: str, target: str) -> None:
+    assert _target(text) == target

@@ -30,6 +30,10 @@ def _argument(
     A target that is a thing aimed at an actor is that actor ("a ban imposed on X" -> X), unless
     that actor is the source ("released two hostages held by them": the hostages)."""
     actor = actors.resolve(token)
+    if target and (actor is None or actor.code is None):
+        place = _place_of_thing(token, actors)
+        if place is not None:  # "contribute to the normalization of the situation in Mali"
+            return place
     if actor is not None and actor.code is not None:
         return actor
     if target:
@@ -46,6 +50,43 @@ def _argument(
         end = token.idx + len(token.text)
         return replace(coded, start=start, end=end, text=doc_text(token.doc)[start:end])
     return replace(coded, start=actor.start, end=actor.end, text=actor.text)
+
+
+_PLACE_PATH = frozenset({"in", "of", "to", "inside", "throughout", "across"})
+# Nouns that name a place of their own ("parts of Kashmir", "the disputed territory of X").
+_PLACE_NOUNS = frozenset(
+    """
+    part area territory region province district state city town village zone border
+    country nation capital island coast side outskirt stronghold camp port base
+    """.split()
+)
+
+
+def _place_of_thing(token: Token, actors: ActorResolver) -> Actor | None:
+    """The named place a thing aimed at is about, when the thing is no actor of its own and
+    nobody owns it: "the normalization of the situation in Mali", "assistance in northern
+    Iraq" (a place in its phrase, through at most three prepositions)."""
+    if token.pos_ != "NOUN" or actors.is_actor(token) or token.lemma_.lower() in _PLACE_NOUNS:
+        return None
+    if any(c.dep_ == "poss" for c in children(token)):
+        return None
+    frontier = [token]
+    for _ in range(3):
+        nxt: list[Token] = []
+        for noun in frontier:
+            for prep in rights(noun):
+                if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PATH:
+                    continue
+                for obj in children(prep):
+                    if obj.dep_ != "pobj":
+                        continue
+                    if obj.ent_type_ in ("GPE", "LOC") and actors.is_actor(obj):
+                        found = actors.resolve(obj)
+                        if found is not None and found.code is not None:
+                            return _whole_phrase(found, obj)
+                    nxt.append(obj)
+        frontier = nxt
+    return None
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
@@ -246,7 +287,10 @@ def _purpose(token: Token) -> bool:
 
 def _participle_adjunct(token: Token) -> bool:
     """ "rioted, setting fire to mattresses", "marched, calling for independence": a participle
-    clause with no subject of its own elaborates the main act."""
+    clause with no subject of its own elaborates the main act ("..., killing five and wounding
+    twenty": its conjuncts too)."""
+    if token.dep_ == "conj" and token.tag_ == "VBG" and token.head.i < token.i:
+        token = token.head
     return (
         token.dep_ == "advcl"
         and token.tag_ == "VBG"
@@ -255,7 +299,9 @@ def _participle_adjunct(token: Token) -> bool:
     )
 
 
-_SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "because", "until"})
+_SUBORDINATORS = frozenset(
+    {"as", "while", "when", "after", "before", "since", "because", "until", "if", "unless"}
+)
 
 
 def _subordinate(token: Token) -> bool:
@@ -344,6 +390,16 @@ def _partner(head: Token, source: Actor) -> Token | None:
     return None
 
 
+def _topic(token: Token | None) -> bool:
+    """A thing a joint act is about, not a party to it: "reached a deal on the border"."""
+    return (
+        token is not None
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("on", "over", "about", "regarding")
+        and token.head.head.pos_ == "NOUN"
+    )
+
+
 def _each_other(
     c: Candidate, source: Actor | None, target: Actor | None, actors: ActorResolver
 ) -> Actor | None:
@@ -361,7 +417,7 @@ def _each_other(
         and target.end <= source.end
     ):
         party: Actor = target  # the coder paired the conjuncts
-    elif target is None or not target.code:
+    elif target is None or not target.code or _topic(c.target):
         partner = _partner(c.source, source)
         if partner is None:
             return None
@@ -405,9 +461,11 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
     elif (
         source is not None
         and target is not None
-        and (source.start, source.end) == (target.start, target.end)
+        and source.start <= target.start
+        and target.end <= source.end
+        and (not joint or (source.start, source.end) == (target.start, target.end))
     ):
-        target = None
+        target = None  # "People for the Ethical Treatment of Animals asked ...": its own words
     info = cameo_info(c.code or c.entry.code)
     plover_type, plover_mode = plover_for(info.code)
     mode = c.entry.mode or plover_mode
