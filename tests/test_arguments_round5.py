@@ -243,3 +243,15 @@ def test_what_a_joint_act_is_about_is_no_party() -> None:
 )
 def test_the_place_a_thing_is_about(text: str, target: str) -> None:
     assert _target(text) == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what an amount is "in" is no place: the purpose's country is the target
+        "Germany announced a large increase in funding to help Greece cope with the migrants.",
+        "Japan donated 3 million dollars in aid to help Greece rebuild its schools.",
+    ],
+)
+def test_an_amount_in_aid_is_no_place(text: str) -> None:
+    assert _target(text) == "Greece"

@@ -202,7 +202,17 @@ def _aimed(prep: str, objs: list[Token]) -> list[Token]:
     clause ("in what officials called a first step")."""
     if prep not in ("in", "inside"):
         return objs
-    return [o for o in objs if o.lemma_.lower() not in _MANNER_NOUNS and o.dep_ != "pcomp"]
+    return [
+        o
+        for o in objs
+        if o.lemma_.lower() not in _MANNER_NOUNS
+        and o.dep_ != "pcomp"
+        and o.lemma_.lower() not in _AMOUNT_NOUNS
+    ]
+
+
+# "an increase in funding", "a rise in prices", "5 million euros in aid": what, not where.
+_AMOUNT_NOUNS = frozenset("funding spending aid assistance price prices cost costs".split())
 
 
 def _purpose_place(verb: Token, is_actor: IsActor) -> list[Token]:
