@@ -58,7 +58,9 @@ def test_target_extents(text: str, target: str) -> None:
 
 
 def test_a_recipient_hung_inside_the_object_is_where_the_thing_goes() -> None:
-    text = "Customs officers returned a bronze statue decorated with gold leaf to Nigerian officials."
+    text = (
+        "Customs officers returned a bronze statue decorated with gold leaf to Nigerian officials."
+    )
     assert _target(text) == "Nigerian officials"
 
 
@@ -225,7 +227,9 @@ def test_no_target_inside_the_source_phrase() -> None:
 
 
 def test_what_a_joint_act_is_about_is_no_party() -> None:
-    best = _best("Colombian and Venezuelan negotiators failed to reach a deal on the border crossing.")
+    best = _best(
+        "Colombian and Venezuelan negotiators failed to reach a deal on the border crossing."
+    )
     assert best["target"]["text"] == "Colombian and Venezuelan negotiators"
 
 

@@ -452,7 +452,7 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
             if _owned_thing(c.target, actors)
             else _acronym(_whole_phrase(target, c.target), c.target)
         )
-    if target is not None and c.target_stop is not None:
+    if target is not None and c.target is not None and c.target_stop is not None:
         target = _ended(target, c.target.doc[c.target_stop])
     source, target = _sentence_stop(source, evidence), _sentence_stop(target, evidence)
     each_other = _each_other(c, source, target, actors) if joint else None
