@@ -32,7 +32,7 @@ def _argument(
     actor = actors.resolve(token)
     if target and (actor is None or actor.code is None):
         place = _place_of_thing(token, actors)
-        if place is not None:  # "contribute to the normalization of the situation in Mali"
+        if place is not None:  # "help with the stabilisation of the situation in Haiti"
             return place
     if actor is not None and actor.code is not None:
         return actor
@@ -64,7 +64,7 @@ _PLACE_NOUNS = frozenset(
 
 def _place_of_thing(token: Token, actors: ActorResolver) -> Actor | None:
     """The named place a thing aimed at is about, when the thing is no actor of its own and
-    nobody owns it: "the normalization of the situation in Mali", "assistance in northern
+    nobody owns it: "the stabilisation of the situation in Haiti", "assistance in northern
     Iraq" (a place in its phrase, through at most three prepositions)."""
     if token.pos_ != "NOUN" or actors.is_actor(token) or token.lemma_.lower() in _PLACE_NOUNS:
         return None
@@ -127,7 +127,7 @@ _PLACELIKE = frozenset({"", "PERSON", "FAC"})
 
 def _without_conjuncts(prep: Token) -> Token:
     """The last token of a prepositional phrase, less what is coordinated with its object
-    ("victims in Syria | and refugees in the region")."""
+    ("flood victims in Malawi | and refugees in the north")."""
     last = prep.right_edge
     for obj in children(prep):
         if obj.dep_ == "pobj":
@@ -465,7 +465,7 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         and target.end <= source.end
         and (not joint or (source.start, source.end) == (target.start, target.end))
     ):
-        target = None  # "People for the Ethical Treatment of Animals asked ...": its own words
+        target = None  # "the Committee for the Protection of Journalists asked": its own words
     info = cameo_info(c.code or c.entry.code)
     plover_type, plover_mode = plover_for(info.code)
     mode = c.entry.mode or plover_mode
