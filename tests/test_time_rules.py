@@ -366,3 +366,110 @@ def test_a_month_the_parser_reads_as_a_date_needs_no_cue() -> None:
     doc.ents = [SpacySpan(doc, 1, 2, label="DATE")]
     found = {t.text: t.value for t in find_timexes(doc.text, date(2013, 2, 10), doc)}
     assert found == {"March": "2013-03"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "kind", "value"),
+    [
+        # decades as durations are counted in years
+        ("The two clans have feuded for three decades.", "three decades", "DURATION", "P30Y"),
+        ("Rainfall has dwindled over the past decade.", "the past decade", "DURATION", "P10Y"),
+        ("The sect dwindled for decades.", "decades", "DURATION", "PXDE"),
+        # "the year ended <date>" is a year's span (a fiscal year), not a calendar year
+        ("For the year ended June 30, the mill lost money.", "the year", "DURATION", "P1Y"),
+        ("In the fiscal year ending May 31, sales grew.", "the fiscal year", "DURATION", "P1Y"),
+        ("Sales grew 4% during the year.", "the year", "DATE", "2013"),
+    ],
+)
+def test_decades_and_years_ended(sentence: str, span: str, kind: str, value: str) -> None:
+    found = {t.text: (t.type, t.value) for t in find_timexes(sentence, date(2013, 3, 22))}
+    assert found.get(span) == (kind, value), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "kind", "value"),
+    [
+        # a weekday's night is that day; other parts of a weekday, and "last night", keep
+        # their part
+        ("Rebels shelled the depot Thursday night.", "Thursday night", "DATE", "2013-03-21"),
+        ("Guards were posted late Sunday night.", "late Sunday night", "DATE", "2013-03-17"),
+        ("The envoys flew home Thursday morning.", "Thursday morning", "TIME", "2013-03-21TMO"),
+        ("Last night the sirens sounded twice.", "Last night", "TIME", "2013-03-21TNI"),
+    ],
+)
+def test_a_weekday_night_is_that_day(sentence: str, span: str, kind: str, value: str) -> None:
+    found = {t.text: (t.type, t.value) for t in find_timexes(sentence, date(2013, 3, 22))}
+    assert found.get(span) == (kind, value), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The lease ran for 3 1/2 years.", "3 1/2 years", "P3Y6M"),
+        ("The crossing took some 4 1/2 hours.", "some 4 1/2 hours", "PT4H30M"),
+        ("The alarm rang for a minute and a half.", "a minute and a half", "PT1M30S"),
+        ("The strike lasted two and a half days.", "two and a half days", "P2DT12H"),
+        ("Prices were fixed on 1/2/2010.", "1/2/2010", "2010-01-02"),
+    ],
+)
+def test_halves_of_units(sentence: str, span: str, value: str) -> None:
+    assert value_of(sentence, span) == value
+
+
+def test_quoted_titles_are_no_times() -> None:
+    for sentence in (
+        'The minister defended the budget on "This Week" yesterday.',
+        "The senator told ``Sunday Morning'' that he would resign.",
+        "She told ''48 Hours'' that she had left.",
+    ):
+        found = {t.text for t in find_timexes(sentence, date(2013, 3, 22))}
+        assert found <= {"yesterday"}, found
+    found = {
+        t.text: t.value for t in find_timexes('"Next Monday we vote," she said.', date(2013, 3, 22))
+    }
+    assert found == {"Next Monday": "2013-03-25"}
+    assert value_of('He said "This week is decisive."', "This week") == "2013-W12"
+
+
+def test_a_quarter_used_as_an_adjective_leaves_its_determiner_out() -> None:
+    found = {
+        t.text: t.value
+        for t in find_timexes("Analysts expect a fourth-quarter loss.", date(2013, 10, 2))
+    }
+    assert found == {"fourth-quarter": "2013-Q4"}
+    found = {
+        t.text: t.value for t in find_timexes("Its second-half sales grew.", date(2013, 10, 2))
+    }
+    assert found == {"second-half": "2013-H2"}
+    found = {
+        t.text: t.value
+        for t in find_timexes("Sales slowed in the third quarter.", date(2013, 10, 2))
+    }
+    assert found == {"the third quarter": "2013-Q3"}
+
+
+def test_the_before_a_counted_span_belongs_to_it() -> None:
+    found = {
+        t.text: t.value
+        for t in find_timexes("Profit rose 4% in the nine months.", date(2013, 10, 2))
+    }
+    assert found == {"the nine months": "P9M"}
+    found = {t.text for t in find_timexes("The two-week truce held.", date(2013, 10, 2))}
+    assert found == {"two-week"}
+    found = {
+        t.text for t in find_timexes("He left the three days before the vote.", date(2013, 10, 2))
+    }
+    assert not any(f.startswith("the") for f in found), found
+
+
+def test_only_and_just_stay_out_of_a_span() -> None:
+    found = {
+        t.text: t.value for t in find_timexes("The truce held only six weeks.", date(2013, 3, 22))
+    }
+    assert found == {"six weeks": "P6W"}
+    found = {
+        t.text: t.value
+        for t in find_timexes("He moved here just two years ago.", date(2013, 3, 22))
+    }
+    assert found == {"two years ago": "2011"}
+    assert value_of("The siege lasted about five days.", "about five days") == "P5D"

@@ -145,6 +145,10 @@ def _participle(head: Token, last: int) -> list[int]:
     doc = head.doc
     for child in rights(head):
         if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") and child.i == last + 1:
+            if head.dep_ == "appos" and all(
+                c.dep_ in ("advmod", "npadvmod", "punct") for c in children(child)
+            ):
+                continue  # "..., a rights group protested Monday.": the speaker's own verb
             closing = next((t.i for t in doc[child.i :] if t.text == ","), len(doc))
             sub = [t.i for t in child.subtree if t.i < closing]
             if len(sub) <= _MAX_PARTICIPLE and sub == list(range(min(sub), max(sub) + 1)):

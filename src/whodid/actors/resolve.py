@@ -64,6 +64,16 @@ _QUANTIFIERS = frozenset(
 # Prepositions after a role that name where it is: "rebels in the Ivory Coast", "students
 # throughout Indonesia", "refugees from Syria".
 _PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "within"})
+# Last words of an organisation's name that make it a civil, non-governmental body.
+_NGO_NAME_HEADS = frozenset({"Forum", "Foundation", "Association", "Coalition"})
+# Prepositions of a verb that say where its subject acted.
+_WHERE_PREPS = frozenset(
+    {"in", "at", "inside", "outside", "near", "across", "throughout", "through"}
+)
+# "the town of X": the name after these nouns is a place, whatever the model reads.
+_SETTLEMENT_NOUNS = frozenset(
+    {"town", "city", "village", "district", "province", "region", "capital", "county"}
+)
 # Capitalised words of an office's or body's name that are no place, though a region may be
 # called so ("the Federal Minister for Interior" is not Brazil's Distrito Federal).
 _INSTITUTION_WORDS = frozenset(
@@ -274,6 +284,93 @@ class DocActors:
         if country is None and sector in _NATIONAL_SECTORS:
             country = self.memory.sector_country(sector, trigger.idx)
         return country
+
+    def where_country(self, thing: Token, trigger: Token) -> str | None:
+        """The country where a thing acted that no one is named for ("a roadside bomb near
+        the town of X killed ...", "killed in a blast in X"): the one country of the places
+        in prepositional phrases of the thing, of the clause it is the subject of, or of the
+        trigger; None if they name none or several."""
+        heads = [trigger]
+        if thing.dep_ in ("nsubj", "nsubjpass"):  # "a bomb went off in X, killing ..."
+            heads.append(thing.head)
+        return self._places_country([thing, *(c for h in heads for c in children(h))])
+
+    def _places_country(self, phrases: list[Token]) -> str | None:
+        """The one country of the place names that are prepositional objects inside these
+        phrases (only prepositional phrases count, and the first phrase whole)."""
+        found: set[str] = set()
+        seen: set[int] = set()
+        for n, phrase in enumerate(phrases):
+            if n and phrase.dep_ != "prep":
+                continue
+            for tok in phrase.subtree:
+                if tok.i in seen or not self._place_name(tok):
+                    continue
+                seen.add(tok.i)
+                country = self._place_country_of(tok)
+                if country:
+                    found.add(country)
+        return found.pop() if len(found) == 1 else None
+
+    def _event_place(self, tok: Token) -> str | None:
+        """The country where the subject ``tok`` acts, by its verb's place phrases ("Prisoners
+        rioted at a jail in X", "Students marched through X")."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = tok.head
+        return self._places_country(
+            [tok, *(c for c in children(verb) if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS)]
+        )
+
+    def _place_name(self, tok: Token) -> bool:
+        """A place named as a prepositional object ("in X", "in the capital, X", "the town of
+        X"): a place of the knowledge base, a place name by the model's reading, or a name
+        after a settlement noun (which the model may read as a people: "the town of Samarra")."""
+        if tok.dep_ == "appos" and tok.head.dep_ == "pobj":
+            tok_head = tok.head  # "in the Kenyan capital Nairobi"
+        elif tok.dep_ == "pobj":
+            tok_head = tok
+        else:
+            return False
+        m = self._at.get(tok.i)
+        if m is not None and m.entry is not None and m.entry.kind in ("country", "place"):
+            return True
+        if tok.ent_type_ in ("GPE", "LOC"):
+            return True
+        of = tok_head.head
+        return (
+            tok.pos_ == "PROPN"
+            and of.lower_ == "of"
+            and of.head.i != of.i
+            and of.head.lower_ in _SETTLEMENT_NOUNS
+        )
+
+    def _place_country_of(self, tok: Token) -> str | None:
+        """The country of a place name that heads a prepositional object: from the knowledge
+        base, else the gazetteer's one country for the name (or its most populous sense, if
+        it clearly dominates)."""
+        m = self._at.get(tok.i)
+        if m is not None:
+            known = m.entry is not None and m.entry.kind in ("country", "place")
+            return m.entry.country if known and m.entry is not None else None
+        first = tok.i
+        while first > 0 and tok.ent_type_ and self.doc[first - 1].ent_type_ == tok.ent_type_:
+            first -= 1
+        if first in self._at:
+            return None
+        senses = [
+            e
+            for e in default_gazetteer().lookup(self.doc[first : tok.i + 1].text)
+            if e.country and e.feature != "country"
+        ]
+        if not senses:
+            return None
+        senses.sort(key=lambda e: -e.population)
+        best = senses[0]
+        dominant = all(
+            e.country == best.country or best.population >= 10 * e.population for e in senses[1:]
+        )
+        return best.country if dominant else None
 
     def is_actor(self, token: Token) -> bool:
         """Does the token stand for a known (coded) actor?
@@ -519,6 +616,7 @@ class DocActors:
                     )
             if tok.pos_ == "PROPN":
                 return self._proper_name(tok, start, end, titles, names, former=former)
+        located = not names  # a place the role is in, not a body it belongs to
         if not names:
             names = self._place_in(tok)
             if (
@@ -567,7 +665,16 @@ class DocActors:
             return self._actor(start, end, None)
         # the head is a role noun
         return self._role(
-            tok, agent, start, end, titles, names, people, former=former, plural=plural
+            tok,
+            agent,
+            start,
+            end,
+            titles,
+            names,
+            people,
+            former=former,
+            plural=plural,
+            located=located and bool(names),
         )
 
     def _people_abroad(self, tok: Token, entry: ActorEntry) -> str | None:
@@ -693,6 +800,13 @@ class DocActors:
         """The country of a town or region in a place phrase after a role ('a court in
         Istanbul', 'officials from Kano State'), with the token end of the phrase."""
         for obj, end in self._prep_objects(tok, _PLACE_PREPS):
+            named = self._settlement_name(obj)
+            if named is not None and named.i not in self._at:
+                # "police in the town of X": a name a settlement noun makes a place
+                country = self._place_country_of(named)
+                if country is not None:
+                    return country, end
+                continue
             if obj.pos_ != "PROPN" or obj.i in self._at:
                 continue
             left = min(t.i for t in obj.subtree)
@@ -808,19 +922,33 @@ class DocActors:
                 return actor, end
         return None
 
+    @staticmethod
+    def _settlement_name(obj: Token) -> Token | None:
+        """The name of "the town of X", "the capital, X", "the city X" (None for other nouns)."""
+        if obj.lower_ not in _SETTLEMENT_NOUNS:
+            return None
+        for child in children(obj):
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in children(child) if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ == "PROPN":
+                    return pobj
+        return None
+
     def _place_in(self, tok: Token) -> list[ActorEntry]:
-        """Country or capital named by an 'in'-phrase after the head ('leaders in France')."""
+        """Country or capital named by an 'in'-phrase after the head ('leaders in France',
+        'residents in the capital, X')."""
         for child in rights(tok):
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 for c in children(child):
-                    m = self._at.get(c.i)
-                    if (
-                        c.dep_ == "pobj"
-                        and m is not None
-                        and m.entry is not None
-                        and m.entry.kind in ("country", "place")
-                    ):
-                        return [m.entry]
+                    if c.dep_ != "pobj":
+                        continue
+                    for place in (c, self._settlement_name(c)):
+                        m = self._at.get(place.i) if place is not None else None
+                        entry = m.entry if m is not None else None
+                        if entry is not None and entry.kind in ("country", "place"):
+                            return [entry]
         return []
 
     def _named(
@@ -926,6 +1054,7 @@ class DocActors:
         *,
         former: bool,
         plural: bool,
+        located: bool = False,
     ) -> Actor:
         appositive = [
             m
@@ -968,7 +1097,13 @@ class DocActors:
             sector_code = bodies[0].code
         country, org = self._country_from(names, people)
         seat = next((e for e in names if e.kind == "place" and e.sector), None)
-        if positional and seat is not None and org is None and seat.country == country:
+        if (
+            positional
+            and seat is not None
+            and org is None
+            and seat.country == country
+            and not located  # "protesters in Nairobi" are no capital's government
+        ):
             sector_code = seat.sector or sector_code  # 'the chairman of the Duma': its sector
         if country is None and org is None:
             country = self._allegiance(tok)  # "forces loyal to President X"
@@ -1076,8 +1211,12 @@ class DocActors:
             and sector_code[:3] not in ("NGO", "HRI", "IGO")
             and not agent.phrase.startswith("peacekeep")
         ):
+            # 'Prisoners rioted at a jail in X': where a people's role acts is its country
+            if sector_code[:3] not in _NATIONAL_SECTORS:
+                country = self._event_place(tok)
             # 'Protesters gathered ...' in a story whose actors so far are all of one country
-            country = self.memory.only_country(first.idx)
+            if country is None:
+                country = self.memory.only_country(first.idx)
         base = country or "---"
         code = (sector_code + base) if agent.prefix else base + sector_code
         if country is None and sector_code[:3] in ("NGO", "HRI"):
@@ -1218,4 +1357,8 @@ class DocActors:
                 return self._actor(start, end, country, name=place)
         if tok.ent_type_ == "PERSON" and name and all(t.ent_type_ == "PERSON" for t in name_toks):
             return self._actor(start, end, None, name=name)  # an unknown person, as written
+        if tok.ent_type_ == "ORG" and tok.text in _NGO_NAME_HEADS and len(name_toks) > 1:
+            # 'the Third Regional Water Forum', 'the X Family Foundation': a civil body of no
+            # known country is a non-governmental organisation, as CAMEO codes them
+            return self._actor(start, end, "NGO", sector="NGO", name=name)
         return self._actor(start, end, None)

@@ -79,7 +79,7 @@ def owner(token: Token, is_actor: IsActor) -> Token | None:
     """An actor that owns a non-actor argument: "Gondor's proposal", "a U.S.-funded program",
     "the attack by Osgiliath soldiers"."""
     if token.pos_ == "NOUN":
-        for by in clauses.prep_objects(token).get("by", []):
+        for by in (*clauses.prep_objects(token).get("by", []), *attributed(token)):
             if is_actor(by):
                 return by
     for left in lefts(token):
@@ -183,6 +183,45 @@ def _agent_of_cause(verb: Token, lexicon: Lexicon) -> list[Token]:
         by = clauses.prep_objects(noun).get("by", [])
         if by:
             return by
+        blamed = attributed(noun)
+        if blamed:
+            return blamed
+    return []
+
+
+# Participles that attribute a named act to its doer: "an attack blamed on X", "a bombing
+# claimed by X", "a raid carried out by X", with the preposition that names the doer.
+_ATTRIBUTING = {
+    "blame": ("on",),
+    "attribute": ("to",),
+    "claim": ("by",),
+    "carry": ("by",),
+    "launch": ("by",),
+    "stage": ("by",),
+    "mount": ("by",),
+    "conduct": ("by",),
+    "perpetrate": ("by",),
+    "commit": ("by",),
+}
+
+
+def _attributing(verb: Token) -> bool:
+    return verb.dep_ == "acl" and verb.lemma_.lower() in _ATTRIBUTING
+
+
+def attributed(noun: Token) -> list[Token]:
+    """The doer a participle attributes the named act to: "an attack blamed on X", "a raid
+    carried out by X"."""
+    for child in children(noun):
+        preps = _ATTRIBUTING.get(child.lemma_.lower()) if _attributing(child) else None
+        if not preps:
+            continue
+        table = clauses.prep_objects(child)
+        by = clauses.agents(child)
+        for prep in preps:
+            found = by if prep == "by" and by else table.get(prep, [])
+            if found:
+                return found
     return []
 
 
@@ -388,6 +427,24 @@ def _stative(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def own_forces(entry: Entry, nouns: list[Token], is_actor: IsActor) -> list[Token]:
+    """The nouns that name an own-forces entry's forces ("troops", "peacekeeping troops"):
+    the source when no one else is named ("troops were withdrawn", "the deployment of X
+    troops"), since whoever moves troops is whose troops they are."""
+    if not entry.own_forces:
+        return []
+    found = []
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        words = {lemma, noun.lower_}
+        words.update(
+            f"{left.lower_} {lemma}" for left in lefts(noun) if left.dep_ in ("compound", "amod")
+        )
+        if words & entry.objects and (is_actor(noun) or owner(noun, is_actor) is not None):
+            found.append(noun)
+    return found
+
+
 def verb_arguments(
     entry: Entry, trigger: list[Token], is_actor: IsActor, lexicon: Lexicon
 ) -> tuple[list[Token], list[Token]]:
@@ -402,6 +459,11 @@ def verb_arguments(
         sources, subjects, passive = subjects, [], False
     if passive and not sources:
         sources = _agent_of_cause(verb, lexicon)
+    if passive and not sources and verb.dep_ != "acl":
+        # "the peacekeepers were pulled out": whoever moves troops is whose troops they are
+        # (not "troops stationed in the north", a description)
+        sources = own_forces(entry, subjects, is_actor)
+        subjects = [s for s in subjects if s.i not in {f.i for f in sources}]
     tiers: list[list[Token]] = [subjects if passive else []]
     contact = _contact_head(verb, lexicon)
     if contact is not None:  # "called his counterpart to discuss": the caller discusses
@@ -518,9 +580,11 @@ def noun_arguments(
     own = trigger
     preps = clauses.prep_objects(noun)
     source_tiers: list[list[Token]] = [preps.get("by", [])]
-    target_tiers: list[list[Token]] = [
-        preps.get(p, []) for p in entry.target_preps or NOUN_TARGET_PREPS
-    ]
+    target_preps = entry.target_preps or NOUN_TARGET_PREPS
+    forces = own_forces(entry, preps.get("of", []), is_actor)
+    if forces:  # "the withdrawal of Russian troops from X": the troops' own act, aimed at X
+        target_preps = (*(p for p in target_preps if p != "of"), *THEME_PLACE_PREPS)
+    target_tiers: list[list[Token]] = [preps.get(p, []) for p in target_preps]
     for word in trigger[1:]:  # "a note of protest to Tbilisi": the phrase's last word's "to"
         if word.pos_ == "NOUN":
             inner = clauses.prep_objects(word)
@@ -545,8 +609,9 @@ def noun_arguments(
                 source_tiers.append([child])
         elif child.dep_ == "compound" and child.pos_ == "NOUN" and is_actor(child):
             source_tiers.append([child])  # "police firing", "army shelling"
+    source_tiers.append(attributed(noun))  # "an attack blamed on X", "a raid carried out by X"
     for child in children(noun):  # "a diplomatic note expressing surprise at Salazar's comments"
-        if child.dep_ == "acl" and child.pos_ == "VERB":
+        if child.dep_ == "acl" and child.pos_ == "VERB" and not _attributing(child):
             words = [*clauses.direct_objects(child)]
             for objs in clauses.prep_objects(child).values():
                 words.extend(objs)
@@ -564,6 +629,7 @@ def noun_arguments(
                 verb_preps.get(p, []) for p in entry.target_preps or clauses.DEFAULT_TARGET_PREPS
             )
             target_tiers.append([c for c in children(verb) if c.dep_ == "dative"])
+    source_tiers.append(forces)  # after a possessor or a light verb's subject
     sources = _pick([_usable(t, own) for t in source_tiers], is_actor)
     targets = _pick([_usable(t, own) for t in target_tiers], is_actor)
     if entry.swap:

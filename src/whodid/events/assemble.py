@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from whodid.events import clauses
 from whodid.events.arguments import owner, recipient
 from whodid.events.coder import Candidate
+from whodid.events.modes import event_mode, is_device
 from whodid.nlp.tree import children, rights
 from whodid.ontology import acled_for, cameo_info, plover_for
 from whodid.records import Actor, Event, Span
@@ -443,6 +444,13 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         source = Actor(
             at, at, "", code=f"{country or '---'}{sector}", sector=sector, country=country
         )
+    if source is not None and c.source is not None and not source.code and is_device(c.source):
+        # "a roadside bomb killed two soldiers": an unidentified armed actor, of the country
+        # where it went off
+        where = getattr(actors, "where_country", None)
+        country = where(c.source, c.head) if where is not None else None
+        if country is not None:
+            source = replace(source, code=f"{country}UAF", sector="UAF", country=country)
     target = (
         _argument(c.target, actors, target=True, source=source) if c.target is not None else None
     )
@@ -468,7 +476,9 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         target = None  # "the Committee for the Protection of Journalists asked": its own words
     info = cameo_info(c.code or c.entry.code)
     plover_type, plover_mode = plover_for(info.code)
-    mode = c.entry.mode or plover_mode
+    mode = event_mode(
+        c.entry, plover_type, plover_mode, trigger=c.trigger, source=c.source, target=c.target
+    )
     trigger = trigger_span(c.trigger)
     acled = acled_for(
         cameo=info.code,

@@ -44,9 +44,15 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 
 def _relative_head(token: Token) -> Token:
-    """Replace a relative pronoun subject by the noun its clause modifies."""
+    """Replace a relative pronoun subject by the noun its clause modifies, and a participle
+    misparsed as the subject by the noun it describes ("the Red Cross operating in Iraq
+    said": Cross <-nsubj- operating <-nsubj- said)."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return token.head.head
+    if token.pos_ == "VERB" and token.tag_ in ("VBG", "VBN") and token.dep_ in ("nsubj", "csubj"):
+        described = [c for c in children(token) if c.dep_ in ("nsubj", "nsubjpass")]
+        if described and described[0].i < token.i and described[0].pos_ in ("NOUN", "PROPN"):
+            return described[0]
     return token
 
 
@@ -66,6 +72,28 @@ def agents(verb: Token) -> list[Token]:
             for pobj in _children(child, frozenset({"pobj"})):
                 out.extend(with_conjuncts(pobj))
     return out
+
+
+def reporting_tail(verb: Token) -> Token | None:
+    """The main clause a sentence-final reporting clause reports, when the parser has made its
+    speaker an apposition and its verb a modifier ("X are failing to ..., a rights group
+    protested here Wednesday": group <-acl- protested): None otherwise."""
+    head = verb.head
+    if (
+        verb.dep_ != "acl"
+        or verb.tag_ not in ("VBD", "VBN")
+        or head.dep_ != "appos"
+        or head.left_edge.i == 0
+        or verb.doc[head.left_edge.i - 1].text != ","
+    ):
+        return None
+    if any(c.dep_ not in ("advmod", "npadvmod", "punct") for c in children(verb)):
+        return None
+    end = verb.right_edge.i + 1
+    if end < len(verb.doc) and not verb.doc[end].is_sent_end and verb.doc[end].text != ".":
+        return None
+    root = verb.sent.root
+    return root if root.i < head.i and root.pos_ in ("VERB", "AUX") else None
 
 
 def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
@@ -100,6 +128,8 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ not in _INHERITING_DEPS:
         return [], passive
     nominal_head = head.pos_ in ("NOUN", "PROPN", "PRON")
+    if nominal_head and reporting_tail(verb) is not None:
+        return with_conjuncts(head), False  # "..., a rights group protested Wednesday."
     if verb.dep_ == "acl" and nominal_head and head.dep_ == "ROOT" and _children(verb, OBJECT_DEPS):
         return with_conjuncts(head), False  # "The air force carried out strikes", misparsed
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and nominal_head:
@@ -137,7 +167,13 @@ def _has_aux(verb: Token) -> bool:
 
 
 def complement_subjects(head: Token) -> list[Token]:
-    """Subjects of a finite clause that complements ``head``: "hoped that Sheinbaum would ..."."""
+    """Subjects of a finite clause that complements ``head``: "hoped that Sheinbaum would ...";
+    of the main clause that a sentence-final reporting clause reports ("X is failing ..., a
+    group protested")."""
+    reported = reporting_tail(head)
+    if reported is not None:
+        own = _children(reported, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        return with_conjuncts(own[0]) if own else []
     for child in children(head):
         if child.dep_ in ("ccomp", "acl") and child.pos_ in ("VERB", "AUX"):
             own = _children(child, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)

@@ -121,7 +121,9 @@ def _object_ok(entry: Entry, objects: set[str]) -> bool:
 def _complement_ok(entry: Entry, head: Token) -> bool:
     """ "said Gondor must withdraw": the trigger's that-clause carries a required modal;
     "protested that ...": the trigger governs a that-clause at all."""
-    if entry.clause and not any(c.dep_ == "ccomp" for c in children(head)):
+    if entry.clause and not (
+        any(c.dep_ == "ccomp" for c in children(head)) or clauses.reporting_tail(head) is not None
+    ):
         return False
     if not entry.complement_aux:
         return True

@@ -21,6 +21,10 @@ One file per CAMEO root lives in ``whodid/data/lexicons/events/``. Each entry is
       theme_object: true             # optional: an object named in ``objects`` is the thing
                                      # given, imposed or moved; the target is the recipient or
                                      # place in a prepositional phrase ("imposed sanctions on X")
+      own_forces: true               # optional: the object is the source's own forces, which it
+                                     # moves: an agentless passive's subject or an event noun's
+                                     # of-phrase is the source ("troops were withdrawn", "the
+                                     # deployment of X troops")
       mode: null                     # optional PLOVER mode
       example: "Mexico accused the United States of meddling."
 
@@ -54,7 +58,7 @@ PREPOSITIONS = frozenset(
 _ENTRY_KEYS = frozenset(
     """
     id code verbs nouns objects not_objects symmetric swap mode example target_preps
-    negated_code possessor implicit_source complement_aux theme_object clause note
+    negated_code possessor implicit_source complement_aux theme_object own_forces clause note
     """.split()
 )
 
@@ -88,6 +92,7 @@ class Entry:
     implicit_source: str | None = None  # sector of the unnamed actor ("were arrested": COP)
     complement_aux: frozenset[str] = frozenset()  # "said Y must ...": a modal its clause needs
     theme_object: bool = False  # the named object is what is given or imposed, not the target
+    own_forces: bool = False  # the object is the source's own forces ("troops were withdrawn")
     clause: bool = False  # "protested that ...": the trigger must govern a that-clause
     source: str = ""  # file:line, for messages
 
@@ -235,6 +240,7 @@ def parse_entry(raw: Any, where: str) -> Entry:
         implicit_source=raw.get("implicit_source"),
         complement_aux=frozenset(_as_list(raw.get("complement_aux"), "complement_aux", where)),
         theme_object=bool(raw.get("theme_object", False)),
+        own_forces=bool(raw.get("own_forces", False)),
         clause=bool(raw.get("clause", False)),
         source=where,
     )

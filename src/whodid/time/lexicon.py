@@ -50,6 +50,8 @@ class Lexicon:
         w = " ".join(word.lower().replace("-", " ").split())
         if w.isdigit():
             return float(w)
+        if w.endswith(" 1/2") and w[:-4].isdigit():  # "2 1/2"
+            return float(w[:-4]) + 0.5
         if w in self.tables["number"]:
             return float(self.tables["number"][w])
         parts = w.split()

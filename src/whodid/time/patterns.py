@@ -64,6 +64,7 @@ class Fragments:
     season: str
     part: str
     unit: str
+    units_pl: str
     holiday: str
     ref: str
     set_adverb: str
@@ -83,13 +84,13 @@ def fragments(lex: Lexicon) -> Fragments:
     compound = f"{_alt(tens)}(?:[\\s-]+{_alt(units_)})?"
     words = [w for w in lex["number"]] + list(lex["vague_number"])
     numword = f"(?:{compound}|{_alt(words)})"
-    num = rf"(?:\d+(?:\.\d+)?|{numword})"
+    num = rf"(?:\d+(?:\.\d+|\s+1/2(?![\d/]))?|{numword})"
     unit_words = set(lex["unit"])
     plural = {w + "s" for w in unit_words} | {"centuries", "millennia"}
     unit = _alt(unit_words | plural)
     mod = (
         r"(?:about|nearly|almost|roughly|around|approximately|some|more\s+than|less\s+than|over|"
-        r"just|only|at\s+least|at\s+most|barely|fewer\s+than|under|up\s+to|a\s+full|fully)"
+        r"at\s+least|at\s+most|barely|fewer\s+than|under|up\s+to|a\s+full|fully)"
     )
     small = _alt(units_ + ["ten", "eleven", "twelve"])
     year_words = (
@@ -108,6 +109,7 @@ def fragments(lex: Lexicon) -> Fragments:
         season=_alt(list(lex["season"])),
         part=_alt(list(lex["partofday"])),
         unit=unit,
+        units_pl=_alt(plural),
         holiday=_alt(list(lex["holiday"])),
         ref=_alt(list(lex["ref"])),
         set_adverb=_alt(list(lex["set_adverb"])),
@@ -171,7 +173,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "ordq",
-            rf"(?:\b(?:the|its|a|this)\s+)?(?:(?:(?:fiscal|calendar)\s+)?(?P<ylead>\d{{4}})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|(?P<yago>year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)[\s-]+)?\b(?P<ord>{f.ordinal}|last)[\s-]+(?:(?P<two>two)[\s-]+)?(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?P<pl>s)?\b(?!ly)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<ytail>\d{{4}})|(?P<rel2>this|last|next)\s+year)\b)?",
+            rf"(?:\b(?:the|its|a|this)\s+(?!(?:fiscal[\s-]+)?(?:{f.ordinal}|last)-(?:quarter|half)\b))?(?:(?:(?:fiscal|calendar)\s+)?(?P<ylead>\d{{4}})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|(?P<yago>year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)[\s-]+)?\b(?P<ord>{f.ordinal}|last)[\s-]+(?:(?P<two>two)[\s-]+)?(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?P<pl>s)?\b(?!ly)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<ytail>\d{{4}})|(?P<rel2>this|last|next)\s+year)\b)?",
             I,
         ),
         (
@@ -187,7 +189,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "theunit",
-            rf"\b(?:(?P<edge>{edge}|earlier|later)\s+)?the\s+(?:(?P<whole>full|whole|entire)\s+(?=year))?(?P<unit>year|month|week|weekend)\b(?!-|\s+(?:before|after|earlier|later|ago|of|in|to|that|when|since))",
+            rf"\b(?:(?P<edge>{edge}|earlier|later)\s+)?the\s+(?:(?P<whole>full|whole|entire)\s+(?=year)|fiscal\s+(?=year\s+end))?(?P<unit>year|month|week|weekend)\b(?!-|\s+(?:before|after|earlier|later|ago|of|in|to|that|when|since))",
             I,
         ),
         (
@@ -257,7 +259,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "duration",
-            rf"(?:\bthe\s+(?P<rel>past|last|next|first|coming|previous|following|final|latest|remaining|preceding)\s+)?(?:\b(?P<mod>{f.mod})\s+)?\b(?P<num>{f.num})(?:\s+(?:or|to)\s+(?:so|more|\d+|{f.numword}))?(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|further|extra))?[\s-]+(?P<unit>{f.unit})(?!-)\b(?:\s+or\s+so)?",
+            rf"(?:\bthe\s+(?P<rel>past|last|next|first|coming|previous|following|final|latest|remaining|preceding)\s+|\b(?P<the>the)\s+(?=(?:\d+|{f.numword})\s+{f.units_pl}\b(?!\s+(?:ago|later|earlier|before|after|afterwards?|from|old)\b)))?(?:\b(?P<mod>{f.mod})\s+)?\b(?P<num>{f.num})(?:\s+(?:or|to)\s+(?:so|more|\d+|{f.numword}))?(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|further|extra))?[\s-]+(?P<unit>{f.unit})(?!-)\b(?:\s+and\s+a\s+half\b)?(?:\s+or\s+so)?",
             I,
         ),
         ("halfunit", r"\bhalf\s+(?:an?\s+)?(?P<unit>hour|day|year|century|decade)\b", I),

@@ -433,7 +433,7 @@ def _relunit(m: re.Match[str], ctx: Context) -> Result:
         if rel in ("this", "current"):
             y = ctx.today().year
             return "DATE", str(y // 10) if code == "DE" else str(y // 100)
-        return "DURATION", f"P1{code}"
+        return "DURATION", "P10Y" if code == "DE" else f"P1{code}"
     gran = {"week": "week", "weekend": "week", "month": "month", "year": "year"}[unit]
     anchor = ctx.anchor(gran) if anaphoric else None
     if anaphoric and anchor is None and rel in ("previous", "following"):
@@ -456,6 +456,9 @@ def _relunit(m: re.Match[str], ctx: Context) -> Result:
     return ("DATE", p.value()) if p else None
 
 
+_ENDING = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\b", re.IGNORECASE)
+
+
 @rule("theunit")
 def _theunit(m: re.Match[str], ctx: Context) -> Result:
     unit = m["unit"].lower()
@@ -467,6 +470,8 @@ def _theunit(m: re.Match[str], ctx: Context) -> Result:
         and not re.search(r"\b(?:during|for|in|over|throughout|of)\s+$", before)
     ):
         return None
+    if unit == "year" and _ENDING.match(ctx.text, m.end()):
+        return "DURATION", "P1Y"  # "for the year ended March 31": a year's span, not a year
     today = ctx.today()
     if unit == "year":
         return "DATE", f"{today.year:04d}"

@@ -89,7 +89,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
     if "." in word and word[0].islower():
         return None
     d = _resolve_weekday(ctx, m, _weekday_num(ctx, word), m["pre"] or "")
-    return _day_value(d, _part(m["part"]))
+    part = _part(m["part"])
+    # "Friday night" is that Friday: the corpora give a weekday's night as the date about
+    # twice as often as with TNI (unlike "Friday morning" or "Friday evening", which keep it)
+    return _day_value(d, "" if part == "NI" else part)
 
 
 @rule("clock")
@@ -222,8 +225,20 @@ def _nextday(m: re.Match[str], ctx: Context) -> Result:
 # -- durations and sets --------------------------------------------------------------------
 
 
+# a half of a unit in the next smaller one: "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M
+_HALF = {"Y": "6M", "D": "T12H", "H": "30M", "MIN": "30S"}
+
+
 def _duration_value(n: float | None, unit: str) -> str:
+    if n and n - int(n) == 0.5 and unit in _HALF:
+        whole = int(n)
+        if unit in _TIME_UNITS:
+            head = f"{whole}{'M' if unit == 'MIN' else unit}" if whole else ""
+            return f"PT{head}{_HALF[unit]}"
+        return f"P{whole}{unit}{_HALF[unit]}" if whole else f"P{_HALF[unit]}"
     amount = "X" if not n else (str(int(n)) if n == int(n) else str(n))
+    if unit == "DE" and n and n == int(n):
+        return f"P{10 * int(n)}Y"  # "two decades": P20Y, as the corpus writes it (not P2DE)
     if unit in _TIME_UNITS:
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
     if unit == "2W":
@@ -257,6 +272,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         n
         and n == int(n)
         and not m["rel"]
+        and not m["the"]
         and not m["mod"]
         and unit in ("D", "W", "M", "Y")
         and _IN.search(ctx.text, max(0, m.start() - 10), m.start())

@@ -153,6 +153,31 @@ def _second_day(text: str, pos: int, value: str) -> Timex | None:
     return Timex(start, m.end("d"), text[start : m.end("d")], "DATE", f"{value[:8]}{day:02d}")
 
 
+_OPENING = re.compile(r"(?:^|[\s(\[])(?:\"|``|'')(?P<run>(?:[A-Z0-9][\w.'-]*\s+)*)$")
+# words that are capitalised inside a run of words only when the run is a name or a title
+_TITLE_WORDS = frozenset(
+    "week weekend minute minutes hour hours day days noon night morning evening afternoon "
+    "year years month months today tonight tomorrow yesterday".split()
+)
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Is the expression part of a quoted title ("This Week", "60 Minutes", "High Noon")?
+
+    It is when an opening quotation mark starts a run of capitalised words that holds it and
+    a word that is capitalised only in names ("Week", "Minutes", "Noon") follows the first.
+    """
+    m = _OPENING.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    words = (m["run"] + text[start:end]).split()
+    return (
+        len(words) >= 2
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and any(w.lower() in _TITLE_WORDS for w in words[1:])
+    )
+
+
 def find_timexes(text: str, published: date | None, doc: Doc | None = None) -> list[Timex]:
     """Every temporal expression in ``text``, sorted by start, non-overlapping, resolved.
 
@@ -170,6 +195,8 @@ def find_timexes(text: str, published: date | None, doc: Doc | None = None) -> l
         if start < taken_until:
             continue
         name = rules[idx].name
+        if not text[start].islower() and _in_title(text, start, end):
+            continue
         ctx.used_dct = False
         ctx.keep_anchor = False
         try:
