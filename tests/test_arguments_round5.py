@@ -258,3 +258,10 @@ def test_the_place_a_thing_is_about(text: str, target: str) -> None:
 )
 def test_an_amount_in_aid_is_no_place(text: str) -> None:
     assert _target(text) == "Greece"
+
+
+def test_words_of_a_conditional_clause_are_no_part_of_the_phrase() -> None:
+    # "threaten ... strike" must not take its "strike" from the if-clause's act
+    best = _best("Mali threatened to attack the rebel camps if the militia strikes any soldiers.")
+    assert best["trigger"]["text"] == "threatened"
+    assert best["target"]["text"] == "the rebel camps"

@@ -76,6 +76,8 @@ def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
             for child in children(tok):
                 dep = child.dep_
                 inside = crossed or dep in _CLAUSE_DEPS
+                if dep in _CLAUSE_DEPS and _own_subject(child):
+                    continue  # "..., even as the Kurds said X had attacked": another act's words
                 nxt.append((child, inside))
                 if inside and dep in ("prep", "agent", "dative"):
                     continue
@@ -93,6 +95,21 @@ def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
 
 
 _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis"})
+
+
+def _own_subject(clause: Token) -> bool:
+    """An adverbial clause with a subject of its own ("even as X said", "if X strikes")
+    reports another act, whose words are no part of the trigger's phrase."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in children(clause)) and any(
+        c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in children(clause)
+    )
+
+
+_ADVERBIAL_MARKS = frozenset(
+    """
+    as if unless when whenever while whereas because since although though after before until
+    """.split()
+)
 
 
 def _temporal_prep(token: Token) -> bool:
