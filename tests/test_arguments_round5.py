@@ -265,3 +265,8 @@ def test_words_of_a_conditional_clause_are_no_part_of_the_phrase() -> None:
     best = _best("Mali threatened to attack the rebel camps if the militia strikes any soldiers.")
     assert best["trigger"]["text"] == "threatened"
     assert best["target"]["text"] == "the rebel camps"
+
+
+def test_an_as_phrase_says_what_the_target_is_made() -> None:
+    text = "The militants used dozens of villagers as human shields in the town of Marawi."
+    assert _target(text) == "dozens of villagers"

@@ -155,6 +155,8 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
             break  # relative clauses, infinitives, appositions and comma-led parts stay out
         if located and child.lower_ != "of":
             break
+        if child.lower_ == "as":
+            break  # "held families as human shields": what they are made, not who they are
         last = child.right_edge
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if after is not None and not located and _clause_place(after):
