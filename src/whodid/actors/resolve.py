@@ -447,8 +447,8 @@ class DocActors:
         )
 
     def _resolve(self, tok: Token) -> Actor | None:
-        if tok.lower_ in _QUANTIFIERS and self._of_object(tok) is not None:
-            return self._noun_phrase(tok)
+        if (tok.lower_ in _QUANTIFIERS or tok.like_num) and self._of_object(tok) is not None:
+            return self._noun_phrase(tok)  # "dozens of protesters", "four of the states"
         if tok.like_num or tok.pos_ in (
             "NUM",
             "VERB",
@@ -596,7 +596,9 @@ class DocActors:
         people = [m.entry for m in mods if m.entry is not None and m.entry.kind == "person"]
         # 'Group of thieves ...', 'Dozens of students ...': a capitalised quantifier that the
         # model reads as a name at the start of a sentence still counts what follows
-        counted = tok.lower_ in _QUANTIFIERS and not (tok.pos_ == "PROPN" and tok.ent_type_)
+        counted = (tok.lower_ in _QUANTIFIERS or tok.like_num) and not (
+            tok.pos_ == "PROPN" and tok.ent_type_
+        )
         if agent is None and tok.pos_ == "PROPN" and not counted:
             return self._proper_name(tok, start, end, titles, names, former=former)
         if agent is None and counted:

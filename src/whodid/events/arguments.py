@@ -21,6 +21,12 @@ NOUN_TARGET_PREPS = ("of", "against", "on", "upon", "to", "toward", "towards", "
 # Codes of speech acts whose addressee or topic can be the subject of a that-clause
 # ("expressed hope that Sheinbaum would ...", "warned that Gondor would pay").
 SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
+# Stances whose that-clause says what they are about ("expressed optimism that the timeline
+# could be shortened", "voiced pessimism that X would ..."): pessimism and optimism.
+STANCE_CODES = ("012", "013")
+# Codes whose prepositional object is a topic, a target only when it is an actor ("declined to
+# comment on the report" has none; "declined to comment on Arnor" aims at Arnor).
+TOPIC_CODES = frozenset({"011"})
 # Nouns whose possessor suffers the event ("Zambada's arrest") rather than does it.
 PATIENT_NOUN_CODES = ("17", "18", "19", "20")
 # Entity types that never act: "on Monday", "three", "$5 million".
@@ -48,8 +54,16 @@ def _usable(tokens: list[Token], trigger: list[Token]) -> list[Token]:
         return []
     own = {t.i for t in trigger}
     return [
-        t for t in tokens if t.i not in own and (t.ent_type_ not in _NON_ACTOR_ENTS or _counted(t))
+        t
+        for t in tokens
+        if t.i not in own
+        and (t.ent_type_ not in _NON_ACTOR_ENTS or _counted(t))
+        and not (t.lemma_.lower() in _TIME_NOUNS and t.head.lower_ == "at")
     ]
+
+
+# "at the same time", "at some point", "at this stage": when, not whom.
+_TIME_NOUNS = frozenset({"time", "point", "moment", "stage", "juncture", "outset"})
 
 
 def _counted(token: Token) -> bool:
@@ -77,6 +91,9 @@ def owner(token: Token, is_actor: IsActor) -> Token | None:
                 return inner
     return None
 
+
+# Uses of force, whose "with"-phrase after an object is an instrument, unless it is a name.
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 # Prepositions that name whom a thing is aimed at: "a ban on", "sanctions against", "aid to".
 _RECIPIENT_PREPS = ("on", "against", "to", "with", "for", "toward", "towards", "from", "by")
@@ -109,7 +126,7 @@ def recipient(token: Token, is_actor: IsActor) -> Token | None:
             break
         if child.dep_ not in ("acl", "relcl") or child.pos_ != "VERB":
             continue
-        found = _first_actor(clauses.prep_objects(child), (*_RECIPIENT_PREPS, "by"), is_actor)
+        found = _first_actor(clauses.prep_objects(child), (*_RECIPIENT_PREPS, "in"), is_actor)
         if found is None and child.dep_ == "acl":  # "appeals to release X": its object
             found = next((o for o in clauses.direct_objects(child) if is_actor(o)), None)
     return found
@@ -220,10 +237,21 @@ _MANNER_NOUNS = frozenset(
 
 def _aimed(prep: str, objs: list[Token]) -> list[Token]:
     """The objects of a preposition that can name where a thing goes: an "in"-phrase names a
-    place ("a curfew in parts of Kashmir"), not a purpose or manner ("in a bid to ...")."""
+    place ("a curfew in parts of Kashmir"), not a purpose or manner ("in a bid to ...") nor a
+    clause ("in what officials called a first step")."""
     if prep not in ("in", "inside"):
         return objs
-    return [o for o in objs if o.lemma_.lower() not in _MANNER_NOUNS]
+    return [
+        o
+        for o in objs
+        if o.lemma_.lower() not in _MANNER_NOUNS
+        and o.dep_ != "pcomp"
+        and o.lemma_.lower() not in _AMOUNT_NOUNS
+    ]
+
+
+# "an increase in funding", "a rise in prices", "5 million euros in aid": what, not where.
+_AMOUNT_NOUNS = frozenset("funding spending aid assistance price prices cost costs".split())
 
 
 def _purpose_place(verb: Token, is_actor: IsActor) -> list[Token]:
@@ -241,6 +269,26 @@ def _purpose_place(verb: Token, is_actor: IsActor) -> list[Token]:
 
 
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
+# Links that leave the verb's own clause: a "to"-phrase below them is another act's.
+_CLAUSE_LINKS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj"})
+
+
+def _stray_recipient(verb: Token, is_actor: IsActor) -> list[Token]:
+    """The actor of a "to"-phrase the parse hung inside the verb's object or another phrase of
+    its clause ("returned a pendant engraved with the tsar's image to Russian authorities",
+    "provide ammunition alongside aid to Turkey"): where the thing moved goes."""
+    for prep in verb.subtree:
+        if prep.i <= verb.i or prep.dep_ != "prep" or prep.lower_ not in ("to", "into"):
+            continue
+        node = prep.head
+        while node.i != verb.i and node.dep_ not in _CLAUSE_LINKS and node.head.i != node.i:
+            node = node.head
+        if node.i != verb.i:
+            continue
+        for obj in children(prep):
+            if obj.dep_ == "pobj" and is_actor(obj):
+                return [obj]
+    return []
 
 
 _STANCE_PREPS = ("about", "of", "over", "on", "regarding")
@@ -248,10 +296,15 @@ _STANCE_PREPS = ("about", "of", "over", "on", "regarding")
 
 def _stance_topic(verb: Token) -> list[Token]:
     """What a reported stance is about: "said it is skeptical about X", "says he is
-    pessimistic that X will ..." (the adjective's prepositional object or clause subject)."""
+    pessimistic that X will ...", "said it hopes that X will ..." (the adjective's
+    prepositional object or clause subject, the hope's or expectation's clause subject)."""
     for clause in children(verb):
         if clause.dep_ != "ccomp":
             continue
+        if clause.lemma_.lower() in _STANCE_VERBS or clause.lower_ in _STANCE_VERBS:
+            subjects = clauses.complement_subjects(clause)
+            if subjects:
+                return subjects
         for adj in children(clause):
             if adj.dep_ != "acomp" or adj.pos_ != "ADJ":
                 continue
@@ -259,10 +312,21 @@ def _stance_topic(verb: Token) -> list[Token]:
             for prep in _STANCE_PREPS:
                 if prep in preps:
                     return preps[prep]
-            subjects = clauses.complement_subjects(adj)
+            # "is skeptical (that) X will ...": the clause hangs on the adjective or the copula
+            subjects = clauses.complement_subjects(adj) or clauses.complement_subjects(clause)
             if subjects:
                 return subjects
     return []
+
+
+# Verbs of a reported hope or fear about what someone else will do (and their forms: the
+# model's lemma of "hopes" is "hop").
+_STANCE_VERBS = frozenset(
+    """
+    hope hopes hoped hoping expect expects expected fear fears feared doubt doubts doubted
+    worry worries worried
+    """.split()
+)
 
 
 def _named_object(entry: Entry, obj: Token) -> bool:
@@ -277,6 +341,47 @@ def _moves(verb: Token, lexicon: Lexicon) -> bool:
     a trigger of a theme-object entry?"""
     entries = lexicon.by_verb.get(verb.lemma_.lower()) or lexicon.by_verb.get(verb.lower_) or ()
     return any(entry.theme_object for entry in entries)
+
+
+def _for_subjects(verb: Token) -> list[Token]:
+    """The subject of a "for ... to" clause of the verb: whom "called for Britain to stay in
+    the market", "pressed for the army to withdraw" address."""
+    for clause in children(verb):
+        if clause.dep_ in ("advcl", "ccomp") and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in children(clause)
+        ):
+            own = [c for c in children(clause) if c.dep_ == "nsubj"]
+            if own:
+                return clauses.with_conjuncts(own[0])
+    return []
+
+
+def _role_of(verb: Token, is_actor: IsActor) -> list[Token]:
+    """The body or country of the role an "as"-phrase names ("resigned as president of
+    Indonesia", "stepped down as head of the party")."""
+    for role in clauses.prep_objects(verb).get("as", []):
+        for prep in ("of", "to"):
+            found = [o for o in clauses.prep_objects(role).get(prep, []) if is_actor(o)]
+            if found:
+                return found
+    return []
+
+
+def _served_recipient(verb: Token, is_actor: IsActor) -> list[Token]:
+    """Whom a purpose infinitive with no object of its own serves: the recipient of the act it
+    is the purpose of ("gave rifles to the marines to help in operations", "sent doctors to
+    Haiti to assist")."""
+    head = verb.head
+    if (
+        verb.dep_ not in ("advcl", "xcomp")
+        or head.i == verb.i
+        or head.pos_ != "VERB"
+        or not any(a.dep_ == "aux" and a.lower_ == "to" for a in children(verb))
+    ):
+        return []
+    table = clauses.prep_objects(head)
+    found = [*table.get("to", []), *(c for c in children(head) if c.dep_ == "dative")]
+    return [t for t in found if is_actor(t)]
 
 
 def _complements(verb: Token, trigger: list[Token]) -> list[Token]:
@@ -381,7 +486,12 @@ def verb_arguments(
     else:
         tiers.append(objects)
     for prep in target_preps:
-        tiers.append(_aimed(prep, preps.get(prep, [])))
+        found = _aimed(prep, preps.get(prep, []))
+        if prep == "with" and objects and entry.code[:2] in _FORCE_ROOTS:
+            # "attacked the town with rockets": what it was done with ("sealed its border
+            # with Gondor": a name is whom)
+            found = [t for t in found if t.pos_ == "PROPN"]
+        tiers.append(found)
     for obj in objects:  # "cut aid to Argentina", "a curfew on Basra", "its blockade of Qatar"
         obj_preps = clauses.prep_objects(obj)
         for prep in target_preps:
@@ -393,6 +503,8 @@ def verb_arguments(
                     tiers.append(_aimed(prep, member_preps.get(prep, [])))
             tiers.append(obj_preps.get("of", []))
     if themes and not any(_usable(t, trigger) for t in tiers):
+        # "returned a pendant engraved with a tsar's image to Russian authorities"
+        tiers.append(_stray_recipient(verb, is_actor))
         # "gave 5 million euros to promote investment in Ethiopia": the place it is meant for
         tiers.append(_purpose_place(verb, is_actor))
         tiers.append(objects)  # "Russia deployed tanks": nothing else to aim at
@@ -421,11 +533,18 @@ def verb_arguments(
                 for tier in clause_tiers
             ]
         tiers.extend(clause_tiers)
-    if entry.code[:2] in SPEECH_ACT_ROOTS:
+    if entry.code[:2] in SPEECH_ACT_ROOTS or entry.code.startswith(STANCE_CODES):
         for head in trigger:
             tiers.append(clauses.complement_subjects(head))
     if entry.code[:2] == "01":  # "said it is skeptical about the plan": what the stance is about
         tiers.append(_stance_topic(verb))
+    if not any(_usable(t, trigger) for t in tiers):  # where the clause names no one
+        if entry.code[:2] in SPEECH_ACT_ROOTS:
+            tiers.append(_for_subjects(verb))  # "called for Britain to stay"
+        tiers.append(_served_recipient(verb, is_actor))  # "gave rifles to X to help in ..."
+        tiers.append(_role_of(verb, is_actor))  # "resigned as president of X"
+    if entry.code in TOPIC_CODES:  # "declined to comment on the report": a topic
+        tiers = [[t for t in tier if is_actor(t)] for tier in tiers]
     targets = _pick([_usable(t, trigger) for t in tiers], is_actor)
     sources = _usable(sources, trigger)
     if entry.swap:
@@ -484,6 +603,10 @@ def speaker_of(clause: Token) -> list[Token]:
     return []
 
 
+# Prepositions after an event noun that name its target, so that a possessor is its doer.
+_AIMED_PREPS = ("of", "on", "upon", "against")
+
+
 def noun_arguments(
     entry: Entry, trigger: list[Token], lexicon: Lexicon, is_actor: IsActor
 ) -> tuple[list[Token], list[Token]]:
@@ -505,10 +628,11 @@ def noun_arguments(
         source_tiers.append(speaker_of(noun.head))
         target_tiers.append(clauses.subjects(noun.head)[0])
     # "Zambada's arrest": the possessor suffers; "Denmark's deportation of refugees": it acts.
+    # "their assault on the city": a possessor beside an aimed-at phrase does the act.
     patient_possessor = entry.possessor == "target" or (
         entry.possessor == "auto"
         and entry.code.startswith(PATIENT_NOUN_CODES)
-        and "of" not in preps
+        and not any(p in preps for p in _AIMED_PREPS)
     )
     for child in children(noun):
         if child.dep_ == "poss":
@@ -527,6 +651,8 @@ def noun_arguments(
                 words.extend(objs)
             # only actors, or things actors own: not "a note setting out the dates"
             target_tiers.append([w for w in words if is_actor(w) or owner(w, is_actor) is not None])
+    if entry.code[:2] in SPEECH_ACT_ROOTS:  # "its demand that the US ease sanctions"
+        target_tiers.append(clauses.complement_subjects(noun))
     verb = lending_verb(noun, lexicon)
     if verb is not None:
         subj, passive = clauses.subjects(verb)

@@ -23,11 +23,18 @@ class ActorResolver(Protocol):
     def is_actor(self, token: Token) -> bool: ...
 
 
-def _argument(token: Token, actors: ActorResolver, *, target: bool = False) -> Actor | None:
+def _argument(
+    token: Token, actors: ActorResolver, *, target: bool = False, source: Actor | None = None
+) -> Actor | None:
     """The argument's phrase, coded as its owner where it is a thing an actor owns:
     "the Croatian government's request" is the request's span with the government's code.
-    A target that is a thing aimed at an actor is that actor ("a ban imposed on X" -> X)."""
+    A target that is a thing aimed at an actor is that actor ("a ban imposed on X" -> X), unless
+    that actor is the source ("released two hostages held by them": the hostages)."""
     actor = actors.resolve(token)
+    if target and (actor is None or actor.code is None):
+        place = _place_of_thing(token, actors)
+        if place is not None:  # "help with the stabilisation of the situation in Haiti"
+            return place
     if actor is not None and actor.code is not None:
         author = _author(token, actors) if target else None
         if author is None:
@@ -37,8 +44,8 @@ def _argument(token: Token, actors: ActorResolver, *, target: bool = False) -> A
     if target:
         aimed = recipient(token, actors.is_actor)
         found = actors.resolve(aimed) if aimed is not None else None
-        if found is not None and found.code is not None:
-            return found
+        if found is not None and found.code is not None and not _same(found, source):
+            return _acronym(_whole_phrase(found, aimed), aimed) if aimed is not None else found
     holder = owner(token, actors.is_actor)
     coded = actors.resolve(holder) if holder is not None else None
     if coded is None or coded.code is None:
@@ -61,6 +68,47 @@ def _author(token: Token, actors: ActorResolver) -> Actor | None:
     return None
 
 
+_PLACE_PATH = frozenset({"in", "of", "to", "inside", "throughout", "across"})
+# Nouns that name a place of their own ("parts of Kashmir", "the disputed territory of X").
+_PLACE_NOUNS = frozenset(
+    """
+    part area territory region province district state city town village zone border
+    country nation capital island coast side outskirt stronghold camp port base
+    """.split()
+)
+
+
+def _place_of_thing(token: Token, actors: ActorResolver) -> Actor | None:
+    """The named place a thing aimed at is about, when the thing is no actor of its own and
+    nobody owns it: "the stabilisation of the situation in Haiti", "assistance in northern
+    Iraq" (a place in its phrase, through at most three prepositions)."""
+    if token.pos_ != "NOUN" or actors.is_actor(token) or token.lemma_.lower() in _PLACE_NOUNS:
+        return None
+    if any(c.dep_ == "poss" for c in children(token)):
+        return None
+    frontier = [token]
+    for _ in range(3):
+        nxt: list[Token] = []
+        for noun in frontier:
+            for prep in rights(noun):
+                if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PATH:
+                    continue
+                for obj in children(prep):
+                    if obj.dep_ != "pobj":
+                        continue
+                    if obj.ent_type_ in ("GPE", "LOC") and actors.is_actor(obj):
+                        found = actors.resolve(obj)
+                        if found is not None and found.code is not None:
+                            return _whole_phrase(found, obj)
+                    nxt.append(obj)
+        frontier = nxt
+    return None
+
+
+def _same(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
+
+
 _PHRASE_END_DEPS = frozenset({"punct", "cc"})
 # Envoys: a place after them says where they are posted, not whom they stand for.
 _POSTED = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "affaires"})
@@ -76,13 +124,35 @@ def _owned_thing(head: Token, actors: ActorResolver) -> bool:
 
 def _clause_place(prep: Token) -> bool:
     """An "in"-phrase of the verb naming a place right after its object: the gold reads it as
-    the object's ("dozens of protesters in Yerevan", "the police in Camarines Norte")."""
+    the object's ("dozens of protesters in Yerevan", "the police in Camarines Norte"; a name
+    the tagger did not read as a place too)."""
     return (
         prep.lower_ == "in"
         and prep.dep_ == "prep"
-        and prep.head.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC") for c in children(prep))
+        and prep.head.pos_ in ("VERB", "AUX", "NOUN")
+        and any(
+            c.dep_ == "pobj"
+            and (c.ent_type_ in ("GPE", "LOC") or (c.pos_ == "PROPN" and c.ent_type_ in _PLACELIKE))
+            for c in children(prep)
+        )
     )
+
+
+_PLACELIKE = frozenset({"", "PERSON", "FAC"})
+
+
+def _without_conjuncts(prep: Token) -> Token:
+    """The last token of a prepositional phrase, less what is coordinated with its object
+    ("flood victims in Malawi | and refugees in the north")."""
+    last = prep.right_edge
+    for obj in children(prep):
+        if obj.dep_ == "pobj":
+            last = obj
+            for child in rights(obj):
+                if child.dep_ in ("conj", "cc", "punct", "appos", "relcl", "acl"):
+                    break
+                last = child.right_edge
+    return last
 
 
 def _whole_phrase(actor: Actor, head: Token) -> Actor:
@@ -100,10 +170,12 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
             break  # relative clauses, infinitives, appositions and comma-led parts stay out
         if located and child.lower_ != "of":
             break
+        if child.lower_ == "as":
+            break  # "held families as human shields": what they are made, not who they are
         last = child.right_edge
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if after is not None and not located and _clause_place(after):
-        last = after.right_edge  # "detained dozens of protesters in Yerevan": the verb's place
+        last = _without_conjuncts(after)  # "detained dozens of protesters in Yerevan"
     comma = next((t for t in doc[head.i + 1 : last.i + 1] if t.text in (",", ";", "(")), None)
     if comma is not None:
         last = doc[comma.i - 1]
@@ -121,6 +193,68 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
     end = last.idx + len(last.text)
     if end <= actor.end:
         return actor
+    return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+
+
+def _last_token(actor: Actor, head: Token) -> Token | None:
+    """The token the actor's span ends with, if the span ends at a token's end."""
+    doc = head.doc
+    for tok in doc[head.i : min(len(doc), head.i + 40)]:
+        end = tok.idx + len(tok.text)
+        if end == actor.end:
+            return tok
+        if end > actor.end:
+            return None
+    return None
+
+
+def _ended(actor: Actor, stop: Token) -> Actor:
+    """The actor's span cut before ``stop`` ("the army | of mass killings")."""
+    if not (actor.start < stop.idx < actor.end):
+        return actor
+    doc = stop.doc
+    last = doc[stop.i - 1]
+    while last.i > 0 and (last.is_punct or last.dep_ == "cc") and last.idx > actor.start:
+        last = doc[last.i - 1]
+    end = last.idx + len(last.text)
+    if end <= actor.start:
+        return actor
+    return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+
+
+def _sentence_stop(actor: Actor | None, sentence: Span) -> Actor | None:
+    """An abbreviation that ends the sentence lends its period to the sentence ("sanctions
+    on the U.K."): the actor's span stops before it."""
+    if actor is None or not actor.text.endswith(".") or len(actor.text) < 2:
+        return actor
+    if actor.end != sentence.start + len(sentence.text.rstrip()):
+        return actor
+    return replace(actor, end=actor.end - 1, text=actor.text[:-1])
+
+
+def _acronym(actor: Actor, head: Token) -> Actor:
+    """The parenthesised acronym that closes an argument's name: "the Central African Republic
+    (CAR)" (a parenthesis the parse hung elsewhere), "the Students Islamic Movement of India
+    (SIMI)"."""
+    if not (actor.start <= head.idx < actor.end):
+        return actor
+    last = _last_token(actor, head)
+    if last is None:
+        return actor
+    doc = head.doc
+    nxt = last.i + 1
+    if nxt < len(doc) and doc[nxt].text == ")" and actor.text.count("(") > actor.text.count(")"):
+        last = doc[nxt]
+    elif (
+        nxt + 2 < len(doc)
+        and doc[nxt].text == "("
+        and doc[nxt + 2].text == ")"
+        and doc[nxt + 1].is_upper
+    ):
+        last = doc[nxt + 2]
+    else:
+        return actor
+    end = last.idx + len(last.text)
     return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
 
 
@@ -171,7 +305,10 @@ def _purpose(token: Token) -> bool:
 
 def _participle_adjunct(token: Token) -> bool:
     """ "rioted, setting fire to mattresses", "marched, calling for independence": a participle
-    clause with no subject of its own elaborates the main act."""
+    clause with no subject of its own elaborates the main act ("..., killing five and wounding
+    twenty": its conjuncts too)."""
+    if token.dep_ == "conj" and token.tag_ == "VBG" and token.head.i < token.i:
+        token = token.head
     return (
         token.dep_ == "advcl"
         and token.tag_ == "VBG"
@@ -180,7 +317,9 @@ def _participle_adjunct(token: Token) -> bool:
     )
 
 
-_SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "because", "until"})
+_SUBORDINATORS = frozenset(
+    {"as", "while", "when", "after", "before", "since", "because", "until", "if", "unless"}
+)
 
 
 def _subordinate(token: Token) -> bool:
@@ -275,6 +414,16 @@ def _member_i(member: Token | None) -> int:
     return member.i if member is not None else -1
 
 
+def _topic(token: Token | None) -> bool:
+    """A thing a joint act is about, not a party to it: "reached a deal on the border"."""
+    return (
+        token is not None
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("on", "over", "about", "regarding")
+        and token.head.head.pos_ == "NOUN"
+    )
+
+
 def _each_other(
     c: Candidate, source: Actor | None, target: Actor | None, actors: ActorResolver
 ) -> Actor | None:
@@ -292,7 +441,7 @@ def _each_other(
         and target.end <= source.end
     ):
         party: Actor = target  # the coder paired the conjuncts
-    elif target is None or not target.code:
+    elif target is None or not target.code or _topic(c.target):
         partner = _partner(c.source, source)
         if partner is None:
             return None
@@ -377,6 +526,8 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
             source = _all_members(source, c.source)  # "the armies of Peru and Chile" act together
         else:
             source = _joint_parties(source, c.source)
+    if source is not None and c.source is not None:
+        source = _acronym(source, c.source)
     if source is None and c.entry.implicit_source and not c.negated:
         # "were arrested": the text names no one, but only police arrest; an empty span says so.
         at = c.head.idx
@@ -393,22 +544,31 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         country = where(c.source, c.head) if where is not None else None
         if country is not None:
             source = replace(source, code=f"{country}UAF", sector="UAF", country=country)
-    target = _argument(c.target, actors, target=True) if c.target is not None else None
+    target = (
+        _argument(c.target, actors, target=True, source=source) if c.target is not None else None
+    )
     if target is not None and c.target is not None:
         target = _mission_place(target, c.target, actors) or (
-            target if _owned_thing(c.target, actors) else _whole_phrase(target, c.target)
+            target
+            if _owned_thing(c.target, actors)
+            else _acronym(_whole_phrase(target, c.target), c.target)
         )
         if c.target_member is not None:
             target = _as_member(target, c.target, c.target_member, actors)
+    if target is not None and c.target is not None and c.target_stop is not None:
+        target = _ended(target, c.target.doc[c.target_stop])
+    source, target = _sentence_stop(source, evidence), _sentence_stop(target, evidence)
     each_other = _each_other(c, source, target, actors) if joint else None
     if each_other is not None:
         target = each_other
     elif (
         source is not None
         and target is not None
-        and (source.start, source.end) == (target.start, target.end)
+        and source.start <= target.start
+        and target.end <= source.end
+        and (not joint or (source.start, source.end) == (target.start, target.end))
     ):
-        target = None
+        target = None  # "the Committee for the Protection of Journalists asked": its own words
     info = cameo_info(c.code or c.entry.code)
     plover_type, plover_mode = plover_for(info.code)
     mode = event_mode(

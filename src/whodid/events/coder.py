@@ -60,6 +60,7 @@ class Candidate:
     target_member: Token | None = None
     converse: bool = False  # the other party's side of a meeting ("A met B": B met A)
     owned_jointly: bool = False  # an event noun owned by the parties' "their"
+    target_stop: int | None = None  # the token before which the target's phrase ends
 
     @property
     def head(self) -> Token:
@@ -81,6 +82,8 @@ def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
             for child in children(tok):
                 dep = child.dep_
                 inside = crossed or dep in _CLAUSE_DEPS
+                if dep in _CLAUSE_DEPS and _own_subject(child):
+                    continue  # "..., even as the Kurds said X had attacked": another act's words
                 nxt.append((child, inside))
                 if inside and dep in ("prep", "agent", "dative"):
                     continue
@@ -98,6 +101,21 @@ def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
 
 
 _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis"})
+
+
+def _own_subject(clause: Token) -> bool:
+    """An adverbial clause with a subject of its own ("even as X said", "if X strikes")
+    reports another act, whose words are no part of the trigger's phrase."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in children(clause)) and any(
+        c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in children(clause)
+    )
+
+
+_ADVERBIAL_MARKS = frozenset(
+    """
+    as if unless when whenever while whereas because since although though after before until
+    """.split()
+)
 
 
 def _temporal_prep(token: Token) -> bool:
@@ -324,6 +342,20 @@ def _act_place(act: Token, is_actor: IsActor) -> Token | None:
                     return obj
             nxt.extend(table.get("of", []))
         frontier = nxt
+    return None
+
+
+def _act_phrase(target: Token, lexicon: Lexicon) -> int | None:
+    """An "of"/"for" phrase after the target that names an act is the act's, not the target's:
+    "accused the army of mass killings", "rejected an offer of a ceasefire", "calls for a
+    truce". The index of its preposition, where the target's phrase ends."""
+    events = lexicon.event_nouns()
+    for child in children(target):
+        if child.dep_ != "prep" or child.i < target.i or child.lower_ not in ("of", "for"):
+            continue
+        for obj in children(child):
+            if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() in events:
+                return child.i
     return None
 
 
@@ -674,6 +706,7 @@ def code_sentence(
                     mutual=mutual,
                     converse=reverse,
                     owned_jointly=bool(owners),
+                    target_stop=_act_phrase(target[0], lexicon) if target else None,
                 )
             )
     # A word inside an event noun's phrase ("a note of protest") is no event of its own.
