@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -35,6 +36,55 @@ def _article_spellings(name: str) -> list[str]:
         for form in ("al-", "el-", "al ", "el ")
         if _ARTICLE.sub(form, name) != name
     ]
+
+
+# letters without a decomposition into a base letter and a mark
+_PLAIN = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ð": "d",
+        "þ": "th",
+    }
+)
+_UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_HYPHENED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def _plain(text: str) -> str:
+    """``text`` without accents and other marks: 'Nausėda' -> 'Nauseda', 'Wałęsa' -> 'Walesa'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _spellings(name: str, *, person: bool) -> list[str]:
+    """Other ways English news writes a name: without its accents ('Recep Tayyip Erdoğan' ->
+    'Erdogan'), German umlauts as two letters ('Schröder' -> 'Schroeder'), a person's name
+    with a hyphen between two parts as a space ('Kassym-Jomart' -> 'Kassym Jomart'; not a
+    body's: 'Secretary-General' is the UN's, 'Secretary General' any body's), and a straight
+    or curly apostrophe for the other."""
+    out: list[str] = []
+    if not name.isascii():
+        out.append(_plain(name))
+        if any(c in name for c in "äöüÄÖÜ"):
+            out.append(_plain(name.translate(_UMLAUT)))
+    for form in (name, *out) if person else ():
+        if _HYPHENED.search(form):
+            out.append(_HYPHENED.sub(" ", form))
+    for a, b in (("'", "\u2019"), ("\u2019", "'")):
+        if a in name:
+            out.append(name.replace(a, b))
+    return [form for form in dict.fromkeys(out) if form != name]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +121,26 @@ class KBMatcher:
         self._lower_names: set[str] = set()
         lower: dict[str, str] = {}
         orth: dict[str, str] = {}
+        # a name as the KB writes it, or a role noun, is never taken by another entry's other
+        # spelling ('MİT' without its dot is MIT, the university; 'Secretary General' is a
+        # title, not the UN's 'Secretary-General')
+        written = {
+            n if n in entry.case_sensitive else n.lower() for entry in actors for n in entry.names
+        }
+        written.update(form.lower() for agent in agents for form in agent.forms)
         for entry in actors:  # earlier entries (user files) come first and win ties
             cs = set(entry.case_sensitive)
             names = entry.names
             if entry.kind == "person":  # 'Omar el-Bashir', 'Omar El Bashir'
                 names = (*names, *(v for n in names for v in _article_spellings(n)))
+            variants = [
+                (v, n in cs)
+                for n in names
+                for v in _spellings(n, person=entry.kind == "person")
+                if (v if n in cs else v.lower()) not in written
+            ]
+            cs.update(v for v, sensitive in variants if sensitive)
+            names = (*names, *(v for v, _ in variants))
             for name in names:
                 table, key = (orth, "O:" + name) if name in cs else (lower, "L:" + name.lower())
                 table.setdefault(key, name)

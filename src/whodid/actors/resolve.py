@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -741,14 +742,19 @@ class DocActors:
         return next(iter(found)) if len(found) == 1 else None
 
     def _sentence_countries(self, tok: Token) -> set[str | None]:
-        """The countries ``tok``'s sentence names outside its own clause (and not as patrons)."""
+        """The countries ``tok``'s sentence names outside its own clause (and not as patrons),
+        also through a national body or group ('demands from the X Union for the Independence
+        of Arnor', a known group)."""
         sent_start, sent_end = self.memory.sentence(tok.i)
         return {
             m.entry.country
             for m in self.mentions
             if sent_start <= m.start < sent_end
             and m.entry is not None
-            and m.entry.kind in ("country", "place")
+            and (
+                m.entry.kind in ("country", "place")
+                or (m.entry.kind in ("organisation", "group") and m.entry.country)
+            )
             and not self._in_own_clause(self.doc[m.end - 1], tok)
             and not self._patron(m)  # 'US-backed forces' are not the role's country
         }
@@ -795,6 +801,29 @@ class DocActors:
             and t.lower_ not in _INSTITUTION_WORDS
         ]
         return self._gazetteer_country(words)
+
+    def _trailing_region(self, after: Iterable[Token]) -> str | None:
+        """The country of a first-level region that ends a body's name after its role noun
+        ("Police Scotland", "the X Legal Aid Service Western Cape"): the region's own
+        name, capitalised, with no other sense nearly as populous."""
+        words: list[Token] = []
+        for t in reversed(list(after)):
+            if t.i in self._at or not t.is_title or t.pos_ != "PROPN":
+                break
+            words.insert(0, t)
+        for k in range(min(3, len(words)), 0, -1):
+            name = self.doc[words[-k].i : words[-1].i + 1].text
+            senses = [
+                e for e in default_gazetteer().lookup(name) if e.country and e.feature != "country"
+            ]
+            if not senses:
+                continue
+            best = max(senses, key=lambda e: e.population)
+            if best.feature == "admin1" and all(
+                e.country == best.country or best.population >= 10 * e.population for e in senses
+            ):
+                return best.country
+        return None
 
     def _town_in(self, tok: Token) -> tuple[str, int] | None:
         """The country of a town or region in a place phrase after a role ('a court in
@@ -1110,6 +1139,8 @@ class DocActors:
         if country is None and org is None:
             country = self._place_country(start, tok.i)  # "Kano State government"
         if country is None and org is None:
+            country = self._trailing_region(self.doc[tok.i + 1 : end])  # "Police Scotland"
+        if country is None and org is None:
             country = self._surname_country(start, tok.i)  # "the Bush administration"
         if country is None and org is None:
             country = self._misspelt_country(self.doc[start : tok.i])  # "Dehli police"
@@ -1293,6 +1324,8 @@ class DocActors:
                 # 'President Bush'; a full name the KB does not know ('Officer John Smith') is
                 # someone else than the known people of that surname
                 country = self._surname_country(start, end)
+            if country is None and org is None and tok.ent_type_ == "ORG":
+                country = self._trailing_region(name_toks)  # '... Alliance Western Cape'
             if country is None and org is None:
                 country = self._sentence_country(tok)
             title = _main_title(titles) or titles[-1]
