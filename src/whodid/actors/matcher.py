@@ -138,6 +138,7 @@ class KBMatcher:
                 for n in names
                 for v in _spellings(n, person=entry.kind == "person")
                 if (v if n in cs else v.lower()) not in written
+                and len(n) >= 5  # a short acronym keeps its letters: 'MİT' is no 'MIT'
             ]
             cs.update(v for v, sensitive in variants if sensitive)
             names = (*names, *(v for v, _ in variants))
