@@ -58,7 +58,29 @@ _PLAIN = str.maketrans(
     }
 )
 _UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-_HYPHENED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+# Given names that English news transliterates in several ways (Arabic, Russian): any one of a
+# group stands for the others ('Sergey Lavrov' is 'Sergei Lavrov')
+_GIVEN_GROUPS = (
+    ("Mohammed", "Muhammad", "Mohammad", "Mohamed", "Muhammed", "Mohamad"),
+    ("Ahmed", "Ahmad"),
+    ("Hussein", "Husain", "Hussain"),
+    ("Abdel", "Abdul"),
+    ("Sergei", "Sergey"),
+    ("Dmitry", "Dmitri", "Dmitriy"),
+    ("Yuri", "Yury", "Yuriy"),
+    ("Alexei", "Aleksei", "Alexey", "Aleksey"),
+    ("Andrei", "Andrey"),
+    ("Nikolai", "Nikolay"),
+    ("Yevgeny", "Evgeny", "Yevgeni"),
+    ("Alexander", "Aleksandr", "Alexandr"),
+    ("Valery", "Valeri", "Valeriy"),
+    ("Anatoly", "Anatoli", "Anatoliy"),
+    ("Gennady", "Gennadi", "Gennadiy"),
+    ("Vitaly", "Vitali", "Vitaliy"),
+)
+_GIVEN = {name: group for group in _GIVEN_GROUPS for name in group}
 
 
 def _plain(text: str) -> str:
@@ -69,18 +91,17 @@ def _plain(text: str) -> str:
 
 def _spellings(name: str, *, person: bool) -> list[str]:
     """Other ways English news writes a name: without its accents ('Recep Tayyip Erdoğan' ->
-    'Erdogan'), German umlauts as two letters ('Schröder' -> 'Schroeder'), a person's name
-    with a hyphen between two parts as a space ('Kassym-Jomart' -> 'Kassym Jomart'; not a
-    body's: 'Secretary-General' is the UN's, 'Secretary General' any body's), and a straight
-    or curly apostrophe for the other."""
+    'Erdogan'), German umlauts as two letters ('Schröder' -> 'Schroeder'), a person's name with
+    another transliteration of its given name ('Sergey Lavrov'), and a straight or curly
+    apostrophe for the other."""
     out: list[str] = []
     if not name.isascii():
         out.append(_plain(name))
         if any(c in name for c in "äöüÄÖÜ"):
             out.append(_plain(name.translate(_UMLAUT)))
-    for form in (name, *out) if person else ():
-        if _HYPHENED.search(form):
-            out.append(_HYPHENED.sub(" ", form))
+    given, _, rest = name.partition(" ")
+    if person and rest and given in _GIVEN:  # 'Sergey Lavrov', 'Muhammad bin Salman'
+        out.extend(f"{other} {rest}" for other in _GIVEN[given] if other != given)
     for a, b in (("'", "\u2019"), ("\u2019", "'")):
         if a in name:
             out.append(name.replace(a, b))
@@ -136,7 +157,8 @@ class KBMatcher:
             variants = [
                 (v, n in cs)
                 for n in names
-                for v in _spellings(n, person=entry.kind == "person")
+                # other given names only for the full canonical name ('Sergey Lavrov')
+                for v in _spellings(n, person=entry.kind == "person" and n == entry.name)
                 if (v if n in cs else v.lower()) not in written
                 and len(n) >= 5  # a short acronym keeps its letters: 'MİT' is no 'MIT'
             ]
