@@ -1,6 +1,7 @@
 """Knowledge base and name matching of the fifth actors round (issue 4), on sentences written for
 them: other spellings of KB names (accents, umlauts, hyphens, apostrophes), the new categories
-(major parties, central banks and their governors, speakers, militia movements, sector words),
+(major parties, central banks and their governors, speakers, police forces, militia movements,
+sector words),
 a region ending a body's name, and a national body or group as the country of a sentence."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 import spacy
 
 from whodid.actors.kb import ActorKB
-from whodid.actors.matcher import KBMatcher, _spellings
+from whodid.actors.matcher import KBMatcher, _pattern_tokenizer, _spellings
 from whodid.actors.resolve import DocActors
 from whodid.records import Actor
 
@@ -63,6 +64,8 @@ def test_the_matcher_finds_names_written_without_accents_or_with_a_curly_apostro
         ("Banxico", "MEXGOV"),
         ("Oath Keepers", "USAUAFOKP"),
         ("Three Percenters", "USAUAFTHP"),
+        ("NYPD", "USACOP"),
+        ("Jandarma", "TURCOP"),
     ],
 )
 def test_new_categories_of_the_kb(name: str, code: str) -> None:
@@ -119,3 +122,19 @@ def test_a_national_group_counts_for_the_sentence_country(nlp) -> None:  # type:
         "Mendes",
     )
     assert actor is not None and actor.country == "TZA"
+
+
+def test_the_pattern_tokenizer_splits_names_as_the_blank_english_pipeline() -> None:
+    vocab = spacy.blank("en").vocab
+    blank = spacy.blank("en", vocab=vocab).tokenizer
+    ours = _pattern_tokenizer(vocab)
+    for text in (
+        "U.S. Marshals",
+        "People\u2019s Bank of China",
+        "Janata Dal (United)",
+        "Kassym-Jomart Tokayev",
+        "14K triad",
+        "St. Kitts and Nevis",
+        "Alliance 90/The Greens",
+    ):
+        assert [t.text for t in ours(text)] == [t.text for t in blank(text)]
