@@ -9,6 +9,8 @@ import logging
 from dataclasses import replace
 from datetime import date
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.coref import DocMemory
@@ -129,9 +131,15 @@ class DocActors:
         self._starts = [m.start for m in self.mentions]
         self.memory = DocMemory(doc)
         self._cache: dict[int, Actor | None] = {}
-        tokens = tree_of(doc).tokens
-        self._lower = [t.lower_ for t in tokens]  # read once: phrases look at their words often
-        for tok in tokens:  # document order, so memory only ever looks back
+        tree = tree_of(doc)
+        tokens = tree.tokens
+        self._lower = tree.lowers()  # read once: phrases look at their words often
+        # document order, so memory only ever looks back; only nouns and names head noun
+        # phrases (``_is_np_head``)
+        for i, pos in enumerate(doc.to_array(POS).tolist()):
+            if pos != NOUN and pos != PROPN:
+                continue
+            tok = tokens[i]
             if self._is_np_head(tok) and self._may_name_actor(tok):
                 self.resolve(tok)
 
@@ -199,9 +207,15 @@ class DocActors:
         tokens, one with a dot, that together spell an agent form."""
         taken = {i for m in mentions for i in range(m.start, m.end)}
         extra: list[Mention] = []
-        texts = [t.text for t in tree_of(self.doc).tokens]
-        i = 0
-        while i < len(texts):
+        texts = tree_of(self.doc).texts()
+        # only a stretch of up to three tokens that holds a dotted one can spell such a title:
+        # its first token is at most two before a dotted token
+        dotted = [d for d, text in enumerate(texts) if text.endswith(".")]
+        starts = sorted({i for d in dotted for i in (d - 2, d - 1, d) if i >= 0})
+        resume = 0  # after a title, the search goes on after its last token
+        for i in starts:
+            if i < resume:
+                continue
             found = None
             if i not in taken and texts[i][:1].isupper():
                 for n in (3, 2, 1):
@@ -214,10 +228,9 @@ class DocActors:
                         found = Mention(i, i + n, agent=agent)
                         break
             if found is None:
-                i += 1
                 continue
             extra.append(found)
-            i = found.end
+            resume = found.end
         return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
     def _may_name_actor(self, tok: Token) -> bool:
@@ -959,7 +972,7 @@ class DocActors:
         }
         bodies = [  # 'President of the X Human Rights League': the body's sector
             m.agent
-            for m in self.mentions
+            for m in (self.mentions if in_preps else ())
             if m.start in in_preps and m.agent is not None and m.agent.kind in ("body", "group")
         ]
         if positional and bodies:

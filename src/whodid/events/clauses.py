@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whodid.nlp.tree import children, lefts
+from whodid.nlp.tree import children, lefts, tree_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -147,6 +147,17 @@ def complement_subjects(head: Token) -> list[Token]:
 
 
 def direct_objects(verb: Token) -> list[Token]:
+    """The verb's direct objects (and datives, attributes), with their conjuncts; read once per
+    token and Doc (the list is shared: do not change it)."""
+    memo = tree_of(verb.doc).memo
+    key = ("direct_objects", verb.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _direct_objects(verb)
+    return found  # type: ignore[no-any-return]
+
+
+def _direct_objects(verb: Token) -> list[Token]:
     out: list[Token] = []
     for obj in _children(verb, OBJECT_DEPS | frozenset({"dative", "attr", "oprd"})):
         if obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or _nominal_use(obj):
@@ -162,8 +173,18 @@ def _nominal_use(token: Token) -> bool:
 def prep_objects(head: Token) -> dict[str, list[Token]]:
     """Objects of the prepositions attached to ``head``, keyed by the preposition (lower case).
 
-    Two-word prepositions are keyed by both words joined by a space ("out of").
+    Two-word prepositions are keyed by both words joined by a space ("out of"). Read once per
+    token and Doc (the table is shared: do not change it or its lists).
     """
+    memo = tree_of(head.doc).memo
+    key = ("prep_objects", head.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _prep_objects(head)
+    return found  # type: ignore[no-any-return]
+
+
+def _prep_objects(head: Token) -> dict[str, list[Token]]:
     out: dict[str, list[Token]] = {}
     for child in children(head):
         if child.dep_ not in ("prep", "agent", "dative") or child.pos_ != "ADP":

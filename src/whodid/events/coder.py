@@ -416,8 +416,9 @@ def _discarded(words: list[str], lemmas: list[str], lexicon: Lexicon) -> bool:
 
 def _words(sentence: SpacySpan) -> tuple[list[Token], list[str], list[str]]:
     """The sentence's tokens with their lower-case forms and lemmas, read in one pass."""
-    tokens = tree_of(sentence.doc).tokens[sentence.start : sentence.end]
-    return tokens, [t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens]
+    tree = tree_of(sentence.doc)
+    start, end = sentence.start, sentence.end
+    return tree.tokens[start:end], tree.lowers()[start:end], tree.lemma_lowers()[start:end]
 
 
 def discarded(sentence: SpacySpan, lexicon: Lexicon) -> bool:
@@ -440,7 +441,10 @@ def code_sentence(
     if _discarded(words, lemmas, lexicon):
         return []
     found: list[Candidate] = []
+    by_verb, by_noun = lexicon.by_verb, lexicon.by_noun
     for token, lower, lemma in zip(tokens, words, lemmas, strict=True):
+        if not (lemma in by_verb or lower in by_verb or lemma in by_noun or lower in by_noun):
+            continue  # no entry lists the word: whatever its part of speech, no event
         pos = token.pos_
         nominal = pos in NOUN_POS
         done_to = False

@@ -16,6 +16,7 @@ import functools
 from spacy.tokens import Span, Token
 
 from whodid.geo.gazetteer import _rows, default_gazetteer
+from whodid.nlp.tree import entities_within
 from whodid.records import Place
 from whodid.text.doctext import doc_text
 
@@ -156,8 +157,9 @@ def _unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
 
 def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
     doc = sent.doc
+    ents = entities_within(doc, sent.start, sent.end)
     spans: list[tuple[int, int, bool]] = [
-        (ent.start, ent.end, True) for ent in sent.ents if ent.label_ == "FAC"
+        (start, end, True) for start, end, label in ents if label == "FAC"
     ]
     for token in sent:
         if token.pos_ == "NOUN" and token.lower_ in facility_words() and token.text.islower():
@@ -172,10 +174,10 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
         ):
             continue
         if token.ent_iob_ != "O":
-            named = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+            named = next((e for e in ents if e[0] <= token.i < e[1]), None)
             if named is None:
                 continue
-            start, end, building = named.start, named.end, named.label_ == "FAC"
+            start, end, building = named[0], named[1], named[2] == "FAC"
         else:
             start, end, building = token.i, token.i + 1, False
             while (

@@ -14,16 +14,62 @@ assigned by hand after the tree was read are not seen (whodid never changes a pa
 
 from __future__ import annotations
 
-from spacy.attrs import HEAD
+from bisect import bisect_left
+from typing import Any
+
+from spacy.attrs import HEAD, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
-__all__ = ["children", "lefts", "rights", "tree_of"]
+__all__ = [
+    "children",
+    "entities_within",
+    "lefts",
+    "lemma_lowers",
+    "lowers",
+    "rights",
+    "texts",
+    "tree_of",
+]
+
+# String-store hashes and their strings: ``Token.lower_``, ``Token.lemma_`` decode the string
+# from the store on every access; a hash names the same string in every vocabulary.
+_STRINGS: dict[int, str] = {}
+_STRINGS_LIMIT = 1_000_000
+
+
+_LOWERED: dict[int, str] = {}
+
+
+def _strings_of(doc: Doc, hashes: list[int], *, lowered: bool = False) -> list[str]:
+    """The strings of ``hashes`` (lower-cased with ``lowered``)."""
+    known = _LOWERED if lowered else _STRINGS
+    if len(known) > _STRINGS_LIMIT:
+        known.clear()
+    store = doc.vocab.strings
+    out = []
+    for h in hashes:
+        text = known.get(h)
+        if text is None:
+            text = store[h]
+            text = known[h] = text.lower() if lowered else text
+        out.append(text)
+    return out
 
 
 class Tree:
     """The children of every token of one Doc, in document order."""
 
-    __slots__ = ("doc", "tokens", "kids")
+    __slots__ = (
+        "doc",
+        "tokens",
+        "kids",
+        "_ents",
+        "_ent_starts",
+        "_texts",
+        "_lowers",
+        "_lemma_lowers",
+        "memo",
+    )
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -34,6 +80,41 @@ class Tree:
             if offset:
                 kids[i + offset].append(self.tokens[i])
         self.kids: list[tuple[Token, ...]] = [tuple(k) for k in kids]
+        self._ents: list[tuple[int, int, str]] | None = None
+        self._ent_starts: list[int] = []
+        self._texts: list[str] | None = None
+        self._lowers: list[str] | None = None
+        self._lemma_lowers: list[str] | None = None
+        # what a rule read of a token's neighbourhood, kept for the Doc (``events.clauses``):
+        # (what, token index) -> the answer; callers must not change an answer
+        self.memo: dict[tuple[str, int], Any] = {}
+
+    def texts(self) -> list[str]:
+        """Every token's ``text``, read once."""
+        if self._texts is None:
+            self._texts = _strings_of(self.doc, self.doc.to_array(ORTH).tolist())
+        return self._texts
+
+    def lowers(self) -> list[str]:
+        """Every token's ``lower_``, read once."""
+        if self._lowers is None:
+            self._lowers = _strings_of(self.doc, self.doc.to_array(LOWER).tolist())
+        return self._lowers
+
+    def lemma_lowers(self) -> list[str]:
+        """Every token's ``lemma_.lower()``, read once."""
+        if self._lemma_lowers is None:
+            hashes = self.doc.to_array(LEMMA).tolist()
+            self._lemma_lowers = _strings_of(self.doc, hashes, lowered=True)
+        return self._lemma_lowers
+
+    def ents(self) -> list[tuple[int, int, str]]:
+        """``doc.ents`` as (start, end, label) token ranges, read once (``Doc.ents`` scans the
+        whole Doc and builds a Span for each entity on every access)."""
+        if self._ents is None:
+            self._ents = [(e.start, e.end, e.label_) for e in self.doc.ents]
+            self._ent_starts = [start for start, _, _ in self._ents]
+        return self._ents
 
 
 _last: Tree | None = None
@@ -50,6 +131,34 @@ def tree_of(doc: Doc) -> Tree:
     if tree is None or tree.doc is not doc or len(tree.tokens) != len(doc):
         tree = _last = Tree(doc)
     return tree
+
+
+def entities_within(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``doc[start:end].ents`` as (start, end, label) token ranges: the entities that lie
+    wholly inside tokens [start, end), in order."""
+    tree = tree_of(doc)
+    ents = tree.ents()
+    out = []
+    for k in range(bisect_left(tree._ent_starts, start), len(ents)):
+        if ents[k][1] > end:
+            break  # entities are sorted and do not overlap: none after this one fits either
+        out.append(ents[k])
+    return out
+
+
+def texts(doc: Doc) -> list[str]:
+    """Every token's ``text``, in order, read once per Doc (do not change the list)."""
+    return tree_of(doc).texts()
+
+
+def lowers(doc: Doc) -> list[str]:
+    """Every token's ``lower_``, in order, read once per Doc (do not change the list)."""
+    return tree_of(doc).lowers()
+
+
+def lemma_lowers(doc: Doc) -> list[str]:
+    """Every token's ``lemma_.lower()``, in order, read once per Doc (do not change the list)."""
+    return tree_of(doc).lemma_lowers()
 
 
 def children(token: Token) -> tuple[Token, ...]:
