@@ -134,9 +134,11 @@ class DocActors:
         tree = tree_of(doc)
         tokens = tree.tokens
         self._lower = tree.lowers()  # read once: phrases look at their words often
+        self._texts = tree.texts()
+        self._token_starts, self._token_ends = tree.offsets()
         # document order, so memory only ever looks back; only nouns and names head noun
         # phrases (``_is_np_head``)
-        for i, pos in enumerate(doc.to_array(POS).tolist()):
+        for i, pos in enumerate(tree.pos()):
             if pos != NOUN and pos != PROPN:
                 continue
             tok = tokens[i]
@@ -348,7 +350,7 @@ class DocActors:
         country: str | None = None,
     ) -> Actor:
         doc = self.doc
-        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        s, e = self._token_starts[start], self._token_ends[end - 1]
         c_country, c_sector = split_code(code)
         if code and code.startswith("---"):
             c_country = None
@@ -482,8 +484,8 @@ class DocActors:
         end = max(end, self._conjunct_end(tok))  # after mods: the first conjunct gives the code
         if (
             start >= 2
-            and self.doc[start - 1].text in ("-", "–")
-            and self.doc[start - 2].lower_ in ("then", "ex")
+            and self._texts[start - 1] in ("-", "–")
+            and self._lower[start - 2] in ("then", "ex")
         ):
             start -= 2  # 'Then-President X', 'ex-minister'
         # "former" must qualify the head, not an "of"-phrase ("supporters of former President
@@ -593,16 +595,16 @@ class DocActors:
 
     def _patron(self, m: Mention) -> bool:
         """'pro-Iranian', 'Russian-backed': a mention that names a patron of the actor."""
-        doc = self.doc
-        before = doc[m.start - 2 : m.start]
-        after = doc[m.end : m.end + 2]
-        if len(before) == 2 and before[0].lower_ == "pro" and before[1].text in ("-", "–"):
+        lower, text = self._lower, self._texts  # the Doc's words, read once
+        start, end = m.start, m.end
+        dash_before = start >= 2 and text[start - 1] in ("-", "–")
+        if dash_before and lower[start - 2] == "pro":
             return True
-        if doc[m.start].lower_.startswith(("pro-", "anti-")):
+        if lower[start].startswith(("pro-", "anti-")):
             return True
-        if len(before) == 2 and before[0].lower_ == "anti" and before[1].text in ("-", "–"):
+        if dash_before and lower[start - 2] == "anti":
             return True  # 'an anti-Syria journalist' is no Syrian
-        return len(after) == 2 and after[0].text in ("-", "–") and after[1].lower_ in _PATRON_AFTER
+        return end + 2 <= len(text) and text[end] in ("-", "–") and lower[end + 1] in _PATRON_AFTER
 
     @staticmethod
     def _name_end(tok: Token) -> int:
@@ -629,7 +631,9 @@ class DocActors:
         return end
 
     def _tok_end(self, actor: Actor) -> int:
-        return next((t.i + 1 for t in self.doc if t.idx + len(t.text) >= actor.end), len(self.doc))
+        """One past the first token that ends at or after the actor's end (token ends rise)."""
+        first = bisect.bisect_left(self._token_ends, actor.end)
+        return first + 1 if first < len(self._token_ends) else len(self.doc)
 
     @staticmethod
     def _of_object(tok: Token) -> Token | None:

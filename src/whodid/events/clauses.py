@@ -238,15 +238,17 @@ def object_lemmas(head: Token) -> set[str]:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(child))
         ):
             candidates.extend(direct_objects(child))
+    tree = tree_of(head.doc)
+    lowers, lemmas = tree.lowers(), tree.lemma_lowers()
     for obj in candidates:
-        words.add(obj.lemma_.lower())
-        words.add(obj.lower_)
-        for child in children(obj):  # "police firing" parsed as police <-acl- firing
-            if child.dep_ == "acl" and child.tag_ == "VBG" and child.i == obj.i + 1:
-                words.add(child.lower_)
-        for left in lefts(obj):
-            if left.dep_ in ("compound", "amod"):
-                words.add(f"{left.lower_} {obj.lemma_.lower()}")
+        i = obj.i
+        words.add(lemmas[i])
+        words.add(lowers[i])
+        for child in tree.kids[i]:  # "police firing" parsed as police <-acl- firing
+            if child.i == i + 1 and child.dep_ == "acl" and child.tag_ == "VBG":
+                words.add(lowers[i + 1])
+            elif child.i < i and child.dep_ in ("compound", "amod"):  # its left children
+                words.add(f"{lowers[child.i]} {lemmas[i]}")
     # "@gpe": a named place as the object itself ("captured Mosul", "the capture of Mosul"),
     # not any name in a prepositional phrase ("captured him in Culiacan")
     for obj in (*direct, *passive_subjects, *preps.get("of", [])):

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import functools
 
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Span, Token
 
 from whodid.geo.gazetteer import _rows, default_gazetteer
-from whodid.nlp.tree import entities_within
+from whodid.nlp.tree import entities_within, tree_of
 from whodid.records import Place
 from whodid.text.doctext import doc_text
 
@@ -161,8 +162,13 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = [
         (start, end, True) for start, end, label in ents if label == "FAC"
     ]
-    for token in sent:
-        if token.pos_ == "NOUN" and token.lower_ in facility_words() and token.text.islower():
+    tree = tree_of(doc)
+    pos, tokens, facilities = tree.pos(), tree.tokens, facility_words()
+    for i in range(sent.start, sent.end):
+        if pos[i] != NOUN and pos[i] != PROPN:
+            continue  # only nouns and names are looked at below
+        token = tokens[i]
+        if token.pos_ == "NOUN" and token.lower_ in facilities and token.text.islower():
             site = _named_site(token)
             if site is not None:
                 spans.append(site)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from spacy.attrs import HEAD, LEMMA, LOWER, ORTH
+from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
 from spacy.tokens import Doc, Token
 
 __all__ = [
@@ -66,6 +66,9 @@ class Tree:
         "_ents",
         "_ent_starts",
         "_texts",
+        "_pos",
+        "_starts",
+        "_ends",
         "_lowers",
         "_lemma_lowers",
         "memo",
@@ -83,11 +86,28 @@ class Tree:
         self._ents: list[tuple[int, int, str]] | None = None
         self._ent_starts: list[int] = []
         self._texts: list[str] | None = None
+        self._pos: list[int] | None = None
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
         self._lowers: list[str] | None = None
         self._lemma_lowers: list[str] | None = None
         # what a rule read of a token's neighbourhood, kept for the Doc (``events.clauses``):
         # (what, token index) -> the answer; callers must not change an answer
         self.memo: dict[tuple[str, int], Any] = {}
+
+    def pos(self) -> list[int]:
+        """Every token's ``pos`` (the id of ``pos_``, ``spacy.parts_of_speech``), read once."""
+        if self._pos is None:
+            self._pos = self.doc.to_array(POS).tolist() if len(self.tokens) else []
+        return self._pos
+
+    def offsets(self) -> tuple[list[int], list[int]]:
+        """Every token's character offsets: ``idx`` and ``idx + len(text)``, read once."""
+        if self._starts is None:
+            pairs = self.doc.to_array([IDX, LENGTH]).tolist() if len(self.tokens) else []
+            self._starts = [start for start, _ in pairs]
+            self._ends = [start + length for start, length in pairs]
+        return self._starts, self._ends
 
     def texts(self) -> list[str]:
         """Every token's ``text``, read once."""
