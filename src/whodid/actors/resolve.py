@@ -9,7 +9,6 @@ import logging
 from dataclasses import replace
 from datetime import date
 
-from spacy.attrs import POS
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whodid.nlp.tree import children, lefts, tree_of
+from whodid.nlp.tree import children, conjuncts, lefts, tree_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -37,7 +37,7 @@ _INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"}
 def with_conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Arnor and Gondor")."""
     out = [token]
-    for conj in token.conjuncts:
+    for conj in conjuncts(token):
         if conj.i > token.i and conj.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(conj)
     return out

@@ -17,11 +17,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
+from spacy.symbols import conj as CONJ
 from spacy.tokens import Doc, Token
 
 __all__ = [
     "children",
+    "conjuncts",
     "entities_within",
     "lefts",
     "lemma_lowers",
@@ -63,6 +65,8 @@ class Tree:
         "doc",
         "tokens",
         "kids",
+        "heads",
+        "_deps",
         "_ents",
         "_ent_starts",
         "_texts",
@@ -79,9 +83,12 @@ class Tree:
         self.tokens: list[Token] = list(doc)
         kids: list[list[Token]] = [[] for _ in self.tokens]
         # HEAD is stored as an offset from the token (an unsigned array: cast back to int)
+        self.heads: list[int] = []  # each token's head's index (a root is its own head)
         for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+            self.heads.append(i + offset)
             if offset:
                 kids[i + offset].append(self.tokens[i])
+        self._deps: list[int] | None = None
         self.kids: list[tuple[Token, ...]] = [tuple(k) for k in kids]
         self._ents: list[tuple[int, int, str]] | None = None
         self._ent_starts: list[int] = []
@@ -94,6 +101,12 @@ class Tree:
         # what a rule read of a token's neighbourhood, kept for the Doc (``events.clauses``):
         # (what, token index) -> the answer; callers must not change an answer
         self.memo: dict[tuple[str, int], Any] = {}
+
+    def deps(self) -> list[int]:
+        """Every token's ``dep`` (the id of ``dep_``), read once."""
+        if self._deps is None:
+            self._deps = self.doc.to_array(DEP).tolist() if len(self.tokens) else []
+        return self._deps
 
     def pos(self) -> list[int]:
         """Every token's ``pos`` (the id of ``pos_``, ``spacy.parts_of_speech``), read once."""
@@ -179,6 +192,28 @@ def lowers(doc: Doc) -> list[str]:
 def lemma_lowers(doc: Doc) -> list[str]:
     """Every token's ``lemma_.lower()``, in order, read once per Doc (do not change the list)."""
     return tree_of(doc).lemma_lowers()
+
+
+def conjuncts(token: Token) -> tuple[Token, ...]:
+    """``token.conjuncts`` (the tokens coordinated with it, itself left out), from the lists:
+    the same walk as spaCy's, up "conj" links to the first conjunct, then down its right
+    children linked by "conj", breadth first."""
+    tree = tree_of(token.doc)
+    heads, deps, kids = tree.heads, tree.deps(), tree.kids
+    i = token.i
+    start = i
+    while start != heads[start] and deps[start] == CONJ:
+        start = heads[start]
+    queue = [start]
+    output = [start]
+    for word in queue:
+        for child in kids[word]:
+            k = child.i
+            if k > word and deps[k] == CONJ:
+                output.append(k)
+                queue.append(k)
+    tokens = tree.tokens
+    return tuple(tokens[k] for k in output if k != i)
 
 
 def children(token: Token) -> tuple[Token, ...]:
