@@ -241,7 +241,7 @@ PARSED = (
     "the port of Pelargir on Thursday.\n\nGondor's foreign ministry said it would recall its "
     "envoy from Minas Tirith.  Officials in Dol Amroth met the U.N. team last week.\n"
     "Photo: Example Agency\n\nTalks with the pro-Arnor militia collapsed after they overran a "
-    "checkpoint outside the city."
+    "checkpoint outside the city, and Rohan, Harad and Gondor closed their borders."
 )
 
 
