@@ -9,10 +9,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-import numpy
-from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 NAME = "whodid_lemma_fixes"
@@ -35,21 +32,10 @@ def irregular_verbs() -> dict[str, str]:
     return table
 
 
-@functools.cache
-def _form_ids() -> numpy.ndarray:
-    """The string-store ids of the table's forms (a token's LOWER attribute is such an id)."""
-    return numpy.array(sorted(get_string_id(form) for form in irregular_verbs()), dtype="uint64")
-
-
 @Language.component(NAME)
 def lemma_fixes(doc: Doc) -> Doc:
     table = irregular_verbs()
-    forms = _form_ids()
-    if not len(doc):
-        return doc
-    # the tokens whose lower-case form the table lists, found without reading every token
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), forms)).tolist():
-        token = doc[i]
+    for token in doc:
         lower = token.lower_
         if lower in table and token.pos_ in _VERB_POS and token.lemma_.lower() == lower:
             token.lemma_ = table[lower]
