@@ -6,10 +6,16 @@ same few tokens again and again (the subject check, the object check, the argume
 modality). :func:`children`, :func:`lefts` and :func:`rights` give the same tokens, in the same
 order, from lists built once per Doc from the heads array.
 
+The same goes for other per-token reads the rules repeat (issue 8): the tokens' texts, lower
+forms, lower-cased lemmas, POS and dependency ids, offsets and heads, the named entities, the
+coordination (:func:`conjuncts`), and a memo of answers about a token's neighbourhood (the
+``events.clauses`` object tables), each read once per Doc, on first use, from ``Doc.to_array``.
+
 The lists are kept for the most recent Doc only (a strong reference to one Doc, which a
-pipeline run replaces with the next): no cache grows, and no Doc is kept alive through its own
-``user_data``. A Doc whose token count changed since (retokenised) is read again; heads
-assigned by hand after the tree was read are not seen (whodid never changes a parse).
+pipeline run replaces with the next): no Doc is kept alive through its own ``user_data``, and
+the only tables that outlive a Doc, the strings of string-store ids, are bounded. A Doc whose
+token count changed since (retokenised) is read again; heads assigned by hand after the tree
+was read are not seen (whodid never changes a parse).
 """
 
 from __future__ import annotations
@@ -33,13 +39,12 @@ __all__ = [
     "tree_of",
 ]
 
-# String-store hashes and their strings: ``Token.lower_``, ``Token.lemma_`` decode the string
-# from the store on every access; a hash names the same string in every vocabulary.
+# String-store hashes and their strings (and lower-cased strings): ``Token.lower_``,
+# ``Token.lemma_`` decode the string from the store on every access; a hash names the same
+# string in every vocabulary.
 _STRINGS: dict[int, str] = {}
-_STRINGS_LIMIT = 1_000_000
-
-
 _LOWERED: dict[int, str] = {}
+_STRINGS_LIMIT = 200_000  # entries of each table (≈ 25 MB) before a clear
 
 
 def _strings_of(doc: Doc, hashes: list[int], *, lowered: bool = False) -> list[str]:
