@@ -147,14 +147,14 @@ def complement_subjects(head: Token) -> list[Token]:
 
 
 def direct_objects(verb: Token) -> list[Token]:
-    """The verb's direct objects (and datives, attributes), with their conjuncts; read once per
-    token and Doc (the list is shared: do not change it)."""
+    """The verb's direct objects (and datives, attributes), with their conjuncts; worked out
+    once per token and Doc (each caller gets its own copy of the list)."""
     memo = tree_of(verb.doc).memo
     key = ("direct_objects", verb.i)
     found = memo.get(key)
     if found is None:
         found = memo[key] = _direct_objects(verb)
-    return found  # type: ignore[no-any-return]
+    return list(found)
 
 
 def _direct_objects(verb: Token) -> list[Token]:
@@ -173,15 +173,15 @@ def _nominal_use(token: Token) -> bool:
 def prep_objects(head: Token) -> dict[str, list[Token]]:
     """Objects of the prepositions attached to ``head``, keyed by the preposition (lower case).
 
-    Two-word prepositions are keyed by both words joined by a space ("out of"). Read once per
-    token and Doc (the table is shared: do not change it or its lists).
+    Two-word prepositions are keyed by both words joined by a space ("out of"). Worked out
+    once per token and Doc (each caller gets its own copy of the table and its lists).
     """
     memo = tree_of(head.doc).memo
     key = ("prep_objects", head.i)
     found = memo.get(key)
     if found is None:
         found = memo[key] = _prep_objects(head)
-    return found  # type: ignore[no-any-return]
+    return {prep: list(objs) for prep, objs in found.items()}
 
 
 def _prep_objects(head: Token) -> dict[str, list[Token]]:
