@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whodid.nlp.tree import children, lefts
+from whodid.nlp.tree import children, conjuncts, lefts, tree_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -38,31 +38,31 @@ def with_conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Arnor and Gondor"), list members the
     parser took for appositions included ("Peru, the troubled Bolivia, and Chile")."""
     out = [token]
-    conjuncts = [c for c in token.conjuncts if c.i > token.i]
-    if not _interposed_qualifiers(token, conjuncts):
-        out.extend(c for c in conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))
+    coordinated = [c for c in conjuncts(token) if c.i > token.i]
+    if not _interposed_qualifiers(token, coordinated):
+        out.extend(c for c in coordinated if c.pos_ in ("NOUN", "PROPN", "PRON"))
     for member in _listed_appositions(token):
         out.append(member)
-        out.extend(c for c in member.conjuncts if c.i > member.i and c.pos_ in ("NOUN", "PROPN"))
+        out.extend(c for c in conjuncts(member) if c.i > member.i and c.pos_ in ("NOUN", "PROPN"))
     if len(out) > 2:
         out.sort(key=lambda t: t.i)
     return out
 
 
-def _interposed_qualifiers(token: Token, conjuncts: list[Token]) -> bool:
+def _interposed_qualifiers(token: Token, coordinated: list[Token]) -> bool:
     """Bare words set off by commas after a common noun qualify it rather than list more
     parties: "no aircraft, military or civilian, crossed" (the parser makes "military" and
     "civilian" conjuncts of "aircraft"). Every conjunct is one lower-case word with nothing of
     its own, the first follows a comma right after the noun, a comma closes the last."""
-    if token.pos_ != "NOUN" or not conjuncts:
+    if token.pos_ != "NOUN" or not coordinated:
         return False
     doc = token.doc
-    first, last = conjuncts[0], conjuncts[-1]
+    first, last = coordinated[0], coordinated[-1]
     if first.i < 2 or doc[first.i - 1].text != ",":
         return False
     if last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
         return False
-    for conj in conjuncts:
+    for conj in coordinated:
         if not conj.is_lower or any(c.dep_ not in ("cc", "punct", "conj") for c in conj.children):
             return False
     return all(c.dep_ in ("punct", "cc", "conj") for c in doc[token.i + 1 : last.i + 1])
@@ -265,6 +265,17 @@ def complement_subjects(head: Token) -> list[Token]:
 
 
 def direct_objects(verb: Token) -> list[Token]:
+    """The verb's direct objects (and datives, attributes), with their conjuncts; worked out
+    once per token and Doc (each caller gets its own copy of the list)."""
+    memo = tree_of(verb.doc).memo
+    key = ("direct_objects", verb.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _direct_objects(verb)
+    return list(found)
+
+
+def _direct_objects(verb: Token) -> list[Token]:
     out: list[Token] = []
     for obj in _children(verb, OBJECT_DEPS | frozenset({"dative", "attr", "oprd"})):
         if obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or _nominal_use(obj):
@@ -280,8 +291,18 @@ def _nominal_use(token: Token) -> bool:
 def prep_objects(head: Token) -> dict[str, list[Token]]:
     """Objects of the prepositions attached to ``head``, keyed by the preposition (lower case).
 
-    Two-word prepositions are keyed by both words joined by a space ("out of").
+    Two-word prepositions are keyed by both words joined by a space ("out of"). Worked out
+    once per token and Doc (each caller gets its own copy of the table and its lists).
     """
+    memo = tree_of(head.doc).memo
+    key = ("prep_objects", head.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _prep_objects(head)
+    return {prep: list(objs) for prep, objs in found.items()}
+
+
+def _prep_objects(head: Token) -> dict[str, list[Token]]:
     out: dict[str, list[Token]] = {}
     for child in children(head):
         if child.dep_ not in ("prep", "agent", "dative") or child.pos_ != "ADP":
@@ -339,15 +360,17 @@ def object_lemmas(head: Token, *, purpose: str | None = None) -> set[str]:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(child))
         ):
             candidates.extend(direct_objects(child))
+    tree = tree_of(head.doc)
+    lowers, lemmas = tree.lowers(), tree.lemma_lowers()
     for obj in candidates:
-        words.add(obj.lemma_.lower())
-        words.add(obj.lower_)
-        for child in children(obj):  # "police firing" parsed as police <-acl- firing
-            if child.dep_ == "acl" and child.tag_ == "VBG" and child.i == obj.i + 1:
-                words.add(child.lower_)
-        for left in lefts(obj):
-            if left.dep_ in ("compound", "amod"):
-                words.add(f"{left.lower_} {obj.lemma_.lower()}")
+        i = obj.i
+        words.add(lemmas[i])
+        words.add(lowers[i])
+        for child in tree.kids[i]:  # "police firing" parsed as police <-acl- firing
+            if child.i == i + 1 and child.dep_ == "acl" and child.tag_ == "VBG":
+                words.add(lowers[i + 1])
+            elif child.i < i and child.dep_ in ("compound", "amod"):  # its left children
+                words.add(f"{lowers[child.i]} {lemmas[i]}")
     # "@gpe": a named place as the object itself ("captured Mosul", "the capture of Mosul"),
     # not any name in a prepositional phrase ("captured him in Culiacan")
     for obj in (*direct, *passive_subjects, *preps.get("of", [])):
