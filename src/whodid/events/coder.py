@@ -87,6 +87,8 @@ def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
                 nxt.append((child, inside))
                 if inside and dep in ("prep", "agent", "dative"):
                     continue
+                if dep == "prep" and tok.i != head.i and tok.pos_ in ("ADV", "ADJ"):
+                    continue  # "flew close to the base", "moved near to X": the modifier's own
                 if dep == "prep" and _temporal_prep(child):
                     continue
                 if dep == "aux" and child.lower_ == "to":
@@ -139,6 +141,29 @@ def _object_ok(entry: Entry, objects: set[str]) -> bool:
     if entry.not_objects and entry.not_objects & objects:
         return False
     return not entry.objects or bool(entry.objects & objects)
+
+
+def _recipient_ok(entry: Entry, head: Token) -> bool:
+    """ "sent drones to Kyiv", "sent Kyiv drones": an entry that needs a recipient has one, in
+    a target preposition of the trigger or of its object, or as an indirect object ("sent
+    drones across the border" gives nothing to anyone)."""
+    if not entry.recipient:
+        return True
+    preps = entry.target_preps or ("to",)
+    things: list[Token] = []
+    for child in children(head):
+        if child.dep_ == "dative":
+            return True
+        if child.dep_ in ("dobj", "obj", "nsubjpass"):
+            # "sent vehicles and a team of paratroopers to Lebanon"
+            for thing in clauses.with_conjuncts(child):
+                things.append(thing)
+                things.extend(clauses.prep_objects(thing).get("of", []))
+    for thing in (head, *things):
+        table = clauses.prep_objects(thing)
+        if any(table.get(p) for p in preps):
+            return True
+    return False
 
 
 def _complement_ok(entry: Entry, head: Token) -> bool:
@@ -204,7 +229,7 @@ def _choose(
                 objects = clauses.object_lemmas(head, purpose="for" if travel else None)
             if not _object_ok(entry, objects):
                 continue
-        if not _complement_ok(entry, head):
+        if not _complement_ok(entry, head) or not _recipient_ok(entry, head):
             continue
         for phrase in phrases:
             if not phrase.extras:
