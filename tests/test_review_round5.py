@@ -140,3 +140,43 @@ def test_an_occasion_after_at_is_no_target() -> None:
     text = "The Kenyan foreign minister spoke at a press briefing in Geneva on Monday."
     events = _events(text)
     assert events and all(e["target"] is None for e in events if e["cameo"].startswith("01"))
+
+
+@pytest.mark.model
+def test_who_would_receive_and_will_not_refuses() -> None:
+    text = "Nicaragua's government refused to accept assistance from Costa Rica after the floods."
+    refused = [e for e in _events(text) if e["cameo"].startswith("12")]
+    assert refused and refused[0]["source"]["code"].startswith("NIC")
+    assert refused[0]["target"]["code"] == "CRI"
+
+
+@pytest.mark.model
+def test_an_act_not_yet_done_by_no_one_is_no_refusal() -> None:
+    text = (
+        "Officials spoke on condition of anonymity because the peace talks had not been "
+        "announced yet."
+    )
+    assert not any(e["cameo"].startswith("12") for e in _events(text))
+
+
+@pytest.mark.model
+def test_camps_for_refugees_are_neither_bases_nor_crossings() -> None:
+    codes = _codes("Uganda agreed to open three more refugee camps near the border.")
+    assert not codes & {"150", "0872"}
+
+
+@pytest.mark.model
+def test_suicide_bombers_are_no_aircraft_moved() -> None:
+    codes = _codes("The militia has repeatedly sent suicide bombers into crowded markets.")
+    assert "154" not in codes
+
+
+@pytest.mark.model
+def test_forces_moved_with_no_country_are_the_movers() -> None:
+    text = (
+        "Brazil welcomed the move. Gabriel Boric has signalled more willingness to deploy "
+        "armed forces, though critics remain wary."
+    )
+    deploy = [e for e in _events(text, datetime.date(2024, 5, 1)) if e["cameo"] == "154"]
+    assert deploy and deploy[0]["source"]["code"] == "CHLGOV"
+    assert deploy[0]["target"]["code"] == "CHLMIL"

@@ -490,7 +490,11 @@ def _recode(
         return entry.negated_code, False, None, sources or speaker_of(clause), targets
     if negated:
         refused = lexicon.recode("refusal", code)
-        if refused is not None:
+        refuser = targets if entry.swap else sources
+        # "the talks had not been announced": no one refused anything, the act did not happen
+        if refused is not None and (refuser or not _agentless_passive(token, nominal)):
+            if entry.swap:  # "did not want to receive help from X": the receiver refuses
+                return refused, False, None, targets, sources
             return refused, False, None, sources, targets
         return code, negated, kind, sources, targets
     if kind == "prepared":  # "troops prepared to storm the town": a military build-up
@@ -507,6 +511,10 @@ def _recode(
         if demanded is not None and speaker:
             return demanded, False, None, speaker, sources
     return code, negated, kind, sources, targets
+
+
+def _agentless_passive(token: Token, nominal: bool) -> bool:
+    return not nominal and clauses.is_passive(token) and not clauses.agents(token)
 
 
 _GERUND_NOUN_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
