@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 _GROUP_SECTORS = frozenset({"REB", "INS", "CRM", "PRM", "UAF", "PTY", "OPP", "IMG"})
 _MEMBER_SECTORS = frozenset({"REB", "INS", "UAF", "CRM", "CVL", "PRM", "MIL", "GOV"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# "X's successor" (the next holder of X's office), "X's predecessor" (the one before)
+_SUCCESSION = {"successor": True, "predecessor": False}
 _FORMER = frozenset({"former", "ex", "ex-", "late", "exiled", "ousted"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
 # Words that follow a region's name: "Kano State", "Idlib Province".
@@ -140,6 +142,7 @@ class DocActors:
         self._starts = [m.start for m in self.mentions]
         self.memory = DocMemory(doc)
         self._cache: dict[int, Actor | None] = {}
+        self._succeeded: set[int] = set()  # "X's successor" heads, coded through the office
         tree = tree_of(doc)
         tokens = tree.tokens
         self._lower = tree.lowers()  # read once: phrases look at their words often
@@ -398,7 +401,7 @@ class DocActors:
         m = self._at.get(token.i)
         if m is not None and self._adjective_title(m):
             return False  # 'a general strike' belongs to no general
-        return token.i in self._at or token.pos_ in ("PROPN", "PRON")
+        return token.i in self._at or token.pos_ in ("PROPN", "PRON") or token.i in self._succeeded
 
     def _adjective_title(self, m: Mention) -> bool:
         """A person's one-word title read as an adjective ('a general strike'): no one."""
@@ -486,6 +489,9 @@ class DocActors:
             return self._pronoun(tok)
         if not is_nominal(tok) and tok.i not in self._at and tok.pos_ != "ADJ":
             return None
+        succeeding = self._holder_after(tok)
+        if succeeding is not None:
+            return succeeding
         twin = self._named_twin(tok)
         if twin is not None:
             named = self.resolve(twin)
@@ -500,6 +506,27 @@ class DocActors:
                     country=named.country,
                 )
         return self._noun_phrase(tok)
+
+    def _holder_after(self, tok: Token) -> Actor | None:
+        """ "X's successor", "the predecessor of X": whoever held X's office next (or before),
+        coded on the date; not X, a former official."""
+        low = tok.lemma_.lower()
+        if low not in _SUCCESSION or tok.pos_ != "NOUN":
+            return None
+        owners = [c for c in children(tok) if c.dep_ == "poss"]
+        of = self._of_object(tok)
+        if not owners and of is not None:
+            owners = [of]
+        mention = next((self._at.get(o.i) for o in owners if o.i in self._at), None)
+        if mention is None or mention.entry is None or mention.entry.kind != "person":
+            return None
+        holder = self.kb.next_holder(mention.entry, when=self.published, later=_SUCCESSION[low])
+        if holder is None:
+            return None
+        code, sector, _ = self._code_of(holder)
+        start, end = np_tokens(tok, with_of=True)
+        self._succeeded.add(tok.i)
+        return self._actor(start, max(end, mention.end), code, sector=sector, name=holder.name)
 
     def _named_twin(self, tok: Token) -> Token | None:
         """A name the parser split off as a second subject right after a role noun ("The

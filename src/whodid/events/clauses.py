@@ -178,6 +178,24 @@ def reporting_tail(verb: Token) -> Token | None:
     return root if root.i < head.i and root.pos_ in ("VERB", "AUX") else None
 
 
+# Verbs of seeing or recording whose object does what the "-ing" participle after it says
+# ("saw soldiers firing", "filmed police beating", "recorded drones entering").
+_PERCEPTION_VERBS = frozenset(
+    """
+    see watch observe notice spot detect record film photograph witness hear track sight
+    """.split()
+)
+
+
+# Verbs by which a subject shows its own will to act ("showed readiness to deploy troops",
+# "announced plans to build", "made a decision to withdraw"); not "took on efforts to ...".
+_SHOWING_VERBS = frozenset(
+    """
+    show express signal demonstrate indicate announce voice declare reaffirm make unveil
+    """.split()
+)
+
+
 def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
     """The grammatical subjects of ``verb`` and whether it is passive.
 
@@ -221,7 +239,18 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
         owners = _children(head, frozenset({"poss"}))
         if owners:
             return with_conjuncts(owners[0]), passive
-        if verb.tag_ == "VBG" and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+        if verb.tag_ == "VBG" and head.head.lemma_.lower() in _PERCEPTION_VERBS:
+            # "recorded six drones entering its airspace": the drones enter
+            return with_conjuncts(head), passive
+        infinitive = verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)
+        )
+        if (
+            (verb.tag_ == "VBG" or (infinitive and head.head.lemma_.lower() in _SHOWING_VERBS))
+            and head.dep_ in ("dobj", "obj")
+            and head.head.pos_ == "VERB"
+        ):
+            # "showed readiness to deploy troops": who shows it would deploy them
             # "issued a statement calling on X": who issued the statement calls
             return subjects(head.head, _depth + 1)[0], passive
         return [], passive
@@ -235,6 +264,16 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
         controllers = _children(head, OBJECT_DEPS)
         if prep.lower_ in ("of", "for") and controllers:  # "accused Gondor of sending"
             return with_conjuncts(controllers[0]), passive
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and head.tag_ == "VBG"
+        and head.dep_ == "pcomp"
+        and head.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "accused X of sending drones and summoned its envoy": a finite verb is no conjunct
+        # of the gerund but of the verb the gerund's phrase hangs on
+        return subjects(head.head.head, _depth + 1)
     inherited, head_passive = subjects(head, _depth + 1)
     if head_passive and verb.dep_ not in ("conj", "xcomp"):
         inherited = agents(head) or []

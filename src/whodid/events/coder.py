@@ -87,6 +87,8 @@ def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
                 nxt.append((child, inside))
                 if inside and dep in ("prep", "agent", "dative"):
                     continue
+                if dep == "prep" and tok.i != head.i and tok.pos_ in ("ADV", "ADJ"):
+                    continue  # "flew close to the base", "moved near to X": the modifier's own
                 if dep == "prep" and _temporal_prep(child):
                     continue
                 if dep == "aux" and child.lower_ == "to":
@@ -139,6 +141,29 @@ def _object_ok(entry: Entry, objects: set[str]) -> bool:
     if entry.not_objects and entry.not_objects & objects:
         return False
     return not entry.objects or bool(entry.objects & objects)
+
+
+def _recipient_ok(entry: Entry, head: Token) -> bool:
+    """ "sent drones to Kyiv", "sent Kyiv drones": an entry that needs a recipient has one, in
+    a target preposition of the trigger or of its object, or as an indirect object ("sent
+    drones across the border" gives nothing to anyone)."""
+    if not entry.recipient:
+        return True
+    preps = entry.target_preps or ("to",)
+    things: list[Token] = []
+    for child in children(head):
+        if child.dep_ == "dative":
+            return True
+        if child.dep_ in ("dobj", "obj", "nsubjpass"):
+            # "sent vehicles and a team of paratroopers to Lebanon"
+            for thing in clauses.with_conjuncts(child):
+                things.append(thing)
+                things.extend(clauses.prep_objects(thing).get("of", []))
+    for thing in (head, *things):
+        table = clauses.prep_objects(thing)
+        if any(table.get(p) for p in preps):
+            return True
+    return False
 
 
 def _complement_ok(entry: Entry, head: Token) -> bool:
@@ -213,7 +238,9 @@ def _choose(
                 objects = clauses.object_lemmas(head, purpose="for" if travel else None)
             if not _object_ok(entry, objects):
                 continue
-        if constrains_clause and not _complement_ok(entry, head):
+        if (constrains_clause and not _complement_ok(entry, head)) or not _recipient_ok(
+            entry, head
+        ):
             continue
         for phrase in phrases:
             if not phrase.extras:
@@ -475,7 +502,11 @@ def _recode(
         return entry.negated_code, False, None, sources or speaker_of(clause), targets
     if negated:
         refused = lexicon.recode("refusal", code)
-        if refused is not None:
+        refuser = targets if entry.swap else sources
+        # "the talks had not been announced": no one refused anything, the act did not happen
+        if refused is not None and (refuser or not _agentless_passive(token, nominal)):
+            if entry.swap:  # "did not want to receive help from X": the receiver refuses
+                return refused, False, None, targets, sources
             return refused, False, None, sources, targets
         return code, negated, kind, sources, targets
     if kind == "prepared":  # "troops prepared to storm the town": a military build-up
@@ -492,6 +523,10 @@ def _recode(
         if demanded is not None and speaker:
             return demanded, False, None, speaker, sources
     return code, negated, kind, sources, targets
+
+
+def _agentless_passive(token: Token, nominal: bool) -> bool:
+    return not nominal and clauses.is_passive(token) and not clauses.agents(token)
 
 
 _GERUND_NOUN_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
