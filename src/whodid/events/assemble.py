@@ -701,7 +701,14 @@ def drop_background_acled(events: list[tuple[Event, Token]]) -> None:
     were seized", "a gun linked to a murder") is the setting of the sentence's reported act:
     when a verb of the sentence reports an act ACLED codes, only that act keeps its ACLED type
     (in place). The verb's type already reads the weapons and crowds the whole sentence names.
+    Likewise an act the sentence only supposes ("the coalition tasked with fighting X
+    withdrew ...": a role, a purpose, a possibility) yields its ACLED type to an act the
+    sentence reports as done.
     """
+    if any(e.acled and not e.negated and not e.hypothetical for e, _ in events):
+        for event, _ in events:
+            if event.acled and event.hypothetical:
+                event.acled = None
     if not any(e.acled and not e.negated and head.pos_ == "VERB" for e, head in events):
         return
     for event, head in events:

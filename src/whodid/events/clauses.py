@@ -368,6 +368,24 @@ def due_to_objects(verb: Token) -> list[Token]:
     return found
 
 
+def _reduced(verb: Token) -> bool:
+    """A participle with no "that" and no auxiliary: a reduced clause."""
+    return not any(c.dep_ in ("mark", "aux", "auxpass") for c in children(verb))
+
+
+def _reduced_to_clause(verb: Token) -> bool:
+    """ "found rifles believed to belong to ...": a participle with a to-infinitive, no "that"
+    and no auxiliary, that the small model tags as a past tense with the noun as its subject."""
+    return (
+        verb.tag_ == "VBD"
+        and _reduced(verb)
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))
+            for c in children(verb)
+        )
+    )
+
+
 def object_lemmas(head: Token, *, purpose: str | None = None) -> set[str]:
     """Lemmas (and lower-case forms) of everything the head governs as an object, and its
     entity types as ``@gpe``, ``@loc``, ``@fac`` ... (lexicon objects may name them).
@@ -385,8 +403,11 @@ def object_lemmas(head: Token, *, purpose: str | None = None) -> set[str]:
         candidates.extend(objs)
     candidates.extend(due_to_objects(head))  # "died due to police firing"
     for child in children(head):  # "found a cache of rifles hidden in ...", parsed as a clause
-        if child.dep_ == "ccomp" and child.tag_ == "VBN":
-            direct = [*direct, *_children(child, frozenset({"nsubj", "nsubjpass"}))]
+        if child.dep_ == "ccomp" and (child.tag_ == "VBN" or _reduced_to_clause(child)):
+            subjects = _children(child, frozenset({"nsubj", "nsubjpass"}))
+            direct = [*direct, *subjects]
+            if _reduced(child):  # not "agreed that the tariffs should be lowered"
+                candidates.extend(subjects)
     if head.dep_ == "acl" and head.tag_ == "VBN":  # "the bombs discovered on Monday"
         candidates.append(head.head)
     for obj in direct:  # "asked its allies for weapons"
