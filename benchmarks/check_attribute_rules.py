@@ -1,13 +1,15 @@
-"""Token-by-token identity of whodid's attribute rules and the model's stock attribute_ruler.
+"""Token-by-token identity of whodid's attribute rules and lemmatizer and the model's stock
+attribute_ruler and lemmatizer.
 
     .venv/bin/python benchmarks/check_attribute_rules.py [--articles 500] [--model NAME]
                                                          [FILE.jsonl ...] [--limit N]
 
 Parses the benchmark corpus (``bench_speed.build_corpus``) and the ``text`` field of every
 record of the JSONL files given (e.g. development sets, read in place as regression input, never
-copied) with two pipelines of the same model, one with the stock ``attribute_ruler`` and one with
-``whodid.nlp.attribute_rules``, and compares every token attribute of every token. Prints the
-first differences and exits 1 if there is any.
+copied) with two pipelines of the same model, one with the stock ``attribute_ruler`` and
+``lemmatizer`` and one with ``whodid.nlp.attribute_rules`` and ``whodid.nlp.lemmas``, and
+compares every token attribute of every token. Prints the first differences and exits 1 if
+there is any.
 """
 
 from __future__ import annotations

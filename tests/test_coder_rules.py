@@ -3,9 +3,12 @@ recodes (issue 3)."""
 
 from __future__ import annotations
 
+from spacy.lang.en import English
+from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
 from docs import parse
+from whodid.events import clauses
 from whodid.events.assemble import drop_background_acled, rank_nested
 from whodid.events.coder import code_sentence
 from whodid.events.lexicon import build_lexicon
@@ -180,3 +183,58 @@ def test_actorless_event_noun_gives_way_to_the_reported_act():
     alone = _event("190", 0.3, acled=True, actor=False)
     drop_background_acled([(alone, doc[3])])
     assert alone.acled is not None
+
+
+def test_a_supposed_act_gives_way_to_a_reported_one():
+    # "The brigade, tasked with fighting the gangs, left the camp."
+    doc = parse(
+        "The/DET/det/1 brigade/NOUN/nsubj/7 ,/PUNCT/punct/1 tasked/VERB/acl/1/task "
+        "with/ADP/prep/3 fighting/VERB/pcomp/4/fight the/DET/det/7 gangs/NOUN/dobj/5/gang "
+        "left/VERB/ROOT/8/leave the/DET/det/10 camp/NOUN/dobj/8 ./PUNCT/punct/8"
+    )
+    fighting = _event("190", 0.5, acled=True)
+    fighting.hypothetical = True
+    left = _event("0874", 0.5, acled=True)
+    drop_background_acled([(fighting, doc[5]), (left, doc[8])])
+    assert fighting.acled is None and left.acled is not None
+    # with nothing reported as done, the supposed act keeps its type
+    alone = _event("190", 0.5, acled=True)
+    alone.hypothetical = True
+    drop_background_acled([(alone, doc[5])])
+    assert alone.acled is not None
+
+
+_VOCAB = English().vocab
+
+
+def _tagged(words: list[str], tags: list[str], deps: list[str], heads: list[int]) -> SpacyDoc:
+    lemmas = [
+        w.lower().rstrip("s") if t == "NNS" else w.lower() for w, t in zip(words, tags, strict=True)
+    ]
+    pos = {"NNS": "NOUN", "NN": "NOUN", "VBD": "VERB", "VB": "VERB", "TO": "PART"}
+    return SpacyDoc(
+        _VOCAB,
+        words=words,
+        tags=tags,
+        pos=[pos.get(t, "X") for t in tags],
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas,
+    )
+
+
+def test_a_reduced_clause_with_to_names_the_found_thing():
+    # "Troops discovered grenades thought to belong to the gang.": the small model makes
+    # "grenades thought" a clause whose subject is the grenades
+    words = ["Troops", "discovered", "grenades", "thought", "to", "belong", "to", "gangs"]
+    tags = ["NNS", "VBD", "NNS", "VBD", "TO", "VB", "IN", "NNS"]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "aux", "xcomp", "prep", "pobj"]
+    heads = [1, 1, 3, 1, 5, 3, 5, 6]
+    doc = _tagged(words, tags, deps, heads)
+    assert "grenade" in clauses.object_lemmas(doc[1])
+    # "Troops discovered that gangs wanted to ...": a real clause names no object
+    words = ["Troops", "discovered", "that", "gangs", "wanted", "to", "flee"]
+    tags = ["NNS", "VBD", "IN", "NNS", "VBD", "TO", "VB"]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "aux", "xcomp"]
+    heads = [1, 1, 4, 4, 1, 6, 4]
+    assert "gang" not in clauses.object_lemmas(_tagged(words, tags, deps, heads)[1])

@@ -217,6 +217,7 @@ def _acled(
 
 BATTLE = ("Battles", "Armed clash")
 VAC = ("Violence against civilians", "Attack")
+PEACEFUL = ("Protests", "Peaceful protest")
 
 
 @pytest.mark.parametrize(
@@ -378,6 +379,41 @@ VAC = ("Violence against civilians", "Attack")
             "insulted her, and one of them molested her",
             ("Violence against civilians", "Sexual violence"),
         ),
+        # fifth round: "riot police" names a unit, not a riot; a protest the police chase or
+        # carry off met intervention; people hurt as a crowd is dispersed met excessive force;
+        # pelting is a riot; an armed force sending its own units changes its activity
+        (
+            "141",
+            None,
+            None,
+            "riot police chased the students during a march",
+            ("Protests", "Protest with intervention"),
+        ),
+        ("141", "CVL", None, "nurses marched past a line of riot police", PEACEFUL),
+        ("141", "CVL", None, "the strike dragged on for a month", PEACEFUL),
+        ("141", "CVL", None, "the marchers dragged a coffin through the square", PEACEFUL),
+        (
+            "182",
+            "COP",
+            "CVL",
+            "were hurt when the police dispersed the sit-in",
+            ("Protests", "Excessive force against protesters"),
+        ),
+        (
+            "1823",
+            "MIL",
+            "CVL",
+            "two marchers were killed as the crowd pelted the troops",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "072",
+            "MIL",
+            "MIL",
+            "sent two battalions to the border town",
+            ("Strategic developments", "Change to group/activity"),
+        ),
+        ("072", "GOV", "MIL", "sent rifles to the army", None),
     ],
 )
 def test_acled_for_hand_made_cases(
@@ -497,6 +533,13 @@ def test_acled_loader_names_the_bad_rule_line(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     with pytest.raises(OntologyDataError, match=r":3: unknown CAMEO code '99'"):
+        load_acled_table(bad)
+    bad.write_text(
+        "event_types: {Riots: [Mob violence]}\nmasked_phrases: {Riot Police: police}\n"
+        "rules:\n  - id: x\n    cameo: ['145']\n    acled: null\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(OntologyDataError, match="masked phrases: malformed phrase 'Riot Police'"):
         load_acled_table(bad)
 
 

@@ -232,3 +232,101 @@ def test_cached_place_keys_equal_fresh_ones() -> None:
 
     for name in ("Saint-Étienne", "the Hague", "Côte d’Ivoire", "St. Paul", "the Hague"):
         assert normalise(name) == normalise.__wrapped__(name)
+
+
+# The sixth round's shortcuts (per-Doc lists, gates): each against the plain way.
+
+PARSED = (
+    "The coastguard of Arnor, led by Admiral Beren, seized two Gondorian fishing boats near "
+    "the port of Pelargir on Thursday.\n\nGondor's foreign ministry said it would recall its "
+    "envoy from Minas Tirith.  Officials in Dol Amroth met the U.N. team last week.\n"
+    "Photo: Example Agency\n\nTalks with the pro-Arnor militia collapsed after they overran a "
+    "checkpoint outside the city, and Rohan, Harad and Gondor closed their borders."
+)
+
+
+def test_doc_lists_equal_token_attributes(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.nlp.tree import conjuncts, entities_within, lemma_lowers, lowers, texts, tree_of
+
+    doc = nlp(PARSED)
+    assert any(t.conjuncts for t in doc)
+    for token in doc:
+        assert _same_tokens(conjuncts(token), token.conjuncts)
+    assert texts(doc) == [t.text for t in doc]
+    assert lowers(doc) == [t.lower_ for t in doc]
+    assert lemma_lowers(doc) == [t.lemma_.lower() for t in doc]
+    tree = tree_of(doc)
+    assert tree.pos() == [t.pos for t in doc]
+    assert tree.offsets() == ([t.idx for t in doc], [t.idx + len(t.text) for t in doc])
+    assert doc.ents
+    for start, end in [(0, len(doc)), *((s.start, s.end) for s in doc.sents), (3, 9)]:
+        expected = [(e.start, e.end, e.label_) for e in doc[start:end].ents]
+        assert entities_within(doc, start, end) == expected
+
+
+def test_the_fast_lemmatizer_is_the_models(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.nlp.lemmas import FastLemmatizer
+    from whodid.nlp.model import load_nlp
+
+    stock = load_nlp(stock_attribute_ruler=True)
+    assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmatizer)
+    assert not isinstance(stock.get_pipe("lemmatizer"), FastLemmatizer)
+    texts = [PARSED, PARSED.upper(), "They were meeting; she meets them; the meetings met."]
+    for expected, got in zip(stock.pipe(texts), nlp.pipe(texts), strict=True):
+        assert [t.lemma_ for t in expected] == [t.lemma_ for t in got]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PARSED,
+        "No line break at all.",
+        "Ends with one.\n",
+        "\n\nStarts with two.",
+        "A  \n  B\r\nC\n",
+        "x",
+    ],
+)
+def test_line_breaks_found_from_the_text_start_the_same_sentences(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    from whodid.nlp.news_layout import _line_breaks
+
+    doc = nlp.make_doc(text)
+    plain = [t.i for t in doc[:-1] if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)]
+    assert set(plain) <= set(_line_breaks(doc, doc.text))
+
+
+def test_event_dating_reach_changes_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.attach import _within_reach, governing_timex, timex_heads
+    from whodid.time.timex import find_timexes
+
+    doc = nlp(PARSED)
+    heads = timex_heads(doc, find_timexes(PARSED, None, doc))
+    assert heads
+    reach = _within_reach(doc, heads)
+    for token in doc:
+        assert governing_timex(token, heads, reach) == governing_timex(
+            token, heads, set(range(len(doc)))
+        )
+
+
+def test_cue_gate_finds_the_same_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    import whodid.quotes.find as find
+    from whodid.actors.resolve import DocActors
+    from whodid.pipeline import _knowledge_base
+    from whodid.quotes.cues import CueLexicon, default_cues
+
+    text = (
+        "Arnor's minister said the border would stay shut. According to officials in Gondor, "
+        "the talks failed, and a spokesman insisted that no deal was near."
+    )
+    doc = nlp(text)
+    actors = DocActors(_knowledge_base((), ()), doc)
+    gated = find.find_quotes(doc, actors=actors)
+    assert gated
+
+    class EveryWord(dict):  # type: ignore[type-arg]
+        def __contains__(self, key: object) -> bool:
+            return True
+
+    every = CueLexicon(by_head=EveryWord(default_cues().by_head))  # no word is skipped
+    assert find.find_quotes(doc, actors=actors, cues=every) == gated

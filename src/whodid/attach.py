@@ -51,13 +51,32 @@ def _attached_timex(head: Token, heads: dict[int, Timex]) -> Timex | None:
     return None
 
 
-def governing_timex(trigger: Token, heads: dict[int, Timex]) -> Timex | None:
-    """The timex attached to the trigger, or to the clause the trigger depends on."""
+def _within_reach(doc: Doc, heads: dict[int, Timex]) -> set[int]:
+    """The tokens that ``_attached_timex`` can find a timex below: those up to three steps
+    above a timex head (whatever the links' labels); for any other token it finds none."""
+    reach: set[int] = set()
+    for i in heads:
+        token = doc[i]
+        for _ in range(3):
+            if token.head.i == token.i:
+                break
+            token = token.head
+            reach.add(token.i)
+    return reach
+
+
+def governing_timex(
+    trigger: Token, heads: dict[int, Timex], reach: set[int] | None = None
+) -> Timex | None:
+    """The timex attached to the trigger, or to the clause the trigger depends on
+    (``reach``: ``_within_reach`` of the heads, if worked out already)."""
     if not heads:
         return None
+    if reach is None:
+        reach = _within_reach(trigger.doc, heads)
     token = trigger
     for _ in range(5):
-        found = _attached_timex(token, heads)
+        found = _attached_timex(token, heads) if token.i in reach else None
         if found is not None:
             return found
         if token.dep_ not in _SHARED_TIME_DEPS or token.head.i == token.i:
@@ -87,6 +106,7 @@ def date_events(
     if not events:
         return
     heads = timex_heads(doc, timexes)
+    reach = _within_reach(doc, heads)
     # Token.sent scans the document for sentence starts at each call: find them once
     sentences = list(doc.sents)
     starts = [s.start for s in sentences]
@@ -94,7 +114,7 @@ def date_events(
 
     def governing_of(token: Token) -> Timex | None:
         if token.i not in governing:
-            governing[token.i] = governing_timex(token, heads)
+            governing[token.i] = governing_timex(token, heads, reach)
         return governing[token.i]
 
     previous: tuple[str, str] | None = None

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.vocab import Vocab
 
-from whodid.actors.entries import ActorEntry, AgentEntry, split_code
+from whodid.actors.entries import ActorEntry, AgentEntry, CodeWindow, split_code
 from whodid.actors.loaders import load_builtin_actors, load_builtin_agents
 from whodid.actors.matcher import KBMatcher
 from whodid.actors.petrarch import load_actor_file, load_agent_file
@@ -187,6 +187,44 @@ class ActorKB:
 
     def entries(self, text: str) -> list[ActorEntry]:
         return list(self._by_name.get(" ".join(text.lower().split()), []))
+
+    @functools.cached_property
+    def _holders(self) -> dict[tuple[str, str], list[tuple[CodeWindow, ActorEntry]]]:
+        """(window, person) of every dated office, by (code, role), in order of start."""
+        found: dict[tuple[str, str], list[tuple[CodeWindow, ActorEntry]]] = {}
+        for e in self.actors:
+            if e.kind != "person":
+                continue
+            for w in e.windows:
+                if w.code and w.role and w.start is not None:
+                    found.setdefault((w.code, w.role), []).append((w, e))
+        for rows in found.values():
+            rows.sort(key=lambda row: row[0].start or date.min)
+        return found
+
+    def next_holder(
+        self, person: ActorEntry, *, when: date | None, later: bool
+    ) -> ActorEntry | None:
+        """Who held ``person``'s office right after them (``later``) or right before them: "X's
+        successor", "X's predecessor". The office is the one ``person`` last left by ``when``
+        (for a successor) or held on ``when`` or last (for a predecessor)."""
+        windows = [w for w in person.windows if w.code and w.role and w.start is not None]
+        if later:
+            windows = [w for w in windows if w.end is not None and (when is None or w.end <= when)]
+        else:
+            held = [w for w in windows if when is not None and w.holds(when)]
+            windows = held or windows
+        if not windows:
+            return None
+        office = max(windows, key=lambda w: w.start or date.min)
+        rows = self._holders.get((office.code or "", office.role), [])
+        others = [(w, e) for w, e in rows if e.key != person.key and w.start is not None]
+        start = office.start or date.min
+        if later:
+            after = [(w, e) for w, e in others if (w.start or date.min) > start]
+            return after[0][1] if after else None
+        before = [(w, e) for w, e in others if (w.start or date.min) < start]
+        return before[-1][1] if before else None
 
     def lookup(self, text: str, *, when: date | None = None) -> list[LookupResult]:
         """Every KB entry the whole string names (actors first, then an agent), coded at

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import IS_SPACE
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -268,7 +269,8 @@ class KBMatcher:
     def _without_spaces(self, doc: Doc) -> tuple[Doc, list[int] | None]:
         """``doc``, or, when extra spaces stand inside a line ('George W.  Bush'), a copy
         without those space tokens and the index of each of its tokens in ``doc``."""
-        spaces = [t.i for t in doc if t.is_space and "\n" not in t.text]
+        flags = doc.to_array(IS_SPACE).tolist() if len(doc) else []
+        spaces = [i for i, flag in enumerate(flags) if flag and "\n" not in doc[i].text]
         if not spaces:
             return doc, None
         drop = set(spaces)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.coref import DocMemory
@@ -30,6 +31,8 @@ logger = logging.getLogger(__name__)
 _GROUP_SECTORS = frozenset({"REB", "INS", "CRM", "PRM", "UAF", "PTY", "OPP", "IMG"})
 _MEMBER_SECTORS = frozenset({"REB", "INS", "UAF", "CRM", "CVL", "PRM", "MIL", "GOV"})
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# "X's successor" (the next holder of X's office), "X's predecessor" (the one before)
+_SUCCESSION = {"successor": True, "predecessor": False}
 _FORMER = frozenset({"former", "ex", "ex-", "late", "exiled", "ousted"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
 # Words that follow a region's name: "Kano State", "Idlib Province".
@@ -140,9 +143,18 @@ class DocActors:
         self._starts = [m.start for m in self.mentions]
         self.memory = DocMemory(doc)
         self._cache: dict[int, Actor | None] = {}
-        tokens = tree_of(doc).tokens
-        self._lower = [t.lower_ for t in tokens]  # read once: phrases look at their words often
-        for tok in tokens:  # document order, so memory only ever looks back
+        self._succeeded: set[int] = set()  # "X's successor" heads, coded through the office
+        tree = tree_of(doc)
+        tokens = tree.tokens
+        self._lower = tree.lowers()  # read once: phrases look at their words often
+        self._texts = tree.texts()
+        self._token_starts, self._token_ends = tree.offsets()
+        # document order, so memory only ever looks back; only nouns and names head noun
+        # phrases (``_is_np_head``)
+        for i, pos in enumerate(tree.pos()):
+            if pos != NOUN and pos != PROPN:
+                continue
+            tok = tokens[i]
             if self._is_np_head(tok) and self._may_name_actor(tok):
                 self.resolve(tok)
 
@@ -210,9 +222,15 @@ class DocActors:
         tokens, one with a dot, that together spell an agent form."""
         taken = {i for m in mentions for i in range(m.start, m.end)}
         extra: list[Mention] = []
-        texts = [t.text for t in tree_of(self.doc).tokens]
-        i = 0
-        while i < len(texts):
+        texts = tree_of(self.doc).texts()
+        # only a stretch of up to three tokens that holds a dotted one can spell such a title:
+        # its first token is at most two before a dotted token
+        dotted = [d for d, text in enumerate(texts) if text.endswith(".")]
+        starts = sorted({i for d in dotted for i in (d - 2, d - 1, d) if i >= 0})
+        resume = 0  # after a title, the search goes on after its last token
+        for i in starts:
+            if i < resume:
+                continue
             found = None
             if i not in taken and texts[i][:1].isupper():
                 for n in (3, 2, 1):
@@ -225,10 +243,9 @@ class DocActors:
                         found = Mention(i, i + n, agent=agent)
                         break
             if found is None:
-                i += 1
                 continue
             extra.append(found)
-            i = found.end
+            resume = found.end
         return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
     def _may_name_actor(self, tok: Token) -> bool:
@@ -385,7 +402,7 @@ class DocActors:
         m = self._at.get(token.i)
         if m is not None and self._adjective_title(m):
             return False  # 'a general strike' belongs to no general
-        return token.i in self._at or token.pos_ in ("PROPN", "PRON")
+        return token.i in self._at or token.pos_ in ("PROPN", "PRON") or token.i in self._succeeded
 
     def _adjective_title(self, m: Mention) -> bool:
         """A person's one-word title read as an adjective ('a general strike'): no one."""
@@ -433,7 +450,7 @@ class DocActors:
         country: str | None = None,
     ) -> Actor:
         doc = self.doc
-        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        s, e = self._token_starts[start], self._token_ends[end - 1]
         c_country, c_sector = split_code(code)
         if code and code.startswith("---"):
             c_country = None
@@ -473,6 +490,9 @@ class DocActors:
             return self._pronoun(tok)
         if not is_nominal(tok) and tok.i not in self._at and tok.pos_ != "ADJ":
             return None
+        succeeding = self._holder_after(tok)
+        if succeeding is not None:
+            return succeeding
         twin = self._named_twin(tok)
         if twin is not None:
             named = self.resolve(twin)
@@ -487,6 +507,27 @@ class DocActors:
                     country=named.country,
                 )
         return self._noun_phrase(tok)
+
+    def _holder_after(self, tok: Token) -> Actor | None:
+        """ "X's successor", "the predecessor of X": whoever held X's office next (or before),
+        coded on the date; not X, a former official."""
+        low = tok.lemma_.lower()
+        if low not in _SUCCESSION or tok.pos_ != "NOUN":
+            return None
+        owners = [c for c in children(tok) if c.dep_ == "poss"]
+        of = self._of_object(tok)
+        if not owners and of is not None:
+            owners = [of]
+        mention = next((self._at.get(o.i) for o in owners if o.i in self._at), None)
+        if mention is None or mention.entry is None or mention.entry.kind != "person":
+            return None
+        holder = self.kb.next_holder(mention.entry, when=self.published, later=_SUCCESSION[low])
+        if holder is None:
+            return None
+        code, sector, _ = self._code_of(holder)
+        start, end = np_tokens(tok, with_of=True)
+        self._succeeded.add(tok.i)
+        return self._actor(start, max(end, mention.end), code, sector=sector, name=holder.name)
 
     def _named_twin(self, tok: Token) -> Token | None:
         """A name the parser split off as a second subject right after a role noun ("The
@@ -567,8 +608,8 @@ class DocActors:
         end = max(end, self._conjunct_end(tok))  # after mods: the first conjunct gives the code
         if (
             start >= 2
-            and self.doc[start - 1].text in ("-", "–")
-            and self.doc[start - 2].lower_ in ("then", "ex")
+            and self._texts[start - 1] in ("-", "–")
+            and self._lower[start - 2] in ("then", "ex")
         ):
             start -= 2  # 'Then-President X', 'ex-minister'
         # "former" must qualify the head, not an "of"-phrase ("supporters of former President
@@ -690,16 +731,16 @@ class DocActors:
 
     def _patron(self, m: Mention) -> bool:
         """'pro-Iranian', 'Russian-backed': a mention that names a patron of the actor."""
-        doc = self.doc
-        before = doc[m.start - 2 : m.start]
-        after = doc[m.end : m.end + 2]
-        if len(before) == 2 and before[0].lower_ == "pro" and before[1].text in ("-", "–"):
+        lower, text = self._lower, self._texts  # the Doc's words, read once
+        start, end = m.start, m.end
+        dash_before = start >= 2 and text[start - 1] in ("-", "–")
+        if dash_before and lower[start - 2] == "pro":
             return True
-        if doc[m.start].lower_.startswith(("pro-", "anti-")):
+        if lower[start].startswith(("pro-", "anti-")):
             return True
-        if len(before) == 2 and before[0].lower_ == "anti" and before[1].text in ("-", "–"):
+        if dash_before and lower[start - 2] == "anti":
             return True  # 'an anti-Syria journalist' is no Syrian
-        return len(after) == 2 and after[0].text in ("-", "–") and after[1].lower_ in _PATRON_AFTER
+        return end + 2 <= len(text) and text[end] in ("-", "–") and lower[end + 1] in _PATRON_AFTER
 
     @staticmethod
     def _name_end(tok: Token) -> int:
@@ -726,7 +767,9 @@ class DocActors:
         return end
 
     def _tok_end(self, actor: Actor) -> int:
-        return next((t.i + 1 for t in self.doc if t.idx + len(t.text) >= actor.end), len(self.doc))
+        """One past the first token that ends at or after the actor's end (token ends rise)."""
+        first = bisect.bisect_left(self._token_ends, actor.end)
+        return first + 1 if first < len(self._token_ends) else len(self.doc)
 
     @staticmethod
     def _of_object(tok: Token) -> Token | None:
@@ -1119,7 +1162,7 @@ class DocActors:
         }
         bodies = [  # 'President of the X Human Rights League': the body's sector
             m.agent
-            for m in self.mentions
+            for m in (self.mentions if in_preps else ())
             if m.start in in_preps and m.agent is not None and m.agent.kind in ("body", "group")
         ]
         if positional and bodies:

@@ -250,6 +250,24 @@ def _aimed(prep: str, objs: list[Token]) -> list[Token]:
     ]
 
 
+def _venue(token: Token) -> bool:
+    """ "at a news conference", "at a donors' meeting": the occasion where something was said
+    or agreed, no one it was aimed at."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "at"
+        and token.lemma_.lower() in _OCCASION_NOUNS
+    )
+
+
+_OCCASION_NOUNS = frozenset(
+    """
+    conference briefing summit meeting session forum ceremony gathering event rally
+    reception dinner congress convention assembly hearing launch signing
+    """.split()
+)
+
+
 # "an increase in funding", "a rise in prices", "5 million euros in aid": what, not where.
 _AMOUNT_NOUNS = frozenset("funding spending aid assistance price prices cost costs".split())
 
@@ -483,6 +501,8 @@ def verb_arguments(
     target_preps = entry.target_preps or clauses.DEFAULT_TARGET_PREPS
     if themes:  # "imposed sanctions on X", "withdrew its troops from X": X, not the thing
         target_preps = (*target_preps, *THEME_PLACE_PREPS)
+        # "sent Kyiv hundreds of drones": the indirect object receives them
+        tiers.append([c for c in children(verb) if c.dep_ == "dative" and c.pos_ != "ADP"])
     else:
         tiers.append(objects)
     for prep in target_preps:
@@ -545,6 +565,8 @@ def verb_arguments(
         tiers.append(_role_of(verb, is_actor))  # "resigned as president of X"
     if entry.code in TOPIC_CODES:  # "declined to comment on the report": a topic
         tiers = [[t for t in tier if is_actor(t)] for tier in tiers]
+    if entry.code[:2] < "14":  # "said at a news conference in Brussels": where, not whom
+        tiers = [[t for t in tier if not _venue(t)] for tier in tiers]
     targets = _pick([_usable(t, trigger) for t in tiers], is_actor)
     sources = _usable(sources, trigger)
     if entry.swap:

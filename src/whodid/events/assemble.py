@@ -513,6 +513,23 @@ def _joint_parties(actor: Actor, head: Token) -> Actor:
     return replace(actor, end=end, text=doc_text(head.doc)[actor.start : end])
 
 
+def _own_forces_country(c: Candidate, source: Actor | None, target: Actor | None) -> Actor | None:
+    """ "Mexico pledged to deploy armed forces": forces an own-forces entry moves, named with no
+    country, are the source's."""
+    if (
+        not c.entry.own_forces
+        or source is None
+        or not source.country
+        or target is None
+        or not target.code
+        or not target.code.startswith("---")
+        or c.target is None
+        or c.target.lemma_.lower() not in c.entry.objects
+    ):
+        return target
+    return replace(target, code=source.country + target.code[3:], country=source.country)
+
+
 def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorResolver) -> Event:
     # the converse's source was the act's target: read it the same way ("talks with X")
     source = _argument(c.source, actors, target=c.converse) if c.source is not None else None
@@ -557,6 +574,7 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
             target = _as_member(target, c.target, c.target_member, actors)
     if target is not None and c.target is not None and c.target_stop is not None:
         target = _ended(target, c.target.doc[c.target_stop])
+    target = _own_forces_country(c, source, target)
     source, target = _sentence_stop(source, evidence), _sentence_stop(target, evidence)
     each_other = _each_other(c, source, target, actors) if joint else None
     if each_other is not None:
@@ -683,7 +701,14 @@ def drop_background_acled(events: list[tuple[Event, Token]]) -> None:
     were seized", "a gun linked to a murder") is the setting of the sentence's reported act:
     when a verb of the sentence reports an act ACLED codes, only that act keeps its ACLED type
     (in place). The verb's type already reads the weapons and crowds the whole sentence names.
+    Likewise an act the sentence only supposes ("the coalition tasked with fighting X
+    withdrew ...": a role, a purpose, a possibility) yields its ACLED type to an act the
+    sentence reports as done.
     """
+    if any(e.acled and not e.negated and not e.hypothetical for e, _ in events):
+        for event, _ in events:
+            if event.acled and event.hypothetical:
+                event.acled = None
     if not any(e.acled and not e.negated and head.pos_ == "VERB" for e, head in events):
         return
     for event, head in events:

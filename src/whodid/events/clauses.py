@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whodid.nlp.tree import children, lefts
+from whodid.nlp.tree import children, conjuncts, lefts, tree_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -38,31 +38,31 @@ def with_conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Arnor and Gondor"), list members the
     parser took for appositions included ("Peru, the troubled Bolivia, and Chile")."""
     out = [token]
-    conjuncts = [c for c in token.conjuncts if c.i > token.i]
-    if not _interposed_qualifiers(token, conjuncts):
-        out.extend(c for c in conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))
+    coordinated = [c for c in conjuncts(token) if c.i > token.i]
+    if not _interposed_qualifiers(token, coordinated):
+        out.extend(c for c in coordinated if c.pos_ in ("NOUN", "PROPN", "PRON"))
     for member in _listed_appositions(token):
         out.append(member)
-        out.extend(c for c in member.conjuncts if c.i > member.i and c.pos_ in ("NOUN", "PROPN"))
+        out.extend(c for c in conjuncts(member) if c.i > member.i and c.pos_ in ("NOUN", "PROPN"))
     if len(out) > 2:
         out.sort(key=lambda t: t.i)
     return out
 
 
-def _interposed_qualifiers(token: Token, conjuncts: list[Token]) -> bool:
+def _interposed_qualifiers(token: Token, coordinated: list[Token]) -> bool:
     """Bare words set off by commas after a common noun qualify it rather than list more
     parties: "no aircraft, military or civilian, crossed" (the parser makes "military" and
     "civilian" conjuncts of "aircraft"). Every conjunct is one lower-case word with nothing of
     its own, the first follows a comma right after the noun, a comma closes the last."""
-    if token.pos_ != "NOUN" or not conjuncts:
+    if token.pos_ != "NOUN" or not coordinated:
         return False
     doc = token.doc
-    first, last = conjuncts[0], conjuncts[-1]
+    first, last = coordinated[0], coordinated[-1]
     if first.i < 2 or doc[first.i - 1].text != ",":
         return False
     if last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
         return False
-    for conj in conjuncts:
+    for conj in coordinated:
         if not conj.is_lower or any(c.dep_ not in ("cc", "punct", "conj") for c in conj.children):
             return False
     return all(c.dep_ in ("punct", "cc", "conj") for c in doc[token.i + 1 : last.i + 1])
@@ -178,6 +178,24 @@ def reporting_tail(verb: Token) -> Token | None:
     return root if root.i < head.i and root.pos_ in ("VERB", "AUX") else None
 
 
+# Verbs of seeing or recording whose object does what the "-ing" participle after it says
+# ("saw soldiers firing", "filmed police beating", "recorded drones entering").
+_PERCEPTION_VERBS = frozenset(
+    """
+    see watch observe notice spot detect record film photograph witness hear track sight
+    """.split()
+)
+
+
+# Verbs by which a subject shows its own will to act ("showed readiness to deploy troops",
+# "announced plans to build", "made a decision to withdraw"); not "took on efforts to ...".
+_SHOWING_VERBS = frozenset(
+    """
+    show express signal demonstrate indicate announce voice declare reaffirm make unveil
+    """.split()
+)
+
+
 def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
     """The grammatical subjects of ``verb`` and whether it is passive.
 
@@ -221,7 +239,18 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
         owners = _children(head, frozenset({"poss"}))
         if owners:
             return with_conjuncts(owners[0]), passive
-        if verb.tag_ == "VBG" and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+        if verb.tag_ == "VBG" and head.head.lemma_.lower() in _PERCEPTION_VERBS:
+            # "recorded six drones entering its airspace": the drones enter
+            return with_conjuncts(head), passive
+        infinitive = verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)
+        )
+        if (
+            (verb.tag_ == "VBG" or (infinitive and head.head.lemma_.lower() in _SHOWING_VERBS))
+            and head.dep_ in ("dobj", "obj")
+            and head.head.pos_ == "VERB"
+        ):
+            # "showed readiness to deploy troops": who shows it would deploy them
             # "issued a statement calling on X": who issued the statement calls
             return subjects(head.head, _depth + 1)[0], passive
         return [], passive
@@ -235,6 +264,16 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
         controllers = _children(head, OBJECT_DEPS)
         if prep.lower_ in ("of", "for") and controllers:  # "accused Gondor of sending"
             return with_conjuncts(controllers[0]), passive
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and head.tag_ == "VBG"
+        and head.dep_ == "pcomp"
+        and head.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "accused X of sending drones and summoned its envoy": a finite verb is no conjunct
+        # of the gerund but of the verb the gerund's phrase hangs on
+        return subjects(head.head.head, _depth + 1)
     inherited, head_passive = subjects(head, _depth + 1)
     if head_passive and verb.dep_ not in ("conj", "xcomp"):
         inherited = agents(head) or []
@@ -265,6 +304,17 @@ def complement_subjects(head: Token) -> list[Token]:
 
 
 def direct_objects(verb: Token) -> list[Token]:
+    """The verb's direct objects (and datives, attributes), with their conjuncts; worked out
+    once per token and Doc (each caller gets its own copy of the list)."""
+    memo = tree_of(verb.doc).memo
+    key = ("direct_objects", verb.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _direct_objects(verb)
+    return list(found)
+
+
+def _direct_objects(verb: Token) -> list[Token]:
     out: list[Token] = []
     for obj in _children(verb, OBJECT_DEPS | frozenset({"dative", "attr", "oprd"})):
         if obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or _nominal_use(obj):
@@ -280,8 +330,18 @@ def _nominal_use(token: Token) -> bool:
 def prep_objects(head: Token) -> dict[str, list[Token]]:
     """Objects of the prepositions attached to ``head``, keyed by the preposition (lower case).
 
-    Two-word prepositions are keyed by both words joined by a space ("out of").
+    Two-word prepositions are keyed by both words joined by a space ("out of"). Worked out
+    once per token and Doc (each caller gets its own copy of the table and its lists).
     """
+    memo = tree_of(head.doc).memo
+    key = ("prep_objects", head.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _prep_objects(head)
+    return {prep: list(objs) for prep, objs in found.items()}
+
+
+def _prep_objects(head: Token) -> dict[str, list[Token]]:
     out: dict[str, list[Token]] = {}
     for child in children(head):
         if child.dep_ not in ("prep", "agent", "dative") or child.pos_ != "ADP":
@@ -308,6 +368,24 @@ def due_to_objects(verb: Token) -> list[Token]:
     return found
 
 
+def _reduced(verb: Token) -> bool:
+    """A participle with no "that" and no auxiliary: a reduced clause."""
+    return not any(c.dep_ in ("mark", "aux", "auxpass") for c in children(verb))
+
+
+def _reduced_to_clause(verb: Token) -> bool:
+    """ "found rifles believed to belong to ...": a participle with a to-infinitive, no "that"
+    and no auxiliary, that the small model tags as a past tense with the noun as its subject."""
+    return (
+        verb.tag_ == "VBD"
+        and _reduced(verb)
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))
+            for c in children(verb)
+        )
+    )
+
+
 def object_lemmas(head: Token, *, purpose: str | None = None) -> set[str]:
     """Lemmas (and lower-case forms) of everything the head governs as an object, and its
     entity types as ``@gpe``, ``@loc``, ``@fac`` ... (lexicon objects may name them).
@@ -325,8 +403,11 @@ def object_lemmas(head: Token, *, purpose: str | None = None) -> set[str]:
         candidates.extend(objs)
     candidates.extend(due_to_objects(head))  # "died due to police firing"
     for child in children(head):  # "found a cache of rifles hidden in ...", parsed as a clause
-        if child.dep_ == "ccomp" and child.tag_ == "VBN":
-            direct = [*direct, *_children(child, frozenset({"nsubj", "nsubjpass"}))]
+        if child.dep_ == "ccomp" and (child.tag_ == "VBN" or _reduced_to_clause(child)):
+            subjects = _children(child, frozenset({"nsubj", "nsubjpass"}))
+            direct = [*direct, *subjects]
+            if _reduced(child):  # not "agreed that the tariffs should be lowered"
+                candidates.extend(subjects)
     if head.dep_ == "acl" and head.tag_ == "VBN":  # "the bombs discovered on Monday"
         candidates.append(head.head)
     for obj in direct:  # "asked its allies for weapons"
@@ -339,15 +420,17 @@ def object_lemmas(head: Token, *, purpose: str | None = None) -> set[str]:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(child))
         ):
             candidates.extend(direct_objects(child))
+    tree = tree_of(head.doc)
+    lowers, lemmas = tree.lowers(), tree.lemma_lowers()
     for obj in candidates:
-        words.add(obj.lemma_.lower())
-        words.add(obj.lower_)
-        for child in children(obj):  # "police firing" parsed as police <-acl- firing
-            if child.dep_ == "acl" and child.tag_ == "VBG" and child.i == obj.i + 1:
-                words.add(child.lower_)
-        for left in lefts(obj):
-            if left.dep_ in ("compound", "amod"):
-                words.add(f"{left.lower_} {obj.lemma_.lower()}")
+        i = obj.i
+        words.add(lemmas[i])
+        words.add(lowers[i])
+        for child in tree.kids[i]:  # "police firing" parsed as police <-acl- firing
+            if child.i == i + 1 and child.dep_ == "acl" and child.tag_ == "VBG":
+                words.add(lowers[i + 1])
+            elif child.i < i and child.dep_ in ("compound", "amod"):  # its left children
+                words.add(f"{lowers[child.i]} {lemmas[i]}")
     # "@gpe": a named place as the object itself ("captured Mosul", "the capture of Mosul"),
     # not any name in a prepositional phrase ("captured him in Culiacan")
     for obj in (*direct, *passive_subjects, *preps.get("of", [])):

@@ -87,6 +87,8 @@ def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
                 nxt.append((child, inside))
                 if inside and dep in ("prep", "agent", "dative"):
                     continue
+                if dep == "prep" and tok.i != head.i and tok.pos_ in ("ADV", "ADJ"):
+                    continue  # "flew close to the base", "moved near to X": the modifier's own
                 if dep == "prep" and _temporal_prep(child):
                     continue
                 if dep == "aux" and child.lower_ == "to":
@@ -141,6 +143,29 @@ def _object_ok(entry: Entry, objects: set[str]) -> bool:
     return not entry.objects or bool(entry.objects & objects)
 
 
+def _recipient_ok(entry: Entry, head: Token) -> bool:
+    """ "sent drones to Kyiv", "sent Kyiv drones": an entry that needs a recipient has one, in
+    a target preposition of the trigger or of its object, or as an indirect object ("sent
+    drones across the border" gives nothing to anyone)."""
+    if not entry.recipient:
+        return True
+    preps = entry.target_preps or ("to",)
+    things: list[Token] = []
+    for child in children(head):
+        if child.dep_ == "dative":
+            return True
+        if child.dep_ in ("dobj", "obj", "nsubjpass"):
+            # "sent vehicles and a team of paratroopers to Lebanon"
+            for thing in clauses.with_conjuncts(child):
+                things.append(thing)
+                things.extend(clauses.prep_objects(thing).get("of", []))
+    for thing in (head, *things):
+        table = clauses.prep_objects(thing)
+        if any(table.get(p) for p in preps):
+            return True
+    return False
+
+
 def _complement_ok(entry: Entry, head: Token) -> bool:
     """ "said Gondor must withdraw": the trigger's that-clause carries a required modal;
     "protested that ...": the trigger governs a that-clause at all."""
@@ -159,7 +184,9 @@ def _complement_ok(entry: Entry, head: Token) -> bool:
     return False
 
 
-_Plan = tuple[tuple[Entry, tuple[Phrase, ...]], ...]
+# per entry: the entry, its phrases headed by the word, whether it constrains objects, whether
+# it constrains the complement clause, and the score its constraints add to a matched phrase
+_Plan = tuple[tuple[Entry, tuple[Phrase, ...], bool, bool, int], ...]
 # (id of an entry list, lemma, lower form, nominal) -> (the list, its length, its plan)
 _PLANS: dict[tuple[int, str, str, bool], tuple[list[Entry], int, _Plan]] = {}
 _MAX_PLANS = 50_000
@@ -175,7 +202,13 @@ def _plan(entries: list[Entry], lemma: str, lower: str, *, nominal: bool) -> _Pl
     if hit is not None and hit[0] is entries and hit[1] == len(entries):
         return hit[2]
     plan = tuple(
-        (entry, phrases)
+        (
+            entry,
+            phrases,
+            bool(entry.objects or entry.not_objects),
+            bool(entry.clause or entry.complement_aux),
+            2 if entry.objects or entry.complement_aux or entry.clause else 0,
+        )
         for entry in entries
         if (
             phrases := tuple(
@@ -198,26 +231,30 @@ def _choose(
     objects: set[str] | None = None
     near: dict[str, Token] | None = None
     best: tuple[int, Entry, list[Token]] | None = None
-    for entry, phrases in _plan(entries, head.lemma_.lower(), head.lower_, nominal=nominal):
-        if entry.objects or entry.not_objects:
+    plan = _plan(entries, head.lemma_.lower(), head.lower_, nominal=nominal)
+    for entry, phrases, constrains_objects, constrains_clause, bonus in plan:
+        if constrains_objects:
             if objects is None:
                 objects = clauses.object_lemmas(head, purpose="for" if travel else None)
             if not _object_ok(entry, objects):
                 continue
-        if not _complement_ok(entry, head):
+        if (constrains_clause and not _complement_ok(entry, head)) or not _recipient_ok(
+            entry, head
+        ):
             continue
         for phrase in phrases:
             if not phrase.extras:
-                matched: list[Token] | None = [head]
-            else:
-                if near is None:
-                    near = _nearby(head)
-                matched = _match_phrase(phrase, head, near)
+                if best is None or bonus > best[0]:
+                    best = (bonus, entry, [head])
+                continue
+            if near is None:
+                near = _nearby(head)
+            matched = _match_phrase(phrase, head, near)
             if matched is None:
                 continue
             # content words of a phrase ("threaten kill") weigh like an object constraint
             score = sum(2 if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") else 1 for t in matched[1:])
-            score += 2 if entry.objects or entry.complement_aux or entry.clause else 0
+            score += bonus
             if best is None or score > best[0]:
                 best = (score, entry, matched)
     return (best[1], best[2]) if best else None
@@ -465,7 +502,11 @@ def _recode(
         return entry.negated_code, False, None, sources or speaker_of(clause), targets
     if negated:
         refused = lexicon.recode("refusal", code)
-        if refused is not None:
+        refuser = targets if entry.swap else sources
+        # "the talks had not been announced": no one refused anything, the act did not happen
+        if refused is not None and (refuser or not _agentless_passive(token, nominal)):
+            if entry.swap:  # "did not want to receive help from X": the receiver refuses
+                return refused, False, None, targets, sources
             return refused, False, None, sources, targets
         return code, negated, kind, sources, targets
     if kind == "prepared":  # "troops prepared to storm the town": a military build-up
@@ -482,6 +523,10 @@ def _recode(
         if demanded is not None and speaker:
             return demanded, False, None, speaker, sources
     return code, negated, kind, sources, targets
+
+
+def _agentless_passive(token: Token, nominal: bool) -> bool:
+    return not nominal and clauses.is_passive(token) and not clauses.agents(token)
 
 
 _GERUND_NOUN_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
@@ -558,8 +603,9 @@ def _discarded(words: list[str], lemmas: list[str], lexicon: Lexicon) -> bool:
 
 def _words(sentence: SpacySpan) -> tuple[list[Token], list[str], list[str]]:
     """The sentence's tokens with their lower-case forms and lemmas, read in one pass."""
-    tokens = tree_of(sentence.doc).tokens[sentence.start : sentence.end]
-    return tokens, [t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens]
+    tree = tree_of(sentence.doc)
+    start, end = sentence.start, sentence.end
+    return tree.tokens[start:end], tree.lowers()[start:end], tree.lemma_lowers()[start:end]
 
 
 def discarded(sentence: SpacySpan, lexicon: Lexicon) -> bool:
@@ -582,7 +628,10 @@ def code_sentence(
     if _discarded(words, lemmas, lexicon):
         return []
     found: list[Candidate] = []
+    by_verb, by_noun = lexicon.by_verb, lexicon.by_noun
     for token, lower, lemma in zip(tokens, words, lemmas, strict=True):
+        if not (lemma in by_verb or lower in by_verb or lemma in by_noun or lower in by_noun):
+            continue  # no entry lists the word: whatever its part of speech, no event
         pos = token.pos_
         nominal = pos in NOUN_POS
         done_to = False

@@ -18,6 +18,10 @@ One file per CAMEO root lives in ``whodid/data/lexicons/events/``. Each entry is
       clause: true                   # optional: the trigger must govern a that-clause or a
                                      # reported clause ("protested that the police ...")
                                      # ("were arrested": police); shown as an empty-span actor
+      recipient: true                # optional: the trigger must name a recipient, in one of
+                                     # its target_preps or as an indirect object ("sent drones
+                                     # to X", "sent X drones"; not "sent drones across the
+                                     # border", no gift)
       theme_object: true             # optional: an object named in ``objects`` is the thing
                                      # given, imposed or moved; the target is the recipient or
                                      # place in a prepositional phrase ("imposed sanctions on X")
@@ -59,6 +63,7 @@ _ENTRY_KEYS = frozenset(
     """
     id code verbs nouns objects not_objects symmetric swap mode example target_preps
     negated_code possessor implicit_source complement_aux theme_object own_forces clause note
+    recipient
     """.split()
 )
 
@@ -94,6 +99,7 @@ class Entry:
     theme_object: bool = False  # the named object is what is given or imposed, not the target
     own_forces: bool = False  # the object is the source's own forces ("troops were withdrawn")
     clause: bool = False  # "protested that ...": the trigger must govern a that-clause
+    recipient: bool = False  # "sent drones to X": the trigger must name whom it goes to
     source: str = ""  # file:line, for messages
 
     @property
@@ -244,6 +250,7 @@ def parse_entry(raw: Any, where: str) -> Entry:
         theme_object=bool(raw.get("theme_object", False)),
         own_forces=bool(raw.get("own_forces", False)),
         clause=bool(raw.get("clause", False)),
+        recipient=bool(raw.get("recipient", False)),
         source=where,
     )
 

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import functools
 
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Span, Token
 
 from whodid.geo.gazetteer import _rows, default_gazetteer
+from whodid.nlp.tree import entities_within, tree_of
 from whodid.records import Place
 from whodid.text.doctext import doc_text
 
@@ -183,11 +185,17 @@ def _unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
 
 def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
     doc = sent.doc
+    ents = entities_within(doc, sent.start, sent.end)
     spans: list[tuple[int, int, bool]] = [
-        (ent.start, ent.end, True) for ent in sent.ents if ent.label_ == "FAC"
+        (start, end, True) for start, end, label in ents if label == "FAC"
     ]
-    for token in sent:
-        if token.pos_ == "NOUN" and token.lower_ in facility_words() and token.text.islower():
+    tree = tree_of(doc)
+    pos, tokens, facilities = tree.pos(), tree.tokens, facility_words()
+    for i in range(sent.start, sent.end):
+        if pos[i] != NOUN and pos[i] != PROPN:
+            continue  # only nouns and names are looked at below
+        token = tokens[i]
+        if token.pos_ == "NOUN" and token.lower_ in facilities and token.text.islower():
             site = _named_site(token)
             if site is not None:
                 spans.append(site)
@@ -204,10 +212,10 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
         ):
             continue
         if token.ent_iob_ != "O":
-            named = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+            named = next((e for e in ents if e[0] <= token.i < e[1]), None)
             if named is None:
                 continue
-            start, end, building = named.start, named.end, named.label_ == "FAC"
+            start, end, building = named[0], named[1], named[2] == "FAC"
         else:
             start, end, building = token.i, token.i + 1, False
             while (

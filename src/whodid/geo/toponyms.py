@@ -392,25 +392,27 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         mentions.append(Mention(first, last, cue_key, "cue"))
         taken.update(range(first, last))
     known = {m.key for m in mentions if m.source != "demonym" and gazetteer.knows(m.key)}
-    i = 0
-    while i < len(doc):
-        if i in taken or not words.capitalised(i) or words.word(i).lower() == "the":
-            i += 1
+    text, starts, ends = words.text, words.starts, words.ends
+    # a name starts on a capitalised word other than "The"; after a name, the scan goes on
+    # after it
+    resume = 0
+    for i in range(len(starts)):
+        if i < resume or not text[starts[i] : starts[i] + 1].isupper():
+            continue
+        if i in taken or text[starts[i] : ends[i]].lower() == "the":
             continue
         limit = i
         while limit < len(doc) and limit not in taken and limit - i < gazetteer.max_words:
             limit += 1
         end = _longest(gazetteer, words, i, limit)
         if end is None:
-            i += 1
             continue
         key = words.key(i, end)
         source = _accept(gazetteer, doc, i, end, key, known)
         if source is None:
-            i += 1
             continue
         mentions.append(Mention(i, end, key, source))
         taken.update(range(i, end))
-        i = end
+        resume = end
     mentions.sort(key=lambda m: m.start)
     return mentions

@@ -255,14 +255,13 @@ class AttributeRules:
         table = arrays.to_array(rules.read)
         if table.ndim == 1:
             table = table[:, None]
-        rids = []
-        masks = []
-        for values in map(tuple, table.tolist()):
-            hit = cache.get(values)
+        rows = list(map(tuple, table.tolist()))
+        hits = [cache.get(values) for values in rows]
+        for k, hit in enumerate(hits):
             if hit is None:
-                hit = self._classify(rules, values, doc.vocab.strings)
-            rids.append(hit[0])
-            masks.append(hit[1])
+                hits[k] = cache.get(rows[k]) or self._classify(rules, rows[k], doc.vocab.strings)
+        rids = [hit[0] for hit in hits]  # type: ignore[index]
+        masks = [hit[1] for hit in hits]  # type: ignore[index]
         if any(masks):
             self._match_longer(rules, rids, masks)
         ids = numpy.asarray(rids, dtype=numpy.intp)
@@ -282,10 +281,13 @@ class AttributeRules:
         """Add the matches of the rules longer than one token to the per-token results."""
         n = len(rids)
         extra: dict[int, set[int]] = {}
+        marked = [i for i, mask in enumerate(masks) if mask]  # a pattern can start only there
         for number, pattern in enumerate(rules.multi):
             length = len(pattern.tokens)
             first = 1 << (number * _MAX_LENGTH)
-            for start in range(n - length + 1):
+            for start in marked:
+                if start > n - length:
+                    break
                 if not masks[start] & first:
                     continue
                 if all(masks[start + k] & (first << k) for k in range(1, length)):

