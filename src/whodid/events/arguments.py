@@ -517,7 +517,7 @@ def verb_arguments(
         for prep in target_preps:
             tiers.append(_aimed(prep, obj_preps.get(prep, [])))
         if obj in themes:
-            for member in obj_preps.get("of", []):  # "sent a team of paratroopers to Lebanon"
+            for member in obj_preps.get("of", []):  # "shipped a unit of engineers to Chad"
                 member_preps = clauses.prep_objects(member)
                 for prep in target_preps:
                     tiers.append(_aimed(prep, member_preps.get(prep, [])))

@@ -155,7 +155,7 @@ def _recipient_ok(entry: Entry, head: Token) -> bool:
         if child.dep_ == "dative":
             return True
         if child.dep_ in ("dobj", "obj", "nsubjpass"):
-            # "sent vehicles and a team of paratroopers to Lebanon"
+            # "shipped trucks and a unit of engineers to Chad"
             for thing in clauses.with_conjuncts(child):
                 things.append(thing)
                 things.extend(clauses.prep_objects(thing).get("of", []))
