@@ -238,10 +238,13 @@ def _acronym(actor: Actor, head: Token) -> Actor:
     (SIMI)"."""
     if not (actor.start <= head.idx < actor.end):
         return actor
+    doc = head.doc
+    # only a parenthesis right after the span can close it (cheap test before the token walk)
+    if not doc_text(doc)[actor.end : actor.end + 40].lstrip().startswith(("(", ")")):
+        return actor
     last = _last_token(actor, head)
     if last is None:
         return actor
-    doc = head.doc
     nxt = last.i + 1
     if nxt < len(doc) and doc[nxt].text == ")" and actor.text.count("(") > actor.text.count(")"):
         last = doc[nxt]

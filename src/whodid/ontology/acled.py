@@ -358,11 +358,13 @@ def acled_rule_for(
 ) -> AcledRule | None:
     """The rule that decides the event's ACLED type (for explanations), or None."""
     table = table or _default_table()
-    text = normalise_trigger(trigger)
-    text = table.unmask(text)
+    rules = table.rules_for(cameo or "", plover_type, plover_mode)
+    if not rules:  # most events (statements, meetings) are of no kind ACLED codes
+        return None
+    text = table.unmask(normalise_trigger(trigger))
     src = source_sector.upper() if source_sector else None
     tgt = target_sector.upper() if target_sector else None
-    for rule in table.rules_for(cameo or "", plover_type, plover_mode):
+    for rule in rules:
         if rule.matches_context(source_sector=src, target_sector=tgt, trigger=text):
             return rule
     return None
