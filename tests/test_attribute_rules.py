@@ -10,7 +10,13 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from whodid.nlp.attribute_rules import NAME, AttributeRules, compile_rules, replace_attribute_ruler
+from whodid.nlp.attribute_rules import (
+    NAME,
+    AttributeRules,
+    CompiledRules,
+    compile_rules,
+    replace_attribute_ruler,
+)
 
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, NORM]
 
@@ -82,14 +88,20 @@ def test_the_factory_is_registered() -> None:
     assert isinstance(nlp.add_pipe(NAME), AttributeRules)
 
 
-@pytest.mark.parametrize("spec", DOCS)
-def test_hand_built_docs_get_the_stock_attributes(spec: tuple[list[str], ...]) -> None:
+def _stock_and_fast() -> tuple[Language, Any, CompiledRules, AttributeRules]:
+    """A blank pipeline with the stock attribute_ruler, its compiled rules and our component."""
     nlp = _blank_pipeline()
     stock = nlp.get_pipe("attribute_ruler")
     rules = compile_rules(stock)
     assert rules is not None
     fast = AttributeRules(nlp.vocab)
     fast.load(rules)
+    return nlp, stock, rules, fast
+
+
+@pytest.mark.parametrize("spec", DOCS)
+def test_hand_built_docs_get_the_stock_attributes(spec: tuple[list[str], ...]) -> None:
+    nlp, stock, rules, fast = _stock_and_fast()
     for _ in range(2):  # the second pass reads the cache
         expected, got = stock(_doc(nlp, *spec)), fast(_doc(nlp, *spec))
         assert (expected.to_array(ATTRS) == got.to_array(ATTRS)).all()
@@ -103,12 +115,7 @@ def test_a_full_cache_is_cleared_and_the_output_stays_the_same(
     from whodid.nlp import attribute_rules
 
     monkeypatch.setattr(attribute_rules, "_CACHE_LIMIT", 2)
-    nlp = _blank_pipeline()
-    stock = nlp.get_pipe("attribute_ruler")
-    rules = compile_rules(stock)
-    assert rules is not None
-    fast = AttributeRules(nlp.vocab)
-    fast.load(rules)
+    nlp, stock, rules, fast = _stock_and_fast()
     for spec in DOCS * 2:
         expected, got = stock(_doc(nlp, *spec)), fast(_doc(nlp, *spec))
         assert (expected.to_array(ATTRS) == got.to_array(ATTRS)).all()

@@ -238,8 +238,8 @@ def _choose(
                 objects = clauses.object_lemmas(head, purpose="for" if travel else None)
             if not _object_ok(entry, objects):
                 continue
-        if (constrains_clause and not _complement_ok(entry, head)) or not _recipient_ok(
-            entry, head
+        if (constrains_clause and not _complement_ok(entry, head)) or (
+            entry.recipient and not _recipient_ok(entry, head)
         ):
             continue
         for phrase in phrases:
