@@ -473,3 +473,20 @@ def test_only_and_just_stay_out_of_a_span() -> None:
     }
     assert found == {"two years ago": "2011"}
     assert value_of("The siege lasted about five days.", "about five days") == "P5D"
+
+
+def test_the_week_alone_leaves_the_week_open() -> None:
+    # the definite week of a weekly wrap is the one the story has in mind, not fixed by the DCT
+    assert value_of("Over the week, the rand lost 2% against the dollar.", "the week") == "2013-WXX"
+    # a week with its own relation keeps its date
+    assert value_of("The rand lost 2% against the dollar last week.", "last week") == "2013-W11"
+
+
+def test_an_uncounted_stretch_that_places_an_event_is_a_past_reference() -> None:
+    text = "Bond yields have eased in the last few months, the bank said."
+    found = {t.text: (t.type, t.value) for t in find_timexes(text, date(2013, 3, 22))}
+    assert found == {"the last few months": ("DATE", "PAST_REF")}
+    text = "For the past several weeks the talks have stalled."
+    found = {t.text: (t.type, t.value) for t in find_timexes(text, date(2013, 3, 22))}
+    assert found == {"the past several weeks": ("DURATION", "PXW")}
+    assert value_of("Yields eased over the past two years.", "the past two years") == "P2Y"

@@ -478,7 +478,10 @@ def _theunit(m: re.Match[str], ctx: Context) -> Result:
     if unit == "month":
         return "DATE", f"{today.year:04d}-{today.month:02d}"
     if unit == "week":
-        return "DATE", iso_week(today)
+        # "for the week", "the week's gains": a definite week the story has in mind (often the
+        # one just ended, or one after an event), which the DCT does not fix; TimeML writes the
+        # digits an expression leaves open as X (TimeML 1.2.1 guidelines, TIMEX3 value)
+        return "DATE", f"{today.year:04d}-WXX"
     fut = ctx.tense(m.start(), m.end()) > 0
     sat = weekday_after(today, 6) if fut else weekday_before(today, 6)
     return "DATE", f"{iso_week(sat)}-WE"

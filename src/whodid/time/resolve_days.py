@@ -268,6 +268,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         return "DATE", "FUTURE_REF"  # "will one day be"
     if "and a half" in m.group(0).lower() and n:
         n += 0.5
+    if n == 0 and _vague_past_location(m, ctx):
+        return "DATE", "PAST_REF"
     if (
         n
         and n == int(n)
@@ -282,6 +284,18 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         if p is not None:
             return "DATE", p.value()
     return "DURATION", _duration_value(n, unit)
+
+
+_LOCATING = re.compile(r"\b(?:in|over|during)\s+$", re.IGNORECASE)
+
+
+def _vague_past_location(m: re.Match[str], ctx: Context) -> bool:
+    """ "fell in the last few months", "over the past several quarters": an uncounted stretch up
+    to now that places an event is a past reference, as "in recent years" is (TIMEX3
+    ``PAST_REF``); "for the past few weeks" measures a length and stays a duration."""
+    if (m["rel"] or "").lower() not in ("past", "last"):
+        return False
+    return bool(_LOCATING.search(ctx.text, max(0, m.start() - 8), m.start()))
 
 
 @rule("halfunit")
