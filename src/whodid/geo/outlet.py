@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -51,13 +51,18 @@ class Home:
     def place(self) -> Entry:
         return self.places[0]
 
-    def settle(self, support: Mapping[tuple[str, str], float]) -> Home:
-        """The home town whose (country, first-level region) has the most ``support``."""
+    def settle(self, support: Mapping[tuple[str, str], float], held: Collection[int] = ()) -> Home:
+        """The home town the story names its county of (``held``: ids of such towns), else
+        the one whose (country, first-level region) has the most ``support``."""
         if len(self.places) < 2:
             return self
         best = max(
             self.places,
-            key=lambda e: (support.get((e.country or "", e.admin1 or ""), 0), e.population),
+            key=lambda e: (
+                id(e) in held,
+                support.get((e.country or "", e.admin1 or ""), 0),
+                e.population,
+            ),
         )
         return Home((best,), self.local, self.towns)
 
