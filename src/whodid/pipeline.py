@@ -33,6 +33,7 @@ from whodid.events.assemble import (
 from whodid.events.coder import code_sentence
 from whodid.events.lexicon import Lexicon, default_lexicon
 from whodid.geo import dateline_place_of, find_places, locate_events, locate_words
+from whodid.geo.outlet import OutletMemory
 from whodid.ingest.records_io import article_from_record
 from whodid.nlp.model import load_nlp, word_lists
 from whodid.quotes import attribute_statements, find_quotes, link_events
@@ -98,8 +99,10 @@ def annotate_doc(
     kb: ActorKB,
     lexicon: Lexicon,
     options: Options,
+    outlets: OutletMemory | None = None,
 ) -> Annotation:
-    """All layers for one parsed document."""
+    """All layers for one parsed document; ``outlets``: what the batch's earlier stories
+    said of each outlet's home region."""
     text = article.text
     if doc_text(doc) != text:
         keep_text(doc, text)  # parsed truecased: spans report the text as given
@@ -130,7 +133,9 @@ def annotate_doc(
         found.extend(item for item in in_sentence if item[0].confidence >= options.min_confidence)
     found = _dedupe(found)
     date_events(found, doc=doc, timexes=times, published=article.published)
-    mentioned = find_places(doc, actors=actors, url=article.url, source=article.source)
+    mentioned = find_places(
+        doc, actors=actors, url=article.url, source=article.source, memory=outlets
+    )
     dateline = dateline_place_of(text, mentioned)
     # places in captions, credits and copyright lines are not the story's; the dateline's is
     places = [p for p in mentioned if p is dateline or not _masked(p.start, p.end, mask)]
@@ -198,6 +203,7 @@ def annotate_many(items: Iterable[Item], *, options: Options | None = None) -> I
     kb = _knowledge_base((*options.actor_files, *conf_actors), (*options.agent_files, *conf_agents))
     lexicon = default_lexicon()
     common = _common_words(nlp, lexicon)
+    outlets = OutletMemory()  # each outlet's home region, learned story by story
 
     def prepared() -> Iterator[tuple[str, Annotation | Article]]:
         for item in items:
@@ -219,7 +225,9 @@ def annotate_many(items: Iterable[Item], *, options: Options | None = None) -> I
             yield payload
             continue
         try:
-            yield annotate_doc(doc, payload, kb=kb, lexicon=lexicon, options=options)
+            yield annotate_doc(
+                doc, payload, kb=kb, lexicon=lexicon, options=options, outlets=outlets
+            )
         except Exception as exc:  # one bad document never aborts a batch
             log.exception("failed to annotate %s", payload.id)
             yield Annotation(id=payload.id, error=f"internal error: {type(exc).__name__}: {exc}")
