@@ -15,7 +15,7 @@ home place of a story's outlet from the batch fields ``url`` and ``source``:
 The resolver uses the home only to break ties between places of the same name.
 
 Within one batch, ``OutletMemory`` keeps the first-level regions of the places each outlet's
-earlier stories resolved to: a local paper names its own state story after story, so the
+stories resolved to: a local paper names its own state story after story, so the
 home town a domain reads as ("norfolkdailynews.com": Norfolk, Virginia or Nebraska?) is the
 one in the region its stories name most, and an outlet whose domain names no place
 ("echopress.com") is at home in the region most of its stories name.
@@ -83,9 +83,9 @@ class OutletMemory:
     """The first-level regions the places of each outlet's stories lie in, story by story
     (each region once a story), by web host: an outlet's home region learned from the batch.
 
-    ``home`` uses what earlier stories said: of the home towns a domain reads as, the one in
-    the region most stories named; where the domain names no place, the region named by two
-    stories at least and by a third of them, ahead of any other region."""
+    ``home`` uses what the stories recorded so far said: of the home towns a domain reads as,
+    the one in the region most stories named; where the domain names no place, the region
+    named by two stories at least and by a third of them, ahead of any other region."""
 
     def __init__(self) -> None:
         self._regions: dict[str, Counter[tuple[str, str]]] = {}
@@ -105,7 +105,7 @@ class OutletMemory:
         self._stories[host] += 1
 
     def home(self, url: str | None, home: Home | None, gazetteer: Gazetteer) -> Home | None:
-        """``home`` as the outlet's earlier stories settle it."""
+        """``home`` as the outlet's recorded stories settle it."""
         host = _host(url)
         regions = self._regions.get(host or "")
         if host is None or not regions:

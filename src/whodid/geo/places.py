@@ -94,6 +94,7 @@ def find_places(
     url: str | None = None,
     source: str | None = None,
     memory: OutletMemory | None = None,
+    learn: bool = True,
 ) -> list[Place]:
     """Every place mention of ``doc``, resolved: name, country (ISO3), admin1, lat, lon, feature.
 
@@ -101,7 +102,8 @@ def find_places(
     With ``actors`` (``DocActors``), a city that acts as its government ("Washington said")
     is left to the actors layer. The story's ``url`` and outlet name (``source``) give the
     outlet's home, which breaks ties between places of the same name; ``memory`` (one per
-    batch) learns each outlet's home region from its stories, one after another.
+    batch) knows each outlet's home region from its stories, and learns from this one unless
+    ``learn`` is false.
     """
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(doc, gazetteer)
@@ -110,7 +112,7 @@ def find_places(
         home = memory.home(url, home, gazetteer)
     focus = _focus(doc, gazetteer)
     entries = resolve_mentions(doc, mentions, gazetteer, focus=focus, home=home)
-    if memory is not None:
+    if memory is not None and learn:
         memory.record(url, entries)
     return [
         _place(doc, mention, entry)
