@@ -33,6 +33,7 @@ from whodid.events.assemble import (
 from whodid.events.coder import code_sentence
 from whodid.events.lexicon import Lexicon, default_lexicon
 from whodid.geo import dateline_place_of, find_places, locate_events, locate_words
+from whodid.geo.outlet import OutletMemory
 from whodid.ingest.records_io import article_from_record
 from whodid.nlp.model import load_nlp, word_lists
 from whodid.quotes import attribute_statements, find_quotes, link_events
@@ -98,8 +99,10 @@ def annotate_doc(
     kb: ActorKB,
     lexicon: Lexicon,
     options: Options,
+    outlets: OutletMemory | None = None,
 ) -> Annotation:
-    """All layers for one parsed document."""
+    """All layers for one parsed document; ``outlets``: what the batch's stories said of each
+    outlet's home region."""
     text = article.text
     if doc_text(doc) != text:
         keep_text(doc, text)  # parsed truecased: spans report the text as given
@@ -130,7 +133,9 @@ def annotate_doc(
         found.extend(item for item in in_sentence if item[0].confidence >= options.min_confidence)
     found = _dedupe(found)
     date_events(found, doc=doc, timexes=times, published=article.published)
-    mentioned = find_places(doc, actors=actors, url=article.url, source=article.source)
+    mentioned = find_places(
+        doc, actors=actors, url=article.url, source=article.source, memory=outlets, learn=False
+    )
     dateline = dateline_place_of(text, mentioned)
     # places in captions, credits and copyright lines are not the story's; the dateline's is
     places = [p for p in mentioned if p is dateline or not _masked(p.start, p.end, mask)]
@@ -185,6 +190,35 @@ def _to_article(item: Article | dict[str, Any] | str) -> Article:
     return article_from_record(item)
 
 
+def _outlets_learned(
+    stream: Iterable[tuple[Doc, Annotation | Article]], outlets: OutletMemory, size: int
+) -> Iterator[tuple[Doc, Annotation | Article]]:
+    """The parsed stream, ``size`` documents at a time, once ``outlets`` has learned from
+    their places (and from all earlier ones) where each outlet is at home: a story early in
+    the batch benefits from the outlet's later stories of the same window."""
+    window: list[tuple[Doc, Annotation | Article]] = []
+    for item in stream:
+        window.append(item)
+        if len(window) >= size:
+            _learn(window, outlets)
+            yield from window
+            window = []
+    _learn(window, outlets)
+    yield from window
+
+
+def _learn(window: list[tuple[Doc, Annotation | Article]], outlets: OutletMemory) -> None:
+    for doc, payload in window:
+        if isinstance(payload, Annotation) or not payload.url:
+            continue
+        try:
+            if doc_text(doc) != payload.text:
+                keep_text(doc, payload.text)
+            find_places(doc, url=payload.url, source=payload.source, memory=outlets)
+        except Exception:  # the document's own annotation reports the error
+            log.debug("no outlet evidence from %s", payload.id, exc_info=True)
+
+
 def annotate_many(items: Iterable[Item], *, options: Options | None = None) -> Iterator[Annotation]:
     """Annotate documents in order, streaming through ``nlp.pipe``.
 
@@ -198,6 +232,7 @@ def annotate_many(items: Iterable[Item], *, options: Options | None = None) -> I
     kb = _knowledge_base((*options.actor_files, *conf_actors), (*options.agent_files, *conf_agents))
     lexicon = default_lexicon()
     common = _common_words(nlp, lexicon)
+    outlets = OutletMemory()  # each outlet's home region, learned from its stories
 
     def prepared() -> Iterator[tuple[str, Annotation | Article]]:
         for item in items:
@@ -214,12 +249,14 @@ def annotate_many(items: Iterable[Item], *, options: Options | None = None) -> I
             yield truecase(article.text, common=common), article
 
     stream = nlp.pipe(prepared(), as_tuples=True, batch_size=options.batch_size)
-    for doc, payload in stream:
+    for doc, payload in _outlets_learned(stream, outlets, options.batch_size):
         if isinstance(payload, Annotation):
             yield payload
             continue
         try:
-            yield annotate_doc(doc, payload, kb=kb, lexicon=lexicon, options=options)
+            yield annotate_doc(
+                doc, payload, kb=kb, lexicon=lexicon, options=options, outlets=outlets
+            )
         except Exception as exc:  # one bad document never aborts a batch
             log.exception("failed to annotate %s", payload.id)
             yield Annotation(id=payload.id, error=f"internal error: {type(exc).__name__}: {exc}")

@@ -13,19 +13,26 @@ home place of a story's outlet from the batch fields ``url`` and ``source``:
    of that country read the same way, else the country itself (a national home).
 
 The resolver uses the home only to break ties between places of the same name.
+
+Within one batch, ``OutletMemory`` keeps the first-level regions of the places each outlet's
+stories resolved to: a local paper names its own state story after story, so the
+home town a domain reads as ("norfolkdailynews.com": Norfolk, Virginia or Nebraska?) is the
+one in the region its stories name most, and an outlet whose domain names no place
+("echopress.com") is at home in the region most of its stories name.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from whodid.geo.gazetteer import Entry, Gazetteer, GazetteerError, _rows, canonical, normalise
 
-__all__ = ["Home", "OutletTable", "outlet_home", "outlet_table", "place_in_name"]
+__all__ = ["Home", "OutletMemory", "OutletTable", "outlet_home", "outlet_table", "place_in_name"]
 
 SCOPES = frozenset({"local", "national"})
 _MIN_LETTERS = 4  # "la", "ny", "stl" are too short to be read as a place
@@ -51,15 +58,75 @@ class Home:
     def place(self) -> Entry:
         return self.places[0]
 
-    def settle(self, support: Mapping[tuple[str, str], float]) -> Home:
-        """The home town whose (country, first-level region) has the most ``support``."""
+    def settle(self, support: Mapping[tuple[str, str], float], held: Collection[int] = ()) -> Home:
+        """The home town the story names its county of (``held``: ids of such towns), else
+        the one whose (country, first-level region) has the most ``support``."""
         if len(self.places) < 2:
             return self
         best = max(
             self.places,
-            key=lambda e: (support.get((e.country or "", e.admin1 or ""), 0), e.population),
+            key=lambda e: (
+                id(e) in held,
+                support.get((e.country or "", e.admin1 or ""), 0),
+                e.population,
+            ),
         )
         return Home((best,), self.local, self.towns)
+
+
+_MEMORY_KINDS = frozenset({"city", "capital", "admin2", "admin1"})
+_MEMORY_MIN = 2  # stories that name the region, at least
+_MEMORY_SHARE = 3  # ... and a third of the outlet's stories
+
+
+class OutletMemory:
+    """The first-level regions the places of each outlet's stories lie in, story by story
+    (each region once a story), by web host: an outlet's home region learned from the batch.
+
+    ``home`` uses what the stories recorded so far said: of the home towns a domain reads as,
+    the one in the region most stories named; where the domain names no place, the region
+    named by two stories at least and by a third of them, ahead of any other region."""
+
+    def __init__(self) -> None:
+        self._regions: dict[str, Counter[tuple[str, str]]] = {}
+        self._stories: Counter[str] = Counter()
+
+    def record(self, url: str | None, places: Iterable[Entry | None]) -> None:
+        """Remember the regions of one story's resolved places."""
+        host = _host(url)
+        if host is None:
+            return
+        regions = {
+            (e.country, e.name if e.kind == "admin1" else e.admin1 or "")
+            for e in places
+            if e is not None and e.kind in _MEMORY_KINDS and e.country
+        }
+        self._regions.setdefault(host, Counter()).update(r for r in regions if r[1])  # type: ignore[misc]
+        self._stories[host] += 1
+
+    def home(self, url: str | None, home: Home | None, gazetteer: Gazetteer) -> Home | None:
+        """``home`` as the outlet's recorded stories settle it."""
+        host = _host(url)
+        regions = self._regions.get(host or "")
+        if host is None or not regions:
+            return home
+        if home is not None:
+            if not home.local or len(home.places) < 2:
+                return home
+            named = {e: regions.get((e.country or "", e.admin1 or ""), 0) for e in home.places}
+            if not any(named.values()):
+                return home  # the story's own names settle it
+            best = max(home.places, key=lambda e: (named[e], e.population))
+            return Home((best,), home.local, home.towns)
+        ranked = regions.most_common(2)
+        count = ranked[0][1]
+        if count < _MEMORY_MIN or _MEMORY_SHARE * count < self._stories[host]:
+            return None
+        if len(ranked) > 1 and ranked[1][1] == count:
+            return None
+        country, name = ranked[0][0]
+        region = gazetteer.admin1.get((country, normalise(name)))
+        return Home((region,), True) if region is not None else None
 
 
 class OutletTable:

@@ -8,7 +8,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from whodid.geo.gazetteer import Entry, Gazetteer, default_gazetteer
-from whodid.geo.outlet import outlet_home
+from whodid.geo.outlet import OutletMemory, outlet_home
 from whodid.geo.resolve import resolve_mentions
 from whodid.geo.sites import PLACE_OBJECT_VERBS
 from whodid.geo.toponyms import Mention, find_mentions
@@ -93,19 +93,27 @@ def find_places(
     gazetteer: Gazetteer | None = None,
     url: str | None = None,
     source: str | None = None,
+    memory: OutletMemory | None = None,
+    learn: bool = True,
 ) -> list[Place]:
     """Every place mention of ``doc``, resolved: name, country (ISO3), admin1, lat, lon, feature.
 
     Mentions the gazetteer does not know keep their span with the other fields ``None``.
     With ``actors`` (``DocActors``), a city that acts as its government ("Washington said")
     is left to the actors layer. The story's ``url`` and outlet name (``source``) give the
-    outlet's home, which breaks ties between places of the same name.
+    outlet's home, which breaks ties between places of the same name; ``memory`` (one per
+    batch) knows each outlet's home region from its stories, and learns from this one unless
+    ``learn`` is false.
     """
     gazetteer = gazetteer or default_gazetteer()
     mentions = find_mentions(doc, gazetteer)
     home = outlet_home(url, source, gazetteer) if url or source else None
+    if memory is not None:
+        home = memory.home(url, home, gazetteer)
     focus = _focus(doc, gazetteer)
     entries = resolve_mentions(doc, mentions, gazetteer, focus=focus, home=home)
+    if memory is not None and learn:
+        memory.record(url, entries)
     return [
         _place(doc, mention, entry)
         for mention, entry in zip(mentions, entries, strict=True)

@@ -38,6 +38,7 @@ _TOWNS = frozenset({"city", "admin2"})  # local places that are not a country's 
 _ALTERNATE_NAME = 2.5  # matched by an alternate name ("Bombay"), not its own
 _NEAR_KM = 120.0  # local news names places close to each other
 _NEAR_WEIGHT = 4.0
+_HELD_WEIGHT = 4.0  # the story names a town's county, or a town of the county
 _MAX_NEAR_SENSES = 20  # county names such as "Montgomery County" have up to about 20
 _HOME_NEAR = 3.0  # a town or county within _NEAR_KM of a local outlet's home
 _HOME_REGION = 1.5  # a town, county or state of the home's state
@@ -66,6 +67,9 @@ class Context:
     support: Counter[tuple[str, str]] = field(default_factory=Counter)
     # how strongly the story's other names lie near each town or county candidate (by id)
     near: dict[int, float] = field(default_factory=dict)
+    # how strongly the story names the county of each town candidate, or a town of each county
+    # candidate (by id)
+    held: dict[int, float] = field(default_factory=dict)
 
 
 def _population_score(entry: Entry) -> float:
@@ -211,6 +215,7 @@ def score(
         value -= _FOREIGN_PEN
     if context is not None and entry.kind in _LOCAL:
         value += _NEAR_WEIGHT * min(1.0, context.near.get(id(entry), 0.0))
+        value += _HELD_WEIGHT * min(1.0, context.held.get(id(entry), 0.0))
     return value
 
 
@@ -327,8 +332,9 @@ def resolve_mentions(
     support: Counter[tuple[str, str]] = Counter()
     for keyed in regions_of.values():
         support.update(keyed)
+    held = _held(mentions, candidates, gazetteer)
     if home is not None:
-        home = home.settle(support)
+        home = home.settle(support, held={k for k, v in held.items() if v >= 0.5})
     homes = [_home_for(cands, home) for cands in candidates]
     states = [_state_word(doc, m) for m in mentions]
     first = [
@@ -366,6 +372,7 @@ def resolve_mentions(
                 base.regions[(entry.country, entry.name)] += 1
     base.support = support
     base.near = _nearness(mentions, candidates, first)
+    base.held = held
     # a name said six times is no evidence for itself: all its votes are taken away
     own: dict[str, list[tuple[str | None, float, tuple[str, str] | None]]] = defaultdict(list)
     for mention, vote in zip(mentions, votes, strict=True):
@@ -451,7 +458,7 @@ def _without(
     support = Counter(base.support)
     support.subtract(own_regions)
     positive = {k: v for k, v in countries.items() if v > 1e-9}
-    return Context(positive, +regions, base.focus, +support, base.near)
+    return Context(positive, +regions, base.focus, +support, base.near, base.held)
 
 
 def _nearness(
@@ -491,6 +498,48 @@ def _nearness(
             if best:
                 near[id(entry)] = sum(best.values())
     return near
+
+
+def _held(
+    mentions: list[Mention], candidates: list[list[Entry]], gazetteer: Gazetteer
+) -> dict[int, float]:
+    """For each town and county candidate, the evidence that the story names the county that
+    holds the town, or a town the county holds: "Richmond" and "Madison County" pair only in
+    Kentucky. Each pair of names counts by how many such pairs their senses make (one pair
+    counts 1, four pairs 1/4 each). A county's bare name ("Licking" for Licking County) is
+    evidence for its towns."""
+    counties: dict[str, list[Entry]] = {}
+    towns: dict[str, list[Entry]] = {}
+    for mention, cands in zip(mentions, candidates, strict=True):
+        if mention.source == "demonym" or mention.key in counties:
+            continue
+        counties[mention.key] = []
+        for entry in cands:
+            if entry.kind == "admin2":
+                counties[mention.key].append(entry)
+            elif entry.kind in ("city", "capital") and entry.admin2:
+                towns.setdefault(mention.key, []).append(entry)
+        if not counties[mention.key]:  # "Licking" for Licking County: evidence, no candidate
+            for word in _COUNTY_WORDS:
+                found = gazetteer.lookup_key(f"{mention.key} {word}")
+                counties[mention.key].extend(e for e in found if e.kind == "admin2")
+    held: dict[int, float] = defaultdict(float)
+    for county_key, county_entries in counties.items():
+        by_county: dict[tuple[str | None, ...], Entry] = {
+            (e.country, e.admin1, e.name): e for e in county_entries
+        }
+        for town_key, town_entries in towns.items():
+            if _same_name(county_key, town_key):
+                continue
+            pairs = [
+                (town, by_county[(town.country, town.admin1, town.admin2)])
+                for town in town_entries
+                if (town.country, town.admin1, town.admin2) in by_county
+            ]
+            for town, county in pairs:
+                held[id(town)] += 1.0 / len(pairs)
+                held[id(county)] += 1.0 / len(pairs)
+    return held
 
 
 def _same_name(key: str, other: str) -> bool:
