@@ -8,7 +8,7 @@ import pytest
 from whodid.geo import find_places
 from whodid.geo.gazetteer import Entry, default_gazetteer
 from whodid.geo.outlet import Home, OutletMemory, outlet_home
-from whodid.pipeline import annotate_many
+from whodid.pipeline import Options, annotate_many
 from whodid.records import Place
 
 _model = pytest.mark.model
@@ -112,3 +112,16 @@ def test_a_story_early_in_a_batch_learns_from_its_outlets_later_stories() -> Non
     assert [(p.text, p.admin1) for p in first.places] == [("Norfolk", "Nebraska")]
     alone = next(iter(annotate_many(records[:1])))
     assert [(p.text, p.admin1) for p in alone.places] == [("Norfolk", "Virginia")]
+
+
+@_model
+def test_without_outlet_memory_each_story_resolves_alone() -> None:
+    url = "http://www.norfolkbulletin.com/story/{}"
+    texts = [
+        "The Norfolk city council approved a new pool on Tuesday.",
+        "Farmers from Lincoln and Grand Island met in Nebraska on Monday.",
+        "Omaha and Kearney schools closed for snow.",
+    ]
+    records = [{"id": str(i), "text": t, "url": url.format(i)} for i, t in enumerate(texts)]
+    first = next(iter(annotate_many(records, options=Options(outlet_memory=False))))
+    assert [(p.text, p.admin1) for p in first.places] == [("Norfolk", "Virginia")]

@@ -56,6 +56,9 @@ class Options:
     batch_size: int = 32
     keep_negated: bool = True  # report negated events (flagged) rather than drop them
     min_confidence: float = 0.0  # drop events ranked below this
+    # learn each outlet's home region from the batch's stories with a ``url`` (places of a
+    # story then depend on the outlet's other stories in the batch); False: each story alone
+    outlet_memory: bool = True
 
 
 @functools.cache
@@ -232,7 +235,8 @@ def annotate_many(items: Iterable[Item], *, options: Options | None = None) -> I
     kb = _knowledge_base((*options.actor_files, *conf_actors), (*options.agent_files, *conf_agents))
     lexicon = default_lexicon()
     common = _common_words(nlp, lexicon)
-    outlets = OutletMemory()  # each outlet's home region, learned from its stories
+    # each outlet's home region, learned from its stories
+    outlets = OutletMemory() if options.outlet_memory else None
 
     def prepared() -> Iterator[tuple[str, Annotation | Article]]:
         for item in items:
@@ -249,7 +253,9 @@ def annotate_many(items: Iterable[Item], *, options: Options | None = None) -> I
             yield truecase(article.text, common=common), article
 
     stream = nlp.pipe(prepared(), as_tuples=True, batch_size=options.batch_size)
-    for doc, payload in _outlets_learned(stream, outlets, options.batch_size):
+    if outlets is not None:
+        stream = _outlets_learned(stream, outlets, options.batch_size)
+    for doc, payload in stream:
         if isinstance(payload, Annotation):
             yield payload
             continue

@@ -11,7 +11,15 @@ from typing import IO
 
 import typer
 
-from whodid.cli.common import ActorFiles, AgentFiles, Model, make_options, progress, stderr
+from whodid.cli.common import (
+    ActorFiles,
+    AgentFiles,
+    Model,
+    OutletMemoryFlag,
+    make_options,
+    progress,
+    stderr,
+)
 from whodid.ingest.records_io import iter_jsonl_records
 from whodid.pipeline import Failed, Item, annotate_many
 
@@ -46,10 +54,11 @@ def annotate_cli(
     actors: list[Path] | None = ActorFiles,
     agents: list[Path] | None = AgentFiles,
     model: str | None = Model,
+    outlet_memory: bool = OutletMemoryFlag,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Annotate a JSONL batch: events, places, times and quotes for every line, in input order."""
-    options = make_options(actors, agents, model)
+    options = make_options(actors, agents, model, outlet_memory=outlet_memory)
     source: Path | str = input if input == "-" else Path(input)
     if isinstance(source, Path) and not source.exists():
         stderr.print(f"[red]error:[/red] cannot read {source}")

@@ -32,16 +32,31 @@ AgentFiles = typer.Option(
 Model = typer.Option(
     None, "--model", help="spaCy model name (default: $WHODID_SPACY_MODEL or the bundled one)."
 )
+OutletMemoryFlag = typer.Option(
+    True,
+    "--outlet-memory/--no-outlet-memory",
+    help="Learn each outlet's home region from the batch's stories with a url (default), "
+    "or resolve every story's places on its own.",
+)
 
 
 def make_options(
-    actors: list[Path] | None, agents: list[Path] | None, model: str | None
+    actors: list[Path] | None,
+    agents: list[Path] | None,
+    model: str | None,
+    *,
+    outlet_memory: bool = True,
 ) -> Options:
     for path in [*(actors or []), *(agents or [])]:
         if not path.is_file():
             stderr.print(f"[red]error:[/red] dictionary file not found: {path}")
             raise typer.Exit(2)
-    return Options(model=model, actor_files=tuple(actors or ()), agent_files=tuple(agents or ()))
+    return Options(
+        model=model,
+        actor_files=tuple(actors or ()),
+        agent_files=tuple(agents or ()),
+        outlet_memory=outlet_memory,
+    )
 
 
 def progress(*, quiet: bool) -> Progress:

@@ -12,7 +12,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from whodid.cli.common import ActorFiles, AgentFiles, Model, make_options, progress, stderr
+from whodid.cli.common import (
+    ActorFiles,
+    AgentFiles,
+    Model,
+    OutletMemoryFlag,
+    make_options,
+    progress,
+    stderr,
+)
 from whodid.ingest import CorpusOptions, FieldMap, estimate_count
 from whodid.runners.dask_runner import DaskUnavailable
 from whodid.store import DEFAULT_DB, IngestOptions, IngestReport, Store, StoreError, ingest
@@ -45,6 +53,7 @@ def ingest_cli(
     actors: list[Path] | None = ActorFiles,
     agents: list[Path] | None = AgentFiles,
     model: str | None = Model,
+    outlet_memory: bool = OutletMemoryFlag,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each committed batch."),
 ) -> None:
@@ -72,7 +81,7 @@ def ingest_cli(
         keep_shards=shards is not None,
         batch_size=batch_size,
         corpus=CorpusOptions(fields=fields, max_bytes=max_bytes),
-        annotate=make_options(actors, agents, model),
+        annotate=make_options(actors, agents, model, outlet_memory=outlet_memory),
     )
     total = estimate_count(paths) if not quiet else None
     started = time.perf_counter()
