@@ -15,19 +15,20 @@ import pyarrow.parquet as pq
 import pytest
 
 from whodid.records import Actor, Annotation, Event, Place, Quote, Span, Timex
-from whodid.runners.dask_runner import SHARD_SCHEMA, _partitions, read_shard
+from whodid.runners.dask_runner import SHARD_SCHEMA, read_shard
+from whodid.runners.local import chunks
 
 pytest.importorskip("distributed")
 
 
 def test_partitions_count_articles_and_keep_bookkeeping_items() -> None:
     jobs = [("a", object()), ("skip", None), ("b", object()), ("c", object()), ("skip2", None)]
-    parts = list(_partitions(jobs, 2))  # type: ignore[arg-type]
+    parts = list(chunks(jobs, 2))  # type: ignore[arg-type]
     assert [[tag for tag, _ in p] for p in parts] == [["a", "skip", "b"], ["c", "skip2"]]
 
 
 def test_partitions_of_nothing() -> None:
-    assert list(_partitions([], 4)) == []
+    assert list(chunks([], 4)) == []
 
 
 def _annotation() -> Annotation:

@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 
 from whodid.pipeline import Options
 from whodid.records import Annotation, Article
-from whodid.runners.local import Job, annotate_chunk, merge_results
+from whodid.runners.local import Job, annotate_chunk, chunks, merge_results
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -174,19 +174,6 @@ def _client(dask: DaskOptions) -> Iterator[Client]:
         yield client
 
 
-def _partitions(jobs: Iterable[Job[T]], size: int) -> Iterator[list[Job[T]]]:
-    chunk: list[Job[T]] = []
-    articles = 0
-    for job in jobs:
-        chunk.append(job)
-        articles += job[1] is not None
-        if articles >= size:
-            yield chunk
-            chunk, articles = [], 0
-    if chunk:
-        yield chunk
-
-
 def _failed(articles: list[Article], exc: BaseException) -> list[Annotation]:
     message = f"internal error: Dask task failed: {type(exc).__name__}: {exc}"
     return [Annotation(id=a.id, error=message) for a in articles]
@@ -228,7 +215,7 @@ def annotate_dask(
                     annotations = _failed(articles, exc)
                 yield from merge_results(chunk, annotations)
 
-            for n, chunk in enumerate(_partitions(jobs, max(1, dask.partition_size))):
+            for n, chunk in enumerate(chunks(jobs, max(1, dask.partition_size))):
                 articles = [a for _, a in chunk if a is not None]
                 future = None
                 if articles:

@@ -16,13 +16,12 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
 from typing import TypeVar
 
 from whodid.pipeline import Options, annotate_many
 from whodid.records import Annotation, Article
 
-__all__ = ["annotate_chunk", "annotate_ordered"]
+__all__ = ["annotate_chunk", "annotate_ordered", "chunks"]
 
 logger = logging.getLogger(__name__)
 
@@ -66,9 +65,19 @@ def _work(articles: list[Article]) -> list[Annotation]:
     return annotate_chunk(articles, _worker_options)
 
 
-def _chunks(jobs: Iterable[Job[T]], size: int) -> Iterator[list[Job[T]]]:
-    iterator = iter(jobs)
-    while chunk := list(islice(iterator, size)):
+def chunks(jobs: Iterable[Job[T]], size: int) -> Iterator[list[Job[T]]]:
+    """``jobs`` cut into chunks of ``size`` articles each (bookkeeping items without an article
+    ride along), the same cut in every engine: what the pipeline learns within one batch (each
+    outlet's home region) is then learned from the same stories, whatever runs them."""
+    chunk: list[Job[T]] = []
+    articles = 0
+    for job in jobs:
+        chunk.append(job)
+        articles += job[1] is not None
+        if articles >= size:
+            yield chunk
+            chunk, articles = [], 0
+    if chunk:
         yield chunk
 
 
@@ -94,7 +103,7 @@ def annotate_ordered(
 ) -> Iterator[tuple[T, Annotation | None]]:
     """Annotate the articles of ``jobs`` in ``workers`` processes; yield results in input order."""
     if workers <= 1:
-        for chunk in _chunks(jobs, chunk_size):
+        for chunk in chunks(jobs, chunk_size):
             articles = _articles(chunk)
             yield from merge_results(chunk, annotate_chunk(articles, options) if articles else [])
         return
@@ -146,7 +155,7 @@ def _pooled(
         yield from merge_results(chunk, annotations)
 
     try:
-        for chunk in _chunks(jobs, chunk_size):
+        for chunk in chunks(jobs, chunk_size):
             articles = _articles(chunk)
             pending.append((chunk, pool.submit(_work, articles) if articles else None))
             while len(pending) >= window:
