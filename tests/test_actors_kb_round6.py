@@ -1,7 +1,8 @@
 """Knowledge base and resolution of the sixth actors round (issue 4), on sentences written for
-them: interior and finance ministers of the G20, UN agencies and other international bodies,
-international NGOs, news media and companies, craft and tribal role nouns, and the field named
-in an unknown body's name ("the X Medical Association")."""
+them: interior, finance and health ministers of the G20, governors of the largest US states,
+heads of companies and of transnational armed groups, UN agencies and other international
+bodies, international NGOs, news media and companies, craft and tribal role nouns, and the
+field named in an unknown body's name ("the X Medical Association")."""
 
 from __future__ import annotations
 
@@ -28,11 +29,16 @@ from whodid.records import Actor
         ("Enoch Godongwana", datetime.date(2023, 5, 1), "ZAFGOV"),
         ("Timothy Geithner", datetime.date(2011, 5, 1), "USAGOV"),
         ("Timothy Geithner", datetime.date(2015, 5, 1), "USAELI"),
+        ("Karl Lauterbach", datetime.date(2022, 5, 1), "DEUGOV"),
+        ("Kathy Hochul", datetime.date(2023, 5, 1), "USAGOV"),
+        ("Sergey Sobyanin", datetime.date(2023, 5, 1), "RUSGOV"),
+        ("Igor Sechin", datetime.date(2010, 5, 1), "RUSGOV"),
+        ("Igor Sechin", datetime.date(2020, 5, 1), "RUSBUS"),
+        ("Jeff Bezos", datetime.date(2019, 5, 1), "USABUS"),
+        ("Osama bin Laden", datetime.date(2005, 5, 1), "IMGALQ"),
     ],
 )
-def test_interior_and_finance_ministers_of_the_g20(
-    name: str, when: datetime.date, code: str
-) -> None:
+def test_new_dated_offices(name: str, when: datetime.date, code: str) -> None:
     found = ActorKB.builtin().lookup(name, when=when)
     assert found and found[0].code == code
 
@@ -129,3 +135,8 @@ def test_an_ex_title_split_by_the_parser_is_still_a_former_official(nlp) -> None
     assert [t.dep_ for t in doc[:3]] == ["nsubj"] * 3  # the parse this rule repairs
     actor = DocActors(ActorKB.builtin(), doc).resolve(doc[0])
     assert actor is not None and actor.code == "ECUELI"
+
+
+def test_a_transnational_group_leader_has_the_group_sector() -> None:
+    found = ActorKB.builtin().lookup("Abu Bakr al-Baghdadi", when=datetime.date(2016, 5, 1))
+    assert found and (found[0].code, found[0].sector) == ("IMGISI", "REB")
