@@ -1,6 +1,6 @@
 """Knowledge base and resolution of the sixth actors round (issue 4), on sentences written for
 them: interior, finance and health ministers of the G20, governors of the largest US states,
-heads of companies and of transnational armed groups, UN agencies and other international
+heads of companies and of transnational armed groups, UN envoys, UN agencies and other international
 bodies, international NGOs, news media and companies, craft and tribal role nouns, and the
 field named in an unknown body's name ("the X Medical Association")."""
 
@@ -36,6 +36,10 @@ from whodid.records import Actor
         ("Igor Sechin", datetime.date(2020, 5, 1), "RUSBUS"),
         ("Jeff Bezos", datetime.date(2019, 5, 1), "USABUS"),
         ("Osama bin Laden", datetime.date(2005, 5, 1), "IMGALQ"),
+        ("Staffan de Mistura", datetime.date(2016, 5, 1), "IGOUNO"),
+        ("Martin Griffiths", datetime.date(2019, 5, 1), "IGOUNO"),
+        ("Martin Griffiths", datetime.date(2022, 5, 1), "IGOUNOOCH"),
+        ("Peter Maurer", datetime.date(2015, 5, 1), "NGOIRC"),
     ],
 )
 def test_new_dated_offices(name: str, when: datetime.date, code: str) -> None:
