@@ -52,8 +52,9 @@ def regular_plural(word: str) -> str:
 
 def is_acronym(name: str) -> bool:
     """Short all-capital names (US, UN, PRI) must match case-sensitively."""
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and _ACRONYM.match(name) is not None and len(letters) <= 5
+    if _ACRONYM.match(name) is None:  # most names fail here: test it before counting
+        return False
+    return sum(c.isalpha() for c in name) <= 5  # the match starts with a letter
 
 
 def _split(cell: str) -> list[str]:

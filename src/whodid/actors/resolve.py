@@ -70,6 +70,87 @@ _QUANTIFIERS = frozenset(
 _PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "within"})
 # Last words of an organisation's name that make it a civil, non-governmental body.
 _NGO_NAME_HEADS = frozenset({"Forum", "Foundation", "Association", "Coalition"})
+# Last words of a body's name ("the X Medical Association", "the X Commission on Human Rights"),
+# and the words in such a name that give the body's field: an organisation the KB does not know
+# takes the sector of the field it is named for.
+_BODY_NAME_HEADS = frozenset(
+    {
+        "Association",
+        "Commission",
+        "Council",
+        "Union",
+        "Unions",
+        "Federation",
+        "Confederation",
+        "Society",
+        "Board",
+        "Committee",
+        "Alliance",
+        "League",
+        "Network",
+        "Institute",
+        "Syndicate",
+        "Forum",
+        "Coalition",
+        "Foundation",
+        "Centre",
+        "Center",
+        "Chamber",
+        "Service",
+    }
+)
+_NAME_FIELDS: dict[str, str] = {
+    "human rights": "HRI",
+    "civil liberties": "HRI",
+    "medical": "HLH",
+    "health": "HLH",
+    "doctors": "HLH",
+    "nurses": "HLH",
+    "physicians": "HLH",
+    "midwives": "HLH",
+    "bar": "JUD",
+    "lawyers": "JUD",
+    "judges": "JUD",
+    "magistrates": "JUD",
+    "judicial": "JUD",
+    "electoral": "GOV",
+    "election": "GOV",
+    "elections": "GOV",
+    "ulema": "REL",
+    "ulama": "REL",
+    "churches": "REL",
+    "bishops": "REL",
+    "catholic": "REL",
+    "evangelical": "REL",
+    "imams": "REL",
+    "rabbis": "REL",
+    "teachers": "EDU",
+    "students": "EDU",
+    "student": "EDU",
+    "universities": "EDU",
+    "journalists": "MED",
+    "press": "MED",
+    "broadcasters": "MED",
+    "editors": "MED",
+    "farmers": "AGR",
+    "fishermen": "AGR",
+    "pastoralists": "AGR",
+    "workers": "LAB",
+    "labour": "LAB",
+    "labor": "LAB",
+    "trade unions": "LAB",
+    "miners": "LAB",
+    "employees": "LAB",
+    "commerce": "BUS",
+    "industry": "BUS",
+    "industries": "BUS",
+    "employers": "BUS",
+    "manufacturers": "BUS",
+    "bankers": "BUS",
+    "environmental": "ENV",
+    "wildlife": "ENV",
+    "conservation": "ENV",
+}
 # Prepositions of a verb that say where its subject acted.
 _WHERE_PREPS = frozenset(
     {"in", "at", "inside", "outside", "near", "across", "throughout", "through"}
@@ -598,6 +679,9 @@ class DocActors:
         return None
 
     def _noun_phrase(self, tok: Token) -> Actor | None:
+        split = self._split_ex(tok)
+        if split is not None:
+            return self._noun_phrase(split)
         head_m = self._at.get(tok.i)
         agentish = head_m is not None and head_m.agent is not None
         start, end = np_tokens(tok, with_of=agentish or tok.pos_ == "NOUN", role=agentish)
@@ -718,6 +802,16 @@ class DocActors:
             plural=plural,
             located=located and bool(names),
         )
+
+    def _split_ex(self, tok: Token) -> Token | None:
+        """The role of 'ex-president of X' when the parser made 'ex', '-' and the role three
+        siblings of one head (it does so before an of-phrase): the role token, else None."""
+        doc = self.doc
+        if tok.lower_ != "ex" or tok.i + 2 >= len(doc) or doc[tok.i + 1].text not in ("-", "–"):
+            return None
+        role = doc[tok.i + 2]
+        same = role.head.i == tok.head.i and role.dep_ == tok.dep_
+        return role if same and role.i in self._at else None
 
     def _people_abroad(self, tok: Token, entry: ActorEntry) -> str | None:
         """The country where a people named by a plural demonym lives, when an 'in'-phrase
@@ -868,10 +962,11 @@ class DocActors:
                 return best.country
         return None
 
-    def _town_in(self, tok: Token) -> tuple[str, int] | None:
+    def _town_in(self, tok: Token, *, of: bool = False) -> tuple[str, int] | None:
         """The country of a town or region in a place phrase after a role ('a court in
-        Istanbul', 'officials from Kano State'), with the token end of the phrase."""
-        for obj, end in self._prep_objects(tok, _PLACE_PREPS):
+        Istanbul', 'officials from Kano State'; with ``of``, a person's office there: 'the
+        governor of Kano State'), with the token end of the phrase."""
+        for obj, end in self._prep_objects(tok, _PLACE_PREPS | {"of"} if of else _PLACE_PREPS):
             named = self._settlement_name(obj)
             if named is not None and named.i not in self._at:
                 # "police in the town of X": a name a settlement noun makes a place
@@ -1237,7 +1332,8 @@ class DocActors:
         if country is None and first.lower_ in ("its", "their"):
             country = self.memory.country(first.idx)  # "Minsk said its foreign minister ..."
         if country is None:
-            town = self._town_in(tok)  # "a court in Istanbul"
+            # "a court in Istanbul", "the governor of Kano State"
+            town = self._town_in(tok, of=agent.kind == "person")
             if town is not None:
                 country, end = town[0], max(end, town[1])
         if country is None:
@@ -1344,6 +1440,16 @@ class DocActors:
             first -= 1
         return self.doc[first : tok.i + 1].text if first < tok.i else None
 
+    def _name_field(self, tok: Token, start: int, end: int) -> str | None:
+        """The sector of the field a body's name names ('the X Bar Association' -> JUD, 'the X
+        Commission on Human Rights' -> HRI), if its head is a body's last word, else None."""
+        if tok.text not in _BODY_NAME_HEADS:
+            return None
+        words = [t.lower_ for t in self.doc[start:end] if t.i != tok.i and t.is_title]
+        pairs = [" ".join(p) for p in zip(words, words[1:], strict=False)]
+        fields = [_NAME_FIELDS[w] for w in (*pairs, *words) if w in _NAME_FIELDS]
+        return fields[0] if fields else None
+
     def _proper_name(
         self,
         tok: Token,
@@ -1410,6 +1516,10 @@ class DocActors:
             )
         if names and tok.ent_type_ not in ("PERSON",):
             base = names[0]
+            field = self._name_field(tok, start, end)
+            if field is not None and base.kind in ("country", "place") and base.country:
+                # 'the Kenyan Medical Association': the country's body of that field
+                return self._actor(start, end, base.country + field, sector=field, name=None)
             return self._actor(
                 start,
                 end,
@@ -1433,6 +1543,10 @@ class DocActors:
                 return self._actor(start, end, country, name=place)
         if tok.ent_type_ == "PERSON" and name and all(t.ent_type_ == "PERSON" for t in name_toks):
             return self._actor(start, end, None, name=name)  # an unknown person, as written
+        field = self._name_field(tok, start, end) if tok.ent_type_ == "ORG" else None
+        if field is not None and len(name_toks) > 1:
+            # 'the Independent Electoral Commission': a body of no known country, its field's
+            return self._actor(start, end, "---" + field, sector=field, name=name)
         if tok.ent_type_ == "ORG" and tok.text in _NGO_NAME_HEADS and len(name_toks) > 1:
             # 'the Third Regional Water Forum', 'the X Family Foundation': a civil body of no
             # known country is a non-governmental organisation, as CAMEO codes them
