@@ -372,13 +372,17 @@ def resolve_mentions(
         own[mention.key].append(vote)
     resolved: list[Entry | None] = []
     sense: dict[str, Entry] = {}
+    contexts: dict[str, Context] = {}  # the context less a name's own votes, once per name
     for i, (cands, mention, text, region) in enumerate(
         zip(candidates, mentions, texts, explicit, strict=True)
     ):
         if mention.key in sense and region is None and not after[i] and not states[i]:
             resolved.append(sense[mention.key])
             continue
-        context = _without(base, own[mention.key], regions_of.get(mention.key, set()))
+        context = contexts.get(mention.key)
+        if context is None:
+            own_votes, own_regions = own[mention.key], regions_of.get(mention.key, set())
+            context = contexts[mention.key] = _without(base, own_votes, own_regions)
         entry = _best(
             cands,
             mention,
