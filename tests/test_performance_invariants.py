@@ -395,3 +395,30 @@ def test_actors_memory_learns_from_the_plain_heads(nlp) -> None:  # type: ignore
         if t.pos_ in ("NOUN", "PROPN") and actors._is_np_head(t) and actors._may_name_actor(t)
     ]
     assert plain and actors._heads_to_learn_from() == plain
+
+
+def test_context_less_own_votes_is_the_plain_one() -> None:
+    from collections import Counter
+
+    from whodid.geo.resolve import Context, _without
+
+    base = Context(
+        {"ARN": 3.0, "GON": 1.0, "ROH": 0.5},
+        Counter({("ARN", "Eriador"): 2, ("GON", "Anorien"): 1, ("ROH", "Westfold"): 3}),
+        "ARN",
+        Counter({("GON", "Anorien"): 1, ("ARN", "Eriador"): 4, ("ROH", "Eastfold"): 1}),
+    )
+    votes = [("ARN", 1.0, ("ARN", "Eriador")), ("GON", 1.0, ("GON", "Anorien")), (None, 0.0, None)]
+    own = {("GON", "Anorien"), ("ARN", "Eriador"), ("HAR", "Umbar")}
+    got = _without(base, votes, own)
+    # the plain way: copy, subtract, keep what stays above zero
+    regions = Counter(base.regions)
+    for _, _, region in votes:
+        if region:
+            regions[region] -= 1
+    support = Counter(base.support)
+    support.subtract(own)
+    assert list(got.regions.items()) == list((+regions).items())
+    assert list(got.support.items()) == list((+support).items())
+    assert got.countries == {"ARN": 2.0, "ROH": 0.5}
+    assert base.regions[("GON", "Anorien")] == 1  # the base is left as it was
