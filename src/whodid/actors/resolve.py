@@ -178,13 +178,13 @@ class DocActors:
     def _without_features(self, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` without a country named inside a lake's, sea's or gulf's name: "Lake
         Chad", "the Gulf of Mexico", "the South China Sea" are places, not the country."""
-        doc = self.doc
+        texts = tree_of(self.doc).texts()
         out = []
         for m in mentions:
             if m.entry is not None and m.entry.kind == "country":
-                prev = doc[m.start - 1].text if m.start > 0 else ""
-                prev2 = doc[m.start - 2].text if m.start > 1 else ""
-                after = doc[m.end].text if m.end < len(doc) else ""
+                prev = texts[m.start - 1] if m.start > 0 else ""
+                prev2 = texts[m.start - 2] if m.start > 1 else ""
+                after = texts[m.end] if m.end < len(texts) else ""
                 if (
                     prev in _FEATURES_BEFORE
                     or (prev == "of" and prev2 in _FEATURES_OF)
@@ -204,11 +204,12 @@ class DocActors:
         out = []
         for m in mentions:
             entry = m.entry
+            if entry is None or entry.kind != "person":
+                out.append(m)  # only a known person's surname is checked below
+                continue
             prev = doc[m.start - 1] if m.start > 0 else None
             if (
-                entry is not None
-                and entry.kind == "person"
-                and prev is not None
+                prev is not None
                 and prev.i not in taken
                 and prev.is_alpha
                 and prev.is_title
@@ -218,9 +219,7 @@ class DocActors:
             ):
                 continue
             if (  # "B. Merkel" is not Angela Merkel either: an initial no given name has
-                entry is not None
-                and entry.kind == "person"
-                and prev is not None
+                prev is not None
                 and prev.i not in taken
                 and len(prev.text) == 2
                 and prev.text[0].isupper()
@@ -1330,14 +1329,16 @@ class DocActors:
         if not name_toks:
             return None
         doc = self.doc
+        texts, starts, ends = self._texts, self._token_starts, self._token_ends
+        pos = tree_of(doc).pos()
         last = name_toks[0].i
-        while last + 1 < len(doc):
-            nxt = doc[last + 1]
-            joined = nxt.idx == doc[last].idx + len(doc[last].text)
-            if nxt.i in self._at or not (nxt.pos_ == "PROPN" or joined and nxt.text == "-"):
+        while last + 1 < len(texts):
+            nxt = last + 1
+            joined = starts[nxt] == ends[last]
+            if nxt in self._at or not (pos[nxt] == PROPN or joined and texts[nxt] == "-"):
                 break
             last += 1
-        while doc[last].text == "-":
+        while texts[last] == "-":
             last -= 1
         return doc[name_toks[0].i : last + 1].text
 
