@@ -422,3 +422,39 @@ def test_context_less_own_votes_is_the_plain_one() -> None:
     assert list(got.support.items()) == list((+support).items())
     assert got.countries == {"ARN": 2.0, "ROH": 0.5}
     assert base.regions[("GON", "Anorien")] == 1  # the base is left as it was
+
+
+def _plain_in_own_clause(place: Token, person: Token) -> bool:
+    """``DocActors._in_own_clause`` as first written, on tokens."""
+    if place.dep_ in ("amod", "compound", "poss", "nmod"):
+        return False
+    verb = person.head if person.dep_ in ("nsubj", "nsubjpass") else person
+    tok, against = place, False
+    for hops in range(1, 7):
+        if tok.i == tok.head.i or tok.dep_ in ("ccomp", "advcl", "conj", "relcl"):
+            return False
+        tok = tok.head
+        against = against or tok.lower_ == "against"
+        if tok.i == verb.i:
+            return hops <= 3 or against
+    return False
+
+
+def test_own_clause_walk_on_lists_is_the_token_walk(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.actors.resolve import DocActors
+    from whodid.pipeline import _knowledge_base
+
+    text = (
+        "President Beren of Arnor threatened sanctions against Gondor on Monday, and his "
+        "minister said Rohan would send troops to the Harad border that the Gondorian army "
+        "had closed."
+    )
+    doc = nlp(PARSED + " " + text)
+    actors = DocActors(_knowledge_base((), ()), doc)
+    answers = set()
+    for place in doc:
+        for person in doc:
+            got = actors._in_own_clause(place.i, person.i)
+            assert got == _plain_in_own_clause(place, person)
+            answers.add(got)
+    assert answers == {True, False}

@@ -115,6 +115,10 @@ _ORG_NOUNS = frozenset(
 # Dependencies of a noun that modifies another rather than heading a phrase (``_is_np_head``)
 _MODIFIER_DEP_LABELS = ("compound", "amod", "flat", "nmod", "nn")
 _MODIFIER_DEPS = label_ids(*_MODIFIER_DEP_LABELS)
+# (``_in_own_clause``) a place that modifies a noun, a subject, a clause of its own
+_PLACE_MODIFIER_DEPS = label_ids("amod", "compound", "poss", "nmod")
+_SUBJECT_DEPS = label_ids("nsubj", "nsubjpass")
+_CLAUSE_DEPS = label_ids("ccomp", "advcl", "conj", "relcl")
 
 
 def _main_title(titles: list[AgentEntry]) -> AgentEntry | None:
@@ -806,34 +810,35 @@ class DocActors:
         sent_start, sent_end = self.memory.sentence(tok.i)
         return {
             m.entry.country
-            for m in self.mentions
-            if sent_start <= m.start < sent_end
-            and m.entry is not None
+            for m in self._starting(sent_start, sent_end)
+            if m.entry is not None
             and (
                 m.entry.kind in ("country", "place")
                 or (m.entry.kind in ("organisation", "group") and m.entry.country)
             )
-            and not self._in_own_clause(self.doc[m.end - 1], tok)
+            and not self._in_own_clause(m.end - 1, tok.i)
             and not self._patron(m)  # 'US-backed forces' are not the role's country
         }
 
-    @staticmethod
-    def _in_own_clause(place: Token, person: Token) -> bool:
-        """Is ``place`` an argument in the person's own clause ('President X threatened action
-        against Russia'), rather than in a reported or separate clause ('... said Arnor would')?"""
-        if place.dep_ in ("amod", "compound", "poss", "nmod"):
+    def _in_own_clause(self, place: int, person: int) -> bool:
+        """Is the token ``place`` an argument in the clause of the token ``person`` ('President
+        X threatened action against Russia'), rather than in a reported or separate clause
+        ('... said Arnor would')? Walked on the Doc's lists (heads, dependency ids)."""
+        tree = tree_of(self.doc)
+        deps, heads = tree.deps(), tree.heads
+        if deps[place] in _PLACE_MODIFIER_DEPS:
             return False  # "the Zambian people": a modifier, often the person's own country
         # ('The X government agreed to provide Y with ...': an xcomp shares its subject, so Y
         # is still an argument of the subject's own clause)
-        verb = person.head if person.dep_ in ("nsubj", "nsubjpass") else person
+        verb = heads[person] if deps[person] in _SUBJECT_DEPS else person
         tok = place
         against = False
         for hops in range(1, 7):
-            if tok.i == tok.head.i or tok.dep_ in ("ccomp", "advcl", "conj", "relcl"):
+            if tok == heads[tok] or deps[tok] in _CLAUSE_DEPS:
                 return False
-            tok = tok.head
-            against = against or tok.lower_ == "against"
-            if tok.i == verb.i:
+            tok = heads[tok]
+            against = against or self._lower[tok] == "against"
+            if tok == verb:
                 # the verb's argument, or an argument's; deeper only a target ('called for
                 # sanctions against Russia')
                 return hops <= 3 or against
