@@ -330,3 +330,131 @@ def test_cue_gate_finds_the_same_quotes(nlp) -> None:  # type: ignore[no-untyped
 
     every = CueLexicon(by_head=EveryWord(default_cues().by_head))  # no word is skipped
     assert find.find_quotes(doc, actors=actors, cues=every) == gated
+
+
+# The seventh round's shortcuts (actors, places, times): each against the plain way.
+
+
+def test_gazetteer_answers_follow_added_names() -> None:
+    from whodid.geo.gazetteer import Entry, Gazetteer, normalise
+
+    gazetteer = Gazetteer()
+    key = normalise("Fornost Erain")
+    assert not gazetteer.knows(key) and not gazetteer.begins("fornost")
+    assert gazetteer.lookup_key(key) == []
+    entry = Entry("Fornost Erain", "city", "ARN", None, None, 11.5, 21.5, 40000)
+    gazetteer.add(entry, ["Norbury"])  # remembered answers must not hide the new names
+    assert gazetteer.knows(key) and gazetteer.begins("fornost")
+    assert gazetteer.lookup_key(key) == [entry] == gazetteer.lookup("Norbury")
+    assert gazetteer.knows(key) == gazetteer._knows_key(key)
+    assert gazetteer.begins("forn") == gazetteer._begins_key("forn")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Beren met Gen. Tuor on Monday. Talks ended; Sen. Hurin left!  The rest followed.",
+        'Daniel P. Davison said "Yes." Then he left?\nNew line. A.B. Smith.\n\nEnd; "Quoted"',
+        "No boundary at all here",
+        "Ms.Lt. Col. Maj. Capt.  X. Y? z. W",
+    ],
+)
+def test_sentence_boundary_pattern_is_the_plain_one(text: str) -> None:
+    import re
+
+    from whodid.time.context import _BOUNDARY, _TITLES
+
+    # the look-behinds before the mark, as first written
+    plain = re.compile(
+        r"(?<![A-Z])" + "".join(rf"(?<!\b{t})" for t in _TITLES) + r"[.!?;]\s+(?=[A-Z\"'])|\n"
+    )
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            assert [m.span() for m in _BOUNDARY.finditer(text, lo, hi)] == [
+                m.span() for m in plain.finditer(text, lo, hi)
+            ]
+
+
+def test_dependency_ids_are_the_tokens(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.nlp.tree import label_ids
+
+    doc = nlp(PARSED)
+    for token in doc:
+        assert label_ids(token.dep_) == {token.dep}
+
+
+def test_actors_memory_learns_from_the_plain_heads(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.actors.resolve import DocActors
+    from whodid.pipeline import _knowledge_base
+
+    doc = nlp(PARSED + " The country's army and the group said Prime Minister Beren of Arnor left.")
+    actors = DocActors(_knowledge_base((), ()), doc)
+    plain = [
+        t.i
+        for t in doc
+        if t.pos_ in ("NOUN", "PROPN") and actors._is_np_head(t) and actors._may_name_actor(t)
+    ]
+    assert plain and actors._heads_to_learn_from() == plain
+
+
+def test_context_less_own_votes_is_the_plain_one() -> None:
+    from collections import Counter
+
+    from whodid.geo.resolve import Context, _without
+
+    base = Context(
+        {"ARN": 3.0, "GON": 1.0, "ROH": 0.5},
+        Counter({("ARN", "Eriador"): 2, ("GON", "Anorien"): 1, ("ROH", "Westfold"): 3}),
+        "ARN",
+        Counter({("GON", "Anorien"): 1, ("ARN", "Eriador"): 4, ("ROH", "Eastfold"): 1}),
+    )
+    votes = [("ARN", 1.0, ("ARN", "Eriador")), ("GON", 1.0, ("GON", "Anorien")), (None, 0.0, None)]
+    own = {("GON", "Anorien"), ("ARN", "Eriador"), ("HAR", "Umbar")}
+    got = _without(base, votes, own)
+    # the plain way: copy, subtract, keep what stays above zero
+    regions = Counter(base.regions)
+    for _, _, region in votes:
+        if region:
+            regions[region] -= 1
+    support = Counter(base.support)
+    support.subtract(own)
+    assert list(got.regions.items()) == list((+regions).items())
+    assert list(got.support.items()) == list((+support).items())
+    assert got.countries == {"ARN": 2.0, "ROH": 0.5}
+    assert base.regions[("GON", "Anorien")] == 1  # the base is left as it was
+
+
+def _plain_in_own_clause(place: Token, person: Token) -> bool:
+    """``DocActors._in_own_clause`` as first written, on tokens."""
+    if place.dep_ in ("amod", "compound", "poss", "nmod"):
+        return False
+    verb = person.head if person.dep_ in ("nsubj", "nsubjpass") else person
+    tok, against = place, False
+    for hops in range(1, 7):
+        if tok.i == tok.head.i or tok.dep_ in ("ccomp", "advcl", "conj", "relcl"):
+            return False
+        tok = tok.head
+        against = against or tok.lower_ == "against"
+        if tok.i == verb.i:
+            return hops <= 3 or against
+    return False
+
+
+def test_own_clause_walk_on_lists_is_the_token_walk(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.actors.resolve import DocActors
+    from whodid.pipeline import _knowledge_base
+
+    text = (
+        "President Beren of Arnor threatened sanctions against Gondor on Monday, and his "
+        "minister said Rohan would send troops to the Harad border that the Gondorian army "
+        "had closed."
+    )
+    doc = nlp(PARSED + " " + text)
+    actors = DocActors(_knowledge_base((), ()), doc)
+    answers = set()
+    for place in doc:
+        for person in doc:
+            got = actors._in_own_clause(place.i, person.i)
+            assert got == _plain_in_own_clause(place, person)
+            answers.add(got)
+    assert answers == {True, False}

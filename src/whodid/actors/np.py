@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whodid.nlp.tree import children, lefts, rights
+from whodid.nlp.tree import children, label_ids, rights, tree_of
 
 __all__ = [
     "np_tokens",
@@ -39,6 +39,9 @@ LEFT_DEPS = frozenset(
         "dep",
     }
 )
+_LEFT_DEP_IDS = label_ids(*LEFT_DEPS)
+(_PUNCT,) = label_ids("punct")
+(_ADVMOD,) = label_ids("advmod")
 RIGHT_KEEP_PREPS = frozenset({"of"})
 _MAX_DESCRIPTION = 15  # tokens of a description in apposition after a person's name
 _MAX_PARTICIPLE = 8  # tokens of a participle phrase after a noun phrase
@@ -62,19 +65,29 @@ def is_nominal(tok: Token) -> bool:
 
 
 def _left(tok: Token) -> list[int]:
+    """The bounds of the subtrees of the head's left modifiers (``LEFT_DEPS``), read from the
+    Doc's lists (dependency ids, texts, lower forms)."""
     idx: list[int] = []
-    for child in lefts(tok):
-        if child.dep_ in LEFT_DEPS:
-            if child.dep_ == "punct" and child.text not in ("-", "'", "’"):
+    tree = tree_of(tok.doc)
+    deps, texts, lowers = tree.deps(), tree.texts(), tree.lowers()
+    i = tok.i
+    for child in tree.kids[i]:  # in document order: the left children first
+        k = child.i
+        if k > i:
+            break
+        dep = deps[k]
+        if dep in _LEFT_DEP_IDS:
+            if dep == _PUNCT and texts[k] not in ("-", "'", "’"):
                 continue
-            if child.dep_ == "advmod" and child.lower_ not in ("then", "ex", "former", "now"):
+            if dep == _ADVMOD and lowers[k] not in ("then", "ex", "former", "now"):
                 continue
-            if child.left_edge.ent_type_ in ("DATE", "TIME") and all(
+            left = child.left_edge
+            if left.ent_type_ in ("DATE", "TIME") and all(
                 t.ent_type_ in ("DATE", "TIME") for t in child.subtree
             ):
                 continue  # "17 July 2017 Russia's Supreme Court": a date is no part of an actor
             # the child's subtree: callers read only its bounds, not every token
-            idx.extend((child.left_edge.i, child.right_edge.i))
+            idx.extend((left.i, child.right_edge.i))
     return idx
 
 

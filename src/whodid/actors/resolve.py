@@ -20,7 +20,7 @@ from whodid.actors.kb import ActorKB
 from whodid.actors.matcher import KBMatcher, Mention
 from whodid.actors.np import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, is_nominal, np_tokens
 from whodid.geo.gazetteer import default_gazetteer
-from whodid.nlp.tree import children, rights, tree_of
+from whodid.nlp.tree import children, label_ids, rights, tree_of
 from whodid.records import Actor
 from whodid.text.doctext import doc_text
 
@@ -193,6 +193,13 @@ _NATIONAL_SECTORS = frozenset(
 _ORG_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "alliance", "bloc", "militia"}
 )
+# Dependencies of a noun that modifies another rather than heading a phrase (``_is_np_head``)
+_MODIFIER_DEP_LABELS = ("compound", "amod", "flat", "nmod", "nn")
+_MODIFIER_DEPS = label_ids(*_MODIFIER_DEP_LABELS)
+# (``_in_own_clause``) a place that modifies a noun, a subject, a clause of its own
+_PLACE_MODIFIER_DEPS = label_ids("amod", "compound", "poss", "nmod")
+_SUBJECT_DEPS = label_ids("nsubj", "nsubjpass")
+_CLAUSE_DEPS = label_ids("ccomp", "advcl", "conj", "relcl")
 
 
 def _main_title(titles: list[AgentEntry]) -> AgentEntry | None:
@@ -230,25 +237,39 @@ class DocActors:
         self._lower = tree.lowers()  # read once: phrases look at their words often
         self._texts = tree.texts()
         self._token_starts, self._token_ends = tree.offsets()
-        # document order, so memory only ever looks back; only nouns and names head noun
-        # phrases (``_is_np_head``)
+        # document order, so memory only ever looks back
+        for i in self._heads_to_learn_from():
+            self.resolve(tokens[i])
+
+    def _heads_to_learn_from(self) -> list[int]:
+        """The tokens that head a noun phrase (``_is_np_head``) and may name an actor
+        (``_may_name_actor``), in order, read from the Doc's lists: only nouns and names can."""
+        tree = tree_of(self.doc)
+        tokens, deps, heads, at, lower = tree.tokens, tree.deps(), tree.heads, self._at, self._lower
+        out = []
         for i, pos in enumerate(tree.pos()):
             if pos != NOUN and pos != PROPN:
                 continue
-            tok = tokens[i]
-            if self._is_np_head(tok) and self._may_name_actor(tok):
-                self.resolve(tok)
+            if deps[i] in _MODIFIER_DEPS and not (
+                i in at and at[i].end - 1 == i and heads[i] not in at
+            ):
+                continue  # a modifier of another noun, not a phrase's head
+            # a name, "the country"/"the group", or a phrase holding a knowledge-base mention
+            named = pos == PROPN or lower[i] in _COUNTRY_NOUNS or lower[i] in _ORG_NOUNS
+            if named or at and any(k in at for k in range(tokens[i].left_edge.i, i + 1)):
+                out.append(i)
+        return out
 
     def _without_features(self, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` without a country named inside a lake's, sea's or gulf's name: "Lake
         Chad", "the Gulf of Mexico", "the South China Sea" are places, not the country."""
-        doc = self.doc
+        texts = tree_of(self.doc).texts()
         out = []
         for m in mentions:
             if m.entry is not None and m.entry.kind == "country":
-                prev = doc[m.start - 1].text if m.start > 0 else ""
-                prev2 = doc[m.start - 2].text if m.start > 1 else ""
-                after = doc[m.end].text if m.end < len(doc) else ""
+                prev = texts[m.start - 1] if m.start > 0 else ""
+                prev2 = texts[m.start - 2] if m.start > 1 else ""
+                after = texts[m.end] if m.end < len(texts) else ""
                 if (
                     prev in _FEATURES_BEFORE
                     or (prev == "of" and prev2 in _FEATURES_OF)
@@ -268,11 +289,12 @@ class DocActors:
         out = []
         for m in mentions:
             entry = m.entry
+            if entry is None or entry.kind != "person":
+                out.append(m)  # only a known person's surname is checked below
+                continue
             prev = doc[m.start - 1] if m.start > 0 else None
             if (
-                entry is not None
-                and entry.kind == "person"
-                and prev is not None
+                prev is not None
                 and prev.i not in taken
                 and prev.is_alpha
                 and prev.is_title
@@ -282,9 +304,7 @@ class DocActors:
             ):
                 continue
             if (  # "B. Merkel" is not Angela Merkel either: an initial no given name has
-                entry is not None
-                and entry.kind == "person"
-                and prev is not None
+                prev is not None
                 and prev.i not in taken
                 and len(prev.text) == 2
                 and prev.text[0].isupper()
@@ -510,7 +530,7 @@ class DocActors:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return False
         return (
-            tok.dep_ not in ("compound", "amod", "flat", "nmod", "nn")
+            tok.dep_ not in _MODIFIER_DEP_LABELS
             or tok.i in self._at
             and self._at[tok.i].end - 1 == tok.i
             and tok.head.i not in self._at
@@ -546,9 +566,11 @@ class DocActors:
         )
 
     def _resolve(self, tok: Token) -> Actor | None:
-        if (tok.lower_ in _QUANTIFIERS or tok.like_num) and self._of_object(tok) is not None:
+        # the token's attributes read once (each read decodes a string)
+        low, pos, like_num = self._lower[tok.i], tok.pos_, tok.like_num
+        if (low in _QUANTIFIERS or like_num) and self._of_object(tok) is not None:
             return self._noun_phrase(tok)  # "dozens of protesters", "four of the states"
-        if tok.like_num or tok.pos_ in (
+        if like_num or pos in (
             "NUM",
             "VERB",
             "AUX",
@@ -561,15 +583,14 @@ class DocActors:
             return None
         if tok.ent_type_ in _NOT_ACTOR_ENTS and tok.i not in self._at:
             return None
-        low = tok.lower_
         if (
-            tok.pos_ == "PRON"
+            pos == "PRON"
             or low in PRONOUNS_PERSON
             or low in PRONOUNS_THING
             or low in PRONOUNS_PLURAL
         ):
             return self._pronoun(tok)
-        if not is_nominal(tok) and tok.i not in self._at and tok.pos_ != "ADJ":
+        if not is_nominal(tok) and tok.i not in self._at and pos != "ADJ":
             return None
         succeeding = self._holder_after(tok)
         if succeeding is not None:
@@ -592,7 +613,7 @@ class DocActors:
     def _holder_after(self, tok: Token) -> Actor | None:
         """ "X's successor", "the predecessor of X": whoever held X's office next (or before),
         coded on the date; not X, a former official."""
-        low = tok.lemma_.lower()
+        low = tree_of(self.doc).lemma_lowers()[tok.i]  # ``tok.lemma_.lower()``
         if low not in _SUCCESSION or tok.pos_ != "NOUN":
             return None
         owners = [c for c in children(tok) if c.dep_ == "poss"]
@@ -684,7 +705,9 @@ class DocActors:
             return self._noun_phrase(split)
         head_m = self._at.get(tok.i)
         agentish = head_m is not None and head_m.agent is not None
-        start, end = np_tokens(tok, with_of=agentish or tok.pos_ == "NOUN", role=agentish)
+        # the head's attributes read once (each read decodes a string)
+        pos, tag, low = tok.pos_, tok.tag_, self._lower[tok.i]
+        start, end = np_tokens(tok, with_of=agentish or pos == "NOUN", role=agentish)
         if head_m is not None:
             start, end = min(start, head_m.start), max(end, head_m.end)
         end = max(end, self._name_end(tok))
@@ -705,11 +728,11 @@ class DocActors:
         former = bool(words & _FORMER)
         then = "then" in words
         # a collective in the singular ("the party", "the group") is an "it", not a "they"
-        plural = tok.tag_ in ("NNS", "NNPS") or (
+        plural = tag in ("NNS", "NNPS") or (
             head_m is not None
             and head_m.agent is not None
             and head_m.agent.kind == "group"
-            and tok.tag_ not in ("NN", "NNP")
+            and tag not in ("NN", "NNP")
         )
         if head_m is not None and head_m.entry is not None:
             abroad = self._people_abroad(tok, head_m.entry)
@@ -722,10 +745,8 @@ class DocActors:
         people = [m.entry for m in mods if m.entry is not None and m.entry.kind == "person"]
         # 'Group of thieves ...', 'Dozens of students ...': a capitalised quantifier that the
         # model reads as a name at the start of a sentence still counts what follows
-        counted = (tok.lower_ in _QUANTIFIERS or tok.like_num) and not (
-            tok.pos_ == "PROPN" and tok.ent_type_
-        )
-        if agent is None and tok.pos_ == "PROPN" and not counted:
+        counted = (low in _QUANTIFIERS or tok.like_num) and not (pos == "PROPN" and tok.ent_type_)
+        if agent is None and pos == "PROPN" and not counted:
             return self._proper_name(tok, start, end, titles, names, former=former)
         if agent is None and counted:
             pobj = self._of_object(tok)
@@ -740,7 +761,7 @@ class DocActors:
                         name=inner.name,
                         country=inner.country,
                     )
-            if tok.pos_ == "PROPN":
+            if pos == "PROPN":
                 return self._proper_name(tok, start, end, titles, names, former=former)
         located = not names  # a place the role is in, not a body it belongs to
         if not names:
@@ -758,27 +779,25 @@ class DocActors:
             for m in mods
             if m.agent is not None and not self._adjective_title(m)  # not 'a general strike'
         ]
-        if agent is None and modifiers and tok.pos_ == "NOUN" and tok.lower_ not in _COUNTRY_NOUNS:
+        if agent is None and modifiers and pos == "NOUN" and low not in _COUNTRY_NOUNS:
             agent = modifiers[-1]  # 'army accountant': the role modifier gives the sector
         if agent is None:
-            if names and tok.pos_ == "NOUN":
+            if names and pos == "NOUN":
                 base = names[0]
                 country = base.country
                 code = country if base.kind in ("country", "place") else self._code_of(base)[0]
-                if code and tok.lower_ in _ORG_NOUNS | _COUNTRY_NOUNS:
+                if code and low in _ORG_NOUNS | _COUNTRY_NOUNS:
                     act = self._actor(start, end, code, name=base.name)
                     return act
                 return self._actor(
                     start, end, code, name=base.name if base.kind != "place" else None
                 )
-            if tok.lower_ in _COUNTRY_NOUNS and any(
+            if low in _COUNTRY_NOUNS and any(
                 w in ("the", "this") for w in self._lower[start : tok.i]
             ):
                 country = self.memory.country(self.doc[start].idx)
                 return self._actor(start, end, country)
-            if tok.lower_ in _ORG_NOUNS and any(
-                w in ("the", "this") for w in self._lower[start : tok.i]
-            ):
+            if low in _ORG_NOUNS and any(w in ("the", "this") for w in self._lower[start : tok.i]):
                 memo = self.memory.organisation(self.doc[start].idx)
                 if memo is not None:
                     return self._actor(start, end, memo.actor.code, name=memo.actor.name)
@@ -885,34 +904,35 @@ class DocActors:
         sent_start, sent_end = self.memory.sentence(tok.i)
         return {
             m.entry.country
-            for m in self.mentions
-            if sent_start <= m.start < sent_end
-            and m.entry is not None
+            for m in self._starting(sent_start, sent_end)
+            if m.entry is not None
             and (
                 m.entry.kind in ("country", "place")
                 or (m.entry.kind in ("organisation", "group") and m.entry.country)
             )
-            and not self._in_own_clause(self.doc[m.end - 1], tok)
+            and not self._in_own_clause(m.end - 1, tok.i)
             and not self._patron(m)  # 'US-backed forces' are not the role's country
         }
 
-    @staticmethod
-    def _in_own_clause(place: Token, person: Token) -> bool:
-        """Is ``place`` an argument in the person's own clause ('President X threatened action
-        against Russia'), rather than in a reported or separate clause ('... said Arnor would')?"""
-        if place.dep_ in ("amod", "compound", "poss", "nmod"):
+    def _in_own_clause(self, place: int, person: int) -> bool:
+        """Is the token ``place`` an argument in the clause of the token ``person`` ('President
+        X threatened action against Russia'), rather than in a reported or separate clause
+        ('... said Arnor would')? Walked on the Doc's lists (heads, dependency ids)."""
+        tree = tree_of(self.doc)
+        deps, heads = tree.deps(), tree.heads
+        if deps[place] in _PLACE_MODIFIER_DEPS:
             return False  # "the Zambian people": a modifier, often the person's own country
         # ('The X government agreed to provide Y with ...': an xcomp shares its subject, so Y
         # is still an argument of the subject's own clause)
-        verb = person.head if person.dep_ in ("nsubj", "nsubjpass") else person
+        verb = heads[person] if deps[person] in _SUBJECT_DEPS else person
         tok = place
         against = False
         for hops in range(1, 7):
-            if tok.i == tok.head.i or tok.dep_ in ("ccomp", "advcl", "conj", "relcl"):
+            if tok == heads[tok] or deps[tok] in _CLAUSE_DEPS:
                 return False
-            tok = tok.head
-            against = against or tok.lower_ == "against"
-            if tok.i == verb.i:
+            tok = heads[tok]
+            against = against or self._lower[tok] == "against"
+            if tok == verb:
                 # the verb's argument, or an argument's; deeper only a target ('called for
                 # sanctions against Russia')
                 return hops <= 3 or against
@@ -1410,14 +1430,16 @@ class DocActors:
         if not name_toks:
             return None
         doc = self.doc
+        texts, starts, ends = self._texts, self._token_starts, self._token_ends
+        pos = tree_of(doc).pos()
         last = name_toks[0].i
-        while last + 1 < len(doc):
-            nxt = doc[last + 1]
-            joined = nxt.idx == doc[last].idx + len(doc[last].text)
-            if nxt.i in self._at or not (nxt.pos_ == "PROPN" or joined and nxt.text == "-"):
+        while last + 1 < len(texts):
+            nxt = last + 1
+            joined = starts[nxt] == ends[last]
+            if nxt in self._at or not (pos[nxt] == PROPN or joined and texts[nxt] == "-"):
                 break
             last += 1
-        while doc[last].text == "-":
+        while texts[last] == "-":
             last -= 1
         return doc[name_toks[0].i : last + 1].text
 

@@ -31,6 +31,7 @@ _FEATURE = {"demonym": "country", "continent": "region", "capital": "city"}
 _SPACES = re.compile(r"[\s\-‐–]+")
 _DROP = re.compile(r"[.’'`\"]")
 _MAX_BUILT_WORDS = 6  # longer built names are not matched in running text
+_ANSWERS_LIMIT = 1 << 16  # keys whose gazetteer answers are kept (then cleared)
 
 
 class GazetteerError(ValueError):
@@ -106,6 +107,11 @@ class Gazetteer:
         self._admin1_at: dict[tuple[str, str], int] = {}
         self._names: list[str] = []  # the built table's sorted "key<TAB>positions" lines
         self._added: list[str] | None = None  # the hand-added keys, sorted (built on demand)
+        # answers of ``knows``, ``begins`` and ``lookup_key`` by key (the same names and
+        # prefixes come back in every article); forgotten whenever a name is added, and when full
+        self._knows: dict[str, bool] = {}
+        self._begins: dict[str, bool] = {}
+        self._found: dict[str, tuple[int, ...]] = {}  # ``lookup_key``'s positions by key
 
     def __len__(self) -> int:
         return len(self._items)
@@ -128,6 +134,7 @@ class Gazetteer:
         if position not in positions and position not in self._positions(key):
             positions.append(position)
             self._added = None
+            self._forget_answers()
             words = key.count(" ") + 1
             if words > self.max_words:
                 self.max_words = words
@@ -157,6 +164,7 @@ class Gazetteer:
         self._origin_at.append(0)
         self._items.extend(lines)
         self._names = names
+        self._forget_answers()
         for position, line in enumerate(lines):
             if line.startswith(("country\t", "admin1\t")):
                 self._register(self.entry(position), position)
@@ -208,13 +216,36 @@ class Gazetteer:
     def lookup_key(self, key: str) -> list[Entry]:
         """Every entry under an already normalised key (and its written-out or abbreviated
         form: "st paul", "saint paul")."""
+        positions = self._found.get(key)
+        if positions is None:
+            if len(self._found) >= _ANSWERS_LIMIT:
+                self._found.clear()
+            positions = self._found[key] = tuple(self._key_positions(key))
+        return [self.entry(i) for i in positions]
+
+    def _key_positions(self, key: str) -> list[int]:
         positions = self._positions(key)
         for variant in _variants(key)[1:]:
             positions = positions + [p for p in self._positions(variant) if p not in positions]
-        return [self.entry(i) for i in positions]
+        return positions
+
+    def _forget_answers(self) -> None:
+        """Drop the remembered answers of ``knows``, ``begins`` and ``lookup_key`` (the names
+        changed; entries replaced in place keep their positions)."""
+        self._knows.clear()
+        self._begins.clear()
+        self._found.clear()
 
     def knows(self, key: str) -> bool:
         """Is the (already normalised) key a name of some place?"""
+        known = self._knows.get(key)
+        if known is None:
+            if len(self._knows) >= _ANSWERS_LIMIT:
+                self._knows.clear()
+            known = self._knows[key] = self._knows_key(key)
+        return known
+
+    def _knows_key(self, key: str) -> bool:
         if key in self.index:
             return True
         at = bisect.bisect_left(self._names, key + "\t")
@@ -223,6 +254,14 @@ class Gazetteer:
     def begins(self, key: str) -> bool:
         """Does some name's key start with ``key`` ("new yo" of "new york")? Lets a reader
         stop extending a span of words as soon as no name can match it."""
+        begun = self._begins.get(key)
+        if begun is None:
+            if len(self._begins) >= _ANSWERS_LIMIT:
+                self._begins.clear()
+            begun = self._begins[key] = self._begins_key(key)
+        return begun
+
+    def _begins_key(self, key: str) -> bool:
         if self._added is None:
             self._added = sorted(self.index)
         for names in (self._names, self._added):

@@ -379,13 +379,17 @@ def resolve_mentions(
         own[mention.key].append(vote)
     resolved: list[Entry | None] = []
     sense: dict[str, Entry] = {}
+    contexts: dict[str, Context] = {}  # the context less a name's own votes, once per name
     for i, (cands, mention, text, region) in enumerate(
         zip(candidates, mentions, texts, explicit, strict=True)
     ):
         if mention.key in sense and region is None and not after[i] and not states[i]:
             resolved.append(sense[mention.key])
             continue
-        context = _without(base, own[mention.key], regions_of.get(mention.key, set()))
+        context = contexts.get(mention.key)
+        if context is None:
+            own_votes, own_regions = own[mention.key], regions_of.get(mention.key, set())
+            context = contexts[mention.key] = _without(base, own_votes, own_regions)
         entry = _best(
             cands,
             mention,
@@ -449,16 +453,24 @@ def _without(
     """The document's context less the first-pass votes of the mention's name (each time it
     is said) and its region support."""
     countries = dict(base.countries)
-    regions = Counter(base.regions)
+    lost: dict[tuple[str, str], int] = {}
     for country, weight, region in votes:
         if country:
             countries[country] -= weight
         if region:
-            regions[region] -= 1
-    support = Counter(base.support)
-    support.subtract(own_regions)
+            lost[region] = lost.get(region, 0) + 1
     positive = {k: v for k, v in countries.items() if v > 1e-9}
-    return Context(positive, +regions, base.focus, +support, base.near, base.held)
+    regions = _positive_less(base.regions, lost)
+    support = _positive_less(base.support, dict.fromkeys(own_regions, 1))
+    return Context(positive, regions, base.focus, support, base.near, base.held)
+
+
+def _positive_less(
+    counts: Counter[tuple[str, str]], lost: dict[tuple[str, str], int]
+) -> Counter[tuple[str, str]]:
+    """``+(counts - lost)``: what is left above zero, in the order of ``counts`` (as a copy,
+    ``Counter.subtract`` and unary ``+`` give it, without copying every count first)."""
+    return Counter({k: v - lost.get(k, 0) for k, v in counts.items() if v - lost.get(k, 0) > 0})
 
 
 def _nearness(

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from whodid.geo.cues import cue_spans
 from whodid.geo.gazetteer import Gazetteer, normalise
+from whodid.nlp.tree import tree_of
 from whodid.text.dateline import dateline_place
 from whodid.text.doctext import doc_text
 
@@ -191,9 +191,9 @@ class Mention:
         return doc[self.start : self.end]
 
 
-def _trim(span: Span) -> tuple[int, int]:
-    start, end = span.start, span.end
-    doc = span.doc
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Tokens [start, end) without a leading article or punctuation, nor trailing punctuation
+    or possessive ending."""
     while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
@@ -230,13 +230,12 @@ def _big_city(gazetteer: Gazetteer, key: str, population: int) -> bool:
 
 
 class _Words:
-    """A Doc's token texts and offsets, read once: the gazetteer scan slices the text."""
+    """A Doc's token texts and offsets, read once: the gazetteer scan slices the text (the
+    offsets are the Doc's lists in ``whodid.nlp.tree``: not to be changed)."""
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc_text(doc)
-        offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-        self.starts = [start for start, _ in offsets]
-        self.ends = [start + length for start, length in offsets]
+        self.starts, self.ends = tree_of(doc).offsets()
 
     def capitalised(self, i: int) -> bool:
         return self.text[self.starts[i] : self.starts[i] + 1].isupper()
@@ -281,22 +280,22 @@ def _grown(gazetteer: Gazetteer, words: _Words, start: int, end: int) -> tuple[i
 
 def _ner_mentions(doc: Doc, gazetteer: Gazetteer, words: _Words) -> list[Mention]:
     found: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ == "NORP":
-            start, end = _trim(ent)
+    for ent_start, ent_end, label in tree_of(doc).ents():
+        if label == "NORP":
+            start, end = _trimmed(doc, ent_start, ent_end)
             key = _key(doc, start, end)
             if end > start and {"demonym", "country"} & _kinds(gazetteer, key):
                 found.append(Mention(start, end, key, "demonym"))
             continue
-        if ent.label_ not in _PLACE_LABELS:
+        if label not in _PLACE_LABELS:
             continue
-        start, end = _trim(ent)
+        start, end = _trimmed(doc, ent_start, ent_end)
         for s, e in _parts(doc, start, end):
             s, e = _grown(gazetteer, words, s, e)
             key = _key(doc, s, e)
             if not key:
                 continue
-            if ent.label_ == "FAC" and not gazetteer.knows(key):
+            if label == "FAC" and not gazetteer.knows(key):
                 continue
             if gazetteer.knows(key) or not any(t.is_digit for t in doc[s:e]):
                 found.append(Mention(s, e, key, "ner"))

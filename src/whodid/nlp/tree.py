@@ -24,6 +24,7 @@ from bisect import bisect_left
 from typing import Any
 
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
+from spacy.strings import StringStore
 from spacy.symbols import conj as CONJ
 from spacy.tokens import Doc, Token
 
@@ -31,6 +32,7 @@ __all__ = [
     "children",
     "conjuncts",
     "entities_within",
+    "label_ids",
     "lefts",
     "lemma_lowers",
     "lowers",
@@ -240,3 +242,15 @@ def rights(token: Token) -> list[Token]:
     """``token.rights`` as a list."""
     i = token.i
     return [c for c in children(token) if c.i > i]
+
+
+# ---------------------------------------------------------------------------------------------
+# Ids of labels, for walks over the lists (actors, places, times; issue 8)
+
+
+def label_ids(*labels: str) -> frozenset[int]:
+    """The ids that ``Token.dep`` (or ``ent_type``, ``tag``) has for these labels, as in
+    :meth:`Tree.deps`: a symbol's number, else the string's hash, the same in every
+    vocabulary."""
+    store = StringStore()
+    return frozenset(store[label] for label in labels)

@@ -20,6 +20,7 @@ CLOSERS = frozenset("”»‟")
 STRAIGHT = '"'
 _ALL = OPENERS | CLOSERS | {STRAIGHT}
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_MARK = re.compile("[" + re.escape("".join(sorted(_ALL))) + "]")  # any one of the marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,28 +85,27 @@ def quoted_stretches(text: str) -> list[Marked]:
                 carry = []
             else:
                 open_at = opener
-        i = p_start if open_at is None else open_at + 1
-        while i < p_end:
+        # the paragraph's quotation marks, in order (other characters change nothing)
+        for mark in _MARK.finditer(text, p_start if open_at is None else open_at + 1, p_end):
+            i = mark.start()
             ch = text[i]
-            if ch in _ALL:
-                if open_at is None:
-                    if _opens(text, i, p_start):
-                        open_at = i
-                elif ch in OPENERS and text[open_at] in OPENERS and not carry:
-                    open_at = i  # two openers: the first was stray
-                elif ch in CLOSERS or ch == STRAIGHT:
-                    if (
-                        ch == STRAIGHT
-                        and _opens(text, i, p_start)
-                        and i + 1 < p_end
-                        and not text[i + 1].isspace()
-                    ):
-                        open_at = i  # '" "' with a new opener: the first was stray
-                    else:
-                        pieces = (*carry, (open_at, i + 1))
-                        found.append(Marked(pieces[0][0], i + 1, tuple(pieces)))
-                        carry, open_at = [], None
-            i += 1
+            if open_at is None:
+                if _opens(text, i, p_start):
+                    open_at = i
+            elif ch in OPENERS and text[open_at] in OPENERS and not carry:
+                open_at = i  # two openers: the first was stray
+            elif ch in CLOSERS or ch == STRAIGHT:
+                if (
+                    ch == STRAIGHT
+                    and _opens(text, i, p_start)
+                    and i + 1 < p_end
+                    and not text[i + 1].isspace()
+                ):
+                    open_at = i  # '" "' with a new opener: the first was stray
+                else:
+                    pieces = (*carry, (open_at, i + 1))
+                    found.append(Marked(pieces[0][0], i + 1, tuple(pieces)))
+                    carry, open_at = [], None
         if open_at is not None:
             piece = (open_at, _trim_end(text, p_start, p_end))
             nxt = paragraphs[p + 1] if p + 1 < len(paragraphs) else None

@@ -8,6 +8,7 @@ the sentence after it, is returned.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 __all__ = ["dateline_place", "dateline_span", "UPPER"]
 
@@ -47,6 +48,7 @@ _NOT_PLACES = frozenset(_LABELS.split())
 # "UN:" and "EU -" open headlines: a dateline without an agency names a longer place
 _MIN_BARE_PLACE = 4
 _SPEAKER_TURN = re.compile(rf"^[ \t]*{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}}:[ ]", re.M)
+_LINE = re.compile(r"[^\n]*")
 _DATELINE_SEARCH_LINES = 8  # a dateline opens the body: look only at the first few lines
 
 UPPER = _UP
@@ -60,8 +62,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _line_starts(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.start() != m.end()]
+def _line_starts(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each non-empty line, in order, found as the caller asks (a
+    dateline is looked for in the first few lines only)."""
+    for m in _LINE.finditer(text):
+        if m.start() != m.end():
+            yield m.start(), m.end()
 
 
 # -- search --------------------------------------------------------------------------------
@@ -80,7 +86,22 @@ def _plausible_dateline(match: re.Match[str]) -> bool:
     return not (rest.rstrip().endswith(":") and len(_SPEAKER_TURN.findall(match.string)) > 1)
 
 
+# The last text asked about and its dateline match: the places, the boilerplate and the news
+# layout ask about the same text in turn (one slot: nothing grows).
+_last: tuple[str, re.Match[str] | None] | None = None
+
+
 def _dateline_match(text: str) -> re.Match[str] | None:
+    global _last
+    last = _last
+    if last is not None and last[0] is text:
+        return last[1]
+    match = _find_dateline(text)
+    _last = (text, match)
+    return match
+
+
+def _find_dateline(text: str) -> re.Match[str] | None:
     seen = 0
     for start, end in _line_starts(text):
         if not text[start:end].strip():

@@ -34,9 +34,12 @@ _NOT_A_VERB = re.compile(
 _HAD = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 _TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj")
 # a sentence ends at . ! ? ; before a capital, but not after an initial ("Daniel P. Davison")
-# or a title ("Mr. Davison")
+# or a title ("Mr. Davison"); the mark comes first and the look-behinds after it (the same
+# matches as testing them before it, but the scan only stops at a mark or a line break)
 _BOUNDARY = re.compile(
-    r"(?<![A-Z])" + "".join(rf"(?<!\b{t})" for t in _TITLES) + r"[.!?;]\s+(?=[A-Z\"'])|\n"
+    r"[.!?;](?<![A-Z][.!?;])"
+    + "".join(rf"(?<!\b{t}[.!?;])" for t in _TITLES)
+    + r"\s+(?=[A-Z\"'])|\n"
 )
 _QUARTER_WORD = re.compile(r"\b(?:quarter|period|quarterly)\b", re.IGNORECASE)
 
