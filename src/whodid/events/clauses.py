@@ -354,7 +354,26 @@ def _prep_objects(head: Token) -> dict[str, list[Token]]:
             pobjs = [c for c in inner[0].children if c.dep_ == "pobj"]
         for pobj in pobjs:
             out.setdefault(key, []).extend(with_conjuncts(pobj))
+    by = _stray_by(head)
+    if by is not None:
+        out.setdefault("by", []).extend(
+            m for c in children(by) if c.dep_ == "pobj" for m in with_conjuncts(c)
+        )
     return out
+
+
+def _stray_by(noun: Token) -> Token | None:
+    """A "by" the parse hung on an active verb right after its object, which it belongs to:
+    "denied charges by the opposition", "rejected a request by the union" (an active verb has
+    no "by"-agent)."""
+    verb = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB":
+        return None
+    after = noun.right_edge.i + 1
+    for child in children(verb):
+        if child.i == after and child.dep_ == "prep" and child.lower_ == "by":
+            return child
+    return None
 
 
 def due_to_objects(verb: Token) -> list[Token]:
