@@ -128,6 +128,14 @@ def _target(text: str) -> str | None:
             "an army post near the border",
         ),
         ("A spokesman for the rebels claimed responsibility for the ambush in Helmand.", "Helmand"),
+        # a thing lifted or eased is aimed where it was imposed
+        ("The council lifted the curfew imposed in the old city after the riots.", "the old city"),
+        # "around" places a thing as "in" does
+        ("The army deployed tanks around the presidential palace.", "the presidential palace"),
+        (
+            "Government troops imposed a blockade around rebel-held villages in the east.",
+            "rebel-held villages",
+        ),
     ],
 )
 def test_targets(text: str, target: str) -> None:
@@ -138,3 +146,21 @@ def test_targets(text: str, target: str) -> None:
 def test_those_taking_part_in_an_operation_do_it() -> None:
     best = _best("Uruguayan soldiers take part in peacekeeping operations in Congo.")
     assert best["source"]["text"] == "Uruguayan soldiers"
+
+
+@pytestmark_model
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        # aid named by a noun is an event of its own, aimed at whom or where it goes
+        ("Humanitarian assistance to Yemen has doubled since March.", "073", "Yemen"),
+        (
+            "Britain remains a major source of humanitarian assistance in South Sudan.",
+            "073",
+            "South Sudan",
+        ),
+    ],
+)
+def test_aid_nouns(text: str, code: str, target: str) -> None:
+    best = _best(text)
+    assert (best["cameo"], best["target"]["text"]) == (code, target)

@@ -230,7 +230,7 @@ def attributed(noun: Token) -> list[Token]:
 
 
 # Where a thing given, imposed or moved goes, after the usual recipient prepositions.
-THEME_PLACE_PREPS = ("from", "in", "into", "inside")
+THEME_PLACE_PREPS = ("from", "in", "into", "inside", "around")
 
 
 # "in a bid to", "in response to", "in a tit-for-tat move": "in"-phrases that say why or how.
@@ -557,6 +557,11 @@ def verb_arguments(
             for prep in target_preps:
                 tiers.append(_aimed(prep, thing_preps.get(prep, [])))
         if obj in themes:
+            for placed in children(obj):  # "eased the curfew imposed in parts of X"
+                if placed.dep_ == "acl" and placed.tag_ == "VBN":
+                    placed_preps = clauses.prep_objects(placed)
+                    for prep in target_preps:
+                        tiers.append(_aimed(prep, placed_preps.get(prep, [])))
             for member in obj_preps.get("of", []):  # "shipped a unit of engineers to Chad"
                 member_preps = clauses.prep_objects(member)
                 for prep in target_preps:
