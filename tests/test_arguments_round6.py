@@ -136,6 +136,14 @@ def _target(text: str) -> str | None:
             "Government troops imposed a blockade around rebel-held villages in the east.",
             "rebel-held villages",
         ),
+        # a gerund after a preposition of topic or aim names what it acts on
+        ("Chile expressed optimism about ending the border dispute soon.", "the border dispute"),
+        (
+            "The bank eased its restrictions on doing deals with the Venezuelan oil company PDVSA.",
+            "the Venezuelan oil company PDVSA",
+        ),
+        # "for doing" is a reason, not an aim
+        ("Washington imposed sanctions on Ankara for buying Russian missiles.", "Ankara"),
     ],
 )
 def test_targets(text: str, target: str) -> None:

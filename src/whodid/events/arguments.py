@@ -242,7 +242,10 @@ _MANNER_NOUNS = frozenset(
 def _aimed(prep: str, objs: list[Token]) -> list[Token]:
     """The objects of a preposition that can name where a thing goes: an "in"-phrase names a
     place ("a curfew in parts of Kashmir"), not a purpose or manner ("in a bid to ...") nor a
-    clause ("in what officials called a first step")."""
+    clause ("in what officials called a first step"). A gerund names what it acts on
+    ("pessimism about bringing the standoff to an end", "a ban on doing business with X")."""
+    if prep in _TOPIC_PREPS:  # not "for doing" (a reason) nor "to doing" (a complement)
+        return [t for o in objs for t in (_gerund_aim(o) if o.dep_ == "pcomp" else [o])]
     if prep not in ("in", "inside"):
         return objs
     return [
@@ -252,6 +255,24 @@ def _aimed(prep: str, objs: list[Token]) -> list[Token]:
         and o.dep_ != "pcomp"
         and o.lemma_.lower() not in _AMOUNT_NOUNS
     ]
+
+
+# Prepositions whose gerund names what an act or stance is about or aimed at.
+_TOPIC_PREPS = frozenset(
+    {"about", "over", "on", "upon", "against", "regarding", "concerning", "of"}
+)
+
+
+def _gerund_aim(gerund: Token) -> list[Token]:
+    """What a gerund after a preposition acts on: a named party it deals with ("doing business
+    with X"), else its object ("bringing the standoff to an end")."""
+    if gerund.pos_ != "VERB":
+        return [gerund]
+    table = clauses.prep_objects(gerund)
+    named = [
+        o for p in ("with", "against", "on", "to") for o in table.get(p, []) if o.pos_ == "PROPN"
+    ]
+    return named or clauses.direct_objects(gerund)
 
 
 def _venue(token: Token) -> bool:
