@@ -142,6 +142,8 @@ def _target(text: str) -> str | None:
             "The bank eased its restrictions on doing deals with the Venezuelan oil company PDVSA.",
             "the Venezuelan oil company PDVSA",
         ),
+        # a truce agreed to is aimed where it holds
+        ("Rebel factions agreed to a ceasefire in Aleppo on Sunday.", "Aleppo"),
         # "for doing" is a reason, not an aim
         ("Washington imposed sanctions on Ankara for buying Russian missiles.", "Ankara"),
     ],

@@ -548,6 +548,11 @@ def verb_arguments(
     for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X", "due to X"
         if word.pos_ == "ADP" or word.dep_ == "prep":
             pobjs = [c for c in children(word) if c.dep_ == "pobj"]
+            if entry.theme_object:  # "agreed to a truce in X": where the thing agreed holds
+                things = [c for c in pobjs if c.lemma_.lower() in entry.objects]
+                for thing in (c for c in things if _named_object(entry, c)):
+                    thing_preps = clauses.prep_objects(thing)
+                    tiers.extend(_aimed(p, thing_preps.get(p, [])) for p in THEME_PLACE_PREPS)
             # "agrees with Peru and Chile": each party; "called for order and peace": a thing
             tiers.append(
                 [m for c in pobjs for m in (clauses.with_conjuncts(c) if is_actor(c) else [c])]
