@@ -52,6 +52,26 @@ def test_a_by_phrase_after_another_phrase_stays_the_verb_s() -> None:
     assert "by" not in clauses.prep_objects(doc[2])
 
 
+def test_a_second_object_after_a_clause_sums_up_the_act() -> None:
+    # "Arnor overran a base, officials said, the second attack on Gondor"
+    doc = parse(
+        "Arnor/PROPN/nsubj/1 overran/VERB/ROOT/1/overrun a/DET/det/3 base/NOUN/dobj/1 "
+        ",/PUNCT/punct/6 officials/NOUN/nsubj/6/official said/VERB/advcl/1/say ,/PUNCT/punct/6 "
+        "the/DET/det/10 second/ADJ/amod/10 attack/NOUN/dobj/1 on/ADP/prep/10 "
+        "Gondor/PROPN/pobj/11 ./PUNCT/punct/1"
+    )
+    assert [t.text for t in clauses.direct_objects(doc[1])] == ["base"]
+
+
+def test_a_second_object_after_a_bare_comma_stays_an_object() -> None:
+    # "Arnor returned an old, rare manuscript" misparsed as two objects
+    doc = parse(
+        "Arnor/PROPN/nsubj/1 returned/VERB/ROOT/1/return an/DET/det/3 old/NOUN/dobj/1 "
+        ",/PUNCT/punct/1 rare/ADJ/amod/6 manuscript/NOUN/dobj/1 ./PUNCT/punct/1"
+    )
+    assert [t.text for t in clauses.direct_objects(doc[1])] == ["old", "manuscript"]
+
+
 def test_a_preposition_in_the_subject_s_phrase_is_no_part_of_the_trigger() -> None:
     # "A spokesman for Arnor claimed responsibility for the raid": the raid's "for", not Arnor's
     got = _coded(

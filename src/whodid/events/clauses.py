@@ -317,9 +317,24 @@ def direct_objects(verb: Token) -> list[Token]:
 def _direct_objects(verb: Token) -> list[Token]:
     out: list[Token] = []
     for obj in _children(verb, OBJECT_DEPS | frozenset({"dative", "attr", "oprd"})):
+        if out and _comment_after_clause(obj, out[0]):
+            continue
         if obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or _nominal_use(obj):
             out.extend(with_conjuncts(obj))
     return out
+
+
+def _comment_after_clause(obj: Token, first: Token) -> bool:
+    """A second "object" after a comma and a clause of the verb sums up the act ("overran a
+    base after a firefight, sources said, the second assault on the army in two days"): no
+    object of the verb."""
+    before = obj.left_edge.i - 1
+    if obj.dep_ not in OBJECT_DEPS or before < 0 or obj.doc[before].text != ",":
+        return False
+    return any(
+        c.dep_ in ("advcl", "ccomp", "parataxis") and first.i < c.i < obj.i
+        for c in children(obj.head)
+    )
 
 
 def _nominal_use(token: Token) -> bool:
