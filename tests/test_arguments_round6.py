@@ -164,6 +164,12 @@ def _target(text: str) -> str | None:
         ),
         # a truce agreed to is aimed where it holds
         ("Rebel factions agreed to a ceasefire in Aleppo on Sunday.", "Aleppo"),
+        # the verb's own object, owned by an actor, before an actor of an unnamed clause
+        (
+            "The Nigerian president praised Ghana's decision last week to release the detained "
+            "traders.",
+            "Ghana's decision",
+        ),
         # "for doing" is a reason, not an aim
         ("Washington imposed sanctions on Ankara for buying Russian missiles.", "Ankara"),
     ],

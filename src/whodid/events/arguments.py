@@ -601,6 +601,13 @@ def verb_arguments(
         tiers.append(_purpose_place(verb, is_actor, given))
         tiers.append(objects)  # "Russia deployed tanks": nothing else to aim at
     named = {w.i for w in trigger[1:]}
+    # "hailed X's decision to reappoint Y": the verb's own argument, which an actor owns, is
+    # aimed at before an actor of a clause the entry does not name
+    owned = any(
+        is_actor(t) or owner(t, is_actor) is not None
+        for tier in tiers
+        for t in _usable(tier, trigger)
+    )
     # "threatened to shell X", "offered to send troops to X"
     for clause in _complements(verb, trigger):
         clause_tiers: list[list[Token]] = []
@@ -619,6 +626,8 @@ def verb_arguments(
         if moved:
             clause_tiers.append(_purpose_place(clause, is_actor))
             clause_tiers.append(moved)
+        if clause.i not in named and owned:
+            continue
         if clause.i not in named:  # a clause the entry does not name: only its actors
             clause_tiers = [
                 [t for t in tier if is_actor(t) or owner(t, is_actor) is not None]
