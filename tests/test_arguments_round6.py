@@ -200,3 +200,13 @@ def test_those_taking_part_in_an_operation_do_it() -> None:
 def test_aid_nouns(text: str, code: str, target: str) -> None:
     best = _best(text)
     assert (best["cameo"], best["target"]["text"]) == (code, target)
+
+
+@pytestmark_model
+def test_an_addressed_warning_is_not_aimed_at_the_subject_of_what_it_says() -> None:
+    text = (
+        "The parliament issued an ultimatum to the negotiators, warning that Britain would walk "
+        "away."
+    )
+    issued = next(e for e in annotate(text).to_dict()["events"] if e["trigger"]["text"] == "issued")
+    assert issued["target"] is None or issued["target"]["text"] != "Britain"

@@ -457,6 +457,13 @@ def _claimed_acts(trigger: list[Token]) -> list[list[Token]]:
     return [aims, acts]
 
 
+def _addressees(verb: Token, objects: list[Token]) -> list[Token]:
+    """Whom a speech act is addressed to in a "to"-phrase of the verb or of its object ("sent a
+    message to X", "issued an ultimatum to X")."""
+    heads = [verb, *(o for o in objects if o.pos_ == "NOUN")]
+    return [t for head in heads for t in clauses.prep_objects(head).get("to", [])]
+
+
 def _complements(verb: Token, trigger: list[Token]) -> list[Token]:
     """The infinitive or gerund clauses the trigger verb governs ("threatened to shell",
     "is considering sending"): where the act the verb is about names its target."""
@@ -634,7 +641,10 @@ def verb_arguments(
                 for tier in clause_tiers
             ]
         tiers.extend(clause_tiers)
-    if entry.code[:2] in SPEECH_ACT_ROOTS or entry.code.startswith(STANCE_CODES):
+    speech = entry.code[:2] in SPEECH_ACT_ROOTS
+    # "issued an ultimatum to X, warning that Y would ...": an addressee named, the clause's
+    # subject is what is said, not whom it is said to
+    if (speech and not _addressees(verb, objects)) or entry.code.startswith(STANCE_CODES):
         for head in trigger:
             tiers.append(clauses.complement_subjects(head))
     if entry.code[:2] == "01":  # "said it is skeptical about the plan": what the stance is about
