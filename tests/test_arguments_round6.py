@@ -52,6 +52,16 @@ def test_a_by_phrase_after_another_phrase_stays_the_verb_s() -> None:
     assert "by" not in clauses.prep_objects(doc[2])
 
 
+def test_coordinated_prepositions_share_their_object() -> None:
+    # "Arnor banned flights to and from Gondor"
+    doc = parse(
+        "Arnor/PROPN/nsubj/1 banned/VERB/ROOT/1/ban flights/NOUN/dobj/1/flight to/ADP/prep/1 "
+        "and/CCONJ/cc/3 from/ADP/conj/3 Gondor/PROPN/pobj/5 ./PUNCT/punct/1"
+    )
+    table = clauses.prep_objects(doc[1])
+    assert [t.text for t in table["to"]] == ["Gondor"]
+
+
 def test_a_second_object_after_a_clause_sums_up_the_act() -> None:
     # "Arnor overran a base, officials said, the second attack on Gondor"
     doc = parse(

@@ -363,6 +363,14 @@ def _prep_objects(head: Token) -> dict[str, list[Token]]:
             continue
         key = child.lower_
         pobjs = [c for c in children(child) if c.dep_ in ("pobj", "pcomp")]
+        if not pobjs:  # "travel to and from X": the coordinated preposition's object is shared
+            pobjs = [
+                c
+                for conj in children(child)
+                if conj.dep_ == "conj" and conj.pos_ == "ADP"
+                for c in children(conj)
+                if c.dep_ == "pobj"
+            ]
         inner = [c for c in children(child) if c.dep_ == "prep"]
         if not pobjs and inner:  # "out of", "away from"
             key = f"{key} {inner[0].lower_}"
