@@ -27,6 +27,10 @@ STANCE_CODES = ("012", "013")
 # Codes whose prepositional object is a topic, a target only when it is an actor ("declined to
 # comment on the report" has none; "declined to comment on Arnor" aims at Arnor).
 TOPIC_CODES = frozenset({"011"})
+# A claim of responsibility: aimed at what the act claimed was aimed at.
+CLAIM_CODE = "015"
+# Peacekeeping: provided where the force serves.
+PEACEKEEPING_CODE = "074"
 # Nouns whose possessor suffers the event ("Zambada's arrest") rather than does it.
 PATIENT_NOUN_CODES = ("17", "18", "19", "20")
 # Entity types that never act: "on Monday", "three", "$5 million".
@@ -226,7 +230,7 @@ def attributed(noun: Token) -> list[Token]:
 
 
 # Where a thing given, imposed or moved goes, after the usual recipient prepositions.
-THEME_PLACE_PREPS = ("from", "in", "into", "inside")
+THEME_PLACE_PREPS = ("from", "in", "into", "inside", "around")
 
 
 # "in a bid to", "in response to", "in a tit-for-tat move": "in"-phrases that say why or how.
@@ -238,7 +242,10 @@ _MANNER_NOUNS = frozenset(
 def _aimed(prep: str, objs: list[Token]) -> list[Token]:
     """The objects of a preposition that can name where a thing goes: an "in"-phrase names a
     place ("a curfew in parts of Kashmir"), not a purpose or manner ("in a bid to ...") nor a
-    clause ("in what officials called a first step")."""
+    clause ("in what officials called a first step"). A gerund names what it acts on
+    ("pessimism about bringing the standoff to an end", "a ban on doing business with X")."""
+    if prep in _TOPIC_PREPS:  # not "for doing" (a reason) nor "to doing" (a complement)
+        return [t for o in objs for t in (_gerund_aim(o) if o.dep_ == "pcomp" else [o])]
     if prep not in ("in", "inside"):
         return objs
     return [
@@ -248,6 +255,24 @@ def _aimed(prep: str, objs: list[Token]) -> list[Token]:
         and o.dep_ != "pcomp"
         and o.lemma_.lower() not in _AMOUNT_NOUNS
     ]
+
+
+# Prepositions whose gerund names what an act or stance is about or aimed at.
+_TOPIC_PREPS = frozenset(
+    {"about", "over", "on", "upon", "against", "regarding", "concerning", "of"}
+)
+
+
+def _gerund_aim(gerund: Token) -> list[Token]:
+    """What a gerund after a preposition acts on: a named party it deals with ("doing business
+    with X"), else its object ("bringing the standoff to an end")."""
+    if gerund.pos_ != "VERB":
+        return [gerund]
+    table = clauses.prep_objects(gerund)
+    named = [
+        o for p in ("with", "against", "on", "to") for o in table.get(p, []) if o.pos_ == "PROPN"
+    ]
+    return named or clauses.direct_objects(gerund)
 
 
 def _venue(token: Token) -> bool:
@@ -269,19 +294,35 @@ _OCCASION_NOUNS = frozenset(
 
 
 # "an increase in funding", "a rise in prices", "5 million euros in aid": what, not where.
-_AMOUNT_NOUNS = frozenset("funding spending aid assistance price prices cost costs".split())
+_AMOUNT_NOUNS = frozenset(
+    """
+    funding spending aid assistance support relief supply supplies loan loans grant grants
+    credit donation donations price prices cost costs
+    """.split()
+)
 
 
-def _purpose_place(verb: Token, is_actor: IsActor) -> list[Token]:
-    """The first named place or country in the verb's purpose infinitive ("to help Haiti
-    recover", "to fight the epidemic in West Africa")."""
-    for clause in children(verb):
-        if clause.dep_ not in ("advcl", "xcomp") or not any(
+def _amount_things(obj: Token) -> list[Token]:
+    """What an amount is of: "$5 million in aid to Haiti" gives aid, whose recipient is the
+    amount's."""
+    return [o for o in clauses.prep_objects(obj).get("in", []) if o.lemma_.lower() in _AMOUNT_NOUNS]
+
+
+def _purpose_place(
+    verb: Token, is_actor: IsActor, things: list[Token] | None = None
+) -> list[Token]:
+    """The first named place or country in the purpose infinitive of the verb or of the things
+    it gives ("to help Haiti recover", "an increase in funding to fight the epidemic in West
+    Africa")."""
+    heads = [verb, *(things or [])]
+    for clause in (c for head in heads for c in children(head)):
+        if clause.dep_ not in ("advcl", "xcomp", "acl") or not any(
             a.dep_ == "aux" and a.lower_ == "to" for a in children(clause)
         ):
             continue
         for tok in clause.subtree:
-            if tok.ent_type_ in _PLACE_ENTS and is_actor(tok):
+            # a region no actor stands for ("West Africa") is still the place: its head word
+            if tok.ent_type_ in _PLACE_ENTS and (is_actor(tok) or tok.dep_ == "pobj"):
                 return [tok]
     return []
 
@@ -402,6 +443,27 @@ def _served_recipient(verb: Token, is_actor: IsActor) -> list[Token]:
     return [t for t in found if is_actor(t)]
 
 
+def _claimed_acts(trigger: list[Token]) -> list[list[Token]]:
+    """What a claim of responsibility is aimed at: the target of the act claimed ("for the
+    attack on the army's sites", "for arson at a ski resort"), then the act itself."""
+    acts = [o for w in trigger for o in clauses.prep_objects(w).get("for", [])]
+    kinds = [*acts, *(m for act in acts for m in clauses.prep_objects(act).get("of", []))]
+    aims = [
+        o
+        for act in kinds
+        for p in ("on", "against", "at", "upon")
+        for o in clauses.prep_objects(act).get(p, [])
+    ]
+    return [aims, acts]
+
+
+def _addressees(verb: Token, objects: list[Token]) -> list[Token]:
+    """Whom a speech act is addressed to in a "to"-phrase of the verb or of its object ("sent a
+    message to X", "issued an ultimatum to X")."""
+    heads = [verb, *(o for o in objects if o.pos_ == "NOUN")]
+    return [t for head in heads for t in clauses.prep_objects(head).get("to", [])]
+
+
 def _complements(verb: Token, trigger: list[Token]) -> list[Token]:
     """The infinitive or gerund clauses the trigger verb governs ("threatened to shell",
     "is considering sending"): where the act the verb is about names its target."""
@@ -483,6 +545,8 @@ def verb_arguments(
         sources = own_forces(entry, subjects, is_actor)
         subjects = [s for s in subjects if s.i not in {f.i for f in sources}]
     tiers: list[list[Token]] = [subjects if passive else []]
+    if entry.code == CLAIM_CODE:  # "claimed responsibility for an attack on X": X, else the act
+        tiers.extend(_claimed_acts(trigger))
     contact = _contact_head(verb, lexicon)
     if contact is not None:  # "called his counterpart to discuss": the caller discusses
         callers, contact_passive = clauses.subjects(contact)
@@ -491,6 +555,11 @@ def verb_arguments(
     for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X", "due to X"
         if word.pos_ == "ADP" or word.dep_ == "prep":
             pobjs = [c for c in children(word) if c.dep_ == "pobj"]
+            if entry.theme_object:  # "agreed to a truce in X": where the thing agreed holds
+                things = [c for c in pobjs if c.lemma_.lower() in entry.objects]
+                for thing in (c for c in things if _named_object(entry, c)):
+                    thing_preps = clauses.prep_objects(thing)
+                    tiers.extend(_aimed(p, thing_preps.get(p, [])) for p in THEME_PLACE_PREPS)
             # "agrees with Peru and Chile": each party; "called for order and peace": a thing
             tiers.append(
                 [m for c in pobjs for m in (clauses.with_conjuncts(c) if is_actor(c) else [c])]
@@ -516,7 +585,16 @@ def verb_arguments(
         obj_preps = clauses.prep_objects(obj)
         for prep in target_preps:
             tiers.append(_aimed(prep, obj_preps.get(prep, [])))
+        for thing in _amount_things(obj):  # "$5 million in aid to Haiti"
+            thing_preps = clauses.prep_objects(thing)
+            for prep in target_preps:
+                tiers.append(_aimed(prep, thing_preps.get(prep, [])))
         if obj in themes:
+            for placed in children(obj):  # "eased the curfew imposed in parts of X"
+                if placed.dep_ == "acl" and placed.tag_ == "VBN":
+                    placed_preps = clauses.prep_objects(placed)
+                    for prep in target_preps:
+                        tiers.append(_aimed(prep, placed_preps.get(prep, [])))
             for member in obj_preps.get("of", []):  # "shipped a unit of engineers to Chad"
                 member_preps = clauses.prep_objects(member)
                 for prep in target_preps:
@@ -526,9 +604,17 @@ def verb_arguments(
         # "returned a pendant engraved with a tsar's image to Russian authorities"
         tiers.append(_stray_recipient(verb, is_actor))
         # "gave 5 million euros to promote investment in Ethiopia": the place it is meant for
-        tiers.append(_purpose_place(verb, is_actor))
+        given = [*themes, *(t for o in themes for t in _amount_things(o))]
+        tiers.append(_purpose_place(verb, is_actor, given))
         tiers.append(objects)  # "Russia deployed tanks": nothing else to aim at
     named = {w.i for w in trigger[1:]}
+    # "hailed X's decision to reappoint Y": the verb's own argument, which an actor owns, is
+    # aimed at before an actor of a clause the entry does not name
+    owned = any(
+        is_actor(t) or owner(t, is_actor) is not None
+        for tier in tiers
+        for t in _usable(tier, trigger)
+    )
     # "threatened to shell X", "offered to send troops to X"
     for clause in _complements(verb, trigger):
         clause_tiers: list[list[Token]] = []
@@ -547,13 +633,18 @@ def verb_arguments(
         if moved:
             clause_tiers.append(_purpose_place(clause, is_actor))
             clause_tiers.append(moved)
+        if clause.i not in named and owned:
+            continue
         if clause.i not in named:  # a clause the entry does not name: only its actors
             clause_tiers = [
                 [t for t in tier if is_actor(t) or owner(t, is_actor) is not None]
                 for tier in clause_tiers
             ]
         tiers.extend(clause_tiers)
-    if entry.code[:2] in SPEECH_ACT_ROOTS or entry.code.startswith(STANCE_CODES):
+    speech = entry.code[:2] in SPEECH_ACT_ROOTS
+    # "issued an ultimatum to X, warning that Y would ...": an addressee named, the clause's
+    # subject is what is said, not whom it is said to
+    if (speech and not _addressees(verb, objects)) or entry.code.startswith(STANCE_CODES):
         for head in trigger:
             tiers.append(clauses.complement_subjects(head))
     if entry.code[:2] == "01":  # "said it is skeptical about the plan": what the stance is about
@@ -574,6 +665,17 @@ def verb_arguments(
     return sources, targets
 
 
+def _partakes(verb: Token) -> bool:
+    """ "participate in", "engage in", "take part in": the subject does what the "in"-phrase
+    names."""
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in ("participate", "engage") or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in children(verb))
+    )
+
+
 def lending_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     """The light verb lending its subject to the noun's event: "held talks", "undertook a
     mediation mission" (the event noun modifies the object), "began a new round of talks"
@@ -590,6 +692,8 @@ def lending_verb(noun: Token, lexicon: Lexicon) -> Token | None:
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.i != noun.head.i:
         verb = noun.head.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and _partakes(noun.head.head):
+        return noun.head.head  # "troops participate in peacekeeping operations"
     else:
         return None
     return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.light_verbs else None
@@ -618,6 +722,21 @@ def _traveller(noun: Token, entry: Entry, lexicon: Lexicon) -> list[Token]:
     return [] if passive else subjects
 
 
+def _mission_place(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """Where a force that travels for a mission serves: "arrived in Juba for a peacekeeping
+    mission", "landed in Bamako to join the mission there" (the place the travel verb names)."""
+    head = noun.head
+    for_phrase = noun.dep_ == "pobj" and head.lower_ == "for"
+    joined = noun.dep_ in ("dobj", "obj") and head.lemma_.lower() == "join" and head.dep_ == "advcl"
+    if not (for_phrase or joined):
+        return []
+    verb = head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.travel_verbs:
+        return []
+    table = clauses.prep_objects(verb)
+    return [o for p in ("in", "to", "into") for o in table.get(p, [])]
+
+
 def speaker_of(clause: Token) -> list[Token]:
     """Who says the clause: the subject of the verb it complements ("X said it was Y's fault")."""
     if clause.dep_ == "ccomp" and clause.head.i != clause.i:
@@ -635,6 +754,10 @@ def noun_arguments(
     noun = trigger[0]
     own = trigger
     preps = clauses.prep_objects(noun)
+    for name in children(noun):  # "an operation, Operation Dawn, against militants"
+        if name.dep_ == "appos" and name.pos_ == "PROPN":
+            for prep, objs in clauses.prep_objects(name).items():
+                preps.setdefault(prep, objs)
     source_tiers: list[list[Token]] = [preps.get("by", [])]
     target_preps = entry.target_preps or NOUN_TARGET_PREPS
     forces = own_forces(entry, preps.get("of", []), is_actor)
@@ -675,6 +798,8 @@ def noun_arguments(
             target_tiers.append([w for w in words if is_actor(w) or owner(w, is_actor) is not None])
     if entry.code[:2] in SPEECH_ACT_ROOTS:  # "its demand that the US ease sanctions"
         target_tiers.append(clauses.complement_subjects(noun))
+    if entry.code == PEACEKEEPING_CODE:  # "arrived in Juba for a peacekeeping mission"
+        target_tiers.append(_mission_place(noun, lexicon))
     verb = lending_verb(noun, lexicon)
     if verb is not None:
         subj, passive = clauses.subjects(verb)

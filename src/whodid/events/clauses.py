@@ -317,9 +317,24 @@ def direct_objects(verb: Token) -> list[Token]:
 def _direct_objects(verb: Token) -> list[Token]:
     out: list[Token] = []
     for obj in _children(verb, OBJECT_DEPS | frozenset({"dative", "attr", "oprd"})):
+        if out and _comment_after_clause(obj, out[0]):
+            continue
         if obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or _nominal_use(obj):
             out.extend(with_conjuncts(obj))
     return out
+
+
+def _comment_after_clause(obj: Token, first: Token) -> bool:
+    """A second "object" after a comma and a clause of the verb sums up the act ("overran a
+    base after a firefight, sources said, the second assault on the army in two days"): no
+    object of the verb."""
+    before = obj.left_edge.i - 1
+    if obj.dep_ not in OBJECT_DEPS or before < 0 or obj.doc[before].text != ",":
+        return False
+    return any(
+        c.dep_ in ("advcl", "ccomp", "parataxis") and first.i < c.i < obj.i
+        for c in children(obj.head)
+    )
 
 
 def _nominal_use(token: Token) -> bool:
@@ -348,13 +363,40 @@ def _prep_objects(head: Token) -> dict[str, list[Token]]:
             continue
         key = child.lower_
         pobjs = [c for c in children(child) if c.dep_ in ("pobj", "pcomp")]
+        if not pobjs:  # "travel to and from X": the coordinated preposition's object is shared
+            pobjs = [
+                c
+                for conj in children(child)
+                if conj.dep_ == "conj" and conj.pos_ == "ADP"
+                for c in children(conj)
+                if c.dep_ == "pobj"
+            ]
         inner = [c for c in children(child) if c.dep_ == "prep"]
         if not pobjs and inner:  # "out of", "away from"
             key = f"{key} {inner[0].lower_}"
             pobjs = [c for c in inner[0].children if c.dep_ == "pobj"]
         for pobj in pobjs:
             out.setdefault(key, []).extend(with_conjuncts(pobj))
+    by = _stray_by(head)
+    if by is not None:
+        out.setdefault("by", []).extend(
+            m for c in children(by) if c.dep_ == "pobj" for m in with_conjuncts(c)
+        )
     return out
+
+
+def _stray_by(noun: Token) -> Token | None:
+    """A "by" the parse hung on an active verb right after its object, which it belongs to:
+    "denied charges by the opposition", "rejected a request by the union" (an active verb has
+    no "by"-agent)."""
+    verb = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB":
+        return None
+    after = noun.right_edge.i + 1
+    for child in children(verb):
+        if child.i == after and child.dep_ == "prep" and child.lower_ == "by":
+            return child
+    return None
 
 
 def due_to_objects(verb: Token) -> list[Token]:

@@ -81,7 +81,9 @@ def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
         for tok, crossed in frontier:
             for child in children(tok):
                 dep = child.dep_
-                inside = crossed or dep in _CLAUSE_DEPS
+                # a preposition in the subject's phrase is no part of the verb's ("a spokesman
+                # for X claimed responsibility for ...")
+                inside = crossed or dep in _CLAUSE_DEPS or dep in ("nsubj", "nsubjpass")
                 if dep in _CLAUSE_DEPS and _own_subject(child):
                     continue  # "..., even as the Kurds said X had attacked": another act's words
                 nxt.append((child, inside))
