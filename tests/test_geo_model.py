@@ -449,3 +449,10 @@ def test_event_location_not_from_a_compound_preposition(nlp) -> None:
         "In addition to its raids in Gao, the army shelled rebel positions near Menaka on Monday."
     )
     assert _location(nlp, text, "shelled") == "Menaka"
+
+
+def test_event_location_reports_the_name_without_its_article_or_kind_noun(nlp) -> None:
+    text = "A roadside bomb exploded near the Qattan Bridge on Sunday."
+    assert _location(nlp, text, "exploded") == "Qattan Bridge"
+    text = "Militants attacked a checkpoint in Narathiwat province."
+    assert _location(nlp, text, "attacked") == "Narathiwat"

@@ -24,6 +24,7 @@ import functools
 
 from spacy.tokens import Doc, Token
 
+from whodid.geo.extent import tidy_extent
 from whodid.geo.gazetteer import GazetteerError, _rows, default_gazetteer
 from whodid.geo.sites import PEOPLE_TOO, PLACE_OBJECT_VERBS, Building, Unnamed, add_unknown_names
 from whodid.nlp.tree import children
@@ -624,7 +625,13 @@ def event_location(
     trigger: Token, places: list[Place], *, default: Place | None = None
 ) -> Place | None:
     """The place where the event of ``trigger`` happened, or ``default`` (e.g. the dateline
-    place, for a story's main events) when the sentence attaches none to it."""
+    place, for a story's main events) when the sentence attaches none to it; its span is the
+    name's own extent ("Tabqa Dam" of "the Tabqa Dam")."""
+    found = _attached_place(trigger, places, default=default)
+    return tidy_extent(found, doc_text(trigger.doc)) if found is not None else None
+
+
+def _attached_place(trigger: Token, places: list[Place], *, default: Place | None) -> Place | None:
     if _no_event_sense(trigger):
         return None
     by_token = _places_by_token(trigger, places)
