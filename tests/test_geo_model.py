@@ -456,3 +456,10 @@ def test_event_location_reports_the_name_without_its_article_or_kind_noun(nlp) -
     assert _location(nlp, text, "exploded") == "Qattan Bridge"
     text = "Militants attacked a checkpoint in Narathiwat province."
     assert _location(nlp, text, "attacked") == "Narathiwat"
+
+
+def test_event_location_the_target_of_what_an_undertaking_sets_out_to_do(nlp) -> None:
+    text = "Government troops launched an offensive to recapture the village of Kafr Dalim."
+    assert _location(nlp, text, "launched") == "Kafr Dalim"
+    text = "In 2015, the rebel army managed to seize a large part of the Kodori Valley."
+    assert _location(nlp, text, "managed") == "Kodori Valley"

@@ -171,6 +171,11 @@ _MODIFIER = frozenset({"compound", "amod", "poss", "nmod"})
 _NOT_A_SITE = frozenset(
     {"war", "conflict", "crisis", "revolution", "uprising", "embassy", "consulate", "mission"}
 )
+# verbs of setting out to do something, whose purpose names the event's target
+_UNDERTAKINGS = frozenset(
+    {"launch", "begin", "start", "manage", "try", "attempt", "seek", "resume", "mount"}
+    | {"continue", "kick", "initiate", "fail"}
+)
 _SENSE_ROLES = ("object", "subject", "phrase")
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
@@ -457,9 +462,33 @@ def _name_words(head: Token, *, named: bool = False) -> list[Token]:
     return words
 
 
+def _purposes(token: Token) -> list[Token]:
+    """The verbs of what an undertaking sets out to do: "managed to retake X", "launched an
+    offensive to recapture the village of X", "began an operation to capture X"."""
+    if token.lemma_.lower() not in _UNDERTAKINGS:
+        return []
+    verbs: list[Token] = []
+    for child in children(token):
+        heads = [child] if child.dep_ in ("xcomp", "advcl") else []
+        if child.dep_ == "dobj":
+            heads = [c for c in children(child) if c.dep_ in ("acl", "relcl")]
+        verbs.extend(
+            v
+            for v in heads
+            if v.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(v))
+        )
+    return verbs
+
+
 def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
     # an object that is itself a place comes first: "captured East Jerusalem in the 1967 war"
     itself = _object_place(token, by_token, itself=True)
+    for purpose in _purposes(token):  # "launched an offensive to recapture X"
+        itself = (
+            itself
+            or _object_place(purpose, by_token, itself=True)
+            or _object_place(purpose, by_token)
+        )
     if itself is not None and not _passive_name(token, itself):
         return itself
     found = _from_children(token, by_token, motion=token.lemma_.lower() in _MOVING)
