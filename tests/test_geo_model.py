@@ -463,3 +463,10 @@ def test_event_location_the_target_of_what_an_undertaking_sets_out_to_do(nlp) ->
     assert _location(nlp, text, "launched") == "Kafr Dalim"
     text = "In 2015, the rebel army managed to seize a large part of the Kodori Valley."
     assert _location(nlp, text, "managed") == "Kodori Valley"
+
+
+def test_event_location_a_name_after_a_hill_slope_or_locality_however_tagged(nlp) -> None:
+    text = "Rebel fighters stormed army positions on the southern slope of Tal Hamid."
+    assert _location(nlp, text, "stormed") == "Tal Hamid"
+    text = "Gunmen attacked a police post in the locality of Bir Ghanem on Friday."
+    assert _location(nlp, text, "attacked") == "Bir Ghanem"

@@ -139,6 +139,8 @@ _PLACE_NOUNS = frozenset(
     {"village", "villages", "town", "towns", "city", "capital", "township", "hometown"}
     | {"district", "neighbourhood", "neighborhood", "suburb", "hamlet", "settlement", "camp"}
     | {"port", "resort", "province", "region", "governorate", "county", "municipality"}
+    | {"settlements", "locality", "localities", "area", "areas", "hill", "hills", "hilltop"}
+    | {"slope", "slopes", "plain", "plains", "mountains", "heights"}
 )
 # and the prepositions of a way or a direction: "flew over Kidal", "marched through Kibera"
 _MORE_PREPS = frozenset(
