@@ -470,3 +470,8 @@ def test_event_location_a_name_after_a_hill_slope_or_locality_however_tagged(nlp
     assert _location(nlp, text, "stormed") == "Tal Hamid"
     text = "Gunmen attacked a police post in the locality of Bir Ghanem on Friday."
     assert _location(nlp, text, "attacked") == "Bir Ghanem"
+
+
+def test_event_location_a_place_name_is_ranked_by_its_head_word(nlp) -> None:
+    text = "Farmers besieged a police station in Hunan province's Dongtian township on Sunday."
+    assert _location(nlp, text, "besieged") == "Dongtian"

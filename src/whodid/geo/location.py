@@ -306,7 +306,7 @@ def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float
         and any(
             c.i in by_token and by_token[c.i] is not place
             for c in children(noun)
-            if c.dep_ == "compound"
+            if c.dep_ in ("compound", "amod", "nmod")
         )
     ):  # "Guangdong's Sanshangang township": the possessor holds the township
         rank = _SPECIFIC["country"] + 1
@@ -320,12 +320,18 @@ def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float
     return rank, place.start
 
 
+def _inside_name(token: Token, place: Place, by_token: dict[int, Place]) -> bool:
+    """A word of a place name that hangs on another word of it ("Guangdong" of "Guangdong
+    province"): the name is ranked by its head word, as the phrase it stands in places it."""
+    return token.head.i != token.i and by_token.get(token.head.i) is place
+
+
 def _in_phrase(prep: Token, by_token: dict[int, Place]) -> Place | None:
     """The most specific place inside a prepositional phrase (first when equal)."""
     best: tuple[float, int, Place] | None = None
     for token in _phrase(prep):
         place = by_token.get(token.i)
-        if place is None:
+        if place is None or _inside_name(token, place, by_token):
             continue
         rank = _rank(token, place, by_token)
         if best is None or rank < best[:2]:
@@ -420,8 +426,10 @@ def _object_place(
         skip = _ORIGIN | {"of"} if child.ent_type_ == "PERSON" else _ORIGIN
         for sub in _name_words(child) if itself else _phrase(child, skip=skip):
             place = by_token.get(sub.i)
-            if place is not None and not (
-                itself and isinstance(place, Unnamed) and not _named_before(sub)
+            if (
+                place is not None
+                and not (itself and isinstance(place, Unnamed) and not _named_before(sub))
+                and (itself or not _inside_name(sub, place, by_token))
             ):
                 rank = _rank(sub, place, by_token)
                 if best is None or rank < best[:2]:
