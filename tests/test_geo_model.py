@@ -475,3 +475,8 @@ def test_event_location_a_name_after_a_hill_slope_or_locality_however_tagged(nlp
 def test_event_location_a_place_name_is_ranked_by_its_head_word(nlp) -> None:
     text = "Farmers besieged a police station in Hunan province's Dongtian township on Sunday."
     assert _location(nlp, text, "besieged") == "Dongtian"
+
+
+def test_event_location_an_unknown_name_a_verb_taking_only_places_acts_on(nlp) -> None:
+    text = "In the province of Homs, gunmen shelled the settlements of Kafr Amim and Tell Dara."
+    assert _location(nlp, text, "shelled") == "Kafr Amim"

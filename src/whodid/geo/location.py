@@ -428,7 +428,12 @@ def _object_place(
             place = by_token.get(sub.i)
             if (
                 place is not None
-                and not (itself and isinstance(place, Unnamed) and not _named_before(sub))
+                and not (
+                    itself
+                    and isinstance(place, Unnamed)
+                    and not _named_before(sub)
+                    and (token.lemma_.lower() in PEOPLE_TOO or sub.text.isupper())
+                )
                 and (itself or not _inside_name(sub, place, by_token))
             ):
                 rank = _rank(sub, place, by_token)
