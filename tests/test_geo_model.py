@@ -480,3 +480,8 @@ def test_event_location_a_place_name_is_ranked_by_its_head_word(nlp) -> None:
 def test_event_location_an_unknown_name_a_verb_taking_only_places_acts_on(nlp) -> None:
     text = "In the province of Homs, gunmen shelled the settlements of Kafr Amim and Tell Dara."
     assert _location(nlp, text, "shelled") == "Kafr Amim"
+
+
+def test_event_location_a_place_held_by_the_next_in_phrase(nlp) -> None:
+    text = "Gunmen ambushed a police convoy in Ruwa county in Kenya's Turkana region on Friday."
+    assert _location(nlp, text, "ambushed") == "Ruwa"

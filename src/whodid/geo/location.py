@@ -350,6 +350,8 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
             if _compound_preposition(child):
                 continue  # "in addition to its advance in X", "in response to attacks in X"
             found = _in_phrase(child, by_token)
+            if found is not None and child.lower_ == "in":
+                found = _held_before(child, found, by_token) or found
             if (
                 found is not None
                 and (child.lower_ != "on" or _on_place(child, found))
@@ -357,6 +359,25 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
             ):
                 best = found
     return best
+
+
+def _held_before(prep: Token, found: Place, by_token: dict[int, Place]) -> Place | None:
+    """The place of an "in" phrase that ends right before this "in" phrase of the verb, which
+    the parser hung on the verb though it names what holds that place: "left a mosque in X
+    village in Y province" -> X."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    while before.i != prep.head.i and before.head.i != before.i:
+        if before.dep_ == "pobj" and before.head.lower_ == "in" and before.head.i < prep.i:
+            held = _in_phrase(before.head, by_token)
+            if held is not None and held is not found and _rank_of(held) <= _rank_of(found):
+                return held
+            return None
+        before = before.head
+    return None
+
+
+def _rank_of(place: Place) -> float:
+    return _BUILDING_RANK if isinstance(place, Building) else _SPECIFIC.get(place.feature, 6)
 
 
 def _compound_preposition(prep: Token) -> bool:
