@@ -485,3 +485,8 @@ def test_event_location_an_unknown_name_a_verb_taking_only_places_acts_on(nlp) -
 def test_event_location_a_place_held_by_the_next_in_phrase(nlp) -> None:
     text = "Gunmen ambushed a police convoy in Ruwa county in Kenya's Turkana region on Friday."
     assert _location(nlp, text, "ambushed") == "Ruwa"
+
+
+def test_event_location_a_name_a_stronghold_or_mountaintop_announces(nlp) -> None:
+    text = "A soldier was killed in a mortar attack near the rebel stronghold of Kafr Tuma."
+    assert _location(nlp, text, "killed") == "Kafr Tuma"

@@ -141,6 +141,8 @@ _PLACE_NOUNS = frozenset(
     | {"port", "resort", "province", "region", "governorate", "county", "municipality"}
     | {"settlements", "locality", "localities", "area", "areas", "hill", "hills", "hilltop"}
     | {"slope", "slopes", "plain", "plains", "mountains", "heights"}
+    | {"farms", "mountaintop", "stronghold", "strongholds", "neighbourhoods", "neighborhoods"}
+    | {"provinces", "districts", "state", "campus"}
 )
 # and the prepositions of a way or a direction: "flew over Kidal", "marched through Kibera"
 _MORE_PREPS = frozenset(
