@@ -490,3 +490,10 @@ def test_event_location_a_place_held_by_the_next_in_phrase(nlp) -> None:
 def test_event_location_a_name_a_stronghold_or_mountaintop_announces(nlp) -> None:
     text = "A soldier was killed in a mortar attack near the rebel stronghold of Kafr Tuma."
     assert _location(nlp, text, "killed") == "Kafr Tuma"
+
+
+def test_event_location_a_name_before_the_kind_of_a_camp_or_crossing(nlp) -> None:
+    text = "Hundreds of people marched in the Kalma refugee camp on Friday."
+    assert _location(nlp, text, "marched") == "Kalma"
+    text = "A bomb exploded at the Bani Hamed border crossing."
+    assert _location(nlp, text, "exploded") == "Bani Hamed"

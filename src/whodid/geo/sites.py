@@ -247,10 +247,17 @@ def _named_site(token: Token) -> tuple[int, int, bool] | None:
     ):
         return None
     doc = token.doc
-    before = doc[token.i - 1] if token.i > 0 else token
-    if before.i == token.i or before.head.i != token.i or before.pos_ != "PROPN":
+    before = _name_before(token)
+    if before is None:
         return None
     start = before.left_edge.i
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "PROPN"
+        and start <= doc[start - 1].head.i <= token.i
+    ):
+        start -= 1  # "the Ein el-Hilweh camp": "Ein" hangs on "camp"
     while start < before.i and not doc[start].text[:1].isupper():
         start += 1  # "the", "a", adjectives
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and _container(
@@ -263,7 +270,28 @@ def _named_site(token: Token) -> tuple[int, int, bool] | None:
         and (token.lower_ in _BUILDINGS or token.lower_ in _BASES or _demonym(before))
     ):
         return None  # "the Obama school", "a Kenyan village" (not "Tungan village")
-    return start, token.i, token.lower_ in _BUILDINGS
+    return start, before.i + 1, token.lower_ in _BUILDINGS
+
+
+def _name_before(token: Token) -> Token | None:
+    """The last word of the name before a site word, over common nouns between them that
+    say what kind of site it is: "the Kalma refugee camp", "the Sufa border crossing"."""
+    doc = token.doc
+    heads = {token.i}
+    i = token.i - 1
+    while i >= 0 and doc[i].head.i in heads and (doc[i].dep_ == "compound" or i == token.i - 1):
+        if doc[i].pos_ == "PROPN":
+            return doc[i]
+        if (
+            doc[i].pos_ != "NOUN"
+            or not doc[i].text.islower()
+            or token.lower_ in _BUILDINGS
+            or token.lower_ in _BASES - {"camp"}
+        ):
+            return None
+        heads.add(i)
+        i -= 1
+    return None
 
 
 def _container(name: str) -> bool:
