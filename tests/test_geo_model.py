@@ -497,3 +497,8 @@ def test_event_location_a_name_before_the_kind_of_a_camp_or_crossing(nlp) -> Non
     assert _location(nlp, text, "marched") == "Kalma"
     text = "A bomb exploded at the Bani Hamed border crossing."
     assert _location(nlp, text, "exploded") == "Bani Hamed"
+
+
+def test_event_location_reports_the_whole_proper_name_a_place_is_cut_from(nlp) -> None:
+    text = "Students protested outside Alexandria University on Monday."
+    assert _location(nlp, text, "protested") == "Alexandria University"

@@ -20,6 +20,7 @@ event ("captured the title", "prices shot up") has no place (``data/geo/no_event
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 from spacy.tokens import Doc, Token
@@ -175,6 +176,12 @@ _NOT_A_SITE = frozenset(
 _UNDERTAKINGS = frozenset(
     {"launch", "begin", "start", "manage", "try", "attempt", "seek", "resume", "mount"}
     | {"continue", "kick", "initiate", "fail"}
+)
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct"}
+    | {"nov", "dec"}
 )
 _SENSE_ROLES = ("object", "subject", "phrase")
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
@@ -691,7 +698,42 @@ def event_location(
     place, for a story's main events) when the sentence attaches none to it; its span is the
     name's own extent ("Tabqa Dam" of "the Tabqa Dam")."""
     found = _attached_place(trigger, places, default=default)
-    return tidy_extent(found, doc_text(trigger.doc)) if found is not None else None
+    if found is None:
+        return None
+    return tidy_extent(_whole_name(found, trigger.doc), doc_text(trigger.doc))
+
+
+def _whole_name(place: Place, doc: Doc) -> Place:
+    """A place cut from a longer proper name is reported as that name: "Tal" of "Tal
+    Sukkar", "Maqsoud" of "Sheikh Maqsoud" (the words of one name hang on each other)."""
+    words = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if words is None:
+        return place
+    start, end = words.start, words.end
+    while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+        if not _name_word(doc[end]):
+            break
+        end += 1
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == start:
+        if not _name_word(doc[start - 1]):
+            break
+        start -= 1
+    if (start, end) == (words.start, words.end):
+        return place
+    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return dataclasses.replace(place, start=a, end=b, text=doc_text(doc)[a:b])
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word of a proper name, not a date ("Nice Saturday") nor an abbreviation
+    of a kind of place ("Maru LGA")."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and token.ent_type_ not in ("DATE", "TIME", "NORP")
+        and token.lower_ not in _CALENDAR
+    )
 
 
 def _attached_place(trigger: Token, places: list[Place], *, default: Place | None) -> Place | None:
