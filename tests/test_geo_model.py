@@ -502,3 +502,8 @@ def test_event_location_a_name_before_the_kind_of_a_camp_or_crossing(nlp) -> Non
 def test_event_location_reports_the_whole_proper_name_a_place_is_cut_from(nlp) -> None:
     text = "Students protested outside Alexandria University on Monday."
     assert _location(nlp, text, "protested") == "Alexandria University"
+
+
+def test_event_location_a_town_of_the_object_over_the_region_of_the_verb(nlp) -> None:
+    text = "In Iraq, two gunmen attacked a local council building in Hit on Sunday."
+    assert _location(nlp, text, "attacked") == "Hit"

@@ -747,7 +747,7 @@ def _attached_place(trigger: Token, places: list[Place], *, default: Place | Non
     for _ in range(6):
         found = _attached(token, by_token)
         if found is not None:
-            return found
+            return _town_within(trigger, found, by_token) or found
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             break
         token = token.head
@@ -761,6 +761,23 @@ def _attached_place(trigger: Token, places: list[Place], *, default: Place | Non
         found = found or _subject_place(token, by_token)
     found = found or _local_force(trigger, by_token)
     return found if found is not None else default
+
+
+def _town_within(trigger: Token, found: Place, by_token: dict[int, Place]) -> Place | None:
+    """A town that the object's own phrase names where the trigger's phrase gives only a
+    country or a region: "In X province, police shot two gunmen in the town of Y" -> Y."""
+    if _SPECIFIC.get(found.feature, 6) < _SPECIFIC["admin1"]:
+        return None
+    for obj in children(trigger):
+        town = _from_children(obj, by_token, motion=False) if obj.dep_ == "dobj" else None
+        if (
+            town is not None
+            and town is not found
+            and not isinstance(town, Building)
+            and _SPECIFIC.get(town.feature, 6) < _SPECIFIC["admin1"]
+        ):
+            return town
+    return None
 
 
 def _main_event(trigger: Token) -> bool:
