@@ -27,6 +27,8 @@ def _tidied(text: str, mention: str, name: str | None = None) -> str:
         ("Troops moved into ‘Ayn Hamra on Monday.", "Ayn Hamra", "‘Ayn Hamra"),
         ("Shells landed near Tell Bisa.\nMore follows.", "Tell Bisa.\n", "Tell Bisa"),
         ("Police patrolled Mexico City overnight.", "Mexico City", "Mexico City"),
+        ("Gunmen raided Dukku LGA on Friday.", "Dukku LGA", "Dukku"),
+        ("He was shot in Tral last March.", "Tral last March", "Tral"),
     ],
 )
 def test_tidy_extent(text: str, mention: str, expected: str) -> None:

@@ -3,8 +3,9 @@ writes it, without what the parser or the model left around it.
 
 An article is no part of a name ("the Tabqa Dam" -> "Tabqa Dam"), unless the gazetteer's name
 has it ("The Hague"); a capitalised designator is part of the name ("Homs Governorate") while a
-lowercase noun is not ("Raqqa province" -> "Raqqa"); an Arabic article or an opening ayn
-joined to the name is ("al-Bab", "‘Arak"); a full stop or line break after it is not.
+lowercase noun is not ("Raqqa province" -> "Raqqa"), nor a local government area's "LGA";
+an Arabic article or an opening ayn joined to the name is ("al-Bab", "‘Arak"); a full stop,
+a line break or words of time after it are not ("X last May" -> "X").
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ _LEADING = re.compile(r"(?:the|The|In|At)\s+(?=\S)")
 _DESIGNATOR = re.compile(r"[ \u00a0](?:Governorate|District|Province|Prefecture|County)\b")
 # a lowercase noun after a name, which names the kind of place: "Raqqa province", "Kano city"
 _KIND = re.compile(
-    r"\s+(?:province|district|governorate|village|city|town|region|county|prefecture)$"
+    r"\s+(?:province|district|governorate|village|city|town|region|county|prefecture|LGA)$"
 )
+# words of time the model's entity ran on into: "in X last September"
+_TIME_AFTER = re.compile(r"\s+(?:last|this|next|early|late)\s.*$")
 # an Arabic article or an ayn joined to the name, at a word's start: "al-Bab", "‘Arak"
 _ARTICLE = re.compile(r"(?:^|(?<=[\s(\"“]))(?:[Aa]l-|[Ee]l-|[‘ʿ])$")
 _TRAILING = re.compile(r"(?:\s+|[,;:]|(?<=[a-z]{3})\.|(?<=[’'][a-z])\.)+$")
@@ -38,6 +41,9 @@ def tidy_extent(place: Place, text: str) -> Place:
     trail = _TRAILING.search(text, start, end)
     if trail and trail.start() > start:
         end = trail.start()
+    when = _TIME_AFTER.search(text, start, end)
+    if when and when.start() > start:
+        end = when.start()
     kind = _KIND.search(text, start, end)
     if kind and kind.start() > start:
         end = kind.start()
