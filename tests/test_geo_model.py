@@ -507,3 +507,8 @@ def test_event_location_reports_the_whole_proper_name_a_place_is_cut_from(nlp) -
 def test_event_location_a_town_of_the_object_over_the_region_of_the_verb(nlp) -> None:
     text = "In Iraq, two gunmen attacked a local council building in Hit on Sunday."
     assert _location(nlp, text, "attacked") == "Hit"
+
+
+def test_event_location_where_the_occasion_took_place(nlp) -> None:
+    text = "The raids, which took place in Dar Hamid and Umm Rawaba, left dozens homeless."
+    assert _location(nlp, text, "left") == "Dar Hamid"

@@ -183,6 +183,7 @@ _CALENDAR = frozenset(
     | {"september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct"}
     | {"nov", "dec"}
 )
+_OCCURRING = frozenset({"occur", "happen", "erupt", "unfold"})
 _SENSE_ROLES = ("object", "subject", "phrase")
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
@@ -643,6 +644,34 @@ def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _where_it_took_place(token: Token, by_token: dict[int, Place]) -> Place | None:
+    """The place a relative clause gives to the trigger's occasion or doer: "killed during
+    clashes, which took place in X", "the blast, which occurred near X, destroyed"."""
+    nouns = [c for c in children(token) if c.dep_ in _SUBJECTS or c.dep_ == "dobj"]
+    nouns += [
+        p
+        for c in children(token)
+        if c.dep_ == "prep" and c.lower_ in _OCCASION | {"in"}
+        for p in children(c)
+        if p.dep_ == "pobj"
+    ]
+    for noun in nouns:
+        for clause in children(noun):
+            if clause.dep_ == "relcl" and _occurs(clause):
+                found = _from_children(clause, by_token, motion=False)
+                if found is not None:
+                    return found
+    return None
+
+
+def _occurs(verb: Token) -> bool:
+    """ "occurred", "happened", "erupted", "took place"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _OCCURRING or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in children(verb))
+    )
+
+
 def _object_phrase(token: Token, by_token: dict[int, Place]) -> Place | None:
     for child in children(token):
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
@@ -756,6 +785,7 @@ def _attached_place(trigger: Token, places: list[Place], *, default: Place | Non
         _subject_place(trigger, by_token)
         or _in_clause(trigger, by_token)
         or _nested(trigger, by_token)
+        or _where_it_took_place(trigger, by_token)
     )
     for token in path[1:]:  # the doers' place in the clause the trigger is part of
         found = found or _subject_place(token, by_token)
