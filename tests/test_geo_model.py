@@ -512,3 +512,8 @@ def test_event_location_a_town_of_the_object_over_the_region_of_the_verb(nlp) ->
 def test_event_location_where_the_occasion_took_place(nlp) -> None:
     text = "The raids, which took place in Dar Hamid and Umm Rawaba, left dozens homeless."
     assert _location(nlp, text, "left") == "Dar Hamid"
+
+
+def test_event_location_not_the_sides_of_a_zone_or_a_line(nlp) -> None:
+    text = "Peacekeepers patrolled the buffer zone between Armenia and Azerbaijan on Monday."
+    assert _location(nlp, text, "patrolled") is None

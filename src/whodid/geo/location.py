@@ -200,6 +200,9 @@ _SITE_WORDS = _OF_PLACE | {
 # phrases of an object that say where it comes from or what it is for, not where it is:
 # "captured the sector from Jordan", "captured the envoy for Asia"
 _ORIGIN = frozenset({"from", "for", "between", "with"})
+# a phrase naming the two sides of a line or a zone, not where the event is: "the zone
+# between X and Y", "a raid between X and Y"
+_SIDES = frozenset({"between"})
 # "on" names a place after these nouns: "on the island of X", "on the outskirts of X"
 _ON_NOUNS = _OF_NAMES | {
     "outskirts",
@@ -328,6 +331,15 @@ def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float
     return rank, place.start
 
 
+def _a_side(token: Token) -> bool:
+    """A name of one side of a line or a zone, not where the event is: "the zone between X
+    and Y", "a raid between X and Y" (a phrase below them still counts: "a clash between
+    police and protesters on the outskirts of Z")."""
+    while token.head.i != token.i and token.dep_ != "prep":
+        token = token.head
+    return token.dep_ == "prep" and token.lower_ in _SIDES
+
+
 def _inside_name(token: Token, place: Place, by_token: dict[int, Place]) -> bool:
     """A word of a place name that hangs on another word of it ("Guangdong" of "Guangdong
     province"): the name is ranked by its head word, as the phrase it stands in places it."""
@@ -339,7 +351,7 @@ def _in_phrase(prep: Token, by_token: dict[int, Place]) -> Place | None:
     best: tuple[float, int, Place] | None = None
     for token in _phrase(prep):
         place = by_token.get(token.i)
-        if place is None or _inside_name(token, place, by_token):
+        if place is None or _inside_name(token, place, by_token) or _a_side(token):
             continue
         rank = _rank(token, place, by_token)
         if best is None or rank < best[:2]:
