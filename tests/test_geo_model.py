@@ -517,3 +517,8 @@ def test_event_location_where_the_occasion_took_place(nlp) -> None:
 def test_event_location_not_the_sides_of_a_zone_or_a_line(nlp) -> None:
     text = "Peacekeepers patrolled the buffer zone between Armenia and Azerbaijan on Monday."
     assert _location(nlp, text, "patrolled") is None
+
+
+def test_event_location_the_town_a_site_stands_in(nlp) -> None:
+    text = "Protesters gathered outside the Green Zone in Baghdad on Sunday."
+    assert _location(nlp, text, "gathered") == "Baghdad"

@@ -27,7 +27,14 @@ from spacy.tokens import Doc, Token
 
 from whodid.geo.extent import tidy_extent
 from whodid.geo.gazetteer import GazetteerError, _rows, default_gazetteer
-from whodid.geo.sites import PEOPLE_TOO, PLACE_OBJECT_VERBS, Building, Unnamed, add_unknown_names
+from whodid.geo.sites import (
+    PEOPLE_TOO,
+    PLACE_OBJECT_VERBS,
+    Building,
+    Unnamed,
+    add_unknown_names,
+    facility_words,
+)
 from whodid.nlp.tree import children
 from whodid.records import Event, Located, Place, Span
 from whodid.text.doctext import doc_text
@@ -184,6 +191,15 @@ _CALENDAR = frozenset(
     | {"nov", "dec"}
 )
 _OCCURRING = frozenset({"occur", "happen", "erupt", "unfold"})
+# site words whose name gives way to the town its "in" phrase names
+_SITE_HEADS = frozenset({"office", "offices", "ministry", "zone", "hotel", "headquarters"})
+# facility words that name a settlement, a region or a natural feature, which stays the place
+_SETTLEMENT_HEADS = (
+    _NAMED_BEFORE
+    | _WITHIN
+    | {"coast", "valley", "peninsula", "island", "mountain", "mountains", "hills"}
+    | {"forest", "forests", "fields"}
+)
 _SENSE_ROLES = ("object", "subject", "phrase")
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
@@ -294,6 +310,8 @@ def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float
     Dobrinja", "Baghdad's northern district of Baiyaa" (not "the Zafaraniyah district of
     southern Baghdad", where the name after "of" is the container)."""
     rank = _BUILDING_RANK if isinstance(place, Building) else _SPECIFIC.get(place.feature, 6)
+    if place.feature is None and rank < _BUILDING_RANK and _site_in_town(token, by_token):
+        rank = _BUILDING_RANK  # "on the X Street in Baghdad", "outside the Y Office in Z"
     noun = token.head
     if (
         place.feature is not None
@@ -329,6 +347,24 @@ def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float
     ):
         rank = _SPECIFIC["country"] + 1  # "Jerusalem's Old City", "Baghdad's Green Zone"
     return rank, place.start
+
+
+def _site_in_town(token: Token, by_token: dict[int, Place]) -> bool:
+    """The name is a site's (a street, a market, an office: not a settlement) whose own "in"
+    phrase names the town it stands in, which is the place to report."""
+    head = token.head if token.dep_ == "compound" else token
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    if head.lower_ not in _SITE_HEADS and not (
+        head.lower_ in facility_words() and head.lower_ not in _SETTLEMENT_HEADS
+    ):
+        return False
+    return any(
+        by_token.get(t.i) is not None and by_token[t.i].feature in ("city", "admin2")
+        for prep in children(head)
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for t in _phrase(prep)
+    )
 
 
 def _a_side(token: Token) -> bool:
