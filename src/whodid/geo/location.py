@@ -418,12 +418,12 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
 
 
 def _held_before(prep: Token, found: Place, by_token: dict[int, Place]) -> Place | None:
-    """The place of an "in" phrase that ends right before this "in" phrase of the verb, which
-    the parser hung on the verb though it names what holds that place: "left a mosque in X
-    village in Y province" -> X."""
+    """The place of a phrase ("in", "near", "at"...) that ends right before this "in" phrase of
+    the verb, which the parser hung on the verb though it names what holds that place: "left
+    a mosque in X village in Y province" -> X, "the mine near X village in the Y area" -> X."""
     before = prep.doc[prep.i - 1] if prep.i > 0 else prep
     while before.i != prep.head.i and before.head.i != before.i:
-        if before.dep_ == "pobj" and before.head.lower_ == "in" and before.head.i < prep.i:
+        if before.dep_ == "pobj" and before.head.lower_ in _NESTED_PLACE and before.head.i < prep.i:
             held = _in_phrase(before.head, by_token)
             if held is not None and held is not found and _rank_of(held) <= _rank_of(found):
                 return held
