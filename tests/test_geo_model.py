@@ -522,3 +522,8 @@ def test_event_location_not_the_sides_of_a_zone_or_a_line(nlp) -> None:
 def test_event_location_the_town_a_site_stands_in(nlp) -> None:
     text = "Protesters gathered outside the Green Zone in Baghdad on Sunday."
     assert _location(nlp, text, "gathered") == "Baghdad"
+
+
+def test_event_location_a_verb_parsed_as_a_modifier_of_its_object(nlp) -> None:
+    text = "The soldiers are now patrolling farms in the Natal area after a string of raids."
+    assert _location(nlp, text, "patrolling") == "Natal"

@@ -78,7 +78,7 @@ _MOVING = frozenset(
 # prepositions that name a place only when the event moves or is aimed there
 _MOTION = frozenset({"to", "into", "toward", "towards", "from", "onto"})
 _CLIMB = frozenset(
-    {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "agent"}
+    {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "agent", "amod"}
 )
 _ON_FEATURES = frozenset(
     {"city", "other", "admin2"}
