@@ -527,3 +527,9 @@ def test_event_location_the_town_a_site_stands_in(nlp) -> None:
 def test_event_location_a_verb_parsed_as_a_modifier_of_its_object(nlp) -> None:
     text = "The soldiers are now patrolling farms in the Natal area after a string of raids."
     assert _location(nlp, text, "patrolling") == "Natal"
+
+
+def test_event_location_a_known_town_the_model_tags_otherwise(nlp) -> None:
+    assert _location(nlp, "Kurdish fighters continued their push on Jarablus.", "continued") == (
+        "Jarablus"
+    )

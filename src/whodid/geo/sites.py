@@ -161,6 +161,8 @@ _CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each
 _NOT_FACILITY = frozenset({"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"})
 _OBJECT_LABELS = frozenset({"FAC", "GPE", "LOC", "PERSON", ""})
 _NAME_LABELS = frozenset({"FAC", "ORG", "PERSON", "LOC", "GPE", ""})
+# labels the model gives to towns it does not know as places
+_MISTAGGED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
 def add_unknown_names(sent: Span, by_token: dict[int, Place]) -> None:
@@ -335,10 +337,15 @@ def _after_preposition(token: Token) -> bool:
         and token.ent_type_ in _NAME_LABELS
     ):
         return True  # "the outskirts of Kfar Zeita", "a part of the Kodori Gorge"
-    return (
+    if not (
         token.dep_ == "pobj"
         and (token.head.lower_ in _NAME_PREPS or token.head.lower_ in _SITE_PREPS)
-        and token.ent_type_ in _NAME_LABELS
+    ):
+        return False
+    if token.ent_type_ in _MISTAGGED and _known_town(token):
+        return True  # "outside Lyon", "on Manbij", tagged an organisation or a product
+    return (
+        token.ent_type_ in _NAME_LABELS
         and not (token.ent_type_ == "ORG" and token.head.lower_ == "outside")
         and not (
             token.ent_type_ == "ORG"
