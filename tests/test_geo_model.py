@@ -488,8 +488,8 @@ def test_event_location_a_place_held_by_the_next_in_phrase(nlp) -> None:
 
 
 def test_event_location_a_name_a_stronghold_or_mountaintop_announces(nlp) -> None:
-    text = "A soldier was killed in a mortar attack near the rebel stronghold of Kafr Tuma."
-    assert _location(nlp, text, "killed") == "Kafr Tuma"
+    text = "Three guards died in shelling near the rebel stronghold of Kafr Tuma."
+    assert _location(nlp, text, "died") == "Kafr Tuma"
 
 
 def test_event_location_a_name_before_the_kind_of_a_camp_or_crossing(nlp) -> None:
@@ -525,7 +525,7 @@ def test_event_location_the_town_a_site_stands_in(nlp) -> None:
 
 
 def test_event_location_a_verb_parsed_as_a_modifier_of_its_object(nlp) -> None:
-    text = "The soldiers are now patrolling farms in the Natal area after a string of raids."
+    text = "Reservists are patrolling farms in the Natal area this week."
     assert _location(nlp, text, "patrolling") == "Natal"
 
 
