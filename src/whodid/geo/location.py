@@ -740,6 +740,8 @@ def _no_event_sense(trigger: Token) -> bool:
         for c in children(trigger)
         if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.left_edge.i == trigger.i + 1)
     ]
+    if trigger.dep_ == "amod":  # "captured bronze" parsed as a modifier of its object
+        objects.insert(0, trigger.head)
     if objects and {objects[0].lemma_.lower(), "*"} & senses.get("object", frozenset()):
         return True
     doers = [c for c in children(trigger) if c.dep_ == "nsubj"] + [
