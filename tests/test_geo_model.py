@@ -533,3 +533,8 @@ def test_event_location_a_known_town_the_model_tags_otherwise(nlp) -> None:
     assert _location(nlp, "Kurdish fighters continued their push on Jarablus.", "continued") == (
         "Jarablus"
     )
+
+
+def test_event_location_the_town_named_before_its_people(nlp) -> None:
+    text = "Angry Kandahar residents marched through the streets on Friday."
+    assert _location(nlp, text, "marched") == "Kandahar"

@@ -200,6 +200,11 @@ _SETTLEMENT_HEADS = (
     | {"coast", "valley", "peninsula", "island", "mountain", "mountains", "hills"}
     | {"forest", "forests", "fields"}
 )
+# the people of a place, whose town a name before them gives: "Basra protesters"
+_TOWNSPEOPLE = frozenset(
+    {"residents", "villagers", "inhabitants", "protesters", "protestors", "demonstrators"}
+    | {"townspeople", "locals", "farmers", "students", "workers", "marchers"}
+)
 _SENSE_ROLES = ("object", "subject", "phrase")
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
@@ -644,6 +649,18 @@ def _local_force(token: Token, by_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _doers_town(token: Token, by_token: dict[int, Place]) -> Place | None:
+    """The town named before the event's doers when they are its people: "Basra protesters
+    marched", "angry Kandahar residents demonstrated"."""
+    for doer in children(token):
+        if doer.dep_ == "nsubj" and doer.lower_ in _TOWNSPEOPLE:
+            for c in children(doer):
+                place = by_token.get(c.i)
+                if c.dep_ == "compound" and place is not None and place.feature != "country":
+                    return place
+    return None
+
+
 def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase of a clause that tells the event's circumstances: "was shot as he left
     his home in Baghdad", "killed when a bomb hit their bus in Iskandariyah"."""
@@ -839,7 +856,7 @@ def _attached_place(trigger: Token, places: list[Place], *, default: Place | Non
     )
     for token in path[1:]:  # the doers' place in the clause the trigger is part of
         found = found or _subject_place(token, by_token)
-    found = found or _local_force(trigger, by_token)
+    found = found or _local_force(trigger, by_token) or _doers_town(trigger, by_token)
     return found if found is not None else default
 
 
