@@ -449,3 +449,92 @@ def test_event_location_not_from_a_compound_preposition(nlp) -> None:
         "In addition to its raids in Gao, the army shelled rebel positions near Menaka on Monday."
     )
     assert _location(nlp, text, "shelled") == "Menaka"
+
+
+def test_event_location_reports_the_name_without_its_article_or_kind_noun(nlp) -> None:
+    text = "A roadside bomb exploded near the Qattan Bridge on Sunday."
+    assert _location(nlp, text, "exploded") == "Qattan Bridge"
+    text = "Militants attacked a checkpoint in Narathiwat province."
+    assert _location(nlp, text, "attacked") == "Narathiwat"
+
+
+def test_event_location_the_target_of_what_an_undertaking_sets_out_to_do(nlp) -> None:
+    text = "Government troops launched an offensive to recapture the village of Kafr Dalim."
+    assert _location(nlp, text, "launched") == "Kafr Dalim"
+    text = "In 2015, the rebel army managed to seize a large part of the Kodori Valley."
+    assert _location(nlp, text, "managed") == "Kodori Valley"
+
+
+def test_event_location_a_name_after_a_hill_slope_or_locality_however_tagged(nlp) -> None:
+    text = "Rebel fighters stormed army positions on the southern slope of Tal Hamid."
+    assert _location(nlp, text, "stormed") == "Tal Hamid"
+    text = "Gunmen attacked a police post in the locality of Bir Ghanem on Friday."
+    assert _location(nlp, text, "attacked") == "Bir Ghanem"
+
+
+def test_event_location_a_place_name_is_ranked_by_its_head_word(nlp) -> None:
+    text = "Farmers besieged a police station in Hunan province's Dongtian township on Sunday."
+    assert _location(nlp, text, "besieged") == "Dongtian"
+
+
+def test_event_location_an_unknown_name_a_verb_taking_only_places_acts_on(nlp) -> None:
+    text = "In the province of Homs, gunmen shelled the settlements of Kafr Amim and Tell Dara."
+    assert _location(nlp, text, "shelled") == "Kafr Amim"
+
+
+def test_event_location_a_place_held_by_the_next_in_phrase(nlp) -> None:
+    text = "Gunmen ambushed a police convoy in Ruwa county in Kenya's Turkana region on Friday."
+    assert _location(nlp, text, "ambushed") == "Ruwa"
+
+
+def test_event_location_a_name_a_stronghold_or_mountaintop_announces(nlp) -> None:
+    text = "Three guards died in shelling near the rebel stronghold of Kafr Tuma."
+    assert _location(nlp, text, "died") == "Kafr Tuma"
+
+
+def test_event_location_a_name_before_the_kind_of_a_camp_or_crossing(nlp) -> None:
+    text = "Hundreds of people marched in the Kalma refugee camp on Friday."
+    assert _location(nlp, text, "marched") == "Kalma"
+    text = "A bomb exploded at the Bani Hamed border crossing."
+    assert _location(nlp, text, "exploded") == "Bani Hamed"
+
+
+def test_event_location_reports_the_whole_proper_name_a_place_is_cut_from(nlp) -> None:
+    text = "Students protested outside Alexandria University on Monday."
+    assert _location(nlp, text, "protested") == "Alexandria University"
+
+
+def test_event_location_a_town_of_the_object_over_the_region_of_the_verb(nlp) -> None:
+    text = "In Iraq, two gunmen attacked a local council building in Hit on Sunday."
+    assert _location(nlp, text, "attacked") == "Hit"
+
+
+def test_event_location_where_the_occasion_took_place(nlp) -> None:
+    text = "The raids, which took place in Dar Hamid and Umm Rawaba, left dozens homeless."
+    assert _location(nlp, text, "left") == "Dar Hamid"
+
+
+def test_event_location_not_the_sides_of_a_zone_or_a_line(nlp) -> None:
+    text = "Peacekeepers patrolled the buffer zone between Armenia and Azerbaijan on Monday."
+    assert _location(nlp, text, "patrolled") is None
+
+
+def test_event_location_the_town_a_site_stands_in(nlp) -> None:
+    text = "Protesters gathered outside the Green Zone in Baghdad on Sunday."
+    assert _location(nlp, text, "gathered") == "Baghdad"
+
+
+def test_event_location_a_verb_parsed_as_a_modifier_of_its_object(nlp) -> None:
+    text = "Reservists are patrolling farms in the Natal area this week."
+    assert _location(nlp, text, "patrolling") == "Natal"
+
+
+def test_event_location_a_known_town_the_model_tags_otherwise(nlp) -> None:
+    assert _location(nlp, "Kurdish fighters continued their push on Jarablus.", "continued") == (
+        "Jarablus"
+    )
+
+
+def test_event_location_the_town_named_before_its_people(nlp) -> None:
+    text = "Angry Kandahar residents marched through the streets on Friday."
+    assert _location(nlp, text, "marched") == "Kandahar"

@@ -20,12 +20,21 @@ event ("captured the title", "prices shot up") has no place (``data/geo/no_event
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 from spacy.tokens import Doc, Token
 
+from whodid.geo.extent import tidy_extent
 from whodid.geo.gazetteer import GazetteerError, _rows, default_gazetteer
-from whodid.geo.sites import PEOPLE_TOO, PLACE_OBJECT_VERBS, Building, Unnamed, add_unknown_names
+from whodid.geo.sites import (
+    PEOPLE_TOO,
+    PLACE_OBJECT_VERBS,
+    Building,
+    Unnamed,
+    add_unknown_names,
+    facility_words,
+)
 from whodid.nlp.tree import children
 from whodid.records import Event, Located, Place, Span
 from whodid.text.doctext import doc_text
@@ -69,7 +78,7 @@ _MOVING = frozenset(
 # prepositions that name a place only when the event moves or is aimed there
 _MOTION = frozenset({"to", "into", "toward", "towards", "from", "onto"})
 _CLIMB = frozenset(
-    {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "agent"}
+    {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "agent", "amod"}
 )
 _ON_FEATURES = frozenset(
     {"city", "other", "admin2"}
@@ -170,6 +179,32 @@ _MODIFIER = frozenset({"compound", "amod", "poss", "nmod"})
 _NOT_A_SITE = frozenset(
     {"war", "conflict", "crisis", "revolution", "uprising", "embassy", "consulate", "mission"}
 )
+# verbs of setting out to do something, whose purpose names the event's target
+_UNDERTAKINGS = frozenset(
+    {"launch", "begin", "start", "manage", "try", "attempt", "seek", "resume", "mount"}
+    | {"continue", "kick", "initiate", "fail"}
+)
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct"}
+    | {"nov", "dec"}
+)
+_OCCURRING = frozenset({"occur", "happen", "erupt", "unfold"})
+# site words whose name gives way to the town its "in" phrase names
+_SITE_HEADS = frozenset({"office", "offices", "ministry", "zone", "hotel", "headquarters"})
+# facility words that name a settlement, a region or a natural feature, which stays the place
+_SETTLEMENT_HEADS = (
+    _NAMED_BEFORE
+    | _WITHIN
+    | {"coast", "valley", "peninsula", "island", "mountain", "mountains", "hills"}
+    | {"forest", "forests", "fields"}
+)
+# the people of a place, whose town a name before them gives: "Basra protesters"
+_TOWNSPEOPLE = frozenset(
+    {"residents", "villagers", "inhabitants", "protesters", "protestors", "demonstrators"}
+    | {"townspeople", "locals", "farmers", "students", "workers", "marchers"}
+)
 _SENSE_ROLES = ("object", "subject", "phrase")
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
@@ -186,6 +221,9 @@ _SITE_WORDS = _OF_PLACE | {
 # phrases of an object that say where it comes from or what it is for, not where it is:
 # "captured the sector from Jordan", "captured the envoy for Asia"
 _ORIGIN = frozenset({"from", "for", "between", "with"})
+# a phrase naming the two sides of a line or a zone, not where the event is: "the zone
+# between X and Y", "a raid between X and Y"
+_SIDES = frozenset({"between"})
 # "on" names a place after these nouns: "on the island of X", "on the outskirts of X"
 _ON_NOUNS = _OF_NAMES | {
     "outskirts",
@@ -277,6 +315,8 @@ def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float
     Dobrinja", "Baghdad's northern district of Baiyaa" (not "the Zafaraniyah district of
     southern Baghdad", where the name after "of" is the container)."""
     rank = _BUILDING_RANK if isinstance(place, Building) else _SPECIFIC.get(place.feature, 6)
+    if place.feature is None and rank < _BUILDING_RANK and _site_in_town(token, by_token):
+        rank = _BUILDING_RANK  # "on the X Street in Baghdad", "outside the Y Office in Z"
     noun = token.head
     if (
         place.feature is not None
@@ -300,7 +340,7 @@ def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float
         and any(
             c.i in by_token and by_token[c.i] is not place
             for c in children(noun)
-            if c.dep_ == "compound"
+            if c.dep_ in ("compound", "amod", "nmod")
         )
     ):  # "Guangdong's Sanshangang township": the possessor holds the township
         rank = _SPECIFIC["country"] + 1
@@ -314,12 +354,45 @@ def _rank(token: Token, place: Place, by_token: dict[int, Place]) -> tuple[float
     return rank, place.start
 
 
+def _site_in_town(token: Token, by_token: dict[int, Place]) -> bool:
+    """The name is a site's (a street, a market, an office: not a settlement) whose own "in"
+    phrase names the town it stands in, which is the place to report."""
+    head = token.head if token.dep_ == "compound" else token
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    if head.lower_ not in _SITE_HEADS and not (
+        head.lower_ in facility_words() and head.lower_ not in _SETTLEMENT_HEADS
+    ):
+        return False
+    return any(
+        by_token.get(t.i) is not None and by_token[t.i].feature in ("city", "admin2")
+        for prep in children(head)
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for t in _phrase(prep)
+    )
+
+
+def _a_side(token: Token) -> bool:
+    """A name of one side of a line or a zone, not where the event is: "the zone between X
+    and Y", "a raid between X and Y" (a phrase below them still counts: "a clash between
+    police and protesters on the outskirts of Z")."""
+    while token.head.i != token.i and token.dep_ != "prep":
+        token = token.head
+    return token.dep_ == "prep" and token.lower_ in _SIDES
+
+
+def _inside_name(token: Token, place: Place, by_token: dict[int, Place]) -> bool:
+    """A word of a place name that hangs on another word of it ("Guangdong" of "Guangdong
+    province"): the name is ranked by its head word, as the phrase it stands in places it."""
+    return token.head.i != token.i and by_token.get(token.head.i) is place
+
+
 def _in_phrase(prep: Token, by_token: dict[int, Place]) -> Place | None:
     """The most specific place inside a prepositional phrase (first when equal)."""
     best: tuple[float, int, Place] | None = None
     for token in _phrase(prep):
         place = by_token.get(token.i)
-        if place is None:
+        if place is None or _inside_name(token, place, by_token) or _a_side(token):
             continue
         rank = _rank(token, place, by_token)
         if best is None or rank < best[:2]:
@@ -338,6 +411,8 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
             if _compound_preposition(child):
                 continue  # "in addition to its advance in X", "in response to attacks in X"
             found = _in_phrase(child, by_token)
+            if found is not None and child.lower_ == "in":
+                found = _held_before(child, found, by_token) or found
             if (
                 found is not None
                 and (child.lower_ != "on" or _on_place(child, found))
@@ -345,6 +420,25 @@ def _from_children(token: Token, by_token: dict[int, Place], *, motion: bool) ->
             ):
                 best = found
     return best
+
+
+def _held_before(prep: Token, found: Place, by_token: dict[int, Place]) -> Place | None:
+    """The place of a phrase ("in", "near", "at"...) that ends right before this "in" phrase of
+    the verb, which the parser hung on the verb though it names what holds that place: "left
+    a mosque in X village in Y province" -> X, "the mine near X village in the Y area" -> X."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    while before.i != prep.head.i and before.head.i != before.i:
+        if before.dep_ == "pobj" and before.head.lower_ in _NESTED_PLACE and before.head.i < prep.i:
+            held = _in_phrase(before.head, by_token)
+            if held is not None and held is not found and _rank_of(held) <= _rank_of(found):
+                return held
+            return None
+        before = before.head
+    return None
+
+
+def _rank_of(place: Place) -> float:
+    return _BUILDING_RANK if isinstance(place, Building) else _SPECIFIC.get(place.feature, 6)
 
 
 def _compound_preposition(prep: Token) -> bool:
@@ -414,8 +508,15 @@ def _object_place(
         skip = _ORIGIN | {"of"} if child.ent_type_ == "PERSON" else _ORIGIN
         for sub in _name_words(child) if itself else _phrase(child, skip=skip):
             place = by_token.get(sub.i)
-            if place is not None and not (
-                itself and isinstance(place, Unnamed) and not _named_before(sub)
+            if (
+                place is not None
+                and not (
+                    itself
+                    and isinstance(place, Unnamed)
+                    and not _named_before(sub)
+                    and (token.lemma_.lower() in PEOPLE_TOO or sub.text.isupper())
+                )
+                and (itself or not _inside_name(sub, place, by_token))
             ):
                 rank = _rank(sub, place, by_token)
                 if best is None or rank < best[:2]:
@@ -456,9 +557,33 @@ def _name_words(head: Token, *, named: bool = False) -> list[Token]:
     return words
 
 
+def _purposes(token: Token) -> list[Token]:
+    """The verbs of what an undertaking sets out to do: "managed to retake X", "launched an
+    offensive to recapture the village of X", "began an operation to capture X"."""
+    if token.lemma_.lower() not in _UNDERTAKINGS:
+        return []
+    verbs: list[Token] = []
+    for child in children(token):
+        heads = [child] if child.dep_ in ("xcomp", "advcl") else []
+        if child.dep_ == "dobj":
+            heads = [c for c in children(child) if c.dep_ in ("acl", "relcl")]
+        verbs.extend(
+            v
+            for v in heads
+            if v.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(v))
+        )
+    return verbs
+
+
 def _attached(token: Token, by_token: dict[int, Place]) -> Place | None:
     # an object that is itself a place comes first: "captured East Jerusalem in the 1967 war"
     itself = _object_place(token, by_token, itself=True)
+    for purpose in _purposes(token):  # "launched an offensive to recapture X"
+        itself = (
+            itself
+            or _object_place(purpose, by_token, itself=True)
+            or _object_place(purpose, by_token)
+        )
     if itself is not None and not _passive_name(token, itself):
         return itself
     found = _from_children(token, by_token, motion=token.lemma_.lower() in _MOVING)
@@ -524,6 +649,18 @@ def _local_force(token: Token, by_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _doers_town(token: Token, by_token: dict[int, Place]) -> Place | None:
+    """The town named before the event's doers when they are its people: "Basra protesters
+    marched", "angry Kandahar residents demonstrated"."""
+    for doer in children(token):
+        if doer.dep_ == "nsubj" and doer.lower_ in _TOWNSPEOPLE:
+            for c in children(doer):
+                place = by_token.get(c.i)
+                if c.dep_ == "compound" and place is not None and place.feature != "country":
+                    return place
+    return None
+
+
 def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
     """A place phrase of a clause that tells the event's circumstances: "was shot as he left
     his home in Baghdad", "killed when a bomb hit their bus in Iskandariyah"."""
@@ -572,6 +709,34 @@ def _nested(token: Token, by_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _where_it_took_place(token: Token, by_token: dict[int, Place]) -> Place | None:
+    """The place a relative clause gives to the trigger's occasion or doer: "killed during
+    clashes, which took place in X", "the blast, which occurred near X, destroyed"."""
+    nouns = [c for c in children(token) if c.dep_ in _SUBJECTS or c.dep_ == "dobj"]
+    nouns += [
+        p
+        for c in children(token)
+        if c.dep_ == "prep" and c.lower_ in _OCCASION | {"in"}
+        for p in children(c)
+        if p.dep_ == "pobj"
+    ]
+    for noun in nouns:
+        for clause in children(noun):
+            if clause.dep_ == "relcl" and _occurs(clause):
+                found = _from_children(clause, by_token, motion=False)
+                if found is not None:
+                    return found
+    return None
+
+
+def _occurs(verb: Token) -> bool:
+    """ "occurred", "happened", "erupted", "took place"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _OCCURRING or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in children(verb))
+    )
+
+
 def _object_phrase(token: Token, by_token: dict[int, Place]) -> Place | None:
     for child in children(token):
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
@@ -592,6 +757,8 @@ def _no_event_sense(trigger: Token) -> bool:
         for c in children(trigger)
         if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.left_edge.i == trigger.i + 1)
     ]
+    if trigger.dep_ == "amod":  # "captured bronze" parsed as a modifier of its object
+        objects.insert(0, trigger.head)
     if objects and {objects[0].lemma_.lower(), "*"} & senses.get("object", frozenset()):
         return True
     doers = [c for c in children(trigger) if c.dep_ == "nsubj"] + [
@@ -624,7 +791,48 @@ def event_location(
     trigger: Token, places: list[Place], *, default: Place | None = None
 ) -> Place | None:
     """The place where the event of ``trigger`` happened, or ``default`` (e.g. the dateline
-    place, for a story's main events) when the sentence attaches none to it."""
+    place, for a story's main events) when the sentence attaches none to it; its span is the
+    name's own extent ("Tabqa Dam" of "the Tabqa Dam")."""
+    found = _attached_place(trigger, places, default=default)
+    if found is None:
+        return None
+    return tidy_extent(_whole_name(found, trigger.doc), doc_text(trigger.doc))
+
+
+def _whole_name(place: Place, doc: Doc) -> Place:
+    """A place cut from a longer proper name is reported as that name: "Tal" of "Tal
+    Sukkar", "Maqsoud" of "Sheikh Maqsoud" (the words of one name hang on each other)."""
+    words = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if words is None:
+        return place
+    start, end = words.start, words.end
+    while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+        if not _name_word(doc[end]):
+            break
+        end += 1
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == start:
+        if not _name_word(doc[start - 1]):
+            break
+        start -= 1
+    if (start, end) == (words.start, words.end):
+        return place
+    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return dataclasses.replace(place, start=a, end=b, text=doc_text(doc)[a:b])
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word of a proper name, not a date ("Nice Saturday") nor an abbreviation
+    of a kind of place ("Maru LGA")."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and token.ent_type_ not in ("DATE", "TIME", "NORP")
+        and token.lower_ not in _CALENDAR
+    )
+
+
+def _attached_place(trigger: Token, places: list[Place], *, default: Place | None) -> Place | None:
     if _no_event_sense(trigger):
         return None
     by_token = _places_by_token(trigger, places)
@@ -635,7 +843,7 @@ def event_location(
     for _ in range(6):
         found = _attached(token, by_token)
         if found is not None:
-            return found
+            return _town_within(trigger, found, by_token) or found
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             break
         token = token.head
@@ -644,11 +852,29 @@ def event_location(
         _subject_place(trigger, by_token)
         or _in_clause(trigger, by_token)
         or _nested(trigger, by_token)
+        or _where_it_took_place(trigger, by_token)
     )
     for token in path[1:]:  # the doers' place in the clause the trigger is part of
         found = found or _subject_place(token, by_token)
-    found = found or _local_force(trigger, by_token)
+    found = found or _local_force(trigger, by_token) or _doers_town(trigger, by_token)
     return found if found is not None else default
+
+
+def _town_within(trigger: Token, found: Place, by_token: dict[int, Place]) -> Place | None:
+    """A town that the object's own phrase names where the trigger's phrase gives only a
+    country or a region: "In X province, police shot two gunmen in the town of Y" -> Y."""
+    if _SPECIFIC.get(found.feature, 6) < _SPECIFIC["admin1"]:
+        return None
+    for obj in children(trigger):
+        town = _from_children(obj, by_token, motion=False) if obj.dep_ == "dobj" else None
+        if (
+            town is not None
+            and town is not found
+            and not isinstance(town, Building)
+            and _SPECIFIC.get(town.feature, 6) < _SPECIFIC["admin1"]
+        ):
+            return town
+    return None
 
 
 def _main_event(trigger: Token) -> bool:

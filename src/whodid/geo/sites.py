@@ -139,6 +139,10 @@ _PLACE_NOUNS = frozenset(
     {"village", "villages", "town", "towns", "city", "capital", "township", "hometown"}
     | {"district", "neighbourhood", "neighborhood", "suburb", "hamlet", "settlement", "camp"}
     | {"port", "resort", "province", "region", "governorate", "county", "municipality"}
+    | {"settlements", "locality", "localities", "area", "areas", "hill", "hills", "hilltop"}
+    | {"slope", "slopes", "plain", "plains", "mountains", "heights"}
+    | {"farms", "mountaintop", "stronghold", "strongholds", "neighbourhoods", "neighborhoods"}
+    | {"provinces", "districts", "state", "campus"}
 )
 # and the prepositions of a way or a direction: "flew over Kidal", "marched through Kibera"
 _MORE_PREPS = frozenset(
@@ -157,6 +161,8 @@ _CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each
 _NOT_FACILITY = frozenset({"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"})
 _OBJECT_LABELS = frozenset({"FAC", "GPE", "LOC", "PERSON", ""})
 _NAME_LABELS = frozenset({"FAC", "ORG", "PERSON", "LOC", "GPE", ""})
+# labels the model gives to towns it does not know as places
+_MISTAGGED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
 def add_unknown_names(sent: Span, by_token: dict[int, Place]) -> None:
@@ -243,10 +249,17 @@ def _named_site(token: Token) -> tuple[int, int, bool] | None:
     ):
         return None
     doc = token.doc
-    before = doc[token.i - 1] if token.i > 0 else token
-    if before.i == token.i or before.head.i != token.i or before.pos_ != "PROPN":
+    before = _name_before(token)
+    if before is None:
         return None
     start = before.left_edge.i
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "PROPN"
+        and start <= doc[start - 1].head.i <= token.i
+    ):
+        start -= 1  # "the Ein el-Hilweh camp": "Ein" hangs on "camp"
     while start < before.i and not doc[start].text[:1].isupper():
         start += 1  # "the", "a", adjectives
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and _container(
@@ -259,7 +272,28 @@ def _named_site(token: Token) -> tuple[int, int, bool] | None:
         and (token.lower_ in _BUILDINGS or token.lower_ in _BASES or _demonym(before))
     ):
         return None  # "the Obama school", "a Kenyan village" (not "Tungan village")
-    return start, token.i, token.lower_ in _BUILDINGS
+    return start, before.i + 1, token.lower_ in _BUILDINGS
+
+
+def _name_before(token: Token) -> Token | None:
+    """The last word of the name before a site word, over common nouns between them that
+    say what kind of site it is: "the Kalma refugee camp", "the Sufa border crossing"."""
+    doc = token.doc
+    heads = {token.i}
+    i = token.i - 1
+    while i >= 0 and doc[i].head.i in heads and (doc[i].dep_ == "compound" or i == token.i - 1):
+        if doc[i].pos_ == "PROPN":
+            return doc[i]
+        if (
+            doc[i].pos_ != "NOUN"
+            or not doc[i].text.islower()
+            or token.lower_ in _BUILDINGS
+            or token.lower_ in _BASES - {"camp"}
+        ):
+            return None
+        heads.add(i)
+        i -= 1
+    return None
 
 
 def _container(name: str) -> bool:
@@ -303,10 +337,15 @@ def _after_preposition(token: Token) -> bool:
         and token.ent_type_ in _NAME_LABELS
     ):
         return True  # "the outskirts of Kfar Zeita", "a part of the Kodori Gorge"
-    return (
+    if not (
         token.dep_ == "pobj"
         and (token.head.lower_ in _NAME_PREPS or token.head.lower_ in _SITE_PREPS)
-        and token.ent_type_ in _NAME_LABELS
+    ):
+        return False
+    if token.ent_type_ in _MISTAGGED and _known_town(token):
+        return True  # "outside Lyon", "on Manbij", tagged an organisation or a product
+    return (
+        token.ent_type_ in _NAME_LABELS
         and not (token.ent_type_ == "ORG" and token.head.lower_ == "outside")
         and not (
             token.ent_type_ == "ORG"
