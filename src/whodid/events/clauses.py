@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whodid.nlp.tree import children, conjuncts, lefts, tree_of
+from whodid.nlp.tree import Words, children, conjunct_ids, lefts, words_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -37,54 +37,78 @@ _INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"}
 def with_conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Arnor and Gondor"), list members the
     parser took for appositions included ("Peru, the troubled Bolivia, and Chile")."""
-    out = [token]
-    coordinated = [c for c in conjuncts(token) if c.i > token.i]
-    if not _interposed_qualifiers(token, coordinated):
-        out.extend(c for c in coordinated if c.pos_ in ("NOUN", "PROPN", "PRON"))
-    for member in _listed_appositions(token):
+    words = words_of(token.doc)
+    tokens = words.tokens
+    found = _with_conjuncts(words, token.i)
+    return [token, *(tokens[k] for k in found[1:])]  # the token itself comes first
+
+
+def _with_conjuncts(words: Words, i: int) -> list[int]:
+    """:func:`with_conjuncts` on token indices (the first is ``i``): worked out once per token
+    and Doc (do not change the list)."""
+    key = ("with_conjuncts", i)
+    found: list[int] | None = words.memo.get(key)
+    if found is None:
+        found = words.memo[key] = _coordinated(words, i)
+    return found
+
+
+def _coordinated(words: Words, i: int) -> list[int]:
+    pos, tree = words.pos, words.tree
+    out = [i]
+    coordinated = [k for k in conjunct_ids(tree, i) if k > i]
+    if not _interposed_qualifiers(words, i, coordinated):
+        out.extend(k for k in coordinated if pos[k] in ("NOUN", "PROPN", "PRON"))
+    for member in _listed_appositions(words, i):
         out.append(member)
-        out.extend(c for c in conjuncts(member) if c.i > member.i and c.pos_ in ("NOUN", "PROPN"))
+        out.extend(
+            k for k in conjunct_ids(tree, member) if k > member and pos[k] in ("NOUN", "PROPN")
+        )
     if len(out) > 2:
-        out.sort(key=lambda t: t.i)
+        out.sort()
     return out
 
 
-def _interposed_qualifiers(token: Token, coordinated: list[Token]) -> bool:
+def _interposed_qualifiers(words: Words, i: int, coordinated: list[int]) -> bool:
     """Bare words set off by commas after a common noun qualify it rather than list more
     parties: "no aircraft, military or civilian, crossed" (the parser makes "military" and
     "civilian" conjuncts of "aircraft"). Every conjunct is one lower-case word with nothing of
     its own, the first follows a comma right after the noun, a comma closes the last."""
-    if token.pos_ != "NOUN" or not coordinated:
+    if words.pos[i] != "NOUN" or not coordinated:
         return False
-    doc = token.doc
+    texts, deps = words.texts, words.deps
     first, last = coordinated[0], coordinated[-1]
-    if first.i < 2 or doc[first.i - 1].text != ",":
+    if first < 2 or texts[first - 1] != ",":
         return False
-    if last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
+    if last + 1 >= len(texts) or texts[last + 1] != ",":
         return False
     for conj in coordinated:
-        if not conj.is_lower or any(c.dep_ not in ("cc", "punct", "conj") for c in conj.children):
+        if not words.tokens[conj].is_lower or any(
+            deps[c] not in ("cc", "punct", "conj") for c in words.kids[conj]
+        ):
             return False
-    return all(c.dep_ in ("punct", "cc", "conj") for c in doc[token.i + 1 : last.i + 1])
+    return all(deps[k] in ("punct", "cc", "conj") for k in range(i + 1, last + 1))
 
 
 # Entity types of names that can stand as members of a list of parties.
 _PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 
 
-def _listed_appositions(token: Token) -> list[Token]:
+def _listed_appositions(words: Words, i: int) -> list[int]:
     """Names in apposition that are really members of a list: "Peru, the troubled Bolivia, and
     Chile" (the parser hangs "Bolivia" on "Peru" as an apposition). An apposition counts when it
     is a name, its head a name too, and the head's coordinator follows it; "Peru, the host
     country, and Chile" keeps its description out."""
-    if token.ent_type_ not in _PARTY_ENTS:
+    ents, deps = words.ents, words.deps
+    if ents[i] not in _PARTY_ENTS:
         return []  # "the two parties, X and Y": the names spell out a common noun
-    found: list[Token] = []
-    for child in children(token):
-        if child.dep_ != "appos" or child.i < token.i or child.ent_type_ not in _PARTY_ENTS:
+    found: list[int] = []
+    kids = words.kids[i]
+    for child in kids:
+        if deps[child] != "appos" or child < i or ents[child] not in _PARTY_ENTS:
             continue
-        listed = any(c.dep_ == "cc" and c.i > child.i for c in children(token))
-        if listed and not any(c.dep_ == "conj" and c.i < child.i for c in children(token)):
+        listed = any(deps[c] == "cc" and c > child for c in kids)
+        if listed and not any(deps[c] == "conj" and c < child for c in kids):
             found.append(child)
     return found
 
@@ -306,25 +330,34 @@ def complement_subjects(head: Token) -> list[Token]:
 def direct_objects(verb: Token) -> list[Token]:
     """The verb's direct objects (and datives, attributes), with their conjuncts; worked out
     once per token and Doc (each caller gets its own copy of the list)."""
-    memo = tree_of(verb.doc).memo
-    key = ("direct_objects", verb.i)
-    found = memo.get(key)
+    words = words_of(verb.doc)
+    tokens = words.tokens
+    return [tokens[k] for k in _direct_objects(words, verb.i)]
+
+
+_DIRECT_OBJECT_DEPS = OBJECT_DEPS | frozenset({"dative", "attr", "oprd"})
+
+
+def _direct_objects(words: Words, verb: int) -> list[int]:
+    """:func:`direct_objects` on token indices, memoised per Doc (do not change the list)."""
+    key = ("direct_objects", verb)
+    found: list[int] | None = words.memo.get(key)
     if found is None:
-        found = memo[key] = _direct_objects(verb)
-    return list(found)
+        found = []
+        deps, pos = words.deps, words.pos
+        for obj in words.kids[verb]:
+            if deps[obj] in _DIRECT_OBJECT_DEPS and (
+                pos[obj] in ("NOUN", "PROPN", "PRON", "NUM") or _nominal_use(words, obj)
+            ):
+                found.extend(_with_conjuncts(words, obj))
+        words.memo[key] = found
+    return found
 
 
-def _direct_objects(verb: Token) -> list[Token]:
-    out: list[Token] = []
-    for obj in _children(verb, OBJECT_DEPS | frozenset({"dative", "attr", "oprd"})):
-        if obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or _nominal_use(obj):
-            out.extend(with_conjuncts(obj))
-    return out
-
-
-def _nominal_use(token: Token) -> bool:
+def _nominal_use(words: Words, i: int) -> bool:
     """ "evacuated the wounded", "fed the poor": a participle or adjective naming people."""
-    return token.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in children(token))
+    deps = words.deps
+    return words.pos[i] in ("VERB", "ADJ") and any(deps[c] == "det" for c in words.kids[i])
 
 
 def prep_objects(head: Token) -> dict[str, list[Token]]:
@@ -333,57 +366,85 @@ def prep_objects(head: Token) -> dict[str, list[Token]]:
     Two-word prepositions are keyed by both words joined by a space ("out of"). Worked out
     once per token and Doc (each caller gets its own copy of the table and its lists).
     """
-    memo = tree_of(head.doc).memo
-    key = ("prep_objects", head.i)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = _prep_objects(head)
-    return {prep: list(objs) for prep, objs in found.items()}
+    words = words_of(head.doc)
+    tokens = words.tokens
+    return {prep: [tokens[k] for k in objs] for prep, objs in _prep_objects(words, head.i).items()}
 
 
-def _prep_objects(head: Token) -> dict[str, list[Token]]:
-    out: dict[str, list[Token]] = {}
-    for child in children(head):
-        if child.dep_ not in ("prep", "agent", "dative") or child.pos_ != "ADP":
+def _prep_objects(words: Words, head: int) -> dict[str, list[int]]:
+    """:func:`prep_objects` on token indices, memoised per Doc (do not change the table)."""
+    key = ("prep_objects", head)
+    found: dict[str, list[int]] | None = words.memo.get(key)
+    if found is not None:
+        return found
+    deps, pos, lowers, kids = words.deps, words.pos, words.lowers, words.kids
+    found = {}
+    for child in kids[head]:
+        if deps[child] not in ("prep", "agent", "dative") or pos[child] != "ADP":
             continue
-        key = child.lower_
-        pobjs = [c for c in children(child) if c.dep_ in ("pobj", "pcomp")]
-        inner = [c for c in children(child) if c.dep_ == "prep"]
+        prep = lowers[child]
+        pobjs = [c for c in kids[child] if deps[c] in ("pobj", "pcomp")]
+        inner = [c for c in kids[child] if deps[c] == "prep"]
         if not pobjs and inner:  # "out of", "away from"
-            key = f"{key} {inner[0].lower_}"
-            pobjs = [c for c in inner[0].children if c.dep_ == "pobj"]
+            prep = f"{prep} {lowers[inner[0]]}"
+            pobjs = [c for c in kids[inner[0]] if deps[c] == "pobj"]
         for pobj in pobjs:
-            out.setdefault(key, []).extend(with_conjuncts(pobj))
-    return out
+            found.setdefault(prep, []).extend(_with_conjuncts(words, pobj))
+    words.memo[key] = found
+    return found
 
 
 def due_to_objects(verb: Token) -> list[Token]:
     """The objects of "due to", "owing to" after a verb (parsed due <-prep, to <-pcomp)."""
-    found: list[Token] = []
-    for due in children(verb):
-        if due.dep_ == "prep" and due.lower_ in ("due", "owing"):
-            for to in children(due):
-                if to.lower_ == "to":  # the object hangs from "to", or from "due" itself
-                    found.extend(o for o in (*children(to), *children(due)) if o.dep_ == "pobj")
+    words = words_of(verb.doc)
+    tokens = words.tokens
+    return [tokens[k] for k in _due_to_objects(words, verb.i)]
+
+
+def _due_to_objects(words: Words, verb: int) -> list[int]:
+    deps, lowers, kids = words.deps, words.lowers, words.kids
+    found: list[int] = []
+    for due in kids[verb]:
+        if deps[due] == "prep" and lowers[due] in ("due", "owing"):
+            for to in kids[due]:
+                if lowers[to] == "to":  # the object hangs from "to", or from "due" itself
+                    found.extend(o for o in (*kids[to], *kids[due]) if deps[o] == "pobj")
     return found
 
 
-def _reduced(verb: Token) -> bool:
+def _reduced(words: Words, verb: int) -> bool:
     """A participle with no "that" and no auxiliary: a reduced clause."""
-    return not any(c.dep_ in ("mark", "aux", "auxpass") for c in children(verb))
+    deps = words.deps
+    return not any(deps[c] in ("mark", "aux", "auxpass") for c in words.kids[verb])
 
 
-def _reduced_to_clause(verb: Token) -> bool:
+def _to_infinitive(words: Words, verb: int) -> bool:
+    """The verb has an infinitive's "to" ("to hold")."""
+    deps, lowers = words.deps, words.lowers
+    return any(deps[a] == "aux" and lowers[a] == "to" for a in words.kids[verb])
+
+
+def _reduced_to_clause(words: Words, verb: int) -> bool:
     """ "found rifles believed to belong to ...": a participle with a to-infinitive, no "that"
     and no auxiliary, that the small model tags as a past tense with the noun as its subject."""
+    deps = words.deps
     return (
-        verb.tag_ == "VBD"
-        and _reduced(verb)
-        and any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))
-            for c in children(verb)
-        )
+        words.tags[verb] == "VBD"
+        and _reduced(words, verb)
+        and any(deps[c] == "xcomp" and _to_infinitive(words, c) for c in words.kids[verb])
     )
+
+
+def _relative_head_id(words: Words, i: int) -> int:
+    """:func:`_relative_head` on token indices."""
+    heads, deps, pos = words.heads, words.deps, words.pos
+    if words.lowers[i] in RELATIVE_PRONOUNS and deps[heads[i]] == "relcl":
+        return heads[heads[i]]
+    if pos[i] == "VERB" and words.tags[i] in ("VBG", "VBN") and deps[i] in ("nsubj", "csubj"):
+        described = [c for c in words.kids[i] if deps[c] in ("nsubj", "nsubjpass")]
+        if described and described[0] < i and pos[described[0]] in ("NOUN", "PROPN"):
+            return described[0]
+    return i
 
 
 def object_lemmas(head: Token, *, purpose: str | None = None) -> set[str]:
@@ -391,52 +452,53 @@ def object_lemmas(head: Token, *, purpose: str | None = None) -> set[str]:
     entity types as ``@gpe``, ``@loc``, ``@fac`` ... (lexicon objects may name them).
     ``purpose`` names a preposition whose phrase states a purpose, not an object ("left for
     talks": "for")."""
-    words: set[str] = set()
-    direct = direct_objects(head)
+    words = words_of(head.doc)
+    deps, tags, kids = words.deps, words.tags, words.kids
+    lowers, lemmas = words.lowers, words.lemmas
+    h = head.i
+    direct = _direct_objects(words, h)
     # "a curfew was imposed"; "the coaches, which were booked for pilgrims": the coaches
-    passive_subjects = [_relative_head(s) for s in _children(head, PASSIVE_SUBJECT_DEPS)]
-    preps = prep_objects(head)
-    if purpose is not None:
-        preps.pop(purpose, None)
+    passive_subjects = [
+        _relative_head_id(words, s) for s in kids[h] if deps[s] in PASSIVE_SUBJECT_DEPS
+    ]
+    preps = _prep_objects(words, h)
+    if purpose is not None and purpose in preps:
+        preps = {prep: objs for prep, objs in preps.items() if prep != purpose}
     candidates = [*direct, *passive_subjects]
     for objs in preps.values():
         candidates.extend(objs)
-    candidates.extend(due_to_objects(head))  # "died due to police firing"
-    for child in children(head):  # "found a cache of rifles hidden in ...", parsed as a clause
-        if child.dep_ == "ccomp" and (child.tag_ == "VBN" or _reduced_to_clause(child)):
-            subjects = _children(child, frozenset({"nsubj", "nsubjpass"}))
+    candidates.extend(_due_to_objects(words, h))  # "died due to police firing"
+    for child in kids[h]:  # "found a cache of rifles hidden in ...", parsed as a clause
+        if deps[child] == "ccomp" and (tags[child] == "VBN" or _reduced_to_clause(words, child)):
+            subjects = [c for c in kids[child] if deps[c] in ("nsubj", "nsubjpass")]
             direct = [*direct, *subjects]
-            if _reduced(child):  # not "agreed that the tariffs should be lowered"
+            if _reduced(words, child):  # not "agreed that the tariffs should be lowered"
                 candidates.extend(subjects)
-    if head.dep_ == "acl" and head.tag_ == "VBN":  # "the bombs discovered on Monday"
-        candidates.append(head.head)
+    if deps[h] == "acl" and tags[h] == "VBN":  # "the bombs discovered on Monday"
+        candidates.append(words.heads[h])
     for obj in direct:  # "asked its allies for weapons"
-        for objs in prep_objects(obj).values():
+        for objs in _prep_objects(words, obj).values():
             candidates.extend(objs)
-    for child in children(head):
+    for child in kids[h]:
         # "allowed the leader to hold a rally": the small model often makes it a ccomp
-        if child.dep_ == "xcomp" or (
-            child.dep_ == "ccomp"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(child))
-        ):
-            candidates.extend(direct_objects(child))
-    tree = tree_of(head.doc)
-    lowers, lemmas = tree.lowers(), tree.lemma_lowers()
-    for obj in candidates:
-        i = obj.i
-        words.add(lemmas[i])
-        words.add(lowers[i])
-        for child in tree.kids[i]:  # "police firing" parsed as police <-acl- firing
-            if child.i == i + 1 and child.dep_ == "acl" and child.tag_ == "VBG":
-                words.add(lowers[i + 1])
-            elif child.i < i and child.dep_ in ("compound", "amod"):  # its left children
-                words.add(f"{lowers[child.i]} {lemmas[i]}")
+        if deps[child] == "xcomp" or (deps[child] == "ccomp" and _to_infinitive(words, child)):
+            candidates.extend(_direct_objects(words, child))
+    found: set[str] = set()
+    for i in candidates:
+        found.add(lemmas[i])
+        found.add(lowers[i])
+        for child in kids[i]:  # "police firing" parsed as police <-acl- firing
+            if child == i + 1 and deps[child] == "acl" and tags[child] == "VBG":
+                found.add(lowers[i + 1])
+            elif child < i and deps[child] in ("compound", "amod"):  # its left children
+                found.add(f"{lowers[child]} {lemmas[i]}")
     # "@gpe": a named place as the object itself ("captured Mosul", "the capture of Mosul"),
     # not any name in a prepositional phrase ("captured him in Culiacan")
-    for obj in (*direct, *passive_subjects, *preps.get("of", [])):
-        if obj.ent_type_:
-            words.add(f"@{obj.ent_type_.lower()}")
-    return words
+    ents = words.ents
+    for i in (*direct, *passive_subjects, *preps.get("of", [])):
+        if ents[i]:
+            found.add(f"@{ents[i].lower()}")
+    return found
 
 
 def governing_verb(token: Token) -> Token | None:

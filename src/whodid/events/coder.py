@@ -29,7 +29,7 @@ from whodid.events.arguments import (
 )
 from whodid.events.lexicon import Entry, Lexicon, Phrase
 from whodid.events.modality import is_negated, modality
-from whodid.nlp.tree import children, tree_of
+from whodid.nlp.tree import Words, children, tree_of, words_of
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -67,49 +67,54 @@ class Candidate:
         return self.trigger[0]
 
 
-def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
-    """The words near ``head`` in the tree a phrase may name, by lower form and lemma; the
-    nearest (breadth-first) wins.
+def _nearby(head: Token, *, depth: int = 2) -> dict[str, int]:
+    """The words near ``head`` in the tree a phrase may name, by lower form and lemma (token
+    indices); the nearest (breadth-first) wins.
 
     Content words may sit in a complement clause ("urge ... to resign"); a preposition must
     belong to the head's own clause ("agreed to provide X with" is no "agree with").
     """
-    found: dict[str, Token] = {}
-    frontier = [(head, False)]
+    words = words_of(head.doc)
+    deps, pos, lowers, lemmas, kids = words.deps, words.pos, words.lowers, words.lemmas, words.kids
+    h = head.i
+    found: dict[str, int] = {}
+    frontier = [(h, False)]
     for _ in range(depth):
-        nxt: list[tuple[Token, bool]] = []
+        nxt: list[tuple[int, bool]] = []
         for tok, crossed in frontier:
-            for child in children(tok):
-                dep = child.dep_
-                inside = crossed or dep in _CLAUSE_DEPS
-                if dep in _CLAUSE_DEPS and _own_subject(child):
+            for child in kids[tok]:
+                dep = deps[child]
+                clause = dep in _CLAUSE_DEPS
+                if clause and _own_subject(words, child):
                     continue  # "..., even as the Kurds said X had attacked": another act's words
+                inside = crossed or clause
                 nxt.append((child, inside))
                 if inside and dep in ("prep", "agent", "dative"):
                     continue
-                if dep == "prep" and tok.i != head.i and tok.pos_ in ("ADV", "ADJ"):
+                if dep == "prep" and tok != h and pos[tok] in ("ADV", "ADJ"):
                     continue  # "flew close to the base", "moved near to X": the modifier's own
-                if dep == "prep" and _temporal_prep(child):
+                if dep == "prep" and _temporal_prep(words, child):
                     continue
-                if dep == "aux" and child.lower_ == "to":
+                if dep == "aux" and lowers[child] == "to":
                     continue  # the infinitive's "to" is no preposition of the phrase
-                found.setdefault(child.lower_, child)
-                found.setdefault(child.lemma_.lower(), child)
+                found.setdefault(lowers[child], child)
+                found.setdefault(lemmas[child], child)
         frontier = nxt
     if _compound_gerund(head):  # "police firing" parsed as police <-acl- firing
-        found.setdefault(head.head.lower_, head.head)
-        found.setdefault(head.head.lemma_.lower(), head.head)
+        found.setdefault(lowers[h - 1], h - 1)
+        found.setdefault(lemmas[h - 1], h - 1)
     return found
 
 
 _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis"})
 
 
-def _own_subject(clause: Token) -> bool:
+def _own_subject(words: Words, clause: int) -> bool:
     """An adverbial clause with a subject of its own ("even as X said", "if X strikes")
     reports another act, whose words are no part of the trigger's phrase."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in children(clause)) and any(
-        c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in children(clause)
+    deps, lowers, kids = words.deps, words.lowers, words.kids[clause]
+    return any(deps[c] in ("nsubj", "nsubjpass") for c in kids) and any(
+        deps[c] == "mark" and lowers[c] in _ADVERBIAL_MARKS for c in kids
     )
 
 
@@ -120,15 +125,18 @@ _ADVERBIAL_MARKS = frozenset(
 )
 
 
-def _temporal_prep(token: Token) -> bool:
+def _temporal_prep(words: Words, i: int) -> bool:
     """ "on Monday", "in March": a preposition of time is no part of a verb phrase."""
-    return token.dep_ == "prep" and any(
-        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in children(token)
+    deps, ents = words.deps, words.ents
+    return deps[i] == "prep" and any(
+        deps[c] == "pobj" and ents[c] in ("DATE", "TIME") for c in words.kids[i]
     )
 
 
-def _match_phrase(phrase: Phrase, head: Token, near: dict[str, Token]) -> list[Token] | None:
-    matched = [head]
+def _match_phrase(phrase: Phrase, near: dict[str, int]) -> list[int] | None:
+    """The indices of the words the phrase names besides its head, or None if one is not
+    near."""
+    matched = []
     for word in phrase.extras:
         found = near.get(word)
         if found is None:
@@ -229,7 +237,8 @@ def _choose(
     A travel verb's "for"-phrase is its purpose, no object ("left for talks" is no walk-out)."""
     # The head's objects and nearby words are read only when an entry asks for them.
     objects: set[str] | None = None
-    near: dict[str, Token] | None = None
+    near: dict[str, int] | None = None
+    pos: list[str] = []
     best: tuple[int, Entry, list[Token]] | None = None
     plan = _plan(entries, head.lemma_.lower(), head.lower_, nominal=nominal)
     for entry, phrases, constrains_objects, constrains_clause, bonus in plan:
@@ -249,15 +258,20 @@ def _choose(
                 continue
             if near is None:
                 near = _nearby(head)
-            matched = _match_phrase(phrase, head, near)
+                pos = words_of(head.doc).pos
+            matched = _match_phrase(phrase, near)
             if matched is None:
                 continue
             # content words of a phrase ("threaten kill") weigh like an object constraint
-            score = sum(2 if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") else 1 for t in matched[1:])
+            score = sum(2 if pos[k] in _CONTENT_POS else 1 for k in matched)
             score += bonus
             if best is None or score > best[0]:
-                best = (score, entry, matched)
+                tokens = words_of(head.doc).tokens
+                best = (score, entry, [head, *(tokens[k] for k in matched)])
     return (best[1], best[2]) if best else None
+
+
+_CONTENT_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 
 
 _NOUN_DEPS = frozenset({"dobj", "obj", "pobj", "nsubj", "nsubjpass"})
@@ -629,10 +643,11 @@ def code_sentence(
         return []
     found: list[Candidate] = []
     by_verb, by_noun = lexicon.by_verb, lexicon.by_noun
+    pos_labels = words_of(sentence.doc).pos
     for token, lower, lemma in zip(tokens, words, lemmas, strict=True):
         if not (lemma in by_verb or lower in by_verb or lemma in by_noun or lower in by_noun):
             continue  # no entry lists the word: whatever its part of speech, no event
-        pos = token.pos_
+        pos = pos_labels[token.i]
         nominal = pos in NOUN_POS
         done_to = False
         entries: list[Entry] | None

@@ -23,12 +23,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, TAG
 from spacy.symbols import conj as CONJ
 from spacy.tokens import Doc, Token
 
 __all__ = [
+    "Words",
     "children",
+    "conjunct_ids",
     "conjuncts",
     "entities_within",
     "lefts",
@@ -37,6 +39,7 @@ __all__ = [
     "rights",
     "texts",
     "tree_of",
+    "words_of",
 ]
 
 # String-store hashes and their strings (and lower-cased strings): ``Token.lower_``,
@@ -70,6 +73,7 @@ class Tree:
         "doc",
         "tokens",
         "kids",
+        "kid_ids",
         "heads",
         "_deps",
         "_ents",
@@ -80,21 +84,26 @@ class Tree:
         "_ends",
         "_lowers",
         "_lemma_lowers",
+        "_labels",
+        "_words",
         "memo",
     )
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
-        kids: list[list[Token]] = [[] for _ in self.tokens]
+        kid_ids: list[list[int]] = [[] for _ in self.tokens]
         # HEAD is stored as an offset from the token (an unsigned array: cast back to int)
         self.heads: list[int] = []  # each token's head's index (a root is its own head)
         for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
             self.heads.append(i + offset)
             if offset:
-                kids[i + offset].append(self.tokens[i])
+                kid_ids[i + offset].append(i)
         self._deps: list[int] | None = None
-        self.kids: list[tuple[Token, ...]] = [tuple(k) for k in kids]
+        # each token's children as indices, and as tokens, in document order
+        self.kid_ids: list[tuple[int, ...]] = [tuple(k) for k in kid_ids]
+        tokens = self.tokens
+        self.kids: list[tuple[Token, ...]] = [tuple(tokens[k] for k in ks) for ks in kid_ids]
         self._ents: list[tuple[int, int, str]] | None = None
         self._ent_starts: list[int] = []
         self._texts: list[str] | None = None
@@ -103,6 +112,8 @@ class Tree:
         self._ends: list[int] = []
         self._lowers: list[str] | None = None
         self._lemma_lowers: list[str] | None = None
+        self._labels: dict[int, list[str]] = {}
+        self._words: Words | None = None
         # what a rule read of a token's neighbourhood, kept for the Doc (``events.clauses``):
         # (what, token index) -> the answer; callers must not change an answer
         self.memo: dict[tuple[str, int], Any] = {}
@@ -146,6 +157,37 @@ class Tree:
             self._lemma_lowers = _strings_of(self.doc, hashes, lowered=True)
         return self._lemma_lowers
 
+    def _label_strings(self, attr: int) -> list[str]:
+        """Every token's string of ``attr`` (an id attribute: DEP, TAG, POS, ENT_TYPE), read
+        once; "" where it is unset, as spaCy's ``dep_``, ``tag_``, ``pos_``, ``ent_type_``."""
+        labels = self._labels.get(attr)
+        if labels is None:
+            hashes = self.doc.to_array(attr).tolist() if len(self.tokens) else []
+            labels = self._labels[attr] = _strings_of(self.doc, hashes)
+        return labels
+
+    def dep_labels(self) -> list[str]:
+        """Every token's ``dep_``, read once."""
+        return self._label_strings(DEP)
+
+    def tags(self) -> list[str]:
+        """Every token's ``tag_``, read once."""
+        return self._label_strings(TAG)
+
+    def pos_labels(self) -> list[str]:
+        """Every token's ``pos_``, read once."""
+        return self._label_strings(POS)
+
+    def ent_types(self) -> list[str]:
+        """Every token's ``ent_type_``, read once."""
+        return self._label_strings(ENT_TYPE)
+
+    def words(self) -> Words:
+        """The per-token lists a walk of the parse reads, in one object (read once)."""
+        if self._words is None:
+            self._words = Words(self)
+        return self._words
+
     def ents(self) -> list[tuple[int, int, str]]:
         """``doc.ents`` as (start, end, label) token ranges, read once (``Doc.ents`` scans the
         whole Doc and builds a Span for each entity on every access)."""
@@ -153,6 +195,40 @@ class Tree:
             self._ents = [(e.start, e.end, e.label_) for e in self.doc.ents]
             self._ent_starts = [start for start, _, _ in self._ents]
         return self._ents
+
+
+class Words:
+    """One Doc's token attributes as lists indexed by token (do not change them): a walk of
+    the parse over these builds no ``Token`` and decodes no string."""
+
+    __slots__ = (
+        "tree",
+        "tokens",
+        "kids",
+        "heads",
+        "deps",
+        "tags",
+        "pos",
+        "ents",
+        "texts",
+        "lowers",
+        "lemmas",
+        "memo",
+    )
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.tokens = tree.tokens
+        self.kids = tree.kid_ids  # children's indices
+        self.heads = tree.heads  # a root is its own head
+        self.deps = tree.dep_labels()  # ``dep_``
+        self.tags = tree.tags()  # ``tag_``
+        self.pos = tree.pos_labels()  # ``pos_``
+        self.ents = tree.ent_types()  # ``ent_type_``
+        self.texts = tree.texts()  # ``text``
+        self.lowers = tree.lowers()  # ``lower_``
+        self.lemmas = tree.lemma_lowers()  # ``lemma_.lower()``
+        self.memo = tree.memo
 
 
 _last: Tree | None = None
@@ -169,6 +245,12 @@ def tree_of(doc: Doc) -> Tree:
     if tree is None or tree.doc is not doc or len(tree.tokens) != len(doc):
         tree = _last = Tree(doc)
     return tree
+
+
+def words_of(doc: Doc) -> Words:
+    """The per-token lists of ``doc`` (:class:`Words`), read once while it is the Doc being
+    worked on."""
+    return tree_of(doc).words()
 
 
 def entities_within(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -199,26 +281,29 @@ def lemma_lowers(doc: Doc) -> list[str]:
     return tree_of(doc).lemma_lowers()
 
 
-def conjuncts(token: Token) -> tuple[Token, ...]:
-    """``token.conjuncts`` (the tokens coordinated with it, itself left out), from the lists:
-    the same walk as spaCy's, up "conj" links to the first conjunct, then down its right
-    children linked by "conj", breadth first."""
-    tree = tree_of(token.doc)
-    heads, deps, kids = tree.heads, tree.deps(), tree.kids
-    i = token.i
+def conjunct_ids(tree: Tree, i: int) -> list[int]:
+    """The indices of ``tokens[i].conjuncts`` (itself left out), in spaCy's order: the same
+    walk as spaCy's, up "conj" links to the first conjunct, then down its right children
+    linked by "conj", breadth first."""
+    heads, deps, kids = tree.heads, tree.deps(), tree.kid_ids
     start = i
     while start != heads[start] and deps[start] == CONJ:
         start = heads[start]
     queue = [start]
     output = [start]
     for word in queue:
-        for child in kids[word]:
-            k = child.i
+        for k in kids[word]:
             if k > word and deps[k] == CONJ:
                 output.append(k)
                 queue.append(k)
+    return [k for k in output if k != i]
+
+
+def conjuncts(token: Token) -> tuple[Token, ...]:
+    """``token.conjuncts`` (the tokens coordinated with it, itself left out), from the lists."""
+    tree = tree_of(token.doc)
     tokens = tree.tokens
-    return tuple(tokens[k] for k in output if k != i)
+    return tuple(tokens[k] for k in conjunct_ids(tree, token.i))
 
 
 def children(token: Token) -> tuple[Token, ...]:
