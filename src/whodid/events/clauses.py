@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whodid.nlp.tree import Words, children, conjunct_ids, lefts, words_of
+from whodid.nlp.tree import Words, children, conjunct_ids, label_id, label_ids, lefts, words_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -53,17 +53,40 @@ def _with_conjuncts(words: Words, i: int) -> list[int]:
     return found
 
 
+# The ids of the labels that the walks on token indices compare (``whodid.nlp.tree.Words``).
+_NOUN = label_id("NOUN")
+_NOMINAL_POS = label_ids("NOUN", "PROPN")
+_NOMINAL_OR_PRONOUN_POS = label_ids("NOUN", "PROPN", "PRON")
+_OBJECT_POS = label_ids("NOUN", "PROPN", "PRON", "NUM")
+_VERB_OR_ADJ_POS = label_ids("VERB", "ADJ")
+_ADP = label_id("ADP")
+_VERB = label_id("VERB")
+_LIST_DEPS = label_ids("cc", "punct", "conj")
+_APPOS, _CC, _CONJ, _DET, _AUX = (label_id(d) for d in ("appos", "cc", "conj", "det", "aux"))
+_PREP, _POBJ, _CCOMP, _XCOMP, _ACL = (
+    label_id(d) for d in ("prep", "pobj", "ccomp", "xcomp", "acl")
+)
+_PREP_LINK_DEPS = label_ids("prep", "agent", "dative")
+_PREP_OBJECT_DEPS = label_ids("pobj", "pcomp")
+_NOMINAL_SUBJECT_DEPS = label_ids("nsubj", "nsubjpass")
+_PASSIVE_SUBJECT_IDS = label_ids(*PASSIVE_SUBJECT_DEPS)
+_CLAUSE_SUBJECT_DEPS = label_ids("nsubj", "csubj")
+_REDUCING_DEPS = label_ids("mark", "aux", "auxpass")
+_LEFT_MODIFIER_DEPS = label_ids("compound", "amod")
+_RELCL = label_id("relcl")
+_VBD, _VBN, _VBG = (label_id(t) for t in ("VBD", "VBN", "VBG"))
+_PARTICIPLE_TAGS = label_ids("VBG", "VBN")
+
+
 def _coordinated(words: Words, i: int) -> list[int]:
     pos, tree = words.pos, words.tree
     out = [i]
     coordinated = [k for k in conjunct_ids(tree, i) if k > i]
     if not _interposed_qualifiers(words, i, coordinated):
-        out.extend(k for k in coordinated if pos[k] in ("NOUN", "PROPN", "PRON"))
+        out.extend(k for k in coordinated if pos[k] in _NOMINAL_OR_PRONOUN_POS)
     for member in _listed_appositions(words, i):
         out.append(member)
-        out.extend(
-            k for k in conjunct_ids(tree, member) if k > member and pos[k] in ("NOUN", "PROPN")
-        )
+        out.extend(k for k in conjunct_ids(tree, member) if k > member and pos[k] in _NOMINAL_POS)
     if len(out) > 2:
         out.sort()
     return out
@@ -74,9 +97,9 @@ def _interposed_qualifiers(words: Words, i: int, coordinated: list[int]) -> bool
     parties: "no aircraft, military or civilian, crossed" (the parser makes "military" and
     "civilian" conjuncts of "aircraft"). Every conjunct is one lower-case word with nothing of
     its own, the first follows a comma right after the noun, a comma closes the last."""
-    if words.pos[i] != "NOUN" or not coordinated:
+    if words.pos[i] != _NOUN or not coordinated:
         return False
-    texts, deps = words.texts, words.deps
+    texts, deps = words.tree.texts(), words.deps
     first, last = coordinated[0], coordinated[-1]
     if first < 2 or texts[first - 1] != ",":
         return False
@@ -84,14 +107,14 @@ def _interposed_qualifiers(words: Words, i: int, coordinated: list[int]) -> bool
         return False
     for conj in coordinated:
         if not words.tokens[conj].is_lower or any(
-            deps[c] not in ("cc", "punct", "conj") for c in words.kids[conj]
+            deps[c] not in _LIST_DEPS for c in words.kids[conj]
         ):
             return False
-    return all(deps[k] in ("punct", "cc", "conj") for k in range(i + 1, last + 1))
+    return all(deps[k] in _LIST_DEPS for k in range(i + 1, last + 1))
 
 
 # Entity types of names that can stand as members of a list of parties.
-_PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
+_PARTY_ENTS = label_ids("GPE", "ORG", "NORP", "PERSON", "LOC")
 
 
 def _listed_appositions(words: Words, i: int) -> list[int]:
@@ -105,10 +128,10 @@ def _listed_appositions(words: Words, i: int) -> list[int]:
     found: list[int] = []
     kids = words.kids[i]
     for child in kids:
-        if deps[child] != "appos" or child < i or ents[child] not in _PARTY_ENTS:
+        if deps[child] != _APPOS or child < i or ents[child] not in _PARTY_ENTS:
             continue
-        listed = any(deps[c] == "cc" and c > child for c in kids)
-        if listed and not any(deps[c] == "conj" and c < child for c in kids):
+        listed = any(deps[c] == _CC and c > child for c in kids)
+        if listed and not any(deps[c] == _CONJ and c < child for c in kids):
             found.append(child)
     return found
 
@@ -335,7 +358,7 @@ def direct_objects(verb: Token) -> list[Token]:
     return [tokens[k] for k in _direct_objects(words, verb.i)]
 
 
-_DIRECT_OBJECT_DEPS = OBJECT_DEPS | frozenset({"dative", "attr", "oprd"})
+_DIRECT_OBJECT_DEPS = label_ids(*OBJECT_DEPS, "dative", "attr", "oprd")
 
 
 def _direct_objects(words: Words, verb: int) -> list[int]:
@@ -347,7 +370,7 @@ def _direct_objects(words: Words, verb: int) -> list[int]:
         deps, pos = words.deps, words.pos
         for obj in words.kids[verb]:
             if deps[obj] in _DIRECT_OBJECT_DEPS and (
-                pos[obj] in ("NOUN", "PROPN", "PRON", "NUM") or _nominal_use(words, obj)
+                pos[obj] in _OBJECT_POS or _nominal_use(words, obj)
             ):
                 found.extend(_with_conjuncts(words, obj))
         words.memo[key] = found
@@ -357,7 +380,7 @@ def _direct_objects(words: Words, verb: int) -> list[int]:
 def _nominal_use(words: Words, i: int) -> bool:
     """ "evacuated the wounded", "fed the poor": a participle or adjective naming people."""
     deps = words.deps
-    return words.pos[i] in ("VERB", "ADJ") and any(deps[c] == "det" for c in words.kids[i])
+    return words.pos[i] in _VERB_OR_ADJ_POS and any(deps[c] == _DET for c in words.kids[i])
 
 
 def prep_objects(head: Token) -> dict[str, list[Token]]:
@@ -380,14 +403,14 @@ def _prep_objects(words: Words, head: int) -> dict[str, list[int]]:
     deps, pos, lowers, kids = words.deps, words.pos, words.lowers, words.kids
     found = {}
     for child in kids[head]:
-        if deps[child] not in ("prep", "agent", "dative") or pos[child] != "ADP":
+        if deps[child] not in _PREP_LINK_DEPS or pos[child] != _ADP:
             continue
         prep = lowers[child]
-        pobjs = [c for c in kids[child] if deps[c] in ("pobj", "pcomp")]
-        inner = [c for c in kids[child] if deps[c] == "prep"]
+        pobjs = [c for c in kids[child] if deps[c] in _PREP_OBJECT_DEPS]
+        inner = [c for c in kids[child] if deps[c] == _PREP]
         if not pobjs and inner:  # "out of", "away from"
             prep = f"{prep} {lowers[inner[0]]}"
-            pobjs = [c for c in kids[inner[0]] if deps[c] == "pobj"]
+            pobjs = [c for c in kids[inner[0]] if deps[c] == _POBJ]
         for pobj in pobjs:
             found.setdefault(prep, []).extend(_with_conjuncts(words, pobj))
     words.memo[key] = found
@@ -405,23 +428,23 @@ def _due_to_objects(words: Words, verb: int) -> list[int]:
     deps, lowers, kids = words.deps, words.lowers, words.kids
     found: list[int] = []
     for due in kids[verb]:
-        if deps[due] == "prep" and lowers[due] in ("due", "owing"):
+        if deps[due] == _PREP and lowers[due] in ("due", "owing"):
             for to in kids[due]:
                 if lowers[to] == "to":  # the object hangs from "to", or from "due" itself
-                    found.extend(o for o in (*kids[to], *kids[due]) if deps[o] == "pobj")
+                    found.extend(o for o in (*kids[to], *kids[due]) if deps[o] == _POBJ)
     return found
 
 
 def _reduced(words: Words, verb: int) -> bool:
     """A participle with no "that" and no auxiliary: a reduced clause."""
     deps = words.deps
-    return not any(deps[c] in ("mark", "aux", "auxpass") for c in words.kids[verb])
+    return not any(deps[c] in _REDUCING_DEPS for c in words.kids[verb])
 
 
 def _to_infinitive(words: Words, verb: int) -> bool:
     """The verb has an infinitive's "to" ("to hold")."""
     deps, lowers = words.deps, words.lowers
-    return any(deps[a] == "aux" and lowers[a] == "to" for a in words.kids[verb])
+    return any(deps[a] == _AUX and lowers[a] == "to" for a in words.kids[verb])
 
 
 def _reduced_to_clause(words: Words, verb: int) -> bool:
@@ -429,20 +452,20 @@ def _reduced_to_clause(words: Words, verb: int) -> bool:
     and no auxiliary, that the small model tags as a past tense with the noun as its subject."""
     deps = words.deps
     return (
-        words.tags[verb] == "VBD"
+        words.tags[verb] == _VBD
         and _reduced(words, verb)
-        and any(deps[c] == "xcomp" and _to_infinitive(words, c) for c in words.kids[verb])
+        and any(deps[c] == _XCOMP and _to_infinitive(words, c) for c in words.kids[verb])
     )
 
 
 def _relative_head_id(words: Words, i: int) -> int:
     """:func:`_relative_head` on token indices."""
     heads, deps, pos = words.heads, words.deps, words.pos
-    if words.lowers[i] in RELATIVE_PRONOUNS and deps[heads[i]] == "relcl":
+    if words.lowers[i] in RELATIVE_PRONOUNS and deps[heads[i]] == _RELCL:
         return heads[heads[i]]
-    if pos[i] == "VERB" and words.tags[i] in ("VBG", "VBN") and deps[i] in ("nsubj", "csubj"):
-        described = [c for c in words.kids[i] if deps[c] in ("nsubj", "nsubjpass")]
-        if described and described[0] < i and pos[described[0]] in ("NOUN", "PROPN"):
+    if pos[i] == _VERB and words.tags[i] in _PARTICIPLE_TAGS and deps[i] in _CLAUSE_SUBJECT_DEPS:
+        described = [c for c in words.kids[i] if deps[c] in _NOMINAL_SUBJECT_DEPS]
+        if described and described[0] < i and pos[described[0]] in _NOMINAL_POS:
             return described[0]
     return i
 
@@ -459,7 +482,7 @@ def object_lemmas(head: Token, *, purpose: str | None = None) -> set[str]:
     direct = _direct_objects(words, h)
     # "a curfew was imposed"; "the coaches, which were booked for pilgrims": the coaches
     passive_subjects = [
-        _relative_head_id(words, s) for s in kids[h] if deps[s] in PASSIVE_SUBJECT_DEPS
+        _relative_head_id(words, s) for s in kids[h] if deps[s] in _PASSIVE_SUBJECT_IDS
     ]
     preps = _prep_objects(words, h)
     if purpose is not None and purpose in preps:
@@ -469,35 +492,35 @@ def object_lemmas(head: Token, *, purpose: str | None = None) -> set[str]:
         candidates.extend(objs)
     candidates.extend(_due_to_objects(words, h))  # "died due to police firing"
     for child in kids[h]:  # "found a cache of rifles hidden in ...", parsed as a clause
-        if deps[child] == "ccomp" and (tags[child] == "VBN" or _reduced_to_clause(words, child)):
-            subjects = [c for c in kids[child] if deps[c] in ("nsubj", "nsubjpass")]
+        if deps[child] == _CCOMP and (tags[child] == _VBN or _reduced_to_clause(words, child)):
+            subjects = [c for c in kids[child] if deps[c] in _NOMINAL_SUBJECT_DEPS]
             direct = [*direct, *subjects]
             if _reduced(words, child):  # not "agreed that the tariffs should be lowered"
                 candidates.extend(subjects)
-    if deps[h] == "acl" and tags[h] == "VBN":  # "the bombs discovered on Monday"
+    if deps[h] == _ACL and tags[h] == _VBN:  # "the bombs discovered on Monday"
         candidates.append(words.heads[h])
     for obj in direct:  # "asked its allies for weapons"
         for objs in _prep_objects(words, obj).values():
             candidates.extend(objs)
     for child in kids[h]:
         # "allowed the leader to hold a rally": the small model often makes it a ccomp
-        if deps[child] == "xcomp" or (deps[child] == "ccomp" and _to_infinitive(words, child)):
+        if deps[child] == _XCOMP or (deps[child] == _CCOMP and _to_infinitive(words, child)):
             candidates.extend(_direct_objects(words, child))
     found: set[str] = set()
     for i in candidates:
         found.add(lemmas[i])
         found.add(lowers[i])
         for child in kids[i]:  # "police firing" parsed as police <-acl- firing
-            if child == i + 1 and deps[child] == "acl" and tags[child] == "VBG":
+            if child == i + 1 and deps[child] == _ACL and tags[child] == _VBG:
                 found.add(lowers[i + 1])
-            elif child < i and deps[child] in ("compound", "amod"):  # its left children
+            elif child < i and deps[child] in _LEFT_MODIFIER_DEPS:  # its left children
                 found.add(f"{lowers[child]} {lemmas[i]}")
     # "@gpe": a named place as the object itself ("captured Mosul", "the capture of Mosul"),
     # not any name in a prepositional phrase ("captured him in Culiacan")
     ents = words.ents
     for i in (*direct, *passive_subjects, *preps.get("of", [])):
         if ents[i]:
-            found.add(f"@{ents[i].lower()}")
+            found.add(f"@{words.tokens[i].ent_type_.lower()}")
     return found
 
 

@@ -29,7 +29,7 @@ from whodid.events.arguments import (
 )
 from whodid.events.lexicon import Entry, Lexicon, Phrase
 from whodid.events.modality import is_negated, modality
-from whodid.nlp.tree import Words, children, tree_of, words_of
+from whodid.nlp.tree import Words, children, label_id, label_ids, tree_of, words_of
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -89,13 +89,13 @@ def _nearby(head: Token, *, depth: int = 2) -> dict[str, int]:
                     continue  # "..., even as the Kurds said X had attacked": another act's words
                 inside = crossed or clause
                 nxt.append((child, inside))
-                if inside and dep in ("prep", "agent", "dative"):
+                if inside and dep in _PREP_LINK_DEPS:
                     continue
-                if dep == "prep" and tok != h and pos[tok] in ("ADV", "ADJ"):
+                if dep == _PREP and tok != h and pos[tok] in _ADVERBIAL_POS:
                     continue  # "flew close to the base", "moved near to X": the modifier's own
-                if dep == "prep" and _temporal_prep(words, child):
+                if dep == _PREP and _temporal_prep(words, child):
                     continue
-                if dep == "aux" and lowers[child] == "to":
+                if dep == _AUX and lowers[child] == "to":
                     continue  # the infinitive's "to" is no preposition of the phrase
                 found.setdefault(lowers[child], child)
                 found.setdefault(lemmas[child], child)
@@ -106,15 +106,21 @@ def _nearby(head: Token, *, depth: int = 2) -> dict[str, int]:
     return found
 
 
-_CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis"})
+_CLAUSE_DEPS = label_ids("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis")
+# The ids of the labels that the walks on token indices compare (``whodid.nlp.tree.Words``).
+_PREP, _AUX, _POBJ, _MARK = (label_id(d) for d in ("prep", "aux", "pobj", "mark"))
+_PREP_LINK_DEPS = label_ids("prep", "agent", "dative")
+_NOMINAL_SUBJECT_DEPS = label_ids("nsubj", "nsubjpass")
+_ADVERBIAL_POS = label_ids("ADV", "ADJ")
+_TIME_ENTS = label_ids("DATE", "TIME")
 
 
 def _own_subject(words: Words, clause: int) -> bool:
     """An adverbial clause with a subject of its own ("even as X said", "if X strikes")
     reports another act, whose words are no part of the trigger's phrase."""
     deps, lowers, kids = words.deps, words.lowers, words.kids[clause]
-    return any(deps[c] in ("nsubj", "nsubjpass") for c in kids) and any(
-        deps[c] == "mark" and lowers[c] in _ADVERBIAL_MARKS for c in kids
+    return any(deps[c] in _NOMINAL_SUBJECT_DEPS for c in kids) and any(
+        deps[c] == _MARK and lowers[c] in _ADVERBIAL_MARKS for c in kids
     )
 
 
@@ -128,8 +134,8 @@ _ADVERBIAL_MARKS = frozenset(
 def _temporal_prep(words: Words, i: int) -> bool:
     """ "on Monday", "in March": a preposition of time is no part of a verb phrase."""
     deps, ents = words.deps, words.ents
-    return deps[i] == "prep" and any(
-        deps[c] == "pobj" and ents[c] in ("DATE", "TIME") for c in words.kids[i]
+    return deps[i] == _PREP and any(
+        deps[c] == _POBJ and ents[c] in _TIME_ENTS for c in words.kids[i]
     )
 
 
@@ -238,7 +244,7 @@ def _choose(
     # The head's objects and nearby words are read only when an entry asks for them.
     objects: set[str] | None = None
     near: dict[str, int] | None = None
-    pos: list[str] = []
+    pos: list[int] = []
     best: tuple[int, Entry, list[Token]] | None = None
     plan = _plan(entries, head.lemma_.lower(), head.lower_, nominal=nominal)
     for entry, phrases, constrains_objects, constrains_clause, bonus in plan:
@@ -271,7 +277,7 @@ def _choose(
     return (best[1], best[2]) if best else None
 
 
-_CONTENT_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+_CONTENT_POS = label_ids("VERB", "NOUN", "PROPN", "ADJ")
 
 
 _NOUN_DEPS = frozenset({"dobj", "obj", "pobj", "nsubj", "nsubjpass"})
@@ -643,11 +649,10 @@ def code_sentence(
         return []
     found: list[Candidate] = []
     by_verb, by_noun = lexicon.by_verb, lexicon.by_noun
-    pos_labels = words_of(sentence.doc).pos
     for token, lower, lemma in zip(tokens, words, lemmas, strict=True):
         if not (lemma in by_verb or lower in by_verb or lemma in by_noun or lower in by_noun):
             continue  # no entry lists the word: whatever its part of speech, no event
-        pos = pos_labels[token.i]
+        pos = token.pos_
         nominal = pos in NOUN_POS
         done_to = False
         entries: list[Entry] | None

@@ -24,6 +24,7 @@ from bisect import bisect_left
 from typing import Any
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, TAG
+from spacy.strings import get_string_id
 from spacy.symbols import conj as CONJ
 from spacy.tokens import Doc, Token
 
@@ -33,6 +34,8 @@ __all__ = [
     "conjunct_ids",
     "conjuncts",
     "entities_within",
+    "label_id",
+    "label_ids",
     "lefts",
     "lemma_lowers",
     "lowers",
@@ -103,7 +106,10 @@ class Tree:
         # each token's children as indices, and as tokens, in document order
         self.kid_ids: list[tuple[int, ...]] = [tuple(k) for k in kid_ids]
         tokens = self.tokens
-        self.kids: list[tuple[Token, ...]] = [tuple(tokens[k] for k in ks) for ks in kid_ids]
+        token_at = tokens.__getitem__
+        self.kids: list[tuple[Token, ...]] = [
+            tuple(map(token_at, ks)) if ks else () for ks in self.kid_ids
+        ]
         self._ents: list[tuple[int, int, str]] | None = None
         self._ent_starts: list[int] = []
         self._texts: list[str] | None = None
@@ -112,7 +118,7 @@ class Tree:
         self._ends: list[int] = []
         self._lowers: list[str] | None = None
         self._lemma_lowers: list[str] | None = None
-        self._labels: dict[int, list[str]] = {}
+        self._labels: dict[int, list[int]] = {}
         self._words: Words | None = None
         # what a rule read of a token's neighbourhood, kept for the Doc (``events.clauses``):
         # (what, token index) -> the answer; callers must not change an answer
@@ -157,30 +163,13 @@ class Tree:
             self._lemma_lowers = _strings_of(self.doc, hashes, lowered=True)
         return self._lemma_lowers
 
-    def _label_strings(self, attr: int) -> list[str]:
-        """Every token's string of ``attr`` (an id attribute: DEP, TAG, POS, ENT_TYPE), read
-        once; "" where it is unset, as spaCy's ``dep_``, ``tag_``, ``pos_``, ``ent_type_``."""
-        labels = self._labels.get(attr)
-        if labels is None:
-            hashes = self.doc.to_array(attr).tolist() if len(self.tokens) else []
-            labels = self._labels[attr] = _strings_of(self.doc, hashes)
-        return labels
-
-    def dep_labels(self) -> list[str]:
-        """Every token's ``dep_``, read once."""
-        return self._label_strings(DEP)
-
-    def tags(self) -> list[str]:
-        """Every token's ``tag_``, read once."""
-        return self._label_strings(TAG)
-
-    def pos_labels(self) -> list[str]:
-        """Every token's ``pos_``, read once."""
-        return self._label_strings(POS)
-
-    def ent_types(self) -> list[str]:
-        """Every token's ``ent_type_``, read once."""
-        return self._label_strings(ENT_TYPE)
+    def _ids(self, attr: int) -> list[int]:
+        """Every token's id of ``attr`` (DEP, TAG, POS, ENT_TYPE: a string-store id, 0 where
+        unset), read once: compare them with :func:`label_id`, no string decoded."""
+        found = self._labels.get(attr)
+        if found is None:
+            found = self._labels[attr] = self.doc.to_array(attr).tolist() if self.tokens else []
+        return found
 
     def words(self) -> Words:
         """The per-token lists a walk of the parse reads, in one object (read once)."""
@@ -199,7 +188,8 @@ class Tree:
 
 class Words:
     """One Doc's token attributes as lists indexed by token (do not change them): a walk of
-    the parse over these builds no ``Token`` and decodes no string."""
+    the parse over these builds no ``Token`` and decodes no string. Labels are string-store
+    ids, to compare with :func:`label_id`."""
 
     __slots__ = (
         "tree",
@@ -210,7 +200,6 @@ class Words:
         "tags",
         "pos",
         "ents",
-        "texts",
         "lowers",
         "lemmas",
         "memo",
@@ -221,14 +210,25 @@ class Words:
         self.tokens = tree.tokens
         self.kids = tree.kid_ids  # children's indices
         self.heads = tree.heads  # a root is its own head
-        self.deps = tree.dep_labels()  # ``dep_``
-        self.tags = tree.tags()  # ``tag_``
-        self.pos = tree.pos_labels()  # ``pos_``
-        self.ents = tree.ent_types()  # ``ent_type_``
-        self.texts = tree.texts()  # ``text``
+        # the ids of ``dep_``, ``tag_``, ``pos_``, ``ent_type_`` (0: none), as :func:`label_id`
+        self.deps = tree.deps()
+        self.tags = tree._ids(TAG)
+        self.pos = tree.pos()
+        self.ents = tree._ids(ENT_TYPE)
         self.lowers = tree.lowers()  # ``lower_``
         self.lemmas = tree.lemma_lowers()  # ``lemma_.lower()``
         self.memo = tree.memo
+
+
+def label_id(name: str) -> int:
+    """The id spaCy stores for a label (``Token.dep``, ``tag``, ``pos``, ``ent_type`` of a
+    token whose ``dep_`` ... is ``name``; 0 for "")."""
+    return int(get_string_id(name))
+
+
+def label_ids(*names: str) -> frozenset[int]:
+    """The ids of several labels (:func:`label_id`)."""
+    return frozenset(label_id(name) for name in names)
 
 
 _last: Tree | None = None
