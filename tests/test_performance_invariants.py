@@ -330,3 +330,276 @@ def test_cue_gate_finds_the_same_quotes(nlp) -> None:  # type: ignore[no-untyped
 
     every = CueLexicon(by_head=EveryWord(default_cues().by_head))  # no word is skipped
     assert find.find_quotes(doc, actors=actors, cues=every) == gated
+
+
+# The seventh round's walks on token indices (label ids from Doc.to_array), each against the
+# same walk written with Token attributes, for every token of invented texts.
+
+WALKED = (
+    PARSED
+    + " Rohan, the stubborn Harad, and Gondor signed the pact. No ships, large or small, left "
+    "the harbour due to the storm. The rangers were attacked by orcs and trolls near the ford. "
+    "Arnor asked its allies for weapons and allowed the envoy to hold talks with Gondor. "
+    "Scouts found a cache of rifles hidden in a barn, and the guards believed to belong to "
+    "the militia were detained. The council did not agree to meet unless Rohan withdrew its "
+    "riders from the border on Monday. Nobody was arrested, and Gondor's proposal, drafted by "
+    "its envoy, was rejected."
+)
+
+
+def _plain_with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    coordinated = [c for c in token.conjuncts if c.i > token.i]
+    doc = token.doc
+    interposed = False
+    if token.pos_ == "NOUN" and coordinated:
+        first, last = coordinated[0], coordinated[-1]
+        interposed = (
+            first.i >= 2
+            and doc[first.i - 1].text == ","
+            and last.i + 1 < len(doc)
+            and doc[last.i + 1].text == ","
+            and all(
+                c.is_lower and all(k.dep_ in ("cc", "punct", "conj") for k in c.children)
+                for c in coordinated
+            )
+            and all(t.dep_ in ("punct", "cc", "conj") for t in doc[token.i + 1 : last.i + 1])
+        )
+    if not interposed:
+        out.extend(c for c in coordinated if c.pos_ in ("NOUN", "PROPN", "PRON"))
+    party = {"GPE", "ORG", "NORP", "PERSON", "LOC"}
+    if token.ent_type_ in party:
+        kids = list(token.children)
+        for child in kids:
+            if child.dep_ != "appos" or child.i < token.i or child.ent_type_ not in party:
+                continue
+            listed = any(c.dep_ == "cc" and c.i > child.i for c in kids)
+            if listed and not any(c.dep_ == "conj" and c.i < child.i for c in kids):
+                out.append(child)
+                out.extend(
+                    c for c in child.conjuncts if c.i > child.i and c.pos_ in ("NOUN", "PROPN")
+                )
+    if len(out) > 2:
+        out.sort(key=lambda t: t.i)
+    return out
+
+
+def _plain_direct_objects(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "obj", "dative", "attr", "oprd") and (
+            obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+            or (obj.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in obj.children))
+        ):
+            out.extend(_plain_with_conjuncts(obj))
+    return out
+
+
+def _plain_prep_objects(head: Token) -> dict[str, list[Token]]:
+    out: dict[str, list[Token]] = {}
+    for child in head.children:
+        if child.dep_ not in ("prep", "agent", "dative") or child.pos_ != "ADP":
+            continue
+        key = child.lower_
+        pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        inner = [c for c in child.children if c.dep_ == "prep"]
+        if not pobjs and inner:
+            key = f"{key} {inner[0].lower_}"
+            pobjs = [c for c in inner[0].children if c.dep_ == "pobj"]
+        for pobj in pobjs:
+            out.setdefault(key, []).extend(_plain_with_conjuncts(pobj))
+    return out
+
+
+def _indices(tokens: Iterable[Token]) -> list[int]:
+    return [t.i for t in tokens]
+
+
+def test_word_lists_hold_the_token_label_ids(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.nlp.tree import label_id, words_of
+
+    doc = nlp(WALKED)
+    words = words_of(doc)
+    assert words.deps == [t.dep for t in doc]
+    assert words.tags == [t.tag for t in doc]
+    assert words.pos == [t.pos for t in doc]
+    assert words.ents == [t.ent_type for t in doc]
+    assert words.kids == [tuple(c.i for c in t.children) for t in doc]
+    assert words.heads == [t.head.i for t in doc]
+    assert words.lowers == [t.lower_ for t in doc]
+    assert words.lemmas == [t.lemma_.lower() for t in doc]
+    for token in doc:
+        assert label_id(token.dep_) == token.dep
+        assert label_id(token.tag_) == token.tag
+        assert label_id(token.pos_) == token.pos
+        assert label_id(token.ent_type_) == token.ent_type
+    assert any(t.ent_type for t in doc)
+    assert label_id("") == 0
+
+
+def test_index_walks_give_what_token_walks_give(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.events import clauses
+
+    doc = nlp(WALKED)
+    assert any(len(clauses.with_conjuncts(t)) > 2 for t in doc)
+    assert any(clauses.prep_objects(t) for t in doc)
+    for token in doc:
+        for _ in range(2):  # worked out, then from the memo
+            assert _indices(clauses.with_conjuncts(token)) == _indices(_plain_with_conjuncts(token))
+            assert _indices(clauses.direct_objects(token)) == _indices(_plain_direct_objects(token))
+            table = clauses.prep_objects(token)
+            plain = _plain_prep_objects(token)
+            assert list(table) == list(plain)
+            assert all(_indices(table[p]) == _indices(plain[p]) for p in plain)
+        assert clauses.is_passive(token) == any(
+            c.dep_ in ("nsubjpass", "csubjpass", "auxpass") for c in token.children
+        )
+        for deps in (clauses.SUBJECT_DEPS, clauses.OBJECT_DEPS, frozenset({"pobj"})):
+            expected = [c.i for c in token.children if c.dep_ in deps]
+            assert _indices(clauses._children(token, deps)) == expected
+
+
+def test_answers_from_the_memo_are_copies(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.events import clauses
+
+    doc = nlp("Arnor sent troops and tanks to Rohan and Gondor.")
+    verb = next(t for t in doc if t.lemma_ == "send")
+    clauses.direct_objects(verb).clear()
+    clauses.prep_objects(verb)["to"].clear()
+    clauses.with_conjuncts(doc[0]).append(verb)
+    assert [t.text for t in clauses.direct_objects(verb)] == ["troops", "tanks"]
+    assert [t.text for t in clauses.prep_objects(verb)["to"]] == ["Rohan", "Gondor"]
+    assert [t.text for t in clauses.with_conjuncts(doc[0])] == ["Arnor"]
+
+
+def _plain_object_lemmas(head: Token) -> set[str]:
+    kids = list(head.children)
+    direct = _plain_direct_objects(head)
+    passive_subjects = []
+    for s in kids:
+        if s.dep_ in ("nsubjpass", "csubjpass"):
+            if s.lower_ in ("who", "which", "that", "whom") and s.head.dep_ == "relcl":
+                s = s.head.head
+            elif s.pos_ == "VERB" and s.tag_ in ("VBG", "VBN") and s.dep_ in ("nsubj", "csubj"):
+                described = [c for c in s.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if described and described[0].i < s.i and described[0].pos_ in ("NOUN", "PROPN"):
+                    s = described[0]
+            passive_subjects.append(s)
+    preps = _plain_prep_objects(head)
+    candidates = [*direct, *passive_subjects, *(o for objs in preps.values() for o in objs)]
+    for due in kids:
+        if due.dep_ == "prep" and due.lower_ in ("due", "owing"):
+            for to in due.children:
+                if to.lower_ == "to":
+                    candidates.extend(o for o in (*to.children, *due.children) if o.dep_ == "pobj")
+
+    def reduced(verb: Token) -> bool:
+        return not any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children)
+
+    def to_infinitive(verb: Token) -> bool:
+        return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+    for child in kids:
+        if child.dep_ == "ccomp" and (
+            child.tag_ == "VBN"
+            or (
+                child.tag_ == "VBD"
+                and reduced(child)
+                and any(c.dep_ == "xcomp" and to_infinitive(c) for c in child.children)
+            )
+        ):
+            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            direct = [*direct, *subjects]
+            if reduced(child):
+                candidates.extend(subjects)
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        candidates.append(head.head)
+    for obj in direct:
+        for objs in _plain_prep_objects(obj).values():
+            candidates.extend(objs)
+    for child in kids:
+        if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and to_infinitive(child)):
+            candidates.extend(_plain_direct_objects(child))
+    words: set[str] = set()
+    for obj in candidates:
+        words |= {obj.lemma_.lower(), obj.lower_}
+        for child in obj.children:
+            if child.i == obj.i + 1 and child.dep_ == "acl" and child.tag_ == "VBG":
+                words.add(child.lower_)
+            elif child.i < obj.i and child.dep_ in ("compound", "amod"):
+                words.add(f"{child.lower_} {obj.lemma_.lower()}")
+    for obj in (*direct, *passive_subjects, *preps.get("of", [])):
+        if obj.ent_type_:
+            words.add(f"@{obj.ent_type_.lower()}")
+    return words
+
+
+def _plain_nearby(head: Token) -> dict[str, int]:
+    clause_deps = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis"}
+    marks = {"as", "if", "unless", "when", "whenever", "while", "whereas", "because", "since"}
+    marks |= {"although", "though", "after", "before", "until"}
+    found: dict[str, int] = {}
+    frontier = [(head, False)]
+    for _ in range(2):
+        nxt = []
+        for tok, crossed in frontier:
+            for child in tok.children:
+                dep = child.dep_
+                inside = crossed or dep in clause_deps
+                grand = list(child.children)
+                if (
+                    dep in clause_deps
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in grand)
+                    and any(c.dep_ == "mark" and c.lower_ in marks for c in grand)
+                ):
+                    continue
+                nxt.append((child, inside))
+                if inside and dep in ("prep", "agent", "dative"):
+                    continue
+                if dep == "prep" and tok.i != head.i and tok.pos_ in ("ADV", "ADJ"):
+                    continue
+                if dep == "prep" and any(
+                    c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in grand
+                ):
+                    continue
+                if dep == "aux" and child.lower_ == "to":
+                    continue
+                found.setdefault(child.lower_, child.i)
+                found.setdefault(child.lemma_.lower(), child.i)
+        frontier = nxt
+    before = head.doc[head.i - 1] if head.i else None
+    if (
+        before is not None
+        and head.dep_ == "acl"
+        and head.tag_ == "VBG"
+        and head.head.i == before.i
+        and before.pos_ in ("NOUN", "PROPN")
+    ):
+        found.setdefault(before.lower_, before.i)
+        found.setdefault(before.lemma_.lower(), before.i)
+    return found
+
+
+def test_object_words_and_nearby_words_are_the_token_walks(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.events import clauses
+    from whodid.events.coder import _nearby
+    from whodid.events.modes import token_words
+
+    doc = nlp(WALKED)
+    assert any("@gpe" in clauses.object_lemmas(t) for t in doc)
+    assert any(len(_nearby(t)) > 4 for t in doc)
+    for token in doc:
+        assert clauses.object_lemmas(token) == _plain_object_lemmas(token)
+        without_for = (
+            _plain_object_lemmas(token) if "for" not in _plain_prep_objects(token) else None
+        )
+        if without_for is not None:
+            assert clauses.object_lemmas(token, purpose="for") == without_for
+        assert _nearby(token) == _plain_nearby(token)
+        expected = set()
+        for t in doc[max(0, token.i - 3) : token.i + 1]:
+            expected |= {t.lemma_.lower(), t.lower_}
+            if t.i > 0:
+                before = doc[t.i - 1].lower_
+                expected |= {f"{before} {t.lemma_.lower()}", f"{before} {t.lower_}"}
+        assert token_words(doc[max(0, token.i - 3) : token.i + 1]) == expected

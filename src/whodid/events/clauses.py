@@ -149,7 +149,7 @@ def role_members(token: Token) -> list[Token]:
     conjunct serves the others). Empty
     unless the role is a common noun and two or more names (or national adjectives) are
     listed."""
-    if token.pos_ != "NOUN":
+    if words_of(token.doc).pos[token.i] != _NOUN:
         return []
     owners = [token]
     if token.dep_ == "conj" and token.head.pos_ == "NOUN":
@@ -186,11 +186,24 @@ def _relative_head(token: Token) -> Token:
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
-    return [c for c in children(token) if c.dep_ in deps]
+    """The token's children whose ``dep_`` is one of ``deps``."""
+    words = words_of(token.doc)
+    wanted = _DEP_IDS.get(deps)
+    if wanted is None:
+        wanted = _DEP_IDS[deps] = label_ids(*deps)
+    labels, tokens = words.deps, words.tokens
+    return [tokens[c] for c in words.kids[token.i] if labels[c] in wanted]
+
+
+# the label ids of the sets of dependency labels ``_children`` is asked for
+_DEP_IDS: dict[frozenset[str], frozenset[int]] = {}
+_PASSIVE_MARK_IDS = label_ids(*PASSIVE_SUBJECT_DEPS, "auxpass")
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children(verb))
+    words = words_of(verb.doc)
+    labels = words.deps
+    return any(labels[c] in _PASSIVE_MARK_IDS for c in words.kids[verb.i])
 
 
 def agents(verb: Token) -> list[Token]:

@@ -152,9 +152,9 @@ def _match_phrase(phrase: Phrase, near: dict[str, int]) -> list[int] | None:
 
 
 def _object_ok(entry: Entry, objects: set[str]) -> bool:
-    if entry.not_objects and entry.not_objects & objects:
+    if entry.not_objects and not entry.not_objects.isdisjoint(objects):
         return False
-    return not entry.objects or bool(entry.objects & objects)
+    return not entry.objects or not entry.objects.isdisjoint(objects)
 
 
 def _recipient_ok(entry: Entry, head: Token) -> bool:
