@@ -424,7 +424,7 @@ def test_word_lists_hold_the_token_label_ids(nlp) -> None:  # type: ignore[no-un
     assert words.tags == [t.tag for t in doc]
     assert words.pos == [t.pos for t in doc]
     assert words.ents == [t.ent_type for t in doc]
-    assert words.kids == [tuple(c.i for c in t.children) for t in doc]
+    assert words.kids == [[c.i for c in t.children] for t in doc]
     assert words.heads == [t.head.i for t in doc]
     assert words.lowers == [t.lower_ for t in doc]
     assert words.lemmas == [t.lemma_.lower() for t in doc]

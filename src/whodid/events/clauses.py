@@ -38,9 +38,12 @@ def with_conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Arnor and Gondor"), list members the
     parser took for appositions included ("Peru, the troubled Bolivia, and Chile")."""
     words = words_of(token.doc)
-    tokens = words.tokens
-    found = _with_conjuncts(words, token.i)
-    return [token, *(tokens[k] for k in found[1:])]  # the token itself comes first
+    key = ("with_conjuncts tokens", token.i)
+    others: list[Token] | None = words.memo.get(key)
+    if others is None:
+        tokens = words.tokens
+        others = words.memo[key] = [tokens[k] for k in _with_conjuncts(words, token.i)[1:]]
+    return [token, *others]  # the token itself comes first
 
 
 def _with_conjuncts(words: Words, i: int) -> list[int]:
@@ -367,8 +370,12 @@ def direct_objects(verb: Token) -> list[Token]:
     """The verb's direct objects (and datives, attributes), with their conjuncts; worked out
     once per token and Doc (each caller gets its own copy of the list)."""
     words = words_of(verb.doc)
-    tokens = words.tokens
-    return [tokens[k] for k in _direct_objects(words, verb.i)]
+    key = ("direct_objects tokens", verb.i)
+    found: list[Token] | None = words.memo.get(key)
+    if found is None:
+        tokens = words.tokens
+        found = words.memo[key] = [tokens[k] for k in _direct_objects(words, verb.i)]
+    return list(found)
 
 
 _DIRECT_OBJECT_DEPS = label_ids(*OBJECT_DEPS, "dative", "attr", "oprd")
@@ -403,8 +410,14 @@ def prep_objects(head: Token) -> dict[str, list[Token]]:
     once per token and Doc (each caller gets its own copy of the table and its lists).
     """
     words = words_of(head.doc)
-    tokens = words.tokens
-    return {prep: [tokens[k] for k in objs] for prep, objs in _prep_objects(words, head.i).items()}
+    key = ("prep_objects tokens", head.i)
+    found: dict[str, list[Token]] | None = words.memo.get(key)
+    if found is None:
+        tokens = words.tokens
+        found = words.memo[key] = {
+            prep: [tokens[k] for k in objs] for prep, objs in _prep_objects(words, head.i).items()
+        }
+    return {prep: list(objs) for prep, objs in found.items()}
 
 
 def _prep_objects(words: Words, head: int) -> dict[str, list[int]]:

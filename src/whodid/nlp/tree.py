@@ -104,7 +104,7 @@ class Tree:
                 kid_ids[i + offset].append(i)
         self._deps: list[int] | None = None
         # each token's children as indices, and as tokens, in document order
-        self.kid_ids: list[tuple[int, ...]] = [tuple(k) for k in kid_ids]
+        self.kid_ids: list[list[int]] = kid_ids  # (do not change them)
         tokens = self.tokens
         token_at = tokens.__getitem__
         self.kids: list[tuple[Token, ...]] = [
@@ -171,6 +171,18 @@ class Tree:
             found = self._labels[attr] = self.doc.to_array(attr).tolist() if self.tokens else []
         return found
 
+    def _read_labels(self) -> None:
+        """DEP, POS, TAG and ENT_TYPE in one ``to_array`` (each call has a fixed cost)."""
+        columns: list[list[int]] = [[], [], [], []]
+        if self.tokens:
+            columns = self.doc.to_array([DEP, POS, TAG, ENT_TYPE]).T.tolist()
+        if self._deps is None:
+            self._deps = columns[0]
+        if self._pos is None:
+            self._pos = columns[1]
+        self._labels.setdefault(TAG, columns[2])
+        self._labels.setdefault(ENT_TYPE, columns[3])
+
     def words(self) -> Words:
         """The per-token lists a walk of the parse reads, in one object (read once)."""
         if self._words is None:
@@ -206,6 +218,7 @@ class Words:
     )
 
     def __init__(self, tree: Tree) -> None:
+        tree._read_labels()
         self.tree = tree
         self.tokens = tree.tokens
         self.kids = tree.kid_ids  # children's indices
@@ -250,6 +263,14 @@ def tree_of(doc: Doc) -> Tree:
 def words_of(doc: Doc) -> Words:
     """The per-token lists of ``doc`` (:class:`Words`), read once while it is the Doc being
     worked on."""
+    tree = _last
+    if (
+        tree is not None
+        and tree.doc is doc
+        and tree._words is not None
+        and len(tree.tokens) == len(doc)
+    ):
+        return tree._words
     return tree_of(doc).words()
 
 
