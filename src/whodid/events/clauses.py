@@ -38,6 +38,8 @@ def with_conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Arnor and Gondor"), list members the
     parser took for appositions included ("Peru, the troubled Bolivia, and Chile")."""
     words = words_of(token.doc)
+    if _alone(words, token.i):
+        return [token]
     key = ("with_conjuncts tokens", token.i)
     others: list[Token] | None = words.memo.get(key)
     if others is None:
@@ -49,11 +51,20 @@ def with_conjuncts(token: Token) -> list[Token]:
 def _with_conjuncts(words: Words, i: int) -> list[int]:
     """:func:`with_conjuncts` on token indices (the first is ``i``): worked out once per token
     and Doc (do not change the list)."""
+    if _alone(words, i):
+        return [i]
     key = ("with_conjuncts", i)
     found: list[int] | None = words.memo.get(key)
     if found is None:
         found = words.memo[key] = _coordinated(words, i)
     return found
+
+
+def _alone(words: Words, i: int) -> bool:
+    """A token that is no conjunct and has no conjunct or apposition of its own is listed with
+    no other (most are: the walk of :func:`_coordinated` is left out)."""
+    deps = words.deps
+    return deps[i] != _CONJ and not any(deps[k] in _CONJ_OR_APPOS for k in words.kids[i])
 
 
 # The ids of the labels that the walks on token indices compare (``whodid.nlp.tree.Words``).
@@ -65,6 +76,7 @@ _VERB_OR_ADJ_POS = label_ids("VERB", "ADJ")
 _ADP = label_id("ADP")
 _VERB = label_id("VERB")
 _LIST_DEPS = label_ids("cc", "punct", "conj")
+_CONJ_OR_APPOS = label_ids("conj", "appos")
 _APPOS, _CC, _CONJ, _DET, _AUX = (label_id(d) for d in ("appos", "cc", "conj", "det", "aux"))
 _PREP, _POBJ, _CCOMP, _XCOMP, _ACL = (
     label_id(d) for d in ("prep", "pobj", "ccomp", "xcomp", "acl")
@@ -410,6 +422,8 @@ def prep_objects(head: Token) -> dict[str, list[Token]]:
     once per token and Doc (each caller gets its own copy of the table and its lists).
     """
     words = words_of(head.doc)
+    if not _has_prepositions(words, head.i):
+        return {}
     key = ("prep_objects tokens", head.i)
     found: dict[str, list[Token]] | None = words.memo.get(key)
     if found is None:
@@ -422,6 +436,8 @@ def prep_objects(head: Token) -> dict[str, list[Token]]:
 
 def _prep_objects(words: Words, head: int) -> dict[str, list[int]]:
     """:func:`prep_objects` on token indices, memoised per Doc (do not change the table)."""
+    if not _has_prepositions(words, head):
+        return _NO_PREPOSITIONS
     key = ("prep_objects", head)
     found: dict[str, list[int]] | None = words.memo.get(key)
     if found is not None:
@@ -441,6 +457,15 @@ def _prep_objects(words: Words, head: int) -> dict[str, list[int]]:
             found.setdefault(prep, []).extend(_with_conjuncts(words, pobj))
     words.memo[key] = found
     return found
+
+
+_NO_PREPOSITIONS: dict[str, list[int]] = {}  # (never changed)
+
+
+def _has_prepositions(words: Words, head: int) -> bool:
+    """Does a preposition (or agent, dative) hang on the token? Most tokens have none."""
+    deps = words.deps
+    return any(deps[c] in _PREP_LINK_DEPS for c in words.kids[head])
 
 
 def due_to_objects(verb: Token) -> list[Token]:
