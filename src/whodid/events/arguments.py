@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from whodid.events import clauses
 from whodid.events.lexicon import Entry, Lexicon
-from whodid.nlp.tree import children, label_id, label_ids, lefts, words_of
+from whodid.nlp.tree import children, lefts
 
 # A nominal trigger's recipient: "the arrest of", "talks with", "an attack on", "a note to".
 NOUN_TARGET_PREPS = ("of", "against", "on", "upon", "to", "toward", "towards", "with", "into")
@@ -53,18 +53,13 @@ def _usable(tokens: list[Token], trigger: list[Token]) -> list[Token]:
     if not tokens:
         return []
     own = {t.i for t in trigger}
-    words = words_of(tokens[0].doc)
-    ents, lemmas, lowers, heads = words.ents, words.lemmas, words.lowers, words.heads
     return [
         t
         for t in tokens
-        if (i := t.i) not in own
-        and (ents[i] not in _NON_ACTOR_ENT_IDS or _counted(t))
-        and not (lemmas[i] in _TIME_NOUNS and lowers[heads[i]] == "at")
+        if t.i not in own
+        and (t.ent_type_ not in _NON_ACTOR_ENTS or _counted(t))
+        and not (t.lemma_.lower() in _TIME_NOUNS and t.head.lower_ == "at")
     ]
-
-
-_NON_ACTOR_ENT_IDS = label_ids(*_NON_ACTOR_ENTS)
 
 
 # "at the same time", "at some point", "at this stage": when, not whom.
@@ -83,29 +78,18 @@ def _counted(token: Token) -> bool:
 def owner(token: Token, is_actor: IsActor) -> Token | None:
     """An actor that owns a non-actor argument: "Gondor's proposal", "a U.S.-funded program",
     "the attack by Osgiliath soldiers"."""
-    words = words_of(token.doc)
-    i = token.i
-    if words.pos[i] == _NOUN:
+    if token.pos_ == "NOUN":
         for by in (*clauses.prep_objects(token).get("by", []), *attributed(token)):
             if is_actor(by):
                 return by
-    deps, tokens = words.deps, words.tokens
-    for k in words.kids[i]:
-        if k > i:
-            break  # the children are in order: the left ones first
-        if deps[k] in _OWNER_DEPS:
-            left = tokens[k]
+    for left in lefts(token):
+        if left.dep_ in ("poss", "compound", "amod", "npadvmod", "nmod"):
             if is_actor(left):
                 return left
             inner = owner(left, is_actor)
             if inner is not None:
                 return inner
     return None
-
-
-# The ids of the labels that the walks on token indices compare (``whodid.nlp.tree.Words``).
-_NOUN = label_id("NOUN")
-_OWNER_DEPS = label_ids("poss", "compound", "amod", "npadvmod", "nmod")
 
 
 # Uses of force, whose "with"-phrase after an object is an instrument, unless it is a name.

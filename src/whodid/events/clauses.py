@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whodid.nlp.tree import Words, children, conjunct_ids, label_id, label_ids, lefts, words_of
+from whodid.nlp.tree import children, conjuncts, lefts, tree_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -37,116 +37,54 @@ _INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"}
 def with_conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Arnor and Gondor"), list members the
     parser took for appositions included ("Peru, the troubled Bolivia, and Chile")."""
-    words = words_of(token.doc)
-    if _alone(words, token.i):
-        return [token]
-    key = ("with_conjuncts tokens", token.i)
-    others: list[Token] | None = words.memo.get(key)
-    if others is None:
-        tokens = words.tokens
-        others = words.memo[key] = [tokens[k] for k in _with_conjuncts(words, token.i)[1:]]
-    return [token, *others]  # the token itself comes first
-
-
-def _with_conjuncts(words: Words, i: int) -> list[int]:
-    """:func:`with_conjuncts` on token indices (the first is ``i``): worked out once per token
-    and Doc (do not change the list)."""
-    if _alone(words, i):
-        return [i]
-    key = ("with_conjuncts", i)
-    found: list[int] | None = words.memo.get(key)
-    if found is None:
-        found = words.memo[key] = _coordinated(words, i)
-    return found
-
-
-def _alone(words: Words, i: int) -> bool:
-    """A token that is no conjunct and has no conjunct or apposition of its own is listed with
-    no other (most are: the walk of :func:`_coordinated` is left out)."""
-    deps = words.deps
-    return deps[i] != _CONJ and not any(deps[k] in _CONJ_OR_APPOS for k in words.kids[i])
-
-
-# The ids of the labels that the walks on token indices compare (``whodid.nlp.tree.Words``).
-_NOUN = label_id("NOUN")
-_NOMINAL_POS = label_ids("NOUN", "PROPN")
-_NOMINAL_OR_PRONOUN_POS = label_ids("NOUN", "PROPN", "PRON")
-_OBJECT_POS = label_ids("NOUN", "PROPN", "PRON", "NUM")
-_VERB_OR_ADJ_POS = label_ids("VERB", "ADJ")
-_ADP = label_id("ADP")
-_VERB = label_id("VERB")
-_LIST_DEPS = label_ids("cc", "punct", "conj")
-_CONJ_OR_APPOS = label_ids("conj", "appos")
-_APPOS, _CC, _CONJ, _DET, _AUX = (label_id(d) for d in ("appos", "cc", "conj", "det", "aux"))
-_PREP, _POBJ, _CCOMP, _XCOMP, _ACL = (
-    label_id(d) for d in ("prep", "pobj", "ccomp", "xcomp", "acl")
-)
-_PREP_LINK_DEPS = label_ids("prep", "agent", "dative")
-_PREP_OBJECT_DEPS = label_ids("pobj", "pcomp")
-_NOMINAL_SUBJECT_DEPS = label_ids("nsubj", "nsubjpass")
-_PASSIVE_SUBJECT_IDS = label_ids(*PASSIVE_SUBJECT_DEPS)
-_CLAUSE_SUBJECT_DEPS = label_ids("nsubj", "csubj")
-_REDUCING_DEPS = label_ids("mark", "aux", "auxpass")
-_LEFT_MODIFIER_DEPS = label_ids("compound", "amod")
-_RELCL = label_id("relcl")
-_VBD, _VBN, _VBG = (label_id(t) for t in ("VBD", "VBN", "VBG"))
-_PARTICIPLE_TAGS = label_ids("VBG", "VBN")
-
-
-def _coordinated(words: Words, i: int) -> list[int]:
-    pos, tree = words.pos, words.tree
-    out = [i]
-    coordinated = [k for k in conjunct_ids(tree, i) if k > i]
-    if not _interposed_qualifiers(words, i, coordinated):
-        out.extend(k for k in coordinated if pos[k] in _NOMINAL_OR_PRONOUN_POS)
-    for member in _listed_appositions(words, i):
+    out = [token]
+    coordinated = [c for c in conjuncts(token) if c.i > token.i]
+    if not _interposed_qualifiers(token, coordinated):
+        out.extend(c for c in coordinated if c.pos_ in ("NOUN", "PROPN", "PRON"))
+    for member in _listed_appositions(token):
         out.append(member)
-        out.extend(k for k in conjunct_ids(tree, member) if k > member and pos[k] in _NOMINAL_POS)
+        out.extend(c for c in conjuncts(member) if c.i > member.i and c.pos_ in ("NOUN", "PROPN"))
     if len(out) > 2:
-        out.sort()
+        out.sort(key=lambda t: t.i)
     return out
 
 
-def _interposed_qualifiers(words: Words, i: int, coordinated: list[int]) -> bool:
+def _interposed_qualifiers(token: Token, coordinated: list[Token]) -> bool:
     """Bare words set off by commas after a common noun qualify it rather than list more
     parties: "no aircraft, military or civilian, crossed" (the parser makes "military" and
     "civilian" conjuncts of "aircraft"). Every conjunct is one lower-case word with nothing of
     its own, the first follows a comma right after the noun, a comma closes the last."""
-    if words.pos[i] != _NOUN or not coordinated:
+    if token.pos_ != "NOUN" or not coordinated:
         return False
-    texts, deps = words.tree.texts(), words.deps
+    doc = token.doc
     first, last = coordinated[0], coordinated[-1]
-    if first < 2 or texts[first - 1] != ",":
+    if first.i < 2 or doc[first.i - 1].text != ",":
         return False
-    if last + 1 >= len(texts) or texts[last + 1] != ",":
+    if last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
         return False
     for conj in coordinated:
-        if not words.tokens[conj].is_lower or any(
-            deps[c] not in _LIST_DEPS for c in words.kids[conj]
-        ):
+        if not conj.is_lower or any(c.dep_ not in ("cc", "punct", "conj") for c in conj.children):
             return False
-    return all(deps[k] in _LIST_DEPS for k in range(i + 1, last + 1))
+    return all(c.dep_ in ("punct", "cc", "conj") for c in doc[token.i + 1 : last.i + 1])
 
 
 # Entity types of names that can stand as members of a list of parties.
-_PARTY_ENTS = label_ids("GPE", "ORG", "NORP", "PERSON", "LOC")
+_PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 
 
-def _listed_appositions(words: Words, i: int) -> list[int]:
+def _listed_appositions(token: Token) -> list[Token]:
     """Names in apposition that are really members of a list: "Peru, the troubled Bolivia, and
     Chile" (the parser hangs "Bolivia" on "Peru" as an apposition). An apposition counts when it
     is a name, its head a name too, and the head's coordinator follows it; "Peru, the host
     country, and Chile" keeps its description out."""
-    ents, deps = words.ents, words.deps
-    if ents[i] not in _PARTY_ENTS:
+    if token.ent_type_ not in _PARTY_ENTS:
         return []  # "the two parties, X and Y": the names spell out a common noun
-    found: list[int] = []
-    kids = words.kids[i]
-    for child in kids:
-        if deps[child] != _APPOS or child < i or ents[child] not in _PARTY_ENTS:
+    found: list[Token] = []
+    for child in children(token):
+        if child.dep_ != "appos" or child.i < token.i or child.ent_type_ not in _PARTY_ENTS:
             continue
-        listed = any(deps[c] == _CC and c > child for c in kids)
-        if listed and not any(deps[c] == _CONJ and c < child for c in kids):
+        listed = any(c.dep_ == "cc" and c.i > child.i for c in children(token))
+        if listed and not any(c.dep_ == "conj" and c.i < child.i for c in children(token)):
             found.append(child)
     return found
 
@@ -164,7 +102,7 @@ def role_members(token: Token) -> list[Token]:
     conjunct serves the others). Empty
     unless the role is a common noun and two or more names (or national adjectives) are
     listed."""
-    if words_of(token.doc).pos[token.i] != _NOUN:
+    if token.pos_ != "NOUN":
         return []
     owners = [token]
     if token.dep_ == "conj" and token.head.pos_ == "NOUN":
@@ -201,24 +139,11 @@ def _relative_head(token: Token) -> Token:
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
-    """The token's children whose ``dep_`` is one of ``deps``."""
-    words = words_of(token.doc)
-    wanted = _DEP_IDS.get(deps)
-    if wanted is None:
-        wanted = _DEP_IDS[deps] = label_ids(*deps)
-    labels, tokens = words.deps, words.tokens
-    return [tokens[c] for c in words.kids[token.i] if labels[c] in wanted]
-
-
-# the label ids of the sets of dependency labels ``_children`` is asked for
-_DEP_IDS: dict[frozenset[str], frozenset[int]] = {}
-_PASSIVE_MARK_IDS = label_ids(*PASSIVE_SUBJECT_DEPS, "auxpass")
+    return [c for c in children(token) if c.dep_ in deps]
 
 
 def is_passive(verb: Token) -> bool:
-    words = words_of(verb.doc)
-    labels = words.deps
-    return any(labels[c] in _PASSIVE_MARK_IDS for c in words.kids[verb.i])
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children(verb))
 
 
 def agents(verb: Token) -> list[Token]:
@@ -381,38 +306,25 @@ def complement_subjects(head: Token) -> list[Token]:
 def direct_objects(verb: Token) -> list[Token]:
     """The verb's direct objects (and datives, attributes), with their conjuncts; worked out
     once per token and Doc (each caller gets its own copy of the list)."""
-    words = words_of(verb.doc)
-    key = ("direct_objects tokens", verb.i)
-    found: list[Token] | None = words.memo.get(key)
+    memo = tree_of(verb.doc).memo
+    key = ("direct_objects", verb.i)
+    found = memo.get(key)
     if found is None:
-        tokens = words.tokens
-        found = words.memo[key] = [tokens[k] for k in _direct_objects(words, verb.i)]
+        found = memo[key] = _direct_objects(verb)
     return list(found)
 
 
-_DIRECT_OBJECT_DEPS = label_ids(*OBJECT_DEPS, "dative", "attr", "oprd")
+def _direct_objects(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for obj in _children(verb, OBJECT_DEPS | frozenset({"dative", "attr", "oprd"})):
+        if obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or _nominal_use(obj):
+            out.extend(with_conjuncts(obj))
+    return out
 
 
-def _direct_objects(words: Words, verb: int) -> list[int]:
-    """:func:`direct_objects` on token indices, memoised per Doc (do not change the list)."""
-    key = ("direct_objects", verb)
-    found: list[int] | None = words.memo.get(key)
-    if found is None:
-        found = []
-        deps, pos = words.deps, words.pos
-        for obj in words.kids[verb]:
-            if deps[obj] in _DIRECT_OBJECT_DEPS and (
-                pos[obj] in _OBJECT_POS or _nominal_use(words, obj)
-            ):
-                found.extend(_with_conjuncts(words, obj))
-        words.memo[key] = found
-    return found
-
-
-def _nominal_use(words: Words, i: int) -> bool:
+def _nominal_use(token: Token) -> bool:
     """ "evacuated the wounded", "fed the poor": a participle or adjective naming people."""
-    deps = words.deps
-    return words.pos[i] in _VERB_OR_ADJ_POS and any(deps[c] == _DET for c in words.kids[i])
+    return token.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in children(token))
 
 
 def prep_objects(head: Token) -> dict[str, list[Token]]:
@@ -421,104 +333,57 @@ def prep_objects(head: Token) -> dict[str, list[Token]]:
     Two-word prepositions are keyed by both words joined by a space ("out of"). Worked out
     once per token and Doc (each caller gets its own copy of the table and its lists).
     """
-    words = words_of(head.doc)
-    if not _has_prepositions(words, head.i):
-        return {}
-    key = ("prep_objects tokens", head.i)
-    found: dict[str, list[Token]] | None = words.memo.get(key)
+    memo = tree_of(head.doc).memo
+    key = ("prep_objects", head.i)
+    found = memo.get(key)
     if found is None:
-        tokens = words.tokens
-        found = words.memo[key] = {
-            prep: [tokens[k] for k in objs] for prep, objs in _prep_objects(words, head.i).items()
-        }
+        found = memo[key] = _prep_objects(head)
     return {prep: list(objs) for prep, objs in found.items()}
 
 
-def _prep_objects(words: Words, head: int) -> dict[str, list[int]]:
-    """:func:`prep_objects` on token indices, memoised per Doc (do not change the table)."""
-    if not _has_prepositions(words, head):
-        return _NO_PREPOSITIONS
-    key = ("prep_objects", head)
-    found: dict[str, list[int]] | None = words.memo.get(key)
-    if found is not None:
-        return found
-    deps, pos, lowers, kids = words.deps, words.pos, words.lowers, words.kids
-    found = {}
-    for child in kids[head]:
-        if deps[child] not in _PREP_LINK_DEPS or pos[child] != _ADP:
+def _prep_objects(head: Token) -> dict[str, list[Token]]:
+    out: dict[str, list[Token]] = {}
+    for child in children(head):
+        if child.dep_ not in ("prep", "agent", "dative") or child.pos_ != "ADP":
             continue
-        prep = lowers[child]
-        pobjs = [c for c in kids[child] if deps[c] in _PREP_OBJECT_DEPS]
-        inner = [c for c in kids[child] if deps[c] == _PREP]
+        key = child.lower_
+        pobjs = [c for c in children(child) if c.dep_ in ("pobj", "pcomp")]
+        inner = [c for c in children(child) if c.dep_ == "prep"]
         if not pobjs and inner:  # "out of", "away from"
-            prep = f"{prep} {lowers[inner[0]]}"
-            pobjs = [c for c in kids[inner[0]] if deps[c] == _POBJ]
+            key = f"{key} {inner[0].lower_}"
+            pobjs = [c for c in inner[0].children if c.dep_ == "pobj"]
         for pobj in pobjs:
-            found.setdefault(prep, []).extend(_with_conjuncts(words, pobj))
-    words.memo[key] = found
-    return found
-
-
-_NO_PREPOSITIONS: dict[str, list[int]] = {}  # (never changed)
-
-
-def _has_prepositions(words: Words, head: int) -> bool:
-    """Does a preposition (or agent, dative) hang on the token? Most tokens have none."""
-    deps = words.deps
-    return any(deps[c] in _PREP_LINK_DEPS for c in words.kids[head])
+            out.setdefault(key, []).extend(with_conjuncts(pobj))
+    return out
 
 
 def due_to_objects(verb: Token) -> list[Token]:
     """The objects of "due to", "owing to" after a verb (parsed due <-prep, to <-pcomp)."""
-    words = words_of(verb.doc)
-    tokens = words.tokens
-    return [tokens[k] for k in _due_to_objects(words, verb.i)]
-
-
-def _due_to_objects(words: Words, verb: int) -> list[int]:
-    deps, lowers, kids = words.deps, words.lowers, words.kids
-    found: list[int] = []
-    for due in kids[verb]:
-        if deps[due] == _PREP and lowers[due] in ("due", "owing"):
-            for to in kids[due]:
-                if lowers[to] == "to":  # the object hangs from "to", or from "due" itself
-                    found.extend(o for o in (*kids[to], *kids[due]) if deps[o] == _POBJ)
+    found: list[Token] = []
+    for due in children(verb):
+        if due.dep_ == "prep" and due.lower_ in ("due", "owing"):
+            for to in children(due):
+                if to.lower_ == "to":  # the object hangs from "to", or from "due" itself
+                    found.extend(o for o in (*children(to), *children(due)) if o.dep_ == "pobj")
     return found
 
 
-def _reduced(words: Words, verb: int) -> bool:
+def _reduced(verb: Token) -> bool:
     """A participle with no "that" and no auxiliary: a reduced clause."""
-    deps = words.deps
-    return not any(deps[c] in _REDUCING_DEPS for c in words.kids[verb])
+    return not any(c.dep_ in ("mark", "aux", "auxpass") for c in children(verb))
 
 
-def _to_infinitive(words: Words, verb: int) -> bool:
-    """The verb has an infinitive's "to" ("to hold")."""
-    deps, lowers = words.deps, words.lowers
-    return any(deps[a] == _AUX and lowers[a] == "to" for a in words.kids[verb])
-
-
-def _reduced_to_clause(words: Words, verb: int) -> bool:
+def _reduced_to_clause(verb: Token) -> bool:
     """ "found rifles believed to belong to ...": a participle with a to-infinitive, no "that"
     and no auxiliary, that the small model tags as a past tense with the noun as its subject."""
-    deps = words.deps
     return (
-        words.tags[verb] == _VBD
-        and _reduced(words, verb)
-        and any(deps[c] == _XCOMP and _to_infinitive(words, c) for c in words.kids[verb])
+        verb.tag_ == "VBD"
+        and _reduced(verb)
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))
+            for c in children(verb)
+        )
     )
-
-
-def _relative_head_id(words: Words, i: int) -> int:
-    """:func:`_relative_head` on token indices."""
-    heads, deps, pos = words.heads, words.deps, words.pos
-    if words.lowers[i] in RELATIVE_PRONOUNS and deps[heads[i]] == _RELCL:
-        return heads[heads[i]]
-    if pos[i] == _VERB and words.tags[i] in _PARTICIPLE_TAGS and deps[i] in _CLAUSE_SUBJECT_DEPS:
-        described = [c for c in words.kids[i] if deps[c] in _NOMINAL_SUBJECT_DEPS]
-        if described and described[0] < i and pos[described[0]] in _NOMINAL_POS:
-            return described[0]
-    return i
 
 
 def object_lemmas(head: Token, *, purpose: str | None = None) -> set[str]:
@@ -526,53 +391,52 @@ def object_lemmas(head: Token, *, purpose: str | None = None) -> set[str]:
     entity types as ``@gpe``, ``@loc``, ``@fac`` ... (lexicon objects may name them).
     ``purpose`` names a preposition whose phrase states a purpose, not an object ("left for
     talks": "for")."""
-    words = words_of(head.doc)
-    deps, tags, kids = words.deps, words.tags, words.kids
-    lowers, lemmas = words.lowers, words.lemmas
-    h = head.i
-    direct = _direct_objects(words, h)
+    words: set[str] = set()
+    direct = direct_objects(head)
     # "a curfew was imposed"; "the coaches, which were booked for pilgrims": the coaches
-    passive_subjects = [
-        _relative_head_id(words, s) for s in kids[h] if deps[s] in _PASSIVE_SUBJECT_IDS
-    ]
-    preps = _prep_objects(words, h)
-    if purpose is not None and purpose in preps:
-        preps = {prep: objs for prep, objs in preps.items() if prep != purpose}
+    passive_subjects = [_relative_head(s) for s in _children(head, PASSIVE_SUBJECT_DEPS)]
+    preps = prep_objects(head)
+    if purpose is not None:
+        preps.pop(purpose, None)
     candidates = [*direct, *passive_subjects]
     for objs in preps.values():
         candidates.extend(objs)
-    candidates.extend(_due_to_objects(words, h))  # "died due to police firing"
-    for child in kids[h]:  # "found a cache of rifles hidden in ...", parsed as a clause
-        if deps[child] == _CCOMP and (tags[child] == _VBN or _reduced_to_clause(words, child)):
-            subjects = [c for c in kids[child] if deps[c] in _NOMINAL_SUBJECT_DEPS]
+    candidates.extend(due_to_objects(head))  # "died due to police firing"
+    for child in children(head):  # "found a cache of rifles hidden in ...", parsed as a clause
+        if child.dep_ == "ccomp" and (child.tag_ == "VBN" or _reduced_to_clause(child)):
+            subjects = _children(child, frozenset({"nsubj", "nsubjpass"}))
             direct = [*direct, *subjects]
-            if _reduced(words, child):  # not "agreed that the tariffs should be lowered"
+            if _reduced(child):  # not "agreed that the tariffs should be lowered"
                 candidates.extend(subjects)
-    if deps[h] == _ACL and tags[h] == _VBN:  # "the bombs discovered on Monday"
-        candidates.append(words.heads[h])
+    if head.dep_ == "acl" and head.tag_ == "VBN":  # "the bombs discovered on Monday"
+        candidates.append(head.head)
     for obj in direct:  # "asked its allies for weapons"
-        for objs in _prep_objects(words, obj).values():
+        for objs in prep_objects(obj).values():
             candidates.extend(objs)
-    for child in kids[h]:
+    for child in children(head):
         # "allowed the leader to hold a rally": the small model often makes it a ccomp
-        if deps[child] == _XCOMP or (deps[child] == _CCOMP and _to_infinitive(words, child)):
-            candidates.extend(_direct_objects(words, child))
-    found: set[str] = set()
-    for i in candidates:
-        found.add(lemmas[i])
-        found.add(lowers[i])
-        for child in kids[i]:  # "police firing" parsed as police <-acl- firing
-            if child == i + 1 and deps[child] == _ACL and tags[child] == _VBG:
-                found.add(lowers[i + 1])
-            elif child < i and deps[child] in _LEFT_MODIFIER_DEPS:  # its left children
-                found.add(f"{lowers[child]} {lemmas[i]}")
+        if child.dep_ == "xcomp" or (
+            child.dep_ == "ccomp"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(child))
+        ):
+            candidates.extend(direct_objects(child))
+    tree = tree_of(head.doc)
+    lowers, lemmas = tree.lowers(), tree.lemma_lowers()
+    for obj in candidates:
+        i = obj.i
+        words.add(lemmas[i])
+        words.add(lowers[i])
+        for child in tree.kids[i]:  # "police firing" parsed as police <-acl- firing
+            if child.i == i + 1 and child.dep_ == "acl" and child.tag_ == "VBG":
+                words.add(lowers[i + 1])
+            elif child.i < i and child.dep_ in ("compound", "amod"):  # its left children
+                words.add(f"{lowers[child.i]} {lemmas[i]}")
     # "@gpe": a named place as the object itself ("captured Mosul", "the capture of Mosul"),
     # not any name in a prepositional phrase ("captured him in Culiacan")
-    ents = words.ents
-    for i in (*direct, *passive_subjects, *preps.get("of", [])):
-        if ents[i]:
-            found.add(f"@{words.tokens[i].ent_type_.lower()}")
-    return found
+    for obj in (*direct, *passive_subjects, *preps.get("of", [])):
+        if obj.ent_type_:
+            words.add(f"@{obj.ent_type_.lower()}")
+    return words
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -29,7 +29,7 @@ from whodid.events.arguments import (
 )
 from whodid.events.lexicon import Entry, Lexicon, Phrase
 from whodid.events.modality import is_negated, modality
-from whodid.nlp.tree import Words, children, label_id, label_ids, tree_of, words_of
+from whodid.nlp.tree import children, tree_of
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -67,60 +67,49 @@ class Candidate:
         return self.trigger[0]
 
 
-def _nearby(head: Token, *, depth: int = 2) -> dict[str, int]:
-    """The words near ``head`` in the tree a phrase may name, by lower form and lemma (token
-    indices); the nearest (breadth-first) wins.
+def _nearby(head: Token, *, depth: int = 2) -> dict[str, Token]:
+    """The words near ``head`` in the tree a phrase may name, by lower form and lemma; the
+    nearest (breadth-first) wins.
 
     Content words may sit in a complement clause ("urge ... to resign"); a preposition must
     belong to the head's own clause ("agreed to provide X with" is no "agree with").
     """
-    words = words_of(head.doc)
-    deps, pos, lowers, lemmas, kids = words.deps, words.pos, words.lowers, words.lemmas, words.kids
-    h = head.i
-    found: dict[str, int] = {}
-    frontier = [(h, False)]
+    found: dict[str, Token] = {}
+    frontier = [(head, False)]
     for _ in range(depth):
-        nxt: list[tuple[int, bool]] = []
+        nxt: list[tuple[Token, bool]] = []
         for tok, crossed in frontier:
-            for child in kids[tok]:
-                dep = deps[child]
-                clause = dep in _CLAUSE_DEPS
-                if clause and _own_subject(words, child):
+            for child in children(tok):
+                dep = child.dep_
+                inside = crossed or dep in _CLAUSE_DEPS
+                if dep in _CLAUSE_DEPS and _own_subject(child):
                     continue  # "..., even as the Kurds said X had attacked": another act's words
-                inside = crossed or clause
                 nxt.append((child, inside))
-                if inside and dep in _PREP_LINK_DEPS:
+                if inside and dep in ("prep", "agent", "dative"):
                     continue
-                if dep == _PREP and tok != h and pos[tok] in _ADVERBIAL_POS:
+                if dep == "prep" and tok.i != head.i and tok.pos_ in ("ADV", "ADJ"):
                     continue  # "flew close to the base", "moved near to X": the modifier's own
-                if dep == _PREP and _temporal_prep(words, child):
+                if dep == "prep" and _temporal_prep(child):
                     continue
-                if dep == _AUX and lowers[child] == "to":
+                if dep == "aux" and child.lower_ == "to":
                     continue  # the infinitive's "to" is no preposition of the phrase
-                found.setdefault(lowers[child], child)
-                found.setdefault(lemmas[child], child)
+                found.setdefault(child.lower_, child)
+                found.setdefault(child.lemma_.lower(), child)
         frontier = nxt
     if _compound_gerund(head):  # "police firing" parsed as police <-acl- firing
-        found.setdefault(lowers[h - 1], h - 1)
-        found.setdefault(lemmas[h - 1], h - 1)
+        found.setdefault(head.head.lower_, head.head)
+        found.setdefault(head.head.lemma_.lower(), head.head)
     return found
 
 
-_CLAUSE_DEPS = label_ids("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis")
-# The ids of the labels that the walks on token indices compare (``whodid.nlp.tree.Words``).
-_PREP, _AUX, _POBJ, _MARK = (label_id(d) for d in ("prep", "aux", "pobj", "mark"))
-_PREP_LINK_DEPS = label_ids("prep", "agent", "dative")
-_NOMINAL_SUBJECT_DEPS = label_ids("nsubj", "nsubjpass")
-_ADVERBIAL_POS = label_ids("ADV", "ADJ")
-_TIME_ENTS = label_ids("DATE", "TIME")
+_CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis"})
 
 
-def _own_subject(words: Words, clause: int) -> bool:
+def _own_subject(clause: Token) -> bool:
     """An adverbial clause with a subject of its own ("even as X said", "if X strikes")
     reports another act, whose words are no part of the trigger's phrase."""
-    deps, lowers, kids = words.deps, words.lowers, words.kids[clause]
-    return any(deps[c] in _NOMINAL_SUBJECT_DEPS for c in kids) and any(
-        deps[c] == _MARK and lowers[c] in _ADVERBIAL_MARKS for c in kids
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in children(clause)) and any(
+        c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in children(clause)
     )
 
 
@@ -131,18 +120,15 @@ _ADVERBIAL_MARKS = frozenset(
 )
 
 
-def _temporal_prep(words: Words, i: int) -> bool:
+def _temporal_prep(token: Token) -> bool:
     """ "on Monday", "in March": a preposition of time is no part of a verb phrase."""
-    deps, ents = words.deps, words.ents
-    return deps[i] == _PREP and any(
-        deps[c] == _POBJ and ents[c] in _TIME_ENTS for c in words.kids[i]
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in children(token)
     )
 
 
-def _match_phrase(phrase: Phrase, near: dict[str, int]) -> list[int] | None:
-    """The indices of the words the phrase names besides its head, or None if one is not
-    near."""
-    matched = []
+def _match_phrase(phrase: Phrase, head: Token, near: dict[str, Token]) -> list[Token] | None:
+    matched = [head]
     for word in phrase.extras:
         found = near.get(word)
         if found is None:
@@ -152,9 +138,9 @@ def _match_phrase(phrase: Phrase, near: dict[str, int]) -> list[int] | None:
 
 
 def _object_ok(entry: Entry, objects: set[str]) -> bool:
-    if entry.not_objects and not entry.not_objects.isdisjoint(objects):
+    if entry.not_objects and entry.not_objects & objects:
         return False
-    return not entry.objects or not entry.objects.isdisjoint(objects)
+    return not entry.objects or bool(entry.objects & objects)
 
 
 def _recipient_ok(entry: Entry, head: Token) -> bool:
@@ -243,8 +229,7 @@ def _choose(
     A travel verb's "for"-phrase is its purpose, no object ("left for talks" is no walk-out)."""
     # The head's objects and nearby words are read only when an entry asks for them.
     objects: set[str] | None = None
-    near: dict[str, int] | None = None
-    pos: list[int] = []
+    near: dict[str, Token] | None = None
     best: tuple[int, Entry, list[Token]] | None = None
     plan = _plan(entries, head.lemma_.lower(), head.lower_, nominal=nominal)
     for entry, phrases, constrains_objects, constrains_clause, bonus in plan:
@@ -264,20 +249,15 @@ def _choose(
                 continue
             if near is None:
                 near = _nearby(head)
-                pos = words_of(head.doc).pos
-            matched = _match_phrase(phrase, near)
+            matched = _match_phrase(phrase, head, near)
             if matched is None:
                 continue
             # content words of a phrase ("threaten kill") weigh like an object constraint
-            score = sum(2 if pos[k] in _CONTENT_POS else 1 for k in matched)
+            score = sum(2 if t.pos_ in ("VERB", "NOUN", "PROPN", "ADJ") else 1 for t in matched[1:])
             score += bonus
             if best is None or score > best[0]:
-                tokens = words_of(head.doc).tokens
-                best = (score, entry, [head, *(tokens[k] for k in matched)])
+                best = (score, entry, matched)
     return (best[1], best[2]) if best else None
-
-
-_CONTENT_POS = label_ids("VERB", "NOUN", "PROPN", "ADJ")
 
 
 _NOUN_DEPS = frozenset({"dobj", "obj", "pobj", "nsubj", "nsubjpass"})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from whodid.nlp.tree import children, label_id, label_ids, words_of
+from whodid.nlp.tree import children
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
@@ -72,33 +72,21 @@ ALLEGING_VERBS = frozenset(
 
 
 def _has_neg_child(token: Token) -> bool:
-    words = words_of(token.doc)
-    deps, lowers = words.deps, words.lowers
     return any(
-        deps[c] == _NEG or (lowers[c] in NEGATORS and deps[c] in _NEGATOR_DEPS)
-        for c in words.kids[token.i]
+        c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("det", "advmod"))
+        for c in children(token)
     )
 
 
 def _negative_subject(token: Token) -> bool:
     """ "no aircraft entered", "nobody was arrested" """
-    words = words_of(token.doc)
-    deps, lowers, kids = words.deps, words.lowers, words.kids
-    for child in kids[token.i]:
-        if deps[child] in _NOMINAL_SUBJECT_DEPS and (
-            lowers[child] in ("nobody", "none", "nothing", "neither")
-            or any(deps[d] == _DET and lowers[d] == "no" for d in kids[child])
+    for child in children(token):
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in ("nobody", "none", "nothing", "neither")
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in children(child))
         ):
             return True
     return False
-
-
-# The ids of the labels that the walks on token indices compare (``whodid.nlp.tree.Words``).
-_NEG, _DET = label_id("neg"), label_id("det")
-_NEGATOR_DEPS = label_ids("det", "advmod")
-_AUX_DEPS = label_ids("aux", "auxpass")
-_MARK, _AMOD = label_id("mark"), label_id("amod")
-_NOMINAL_SUBJECT_DEPS = label_ids("nsubj", "nsubjpass")
 
 
 def _governor(token: Token) -> Token | None:
@@ -177,21 +165,23 @@ def modality(trigger: Token) -> str | None:
     ``demanded``, ``threatened``, ``considered``, ``alleged``, ``purpose``.
     """
     token = trigger
-    words = words_of(trigger.doc)
-    deps, lowers = words.deps, words.lowers
     for _ in range(4):
-        for child in words.kids[token.i]:
-            dep, word = deps[child], lowers[child]
-            if dep in _AUX_DEPS:
+        for child in children(token):
+            if child.dep_ in ("aux", "auxpass"):
+                word = child.lower_
                 if word in OBLIGATION_AUX:
                     return "obligation"
                 if word in FUTURE_AUX:
                     return "future"
                 if word in POSSIBLE_AUX:
                     return "possible"
-            if dep == _MARK and word in CONDITIONAL_MARKS:
+            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
                 return "condition"
-            if dep == _AMOD and word in IRREALIS_ADJECTIVES and not _carried_out(token):
+            if (
+                child.dep_ == "amod"
+                and child.lower_ in IRREALIS_ADJECTIVES
+                and not _carried_out(token)
+            ):
                 return "intent"
         governor = _governor(token)
         if governor is not None:

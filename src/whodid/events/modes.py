@@ -21,7 +21,7 @@ import yaml
 from spacy.tokens import Token
 
 from whodid.events.lexicon import Entry, LexiconError
-from whodid.nlp.tree import children, lefts, words_of
+from whodid.nlp.tree import children, lefts
 from whodid.ontology import plover_for, plover_types
 
 MODES_FILE = "modes.yaml"
@@ -90,20 +90,14 @@ def mode_cues() -> ModeCues:
 def token_words(tokens: Iterable[Token]) -> set[str]:
     """Lemmas and lower forms of the tokens, and each with the word before it ("car bomb")."""
     words: set[str] = set()
-    lowers: list[str] = []
-    lemmas: list[str] = []
     for tok in tokens:
-        if not lowers:  # the lists of the tokens' Doc, read once
-            doc_words = words_of(tok.doc)
-            lowers, lemmas = doc_words.lowers, doc_words.lemmas
-        i = tok.i
-        lemma, lower = lemmas[i], lowers[i]
+        lemma = tok.lemma_.lower()
         words.add(lemma)
-        words.add(lower)
-        if i > 0:
-            before = lowers[i - 1]
+        words.add(tok.lower_)
+        if tok.i > 0:
+            before = tok.doc[tok.i - 1].lower_
             words.add(f"{before} {lemma}")
-            words.add(f"{before} {lower}")
+            words.add(f"{before} {tok.lower_}")
     return words
 
 

@@ -23,26 +23,20 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, TAG
-from spacy.strings import get_string_id
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
 from spacy.symbols import conj as CONJ
 from spacy.tokens import Doc, Token
 
 __all__ = [
-    "Words",
     "children",
-    "conjunct_ids",
     "conjuncts",
     "entities_within",
-    "label_id",
-    "label_ids",
     "lefts",
     "lemma_lowers",
     "lowers",
     "rights",
     "texts",
     "tree_of",
-    "words_of",
 ]
 
 # String-store hashes and their strings (and lower-cased strings): ``Token.lower_``,
@@ -76,7 +70,6 @@ class Tree:
         "doc",
         "tokens",
         "kids",
-        "kid_ids",
         "heads",
         "_deps",
         "_ents",
@@ -87,29 +80,21 @@ class Tree:
         "_ends",
         "_lowers",
         "_lemma_lowers",
-        "_labels",
-        "_words",
         "memo",
     )
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
-        kid_ids: list[list[int]] = [[] for _ in self.tokens]
+        kids: list[list[Token]] = [[] for _ in self.tokens]
         # HEAD is stored as an offset from the token (an unsigned array: cast back to int)
         self.heads: list[int] = []  # each token's head's index (a root is its own head)
         for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
             self.heads.append(i + offset)
             if offset:
-                kid_ids[i + offset].append(i)
+                kids[i + offset].append(self.tokens[i])
         self._deps: list[int] | None = None
-        # each token's children as indices, and as tokens, in document order
-        self.kid_ids: list[list[int]] = kid_ids  # (do not change them)
-        tokens = self.tokens
-        token_at = tokens.__getitem__
-        self.kids: list[tuple[Token, ...]] = [
-            tuple(map(token_at, ks)) if ks else () for ks in self.kid_ids
-        ]
+        self.kids: list[tuple[Token, ...]] = [tuple(k) for k in kids]
         self._ents: list[tuple[int, int, str]] | None = None
         self._ent_starts: list[int] = []
         self._texts: list[str] | None = None
@@ -118,8 +103,6 @@ class Tree:
         self._ends: list[int] = []
         self._lowers: list[str] | None = None
         self._lemma_lowers: list[str] | None = None
-        self._labels: dict[int, list[int]] = {}
-        self._words: Words | None = None
         # what a rule read of a token's neighbourhood, kept for the Doc (``events.clauses``):
         # (what, token index) -> the answer; callers must not change an answer
         self.memo: dict[tuple[str, int], Any] = {}
@@ -163,32 +146,6 @@ class Tree:
             self._lemma_lowers = _strings_of(self.doc, hashes, lowered=True)
         return self._lemma_lowers
 
-    def _ids(self, attr: int) -> list[int]:
-        """Every token's id of ``attr`` (DEP, TAG, POS, ENT_TYPE: a string-store id, 0 where
-        unset), read once: compare them with :func:`label_id`, no string decoded."""
-        found = self._labels.get(attr)
-        if found is None:
-            found = self._labels[attr] = self.doc.to_array(attr).tolist() if self.tokens else []
-        return found
-
-    def _read_labels(self) -> None:
-        """DEP, POS, TAG and ENT_TYPE in one ``to_array`` (each call has a fixed cost)."""
-        columns: list[list[int]] = [[], [], [], []]
-        if self.tokens:
-            columns = self.doc.to_array([DEP, POS, TAG, ENT_TYPE]).T.tolist()
-        if self._deps is None:
-            self._deps = columns[0]
-        if self._pos is None:
-            self._pos = columns[1]
-        self._labels.setdefault(TAG, columns[2])
-        self._labels.setdefault(ENT_TYPE, columns[3])
-
-    def words(self) -> Words:
-        """The per-token lists a walk of the parse reads, in one object (read once)."""
-        if self._words is None:
-            self._words = Words(self)
-        return self._words
-
     def ents(self) -> list[tuple[int, int, str]]:
         """``doc.ents`` as (start, end, label) token ranges, read once (``Doc.ents`` scans the
         whole Doc and builds a Span for each entity on every access)."""
@@ -196,52 +153,6 @@ class Tree:
             self._ents = [(e.start, e.end, e.label_) for e in self.doc.ents]
             self._ent_starts = [start for start, _, _ in self._ents]
         return self._ents
-
-
-class Words:
-    """One Doc's token attributes as lists indexed by token (do not change them): a walk of
-    the parse over these builds no ``Token`` and decodes no string. Labels are string-store
-    ids, to compare with :func:`label_id`."""
-
-    __slots__ = (
-        "tree",
-        "tokens",
-        "kids",
-        "heads",
-        "deps",
-        "tags",
-        "pos",
-        "ents",
-        "lowers",
-        "lemmas",
-        "memo",
-    )
-
-    def __init__(self, tree: Tree) -> None:
-        tree._read_labels()
-        self.tree = tree
-        self.tokens = tree.tokens
-        self.kids = tree.kid_ids  # children's indices
-        self.heads = tree.heads  # a root is its own head
-        # the ids of ``dep_``, ``tag_``, ``pos_``, ``ent_type_`` (0: none), as :func:`label_id`
-        self.deps = tree.deps()
-        self.tags = tree._ids(TAG)
-        self.pos = tree.pos()
-        self.ents = tree._ids(ENT_TYPE)
-        self.lowers = tree.lowers()  # ``lower_``
-        self.lemmas = tree.lemma_lowers()  # ``lemma_.lower()``
-        self.memo = tree.memo
-
-
-def label_id(name: str) -> int:
-    """The id spaCy stores for a label (``Token.dep``, ``tag``, ``pos``, ``ent_type`` of a
-    token whose ``dep_`` ... is ``name``; 0 for "")."""
-    return int(get_string_id(name))
-
-
-def label_ids(*names: str) -> frozenset[int]:
-    """The ids of several labels (:func:`label_id`)."""
-    return frozenset(label_id(name) for name in names)
 
 
 _last: Tree | None = None
@@ -258,20 +169,6 @@ def tree_of(doc: Doc) -> Tree:
     if tree is None or tree.doc is not doc or len(tree.tokens) != len(doc):
         tree = _last = Tree(doc)
     return tree
-
-
-def words_of(doc: Doc) -> Words:
-    """The per-token lists of ``doc`` (:class:`Words`), read once while it is the Doc being
-    worked on."""
-    tree = _last
-    if (
-        tree is not None
-        and tree.doc is doc
-        and tree._words is not None
-        and len(tree.tokens) == len(doc)
-    ):
-        return tree._words
-    return tree_of(doc).words()
 
 
 def entities_within(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -302,29 +199,26 @@ def lemma_lowers(doc: Doc) -> list[str]:
     return tree_of(doc).lemma_lowers()
 
 
-def conjunct_ids(tree: Tree, i: int) -> list[int]:
-    """The indices of ``tokens[i].conjuncts`` (itself left out), in spaCy's order: the same
-    walk as spaCy's, up "conj" links to the first conjunct, then down its right children
-    linked by "conj", breadth first."""
-    heads, deps, kids = tree.heads, tree.deps(), tree.kid_ids
+def conjuncts(token: Token) -> tuple[Token, ...]:
+    """``token.conjuncts`` (the tokens coordinated with it, itself left out), from the lists:
+    the same walk as spaCy's, up "conj" links to the first conjunct, then down its right
+    children linked by "conj", breadth first."""
+    tree = tree_of(token.doc)
+    heads, deps, kids = tree.heads, tree.deps(), tree.kids
+    i = token.i
     start = i
     while start != heads[start] and deps[start] == CONJ:
         start = heads[start]
     queue = [start]
     output = [start]
     for word in queue:
-        for k in kids[word]:
+        for child in kids[word]:
+            k = child.i
             if k > word and deps[k] == CONJ:
                 output.append(k)
                 queue.append(k)
-    return [k for k in output if k != i]
-
-
-def conjuncts(token: Token) -> tuple[Token, ...]:
-    """``token.conjuncts`` (the tokens coordinated with it, itself left out), from the lists."""
-    tree = tree_of(token.doc)
     tokens = tree.tokens
-    return tuple(tokens[k] for k in conjunct_ids(tree, token.i))
+    return tuple(tokens[k] for k in output if k != i)
 
 
 def children(token: Token) -> tuple[Token, ...]:
