@@ -134,6 +134,12 @@ def _best(text: str) -> dict[str, Any]:
             "114",
             "Bolivia's charge d'affaires",
         ),
+        # a mediation's purpose names its parties
+        (
+            "Norway launched a mediation effort to end the dispute between Peru and Chile.",
+            "045",
+            "Peru",
+        ),
         # tariffs cut "on" goods are aimed at them
         (
             "The government cut tariffs on $3 billion of Mexican imports.",

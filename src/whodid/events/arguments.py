@@ -854,6 +854,8 @@ def noun_arguments(
                 words.extend(objs)
             # only actors, or things actors own: not "a note setting out the dates"
             target_tiers.append([w for w in words if is_actor(w) or owner(w, is_actor) is not None])
+            # "a mediation effort to end the dispute between X and Y": the parties
+            target_tiers.append(_parties_between(clauses.direct_objects(child), is_actor))
     if entry.code[:2] in SPEECH_ACT_ROOTS:  # "its demand that the US ease sanctions"
         target_tiers.append(clauses.complement_subjects(noun))
     if entry.code == PEACEKEEPING_CODE:  # "arrived in Juba for a peacekeeping mission"
@@ -877,6 +879,17 @@ def noun_arguments(
     if entry.swap:
         sources, targets = targets, sources
     return sources, targets
+
+
+def _parties_between(things: list[Token], is_actor: IsActor) -> list[Token]:
+    """The actors a "between"-phrase of the things names ("the dispute between X and Y")."""
+    for thing in things:
+        if is_actor(thing):
+            continue
+        for party in clauses.prep_objects(thing).get("between", []):
+            if is_actor(party):
+                return clauses.with_conjuncts(party)
+    return []
 
 
 def clause_speaker(token: Token) -> list[Token]:
