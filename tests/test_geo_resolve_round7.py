@@ -1,0 +1,72 @@
+"""Place resolution, seventh round: a local outlet's own suburbs, a town named with a state that
+has no town of that name in the gazetteer, names that open a park's or township's name (own
+sentences and made-up web addresses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid.geo import find_places
+from whodid.geo.gazetteer import default_gazetteer
+from whodid.geo.resolve import resolve_mentions
+from whodid.geo.toponyms import Mention
+from whodid.records import Place
+
+_model = pytest.mark.model
+_PARADE = "Irish dancers led the parade through Dublin on Sunday, and the mayor thanked volunteers."
+
+
+def _places(nlp, text: str, url: str | None = None) -> dict[str, Place]:
+    return {p.text: p for p in find_places(nlp(text), url=url)}
+
+
+@_model
+def test_a_suburb_of_a_local_outlets_home_outweighs_a_lone_demonym(nlp) -> None:
+    text = _PARADE
+    place = _places(nlp, text, "http://www.columbusvoice.com/news/parade.html")["Dublin"]
+    assert (place.country, place.admin1) == ("USA", "Ohio")
+
+
+@_model
+def test_the_same_story_without_a_local_outlet_keeps_the_capital(nlp) -> None:
+    text = _PARADE
+    assert _places(nlp, text)["Dublin"].country == "IRL"
+
+
+@_model
+def test_a_town_with_a_state_that_has_no_such_town_lies_in_that_state(nlp) -> None:
+    text = "Residents of Berlin, Conn., packed the town hall on Tuesday."
+    place = _places(nlp, text)["Berlin"]
+    assert (place.country, place.admin1) == ("USA", "Connecticut")
+
+
+@_model
+def test_a_town_with_its_own_state_keeps_the_town(nlp) -> None:
+    text = "Residents of Berlin, N.H., packed the town hall on Tuesday."
+    place = _places(nlp, text)["Berlin"]
+    assert (place.name, place.admin1) == ("Berlin", "New Hampshire")
+
+
+@_model
+def test_a_list_of_foreign_capitals_is_no_town_and_state(nlp) -> None:
+    text = "The airline will fly between Chicago and Moscow, Kiev and Minsk next year."
+    assert _places(nlp, text)["Moscow"].country == "RUS"
+
+
+def _resolve_first(nlp, text: str, words: int) -> object:
+    doc = nlp(text)
+    start = next(i for i, t in enumerate(doc) if t.text[:1].isupper() and i > 0)
+    mention = Mention(start, start + words, doc[start : start + words].text.lower(), "gazetteer")
+    return resolve_mentions(doc, [mention], default_gazetteer())[0]
+
+
+@_model
+def test_a_name_opening_a_parks_name_is_not_the_town(nlp) -> None:
+    assert _resolve_first(nlp, "Volunteers cleaned up Hopkins Park on Saturday.", 1) is None
+    assert _resolve_first(nlp, "The trustees of Madison Twp. met on Monday.", 1) is None
+
+
+@_model
+def test_a_town_before_a_lowercase_park_is_still_the_town(nlp) -> None:
+    entry = _resolve_first(nlp, "Volunteers cleaned up Hopkins parks on Saturday.", 1)
+    assert entry is not None and entry.name == "Hopkins"
