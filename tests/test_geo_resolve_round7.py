@@ -70,3 +70,17 @@ def test_a_name_opening_a_parks_name_is_not_the_town(nlp) -> None:
 def test_a_town_before_a_lowercase_park_is_still_the_town(nlp) -> None:
     entry = _resolve_first(nlp, "Volunteers cleaned up Hopkins parks on Saturday.", 1)
     assert entry is not None and entry.name == "Hopkins"
+
+
+@_model
+def test_a_town_with_a_large_province_the_name_has_no_town_in_lies_there(nlp) -> None:
+    text = "Residents of Stroud, Ontario, packed the town hall."
+    place = _places(nlp, text)["Stroud"]
+    assert (place.country, place.admin1) == ("CAN", "Ontario")
+
+
+@_model
+def test_of_two_states_of_one_name_the_more_populous_votes_first(nlp) -> None:
+    text = "Cases of the illness were reported in Montana and Wyoming."
+    places = _places(nlp, text)
+    assert (places["Wyoming"].admin1, places["Montana"].country) == ("Wyoming", "USA")

@@ -77,6 +77,8 @@ class Context:
 def _population_score(entry: Entry) -> float:
     if entry.kind == "country":  # only to choose between countries of one name ("Congo")
         return (math.log10(entry.population + 10) - 7.0) * 0.1
+    if entry.kind == "admin1":  # only between states of one name ("Montana"), never above 0
+        return min(0.0, (math.log10(entry.population + 10) - 7.0) * 0.1)
     if entry.kind not in ("city", "capital"):
         return 0.0
     return math.log10(entry.population + 10) * 0.75  # 1,000 -> 2.3; 1,000,000 -> 4.5
@@ -421,7 +423,7 @@ def resolve_mentions(
             home=homes[i],
             state_word=states[i],
         )
-        entry = _in_region_named(entry, cands, region)
+        entry = _in_region_named(entry, cands, region, gazetteer)
         if entry is not None:
             sense.setdefault(mention.key, entry)
         resolved.append(entry)
@@ -432,19 +434,33 @@ _COUNTY_WORDS = ("county", "parish")
 
 
 def _in_region_named(
-    entry: Entry | None, candidates: list[Entry], region: Entry | None
+    entry: Entry | None, candidates: list[Entry], region: Entry | None, gazetteer: Gazetteer
 ) -> Entry | None:
     """A town named with its state ("Belgrade, Minn.") where the gazetteer knows no town of
     that name in that state (it lacks most places under 1,000 people) lies in the state: the
-    state stands for it rather than a namesake town elsewhere. Only a state of a country the
-    name has towns in."""
+    state stands for it rather than a namesake town elsewhere."""
     if entry is None or region is None or region.kind != "admin1" or entry.kind not in _LOCAL:
         return entry
     place = _region_of(region)
     if any(_region_of(c) == place for c in candidates):
         return entry
-    # not a list of towns ("Moscow, Kiev") nor a region of a country no sense lies in
-    return region if any(c.country == region.country for c in candidates) else entry
+    # a state of a country the name has towns in, or a large state known by its name
+    # ("Stroud, Ontario"); not a list of towns ("Moscow, Kiev") nor a small foreign region
+    if any(c.country == region.country for c in candidates) or _known_state(region, gazetteer):
+        return region
+    return entry
+
+
+def _known_state(region: Entry, gazetteer: Gazetteer) -> bool:
+    """A large state or province whose name means it first ("Ontario"; not "Kiev", also a
+    big city's name, nor the county of Liberia called "Maryland")."""
+    if region.population < _NAMESAKE_REGION:
+        return False
+    key = normalise(region.name)
+    found = gazetteer.lookup_key(key)
+    if any(e.kind in ("city", "capital") and e.population >= _BIG_CITY for e in found):
+        return False  # a list of big cities
+    return _namesake(found, key) == "region"
 
 
 def _counties_named(mentions: list[Mention], resolved: list[Entry | None]) -> list[Entry | None]:
