@@ -84,3 +84,18 @@ def test_of_two_states_of_one_name_the_more_populous_votes_first(nlp) -> None:
     text = "Cases of the illness were reported in Montana and Wyoming."
     places = _places(nlp, text)
     assert (places["Wyoming"].admin1, places["Montana"].country) == ("Wyoming", "USA")
+
+
+@_model
+def test_a_town_under_a_thousand_people_is_in_the_gazetteer(nlp) -> None:
+    text = "A barn burned near Belgrade, Minn., on Tuesday."
+    place = _places(nlp, text)["Belgrade"]
+    assert (place.name, place.admin1, place.feature) == ("Belgrade", "Minnesota", "city")
+
+
+def test_a_state_is_its_names_namesake_though_a_town_in_it_has_that_alternate_name() -> None:
+    from whodid.geo.resolve import _namesake
+
+    gazetteer = default_gazetteer()
+    assert _namesake(gazetteer.lookup_key("maryland"), "maryland") == "region"
+    assert _namesake(gazetteer.lookup_key("oklahoma"), "oklahoma") == "region"

@@ -254,7 +254,11 @@ def _namesake(candidates: list[Entry], key: str) -> str | None:
         if e.kind == "admin1"
         and e.population >= _NAMESAKE_REGION
         and not any(
-            c.kind in _LOCAL and c.country == e.country and c.admin1 == e.name for c in candidates
+            c.kind in _LOCAL
+            and c.country == e.country
+            and c.admin1 == e.name
+            and canonical(normalise(c.name)) == key
+            for c in candidates
         )
     ]
     if countries and max(countries) >= max((e.population for e in regions), default=0):
