@@ -99,3 +99,19 @@ def test_a_state_is_its_names_namesake_though_a_town_in_it_has_that_alternate_na
     gazetteer = default_gazetteer()
     assert _namesake(gazetteer.lookup_key("maryland"), "maryland") == "region"
     assert _namesake(gazetteer.lookup_key("oklahoma"), "oklahoma") == "region"
+
+
+@pytest.mark.parametrize("iso3", ["FJI", "KWT"])
+def test_a_country_point_lies_near_its_own_towns(iso3: str) -> None:
+    from whodid.geo.resolve import _km
+
+    gazetteer = default_gazetteer()
+    country = gazetteer.countries[iso3]
+    point = next(e for e in gazetteer.lookup(country.name) if e.kind == "country")
+    towns = [
+        e
+        for name in ("Suva", "Nadi", "Kuwait City", "Al Jahra")
+        for e in gazetteer.lookup(name)
+        if e.country == iso3
+    ]
+    assert towns and min(_km(point, town) for town in towns) < 150
