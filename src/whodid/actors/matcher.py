@@ -127,10 +127,13 @@ def _english_rules() -> dict[str, Any]:
     }
 
 
-def _pattern_tokenizer(vocab: Vocab) -> Tokenizer:
-    """spaCy's English tokenizer over ``vocab`` for the patterns, as ``spacy.blank("en")``
-    builds it, at half the cost (no pipeline set-up; same tokens for every KB name)."""
-    return Tokenizer(vocab, **_english_rules())
+def _tokenizer_for(vocab: Vocab, text: str) -> Tokenizer:
+    """spaCy's English tokenizer over ``vocab`` for ``text`` alone, as ``spacy.blank("en")``
+    builds it without the pipeline set-up and with only the special cases found inside the
+    text (a special case applies to a piece of a word, never to more)."""
+    rules = dict(_english_rules())
+    rules["rules"] = {k: v for k, v in rules["rules"].items() if k in text}
+    return Tokenizer(vocab, **rules)
 
 
 def _is_plain_word(chunk: str, specials: Any) -> bool:
@@ -139,10 +142,11 @@ def _is_plain_word(chunk: str, specials: Any) -> bool:
     return chunk.isascii() and chunk.isalpha() and chunk not in specials
 
 
-def _name_tokens(names: Sequence[str], tokenizer: Tokenizer) -> list[list[str]]:
-    """The token texts of each name as the English ``tokenizer`` splits it. The tokenizer
+def _name_tokens(names: Sequence[str], vocab: Vocab) -> list[list[str]]:
+    """The token texts of each name as spaCy's English tokenizer splits it. The tokenizer
     works word by word between single spaces, so plain words are taken as they are and the
-    other words are tokenized once each, all in one text (one per line): the same tokens at a
+    other words are tokenized once each, all in one text (one per line), by a tokenizer over
+    ``vocab`` that knows only the special cases found in that text: the same tokens at a
     fraction of the cost of a Doc per name."""
     specials = _english_rules()["rules"]
     words: list[list[str] | None] = []  # per name: its words, or None to tokenize it whole
@@ -156,6 +160,8 @@ def _name_tokens(names: Sequence[str], tokenizer: Tokenizer) -> list[list[str]]:
         for chunk in chunks:
             if not _is_plain_word(chunk, specials):
                 hard[chunk] = []
+    whole = [name for name, chunks in zip(names, words, strict=True) if chunks is None]
+    tokenizer = _tokenizer_for(vocab, "\n".join([*hard, *whole]))
     if hard:
         line = iter(hard.values())
         current = next(line)
@@ -202,7 +208,6 @@ class KBMatcher:
     ) -> None:
         self.vocab = vocab
         self._names_vocab = Vocab()
-        tokenizer = _pattern_tokenizer(self._names_vocab)
         self._lower = PhraseMatcher(self._names_vocab, attr="LOWER")
         self._orth = PhraseMatcher(self._names_vocab, attr="ORTH")
         self._agents = PhraseMatcher(self._names_vocab, attr="LOWER")
@@ -243,8 +248,8 @@ class KBMatcher:
                 listed = self._actor_keys.setdefault(key, [])
                 if entry not in listed:  # 'Ban Ki-moon' and 'Ban Ki-Moon' share a key
                     listed.append(entry)
-        self._add(self._lower, lower, tokenizer, lower=True)
-        self._add(self._orth, orth, tokenizer, lower=False)
+        self._add(self._lower, lower, lower=True)
+        self._add(self._orth, orth, lower=False)
         forms: dict[str, str] = {}
         for agent in agents:
             for form in agent.forms:
@@ -252,21 +257,19 @@ class KBMatcher:
                 if key not in self._agent_keys:
                     self._agent_keys[key] = agent
                     forms[key] = form
-        self._add(self._agents, forms, tokenizer, lower=True)
+        self._add(self._agents, forms, lower=True)
         logger.debug(
             "built actor matcher: %d actor names, %d agent forms",
             len(lower) + len(orth),
             len(forms),
         )
 
-    def _add(
-        self, matcher: PhraseMatcher, table: dict[str, str], tokenizer: Tokenizer, *, lower: bool
-    ) -> None:
+    def _add(self, matcher: PhraseMatcher, table: dict[str, str], *, lower: bool) -> None:
         """Each name of ``table`` under its key, as the ids of its tokens' texts (lower-cased
         for a LOWER matcher), which is what the matcher compares with a Doc's tokens."""
         strings = self._names_vocab.strings
         keys = list(table)
-        names = _name_tokens([table[k] for k in keys], tokenizer)
+        names = _name_tokens([table[k] for k in keys], self._names_vocab)
         for key, tokens in zip(keys, names, strict=True):
             if tokens:
                 ids = [strings.add(t.lower() if lower else t) for t in tokens]
