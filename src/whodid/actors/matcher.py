@@ -171,11 +171,11 @@ def _name_tokens(names: Sequence[str], vocab: Vocab) -> list[list[str]]:
             else:
                 current.append(token.text)
     out: list[list[str]] = []
-    for name, chunks in zip(names, words, strict=True):
-        if chunks is None:
+    for name, split in zip(names, words, strict=True):
+        if split is None:
             out.append([t.text for t in tokenizer(name)])
         else:
-            out.append([t for c in chunks for t in hard.get(c, [c])])
+            out.append([t for word in split for t in hard.get(word, [word])])
     return out
 
 
@@ -273,7 +273,7 @@ class KBMatcher:
         for key, tokens in zip(keys, names, strict=True):
             if tokens:
                 ids = [strings.add(t.lower() if lower else t) for t in tokens]
-                matcher.add(key, [ids])
+                matcher.add(key, [ids])  # type: ignore[list-item]  # a pattern as token ids
 
     def find(self, doc: Doc) -> list[Mention]:
         """Non-overlapping mentions, longest first; actors beat agents of equal length."""
