@@ -16,6 +16,7 @@ from whodid.cli.common import (
     AgentFiles,
     Model,
     OutletMemoryFlag,
+    load_for_the_run,
     make_options,
     progress,
     stderr,
@@ -65,6 +66,7 @@ def annotate_cli(
         raise typer.Exit(2)
     # count lines for the progress bar only where reading twice is possible (not a pipe)
     total = _count_lines(source) if isinstance(source, Path) and source.is_file() else None
+    load_for_the_run(options)
     out: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
     errors = 0
     try:
