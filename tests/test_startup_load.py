@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from whodid.cli.common import load_for_the_run
 from whodid.nlp.model import ModelNotFound, load_nlp
-from whodid.pipeline import Options, _knowledge_base, annotate_many, load
+from whodid.pipeline import Options, _knowledge_base, annotate_many, load, load_for_the_run
 
 
 @pytest.mark.model

@@ -16,13 +16,12 @@ from whodid.cli.common import (
     AgentFiles,
     Model,
     OutletMemoryFlag,
-    load_for_the_run,
     make_options,
     progress,
     stderr,
 )
 from whodid.ingest.records_io import iter_jsonl_records
-from whodid.pipeline import Failed, Item, annotate_many
+from whodid.pipeline import Failed, Item, annotate_many, load_for_the_run
 
 
 def _items(path: Path | str) -> Iterator[Item]:

@@ -13,17 +13,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from whodid.cli.common import (
-    ActorFiles,
-    AgentFiles,
-    Model,
-    load_for_the_run,
-    make_options,
-    stderr,
-)
+from whodid.cli.common import ActorFiles, AgentFiles, Model, make_options, stderr
 from whodid.ingest import ReadError, iter_jsonl_records, parse_date, read_article
 from whodid.ontology import cameo_info
-from whodid.pipeline import Options, annotate_many
+from whodid.pipeline import Options, annotate_many, load_for_the_run
 from whodid.records import Actor, Annotation, Article, Event
 
 CSV_FIELDS = (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import typer
@@ -16,7 +15,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from whodid.pipeline import Options, load
+from whodid.pipeline import Options
 
 stderr = Console(stderr=True)
 
@@ -58,19 +57,6 @@ def make_options(
         agent_files=tuple(agents or ()),
         outlet_memory=outlet_memory,
     )
-
-
-def load_for_the_run(options: Options) -> None:
-    """Load the model and data before the first document, with the garbage collector paused,
-    and freeze what is loaded then: it lives as long as the command, and the collector's full
-    passes over it while it grew (and once more after the first document) cost 0.2-0.3 s of
-    start-up. Documents are collected as before."""
-    gc.disable()
-    try:
-        load(options)
-    finally:
-        gc.enable()
-    gc.freeze()
 
 
 def progress(*, quiet: bool) -> Progress:

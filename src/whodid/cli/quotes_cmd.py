@@ -12,15 +12,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from whodid.cli.code_cmd import _load, table_console
-from whodid.cli.common import (
-    ActorFiles,
-    AgentFiles,
-    Model,
-    load_for_the_run,
-    make_options,
-    stderr,
-)
-from whodid.pipeline import annotate_many
+from whodid.cli.common import ActorFiles, AgentFiles, Model, make_options, stderr
+from whodid.pipeline import annotate_many, load_for_the_run
 from whodid.records import Annotation, Quote
 
 
