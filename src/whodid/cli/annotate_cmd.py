@@ -21,7 +21,7 @@ from whodid.cli.common import (
     stderr,
 )
 from whodid.ingest.records_io import iter_jsonl_records
-from whodid.pipeline import Failed, Item, annotate_many
+from whodid.pipeline import Failed, Item, annotate_many, load_for_the_run
 
 
 def _items(path: Path | str) -> Iterator[Item]:
@@ -65,6 +65,7 @@ def annotate_cli(
         raise typer.Exit(2)
     # count lines for the progress bar only where reading twice is possible (not a pipe)
     total = _count_lines(source) if isinstance(source, Path) and source.is_file() else None
+    load_for_the_run(options)
     out: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
     errors = 0
     try:

@@ -349,11 +349,12 @@ def _parse_built(line: str, name: str, lineno: int) -> Entry:
 
 
 def _gz_lines(name: str) -> list[str]:
-    with (
-        _files().joinpath(name).open("rb") as raw,
-        gzip.open(raw, "rt", encoding="utf-8") as handle,
-    ):
-        lines = handle.read().split("\n")
+    """The lines of a packaged gzipped file, decompressed in one piece (half the cost of a
+    text stream over the gzip file); carriage returns end lines as they do in a text stream."""
+    text = gzip.decompress(_files().joinpath(name).read_bytes()).decode("utf-8")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     if lines and not lines[-1]:
         lines.pop()
     return lines

@@ -41,6 +41,8 @@ _NEAR_WEIGHT = 4.0
 _HELD_WEIGHT = 4.0  # the story names a town's county, or a town of the county
 _MAX_NEAR_SENSES = 20  # county names such as "Montgomery County" have up to about 20
 _HOME_NEAR = 3.0  # a town or county within _NEAR_KM of a local outlet's home
+_HOME_CLOSE = 2.5  # ... and more within _HOME_CLOSE_KM: the home's own suburbs
+_HOME_CLOSE_KM = 40.0
 _HOME_REGION = 1.5  # a town, county or state of the home's state
 _HOME_COUNTRY = 0.5
 _NAMESAKE_REGION = 500_000  # people of a state whose name its namesake towns must earn
@@ -75,6 +77,8 @@ class Context:
 def _population_score(entry: Entry) -> float:
     if entry.kind == "country":  # only to choose between countries of one name ("Congo")
         return (math.log10(entry.population + 10) - 7.0) * 0.1
+    if entry.kind == "admin1":  # only between states of one name ("Montana"), never above 0
+        return min(0.0, (math.log10(entry.population + 10) - 7.0) * 0.1)
     if entry.kind not in ("city", "capital"):
         return 0.0
     return math.log10(entry.population + 10) * 0.75  # 1,000 -> 2.3; 1,000,000 -> 4.5
@@ -124,6 +128,19 @@ def _plural_county(doc: Doc, mention: Mention) -> str | None:
     return None
 
 
+# a name followed by one of these opens a longer name of a park or township ("Hopkins Park")
+_FEATURE_WORDS = frozenset({"park", "township", "twp"})
+
+
+def _names_a_feature(doc: Doc, mention: Mention) -> bool:
+    """The name opens a longer one of a park or township the gazetteer lacks ("Hopkins Park",
+    "Madison Township"): not the town of that name."""
+    if mention.end >= len(doc):
+        return False
+    after = doc[mention.end]
+    return after.text[:1].isupper() and after.lower_.rstrip(".") in _FEATURE_WORDS
+
+
 def _explicit_region(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Entry | None:
     """The region or country named right after the mention: "Culiacán, Sinaloa"."""
     if mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
@@ -154,8 +171,12 @@ def _home_score(entry: Entry, home: Home | None) -> float:
         return value
     if entry.kind in _LOCAL and not home.towns:
         return value
-    if entry.kind in _LOCAL and home.place.kind != "admin1" and _km(entry, home.place) <= _NEAR_KM:
-        return value + _HOME_NEAR
+    if entry.kind in _LOCAL and home.place.kind != "admin1":
+        km = _km(entry, home.place)
+        if km <= _HOME_CLOSE_KM:
+            return value + _HOME_NEAR + _HOME_CLOSE
+        if km <= _NEAR_KM:
+            return value + _HOME_NEAR
     if (entry.kind in _LOCAL or entry.kind == "admin1") and (
         _region_of(entry) == _region_of(home.place)
     ):
@@ -233,7 +254,11 @@ def _namesake(candidates: list[Entry], key: str) -> str | None:
         if e.kind == "admin1"
         and e.population >= _NAMESAKE_REGION
         and not any(
-            c.kind in _LOCAL and c.country == e.country and c.admin1 == e.name for c in candidates
+            c.kind in _LOCAL
+            and c.country == e.country
+            and c.admin1 == e.name
+            and canonical(normalise(c.name)) == key
+            for c in candidates
         )
     ]
     if countries and max(countries) >= max((e.population for e in regions), default=0):
@@ -324,6 +349,8 @@ def resolve_mentions(
         region = gazetteer.region(None, text) if abbreviated else None
         if region is not None and region not in found:
             found = [region, *found]  # "Alexandria, La.": the abbreviation of a region
+        if _names_a_feature(doc, mention):
+            found = []
         candidates.append(_one_demonym(_countries_first(found, mention.key), gazetteer))
     explicit = [_explicit_region(doc, m, gazetteer) for m in mentions]
     regions_of: dict[str, set[tuple[str, str]]] = {}
@@ -400,6 +427,7 @@ def resolve_mentions(
             home=homes[i],
             state_word=states[i],
         )
+        entry = _in_region_named(entry, cands, region, gazetteer)
         if entry is not None:
             sense.setdefault(mention.key, entry)
         resolved.append(entry)
@@ -407,6 +435,36 @@ def resolve_mentions(
 
 
 _COUNTY_WORDS = ("county", "parish")
+
+
+def _in_region_named(
+    entry: Entry | None, candidates: list[Entry], region: Entry | None, gazetteer: Gazetteer
+) -> Entry | None:
+    """A town named with its state ("Belgrade, Minn.") where the gazetteer knows no town of
+    that name in that state (it lacks most places under 1,000 people) lies in the state: the
+    state stands for it rather than a namesake town elsewhere."""
+    if entry is None or region is None or region.kind != "admin1" or entry.kind not in _LOCAL:
+        return entry
+    place = _region_of(region)
+    if any(_region_of(c) == place for c in candidates):
+        return entry
+    # a state of a country the name has towns in, or a large state known by its name
+    # ("Stroud, Ontario"); not a list of towns ("Moscow, Kiev") nor a small foreign region
+    if any(c.country == region.country for c in candidates) or _known_state(region, gazetteer):
+        return region
+    return entry
+
+
+def _known_state(region: Entry, gazetteer: Gazetteer) -> bool:
+    """A large state or province whose name means it first ("Ontario"; not "Kiev", also a
+    big city's name, nor the county of Liberia called "Maryland")."""
+    if region.population < _NAMESAKE_REGION:
+        return False
+    key = normalise(region.name)
+    found = gazetteer.lookup_key(key)
+    if any(e.kind in ("city", "capital") and e.population >= _BIG_CITY for e in found):
+        return False  # a list of big cities
+    return _namesake(found, key) == "region"
 
 
 def _counties_named(mentions: list[Mention], resolved: list[Entry | None]) -> list[Entry | None]:
