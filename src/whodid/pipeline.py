@@ -29,6 +29,7 @@ from whodid.events.assemble import (
     build_event,
     drop_background_acled,
     inherit_targets,
+    rank_below_stance,
     rank_nested,
 )
 from whodid.events.coder import code_sentence
@@ -132,8 +133,9 @@ def annotate_doc(
             if event.negated and not options.keep_negated:
                 continue
             in_sentence.append((event, candidate.head))
-        inherit_targets(in_sentence)
+        inherit_targets(in_sentence, lexicon.light_verbs)
         rank_nested(in_sentence)
+        rank_below_stance(in_sentence)
         drop_background_acled(in_sentence)
         found.extend(item for item in in_sentence if item[0].confidence >= options.min_confidence)
     found = _dedupe(found)

@@ -388,6 +388,33 @@ _STANCE_VERBS = frozenset(
 )
 
 
+def stance_clause(verb: Token) -> Token | None:
+    """The clause of a hope, expectation, fear or doubt about another's act or claim that the
+    verb reports ("said they hoped that X would ...", "said it is skeptical of X's claim that
+    ..."): the stance's own clause, or None."""
+    for clause in children(verb):
+        if clause.dep_ != "ccomp":
+            continue
+        hope = clause.lemma_.lower() in _STANCE_VERBS or clause.lower_ in _STANCE_VERBS
+        if hope and clauses.complement_subjects(clause):
+            return clause
+        # "said it is skeptical of X's announcement that ...": the stance's topic is the target
+        for adj in children(clause):
+            if adj.dep_ == "acomp" and adj.lemma_.lower() in _STANCE_ADJECTIVES:
+                preps = clauses.prep_objects(adj)
+                if any(prep in preps for prep in _STANCE_PREPS):
+                    return clause
+    return None
+
+
+# Adjectives of a stance towards another's act or claim.
+_STANCE_ADJECTIVES = frozenset(
+    """
+    skeptical sceptical pessimistic optimistic doubtful hopeful confident wary suspicious
+    """.split()
+)
+
+
 def _named_object(entry: Entry, obj: Token) -> bool:
     """Is the object the thing a theme-object entry gives, imposes or moves ("sanctions",
     "troops", "a curfew")? Such an object is what the event is made of; its target lies
@@ -412,6 +439,35 @@ def _for_subjects(verb: Token) -> list[Token]:
             own = [c for c in children(clause) if c.dep_ == "nsubj"]
             if own:
                 return clauses.with_conjuncts(own[0])
+    return []
+
+
+REJECT_ROOT = "12"
+# Prepositions that set a refusal against what was asked: "despite X's request", "under
+# pressure from X".
+_AGAINST_REQUEST_PREPS = frozenset({"despite", "under", "after", "amid", "following"})
+_REQUEST_NOUNS = frozenset({"request", "call", "demand", "appeal", "plea", "pressure", "urging"})
+
+
+def _requester(verb: Token, is_actor: IsActor) -> list[Token]:
+    """Whom a refusal answers, when it names no one else: the one whose request or pressure
+    it withstands ("declined to resign despite the president's request", "refused to step
+    down under pressure from party members"), on the verb or on its infinitive."""
+    heads = [verb, *(c for c in children(verb) if c.dep_ == "xcomp")]
+    for head in heads:
+        for prep in children(head):
+            if prep.dep_ != "prep" or prep.lower_ not in _AGAINST_REQUEST_PREPS:
+                continue
+            for noun in children(prep):
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in _REQUEST_NOUNS:
+                    continue
+                holder = owner(noun, is_actor)
+                if holder is not None:
+                    return [holder]
+                asked_by = clauses.prep_objects(noun)
+                for by in (*asked_by.get("from", []), *asked_by.get("by", [])):
+                    if is_actor(by):
+                        return [by]
     return []
 
 
@@ -654,6 +710,8 @@ def verb_arguments(
             tiers.append(_for_subjects(verb))  # "called for Britain to stay"
         tiers.append(_served_recipient(verb, is_actor))  # "gave rifles to X to help in ..."
         tiers.append(_role_of(verb, is_actor))  # "resigned as president of X"
+        if entry.code[:2] == REJECT_ROOT:  # "declined to resign despite X's request"
+            tiers.append(_requester(verb, is_actor))
     if entry.code in TOPIC_CODES:  # "declined to comment on the report": a topic
         tiers = [[t for t in tier if is_actor(t)] for tier in tiers]
     if entry.code[:2] < "14":  # "said at a news conference in Brussels": where, not whom
@@ -796,6 +854,8 @@ def noun_arguments(
                 words.extend(objs)
             # only actors, or things actors own: not "a note setting out the dates"
             target_tiers.append([w for w in words if is_actor(w) or owner(w, is_actor) is not None])
+            # "a mediation effort to end the dispute between X and Y": the parties
+            target_tiers.append(_parties_between(clauses.direct_objects(child), is_actor))
     if entry.code[:2] in SPEECH_ACT_ROOTS:  # "its demand that the US ease sanctions"
         target_tiers.append(clauses.complement_subjects(noun))
     if entry.code == PEACEKEEPING_CODE:  # "arrived in Juba for a peacekeeping mission"
@@ -819,6 +879,17 @@ def noun_arguments(
     if entry.swap:
         sources, targets = targets, sources
     return sources, targets
+
+
+def _parties_between(things: list[Token], is_actor: IsActor) -> list[Token]:
+    """The actors a "between"-phrase of the things names ("the dispute between X and Y")."""
+    for thing in things:
+        if is_actor(thing):
+            continue
+        for party in clauses.prep_objects(thing).get("between", []):
+            if is_actor(party):
+                return clauses.with_conjuncts(party)
+    return []
 
 
 def clause_speaker(token: Token) -> list[Token]:

@@ -8,7 +8,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from whodid.events import clauses
-from whodid.events.arguments import owner, recipient
+from whodid.events.arguments import owner, recipient, stance_clause
 from whodid.events.coder import Candidate
 from whodid.events.modes import event_mode, is_device
 from whodid.nlp.tree import children, rights
@@ -111,15 +111,31 @@ def _same(a: Actor | None, b: Actor | None) -> bool:
 
 _PHRASE_END_DEPS = frozenset({"punct", "cc"})
 # Envoys: a place after them says where they are posted, not whom they stand for.
-_POSTED = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "affaires"})
+_POSTED = frozenset(
+    {"ambassador", "envoy", "diplomat", "consul", "attache", "affaires", "d'affaires", "d’affaires"}
+)
+
+
+# Things said or put forward: "the Gondor government offer of a truce" ends with "offer".
+_PROPOSALS = frozenset(
+    """
+    demand request call appeal plea proposal offer plan initiative warning ultimatum
+    """.split()
+)
 
 
 def _owned_thing(head: Token, actors: ActorResolver) -> bool:
     """ "rejected Gondor's offer on trade", "defended Arnor's strategy in the north": a thing
-    coded by its possessor ends with its head, as the gold reads it."""
-    return not actors.is_actor(head) and any(
-        c.dep_ == "poss" and actors.is_actor(c) for c in children(head)
-    )
+    coded by its possessor ends with its head, as the gold reads it; so does a proposal its
+    author's name modifies ("rejected an Arnor government offer of talks", "U.S. calls for a
+    truce")."""
+    if actors.is_actor(head):
+        return False
+    if head.lemma_.lower() in _PROPOSALS:
+        return owner(head, actors.is_actor) is not None and not any(
+            c.dep_ == "prep" and c.lower_ in ("by", "from") for c in children(head)
+        )
+    return any(c.dep_ == "poss" and actors.is_actor(c) for c in children(head))
 
 
 def _clause_place(prep: Token) -> bool:
@@ -677,17 +693,48 @@ def rank_nested(events: list[tuple[Event, Token]]) -> None:
             break
 
 
-def inherit_targets(events: list[tuple[Event, Token]]) -> None:
+def _complement_of(head: Token, light_verbs: frozenset[str]) -> int | None:
+    """The word whose complement ``head`` is: an infinitive's verb ("decided to lift"), or a
+    light verb whose object is this event noun ("issued an ultimatum to X")."""
+    if head.dep_ == "xcomp":
+        return head.head.i
+    if head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in light_verbs:
+        return head.head.i
+    return None
+
+
+def rank_below_stance(events: list[tuple[Event, Token]]) -> None:
+    """ "said they hoped that X, who plans to sign a deal with Y, would ...": a statement
+    of hope about another's act is the event, aimed at the hoped-for clause's subject; the
+    acts inside that clause are its content and rank just below it (in place)."""
+    for event, head in events:
+        if event.cameo not in _SPEECH or event.target is None or event.negated:
+            continue
+        clause = stance_clause(head)
+        if clause is None:
+            continue
+        inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+        cap = max(0.05, round(event.confidence - 0.01, 4))
+        for other, other_head in events:
+            if other is not event and other_head.i in inside and other.confidence > cap:
+                other.confidence = cap
+
+
+def inherit_targets(
+    events: list[tuple[Event, Token]], light_verbs: frozenset[str] = frozenset()
+) -> None:
     """ "decided to lift sanctions on Gondor", "is considering sending aid to Arnor": an act whose
     infinitive complement is itself an event aims where that event aims (in place), when it
-    names no coded target of its own and the complement's doer is its own."""
+    names no coded target of its own and the complement's doer is its own. A light verb's event
+    noun lends its aim the same way ("issued an ultimatum to the negotiators"), coded or not:
+    the noun is the act itself."""
     if len(events) < 2:
         return
     by_head = {head.i: event for event, head in events}
     for event, head in events:
-        if head.dep_ != "xcomp" or event.target is None or not event.target.code:
+        if event.target is None or (head.dep_ == "xcomp" and not event.target.code):
             continue
-        outer = by_head.get(head.head.i)
+        outer = by_head.get(_complement_of(head, light_verbs) or -1)
         if outer is None or outer is event or (outer.target is not None and outer.target.code):
             continue
         if (

@@ -25,6 +25,7 @@ from whodid.events.arguments import (
     owner,
     recipient,
     speaker_of,
+    stance_clause,
     verb_arguments,
 )
 from whodid.events.lexicon import Entry, Lexicon, Phrase
@@ -777,7 +778,11 @@ def code_sentence(
             and verb.i in verbal_heads
         )
     ]
-    # A bare statement ("said") is the event only when the sentence reports nothing more specific.
+    # A bare statement ("said") is the event only when the sentence reports nothing more specific,
+    # or when it reports a hope about another's act ("said they hoped X would ..."): the acts
+    # hoped for are its content (``assemble.rank_below_stance``).
     if any(c.code not in _SPEECH_CODES for c in found):
-        found = [c for c in found if c.code not in _SPEECH_CODES]
+        found = [
+            c for c in found if c.code not in _SPEECH_CODES or stance_clause(c.head) is not None
+        ]
     return found
