@@ -18,7 +18,7 @@ from whodid.events.arguments import (
     _usable_for,
 )
 from whodid.events.clauses import DEFAULT_TARGET_PREPS, prep_objects
-from whodid.events.coder import _plan, code_sentence, discarded
+from whodid.events.coder import _choose, _plan, code_sentence, discarded
 from whodid.events.lexicon import Entry, build_lexicon, default_lexicon
 from whodid.nlp.tree import children, lefts, rights
 
@@ -542,3 +542,31 @@ def test_pick_ignores_empty_tiers(nlp) -> None:  # type: ignore[no-untyped-def]
         for word in words:
             with_empty += [word, []]
         assert _pick(with_empty, is_actor) == _pick(words, is_actor) != []
+
+
+PHRASES_TEXT = (
+    "Arnor called off the talks and called for calm after Gondor threatened to cut off aid. "
+    "Rohan lashed out at Harad, which had pulled out of the truce, and backed down on Friday. "
+    "The envoys called on both sides to hold talks, as police opened fire on protesters."
+)
+
+
+def test_phrases_gated_on_the_sentence_words_choose_as_without(nlp) -> None:  # type: ignore[no-untyped-def]
+    lexicon = default_lexicon()
+    doc = nlp(PHRASES_TEXT)
+    chosen = []
+    for sentence in doc.sents:
+        words = frozenset(t.lower_ for t in sentence) | {t.lemma_.lower() for t in sentence}
+        for token in sentence:
+            # the gate's premise: what hangs below a word lies in its sentence
+            assert all(sentence.start <= c.i < sentence.end for c in token.children)
+            for nominal, table in ((False, lexicon.by_verb), (True, lexicon.by_noun)):
+                entries = table.get(token.lemma_.lower()) or table.get(token.lower_)
+                if not entries:
+                    continue
+                plain = _choose(entries, token, nominal=nominal)
+                gated = _choose(entries, token, nominal=nominal, sentence_words=words)
+                assert gated == plain, token.text
+                if plain is not None and len(plain[1]) > 1:
+                    chosen.append(plain[0].id)
+    assert len(chosen) >= 3  # multi-word phrases were matched, not only gated away

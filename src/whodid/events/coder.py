@@ -269,12 +269,19 @@ def _plan(entries: list[Entry], lemma: str, lower: str, *, nominal: bool) -> _Pl
 
 
 def _choose(
-    entries: list[Entry], head: Token, *, nominal: bool, travel: bool = False
+    entries: list[Entry],
+    head: Token,
+    *,
+    nominal: bool,
+    travel: bool = False,
+    sentence_words: frozenset[str] | None = None,
 ) -> tuple[Entry, list[Token]] | None:
     """The entry whose matched phrase (and object constraint) says most; ties go to file order.
-    A travel verb's "for"-phrase is its purpose, no object ("left for talks" is no walk-out)."""
+    A travel verb's "for"-phrase is its purpose, no object ("left for talks" is no walk-out).
+    ``sentence_words``: the lower forms and lemmas of the head's sentence, if known (the
+    words near the head are among them)."""
     # The head's objects are read only when an entry constrains them, its nearby words only
-    # when an entry's phrase has more words than the head.
+    # when an entry's phrase has more words than the head, all of them in the sentence.
     near: dict[str, Token] | None = None
     best: tuple[int, Entry, list[Token]] | None = None
     plan = _plan(entries, head.lemma_.lower(), head.lower_, nominal=nominal)
@@ -294,6 +301,8 @@ def _choose(
                     best = (bonus, entry, [head])
                 continue
             if near is None:
+                if sentence_words is not None and not sentence_words.issuperset(phrase.extras):
+                    continue  # a word the sentence lacks cannot be near the head
                 near = _nearby(head)
             if phrase.extras[0] not in near:
                 continue  # most phrases fail on their first word: no call, no list
@@ -677,6 +686,7 @@ def code_sentence(
         return []
     found: list[Candidate] = []
     by_verb, by_noun = lexicon.by_verb, lexicon.by_noun
+    sentence_words: frozenset[str] | None = None  # read when a word has entries
     for token, lower, lemma in zip(tokens, words, lemmas, strict=True):
         if not (lemma in by_verb or lower in by_verb or lemma in by_noun or lower in by_noun):
             continue  # no entry lists the word: whatever its part of speech, no event
@@ -705,8 +715,14 @@ def code_sentence(
             continue
         if not entries:
             continue
+        if sentence_words is None:
+            sentence_words = frozenset((*words, *lemmas))
         choice = _choose(
-            entries, token, nominal=nominal, travel=not nominal and lemma in lexicon.travel_verbs
+            entries,
+            token,
+            nominal=nominal,
+            travel=not nominal and lemma in lexicon.travel_verbs,
+            sentence_words=sentence_words,
         )
         if choice is None:
             continue
