@@ -9,8 +9,17 @@ from spacy.tokens import Token
 
 from docs import parse
 from whodid.actors.coref import DocMemory
-from whodid.events.coder import code_sentence, discarded
-from whodid.events.lexicon import build_lexicon
+from whodid.events.arguments import (
+    THEME_PLACE_PREPS,
+    _aimed,
+    _extend_aimed,
+    _pick,
+    _usable,
+    _usable_for,
+)
+from whodid.events.clauses import DEFAULT_TARGET_PREPS, prep_objects
+from whodid.events.coder import _choose, _plan, code_sentence, discarded
+from whodid.events.lexicon import Entry, build_lexicon, default_lexicon
 from whodid.nlp.tree import children, lefts, rights
 
 REJECT_120 = """
@@ -458,3 +467,106 @@ def test_own_clause_walk_on_lists_is_the_token_walk(nlp) -> None:  # type: ignor
             assert got == _plain_in_own_clause(place, person)
             answers.add(got)
     assert answers == {True, False}
+
+
+def _plain_object_ok(entry: Entry, objects: set[str]) -> bool:
+    if entry.not_objects & objects:
+        return False
+    return not entry.objects or bool(entry.objects & objects)
+
+
+def test_entries_indexed_by_object_are_the_plainly_checked_ones() -> None:
+    # every word of the lexicon, with no object, each object an entry names (alone and with an
+    # excluded one), and an object no entry names: the index tries what the plain check passes
+    lexicon = default_lexicon()
+    checked = 0
+    for table, nominal in ((lexicon.by_verb, False), (lexicon.by_noun, True)):
+        for word, entries in table.items():
+            plan = _plan(entries, word, word, nominal=nominal)
+            assert plan.reads_objects == any(e.objects or e.not_objects for e in entries)
+            if not plan.reads_objects:
+                assert list(plan.tried(None)) == list(plan.steps)
+                continue
+            named = sorted({o for e in entries for o in (*e.objects, *e.not_objects)})
+            trials = [set(), {"zzz-none"}, set(named[:3]), set(named)]
+            trials += [{o} for o in named] + [{o, "zzz-none"} for o in named[::2]]
+            for objects in trials:
+                plain = [s for s in plan.steps if _plain_object_ok(s[0], objects)]
+                assert list(plan.tried(objects)) == plain, (word, objects)
+                checked += 1
+    assert checked > 500
+
+
+TIERS_TEXT = (
+    "At the same time, Arnor on Monday sent 300 soldiers and two dozen trucks to Gondor and "
+    "Rohan in a bid to end the siege of Osgiliath, with aid for refugees from Harad."
+)
+
+
+def test_usable_judged_once_is_the_plain_usable(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TIERS_TEXT)
+    tokens = list(doc)
+    kept = set()
+    for trigger in ([doc[i]] for i in range(len(doc))):
+        usable = _usable_for(trigger)
+        for start in range(0, len(tokens), 3):
+            for part in (tokens[start:], tokens[start : start + 4], tokens[start:][::-1]):
+                got = usable(part)
+                assert got == _usable(part, trigger)
+                kept.update(t.i for t in got)
+    # the trigger's own word, the time noun after "at" and the numbers are left out somewhere
+    assert 0 < len(kept) < len(doc)
+
+
+def test_tiers_of_aimed_objects_skip_only_empty_tiers(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TIERS_TEXT)
+    preps = (*DEFAULT_TARGET_PREPS, *THEME_PLACE_PREPS)
+    seen_some = False
+    for token in doc:
+        table = prep_objects(token)
+        plain = [_aimed(p, table.get(p, [])) for p in preps]
+        tiers: list[list[Token]] = []
+        _extend_aimed(tiers, table, preps)
+        # an in-phrase of manner may come out empty: kept, as the plain way keeps it
+        assert tiers == [t for p, t in zip(preps, plain, strict=True) if table.get(p)]
+        assert [t for t in tiers if t] == [t for t in plain if t]
+        seen_some = seen_some or bool(tiers)
+    assert seen_some
+
+
+def test_pick_ignores_empty_tiers(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TIERS_TEXT)
+    words = [[t] for t in doc if t.pos_ in ("NOUN", "PROPN")]
+    for is_actor in (lambda t: t.pos_ == "PROPN", lambda t: False):
+        with_empty: list[list[Token]] = [[]]
+        for word in words:
+            with_empty += [word, []]
+        assert _pick(with_empty, is_actor) == _pick(words, is_actor) != []
+
+
+PHRASES_TEXT = (
+    "Arnor called off the talks and called for calm after Gondor threatened to cut off aid. "
+    "Rohan lashed out at Harad, which had pulled out of the truce, and backed down on Friday. "
+    "The envoys called on both sides to hold talks, as police opened fire on protesters."
+)
+
+
+def test_phrases_gated_on_the_sentence_words_choose_as_without(nlp) -> None:  # type: ignore[no-untyped-def]
+    lexicon = default_lexicon()
+    doc = nlp(PHRASES_TEXT)
+    chosen = []
+    for sentence in doc.sents:
+        words = frozenset(t.lower_ for t in sentence) | {t.lemma_.lower() for t in sentence}
+        for token in sentence:
+            # the gate's premise: what hangs below a word lies in its sentence
+            assert all(sentence.start <= c.i < sentence.end for c in token.children)
+            for nominal, table in ((False, lexicon.by_verb), (True, lexicon.by_noun)):
+                entries = table.get(token.lemma_.lower()) or table.get(token.lower_)
+                if not entries:
+                    continue
+                plain = _choose(entries, token, nominal=nominal)
+                gated = _choose(entries, token, nominal=nominal, sentence_words=words)
+                assert gated == plain, token.text
+                if plain is not None and len(plain[1]) > 1:
+                    chosen.append(plain[0].id)
+    assert len(chosen) >= 3  # multi-word phrases were matched, not only gated away

@@ -66,6 +66,29 @@ def _usable(tokens: list[Token], trigger: list[Token]) -> list[Token]:
     ]
 
 
+def _usable_for(trigger: list[Token]) -> Callable[[list[Token]], list[Token]]:
+    """``_usable`` with ``trigger`` fixed, each token judged once: a verb's tiers are filtered
+    up to four times, and the same tokens come back in several of them."""
+    own = {t.i for t in trigger}
+    judged: dict[int, bool] = {}
+
+    def usable(tokens: list[Token]) -> list[Token]:
+        out = []
+        for t in tokens:
+            ok = judged.get(t.i)
+            if ok is None:
+                ok = judged[t.i] = (
+                    t.i not in own
+                    and (t.ent_type_ not in _NON_ACTOR_ENTS or _counted(t))
+                    and not (t.lemma_.lower() in _TIME_NOUNS and t.head.lower_ == "at")
+                )
+            if ok:
+                out.append(t)
+        return out
+
+    return usable
+
+
 # "at the same time", "at some point", "at this stage": when, not whom.
 _TIME_NOUNS = frozenset({"time", "point", "moment", "stage", "juncture", "outset"})
 
@@ -255,6 +278,17 @@ def _aimed(prep: str, objs: list[Token]) -> list[Token]:
         and o.dep_ != "pcomp"
         and o.lemma_.lower() not in _AMOUNT_NOUNS
     ]
+
+
+def _extend_aimed(
+    tiers: list[list[Token]], table: dict[str, list[Token]], preps: tuple[str, ...]
+) -> None:
+    """A tier of ``_aimed`` objects for each of ``preps`` the table has, in that order (a
+    preposition it lacks would add an empty tier, which no tier test counts)."""
+    for prep in preps:
+        objs = table.get(prep)
+        if objs:
+            tiers.append(_aimed(prep, objs))
 
 
 # Prepositions whose gerund names what an act or stance is about or aimed at.
@@ -615,7 +649,7 @@ def verb_arguments(
                 things = [c for c in pobjs if c.lemma_.lower() in entry.objects]
                 for thing in (c for c in things if _named_object(entry, c)):
                     thing_preps = clauses.prep_objects(thing)
-                    tiers.extend(_aimed(p, thing_preps.get(p, [])) for p in THEME_PLACE_PREPS)
+                    _extend_aimed(tiers, thing_preps, THEME_PLACE_PREPS)
             # "agrees with Peru and Chile": each party; "called for order and peace": a thing
             tiers.append(
                 [m for c in pobjs for m in (clauses.with_conjuncts(c) if is_actor(c) else [c])]
@@ -631,7 +665,9 @@ def verb_arguments(
     else:
         tiers.append(objects)
     for prep in target_preps:
-        found = _aimed(prep, preps.get(prep, []))
+        if not preps.get(prep):
+            continue  # an empty tier counts for nothing
+        found = _aimed(prep, preps[prep])
         if prep == "with" and objects and entry.code[:2] in _FORCE_ROOTS:
             # "attacked the town with rockets": what it was done with ("sealed its border
             # with Gondor": a name is whom)
@@ -639,24 +675,18 @@ def verb_arguments(
         tiers.append(found)
     for obj in objects:  # "cut aid to Argentina", "a curfew on Basra", "its blockade of Qatar"
         obj_preps = clauses.prep_objects(obj)
-        for prep in target_preps:
-            tiers.append(_aimed(prep, obj_preps.get(prep, [])))
+        _extend_aimed(tiers, obj_preps, target_preps)
         for thing in _amount_things(obj):  # "$5 million in aid to Haiti"
-            thing_preps = clauses.prep_objects(thing)
-            for prep in target_preps:
-                tiers.append(_aimed(prep, thing_preps.get(prep, [])))
+            _extend_aimed(tiers, clauses.prep_objects(thing), target_preps)
         if obj in themes:
             for placed in children(obj):  # "eased the curfew imposed in parts of X"
                 if placed.dep_ == "acl" and placed.tag_ == "VBN":
-                    placed_preps = clauses.prep_objects(placed)
-                    for prep in target_preps:
-                        tiers.append(_aimed(prep, placed_preps.get(prep, [])))
+                    _extend_aimed(tiers, clauses.prep_objects(placed), target_preps)
             for member in obj_preps.get("of", []):  # "shipped a unit of engineers to Chad"
-                member_preps = clauses.prep_objects(member)
-                for prep in target_preps:
-                    tiers.append(_aimed(prep, member_preps.get(prep, [])))
+                _extend_aimed(tiers, clauses.prep_objects(member), target_preps)
             tiers.append(obj_preps.get("of", []))
-    if themes and not any(_usable(t, trigger) for t in tiers):
+    usable = _usable_for(trigger)
+    if themes and not any(usable(t) for t in tiers):
         # "returned a pendant engraved with a tsar's image to Russian authorities"
         tiers.append(_stray_recipient(verb, is_actor))
         # "gave 5 million euros to promote investment in Ethiopia": the place it is meant for
@@ -667,9 +697,7 @@ def verb_arguments(
     # "hailed X's decision to reappoint Y": the verb's own argument, which an actor owns, is
     # aimed at before an actor of a clause the entry does not name
     owned = any(
-        is_actor(t) or owner(t, is_actor) is not None
-        for tier in tiers
-        for t in _usable(tier, trigger)
+        is_actor(t) or owner(t, is_actor) is not None for tier in tiers for t in usable(tier)
     )
     # "threatened to shell X", "offered to send troops to X"
     for clause in _complements(verb, trigger):
@@ -678,14 +706,18 @@ def verb_arguments(
         inner = clauses.direct_objects(clause)
         # "offered to send troops to distribute aid in Somalia": the troops are what is sent
         moved = [o for o in inner if o.pos_ not in ("PROPN", "PRON") and _moves(clause, lexicon)]
-        for prep in (*clauses.DEFAULT_TARGET_PREPS, *(THEME_PLACE_PREPS if moved else ())):
-            clause_tiers.append(_aimed(prep, clause_preps.get(prep, [])))
+        _extend_aimed(
+            clause_tiers,
+            clause_preps,
+            (*clauses.DEFAULT_TARGET_PREPS, *(THEME_PLACE_PREPS if moved else ())),
+        )
         if not moved:
             clause_tiers.append(inner)
         for obj in inner:  # "agreed to lift sanctions against X"
             obj_preps = clauses.prep_objects(obj)
-            for prep in clauses.DEFAULT_TARGET_PREPS:
-                clause_tiers.append(obj_preps.get(prep, []))
+            clause_tiers.extend(
+                obj_preps[prep] for prep in clauses.DEFAULT_TARGET_PREPS if obj_preps.get(prep)
+            )
         if moved:
             clause_tiers.append(_purpose_place(clause, is_actor))
             clause_tiers.append(moved)
@@ -705,7 +737,7 @@ def verb_arguments(
             tiers.append(clauses.complement_subjects(head))
     if entry.code[:2] == "01":  # "said it is skeptical about the plan": what the stance is about
         tiers.append(_stance_topic(verb))
-    if not any(_usable(t, trigger) for t in tiers):  # where the clause names no one
+    if not any(usable(t) for t in tiers):  # where the clause names no one
         if entry.code[:2] in SPEECH_ACT_ROOTS:
             tiers.append(_for_subjects(verb))  # "called for Britain to stay"
         tiers.append(_served_recipient(verb, is_actor))  # "gave rifles to X to help in ..."
@@ -716,8 +748,8 @@ def verb_arguments(
         tiers = [[t for t in tier if is_actor(t)] for tier in tiers]
     if entry.code[:2] < "14":  # "said at a news conference in Brussels": where, not whom
         tiers = [[t for t in tier if not _venue(t)] for tier in tiers]
-    targets = _pick([_usable(t, trigger) for t in tiers], is_actor)
-    sources = _usable(sources, trigger)
+    targets = _pick([usable(t) for t in tiers], is_actor)
+    sources = usable(sources)
     if entry.swap:
         sources, targets = targets, sources
     return sources, targets

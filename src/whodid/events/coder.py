@@ -140,12 +140,6 @@ def _match_phrase(phrase: Phrase, head: Token, near: dict[str, Token]) -> list[T
     return matched
 
 
-def _object_ok(entry: Entry, objects: set[str]) -> bool:
-    if entry.not_objects and entry.not_objects & objects:
-        return False
-    return not entry.objects or bool(entry.objects & objects)
-
-
 def _recipient_ok(entry: Entry, head: Token) -> bool:
     """ "sent drones to Kyiv", "sent Kyiv drones": an entry that needs a recipient has one, in
     a target preposition of the trigger or of its object, or as an indirect object ("sent
@@ -187,9 +181,58 @@ def _complement_ok(entry: Entry, head: Token) -> bool:
     return False
 
 
-# per entry: the entry, its phrases headed by the word, whether it constrains objects, whether
-# it constrains the complement clause, and the score its constraints add to a matched phrase
-_Plan = tuple[tuple[Entry, tuple[Phrase, ...], bool, bool, int], ...]
+# per entry: the entry, its phrases headed by the word, whether it constrains the complement
+# clause, and the score its constraints add to a matched phrase
+_Step = tuple[Entry, tuple[Phrase, ...], bool, int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A word's entries with a phrase headed by it, in file order, indexed by the objects they
+    require: only the entries whose object the parse has are tried."""
+
+    steps: tuple[_Step, ...]
+    free: tuple[int, ...]  # positions of the entries that require no object
+    by_object: dict[str, tuple[int, ...]]  # object word -> positions of the entries naming it
+    reads_objects: bool  # some entry constrains the objects (``objects`` or ``not_objects``)
+    free_steps: tuple[_Step, ...]  # the steps at ``free``
+    excludes: bool  # some entry rules objects out (``not_objects``)
+
+    def tried(self, objects: set[str] | None) -> tuple[_Step, ...] | list[_Step]:
+        """The entries whose object constraint ``objects`` meets, in file order (``objects``
+        is None when no entry reads them)."""
+        if objects is None:
+            return self.steps
+        by_object = self.by_object
+        hits = [by_object[o] for o in objects if o in by_object]
+        if not hits:
+            steps = self.free_steps
+        elif len(hits) == 1 and not self.free:
+            steps = tuple(self.steps[k] for k in hits[0])
+        else:
+            positions = sorted({*self.free, *(k for hit in hits for k in hit)})
+            steps = tuple(self.steps[k] for k in positions)
+        if not self.excludes:
+            return steps
+        return [step for step in steps if not (step[0].not_objects & objects)]
+
+
+def _build_plan(steps: tuple[_Step, ...]) -> _Plan:
+    by_object: dict[str, list[int]] = {}
+    for k, (entry, *_) in enumerate(steps):
+        for word in entry.objects:
+            by_object.setdefault(word, []).append(k)
+    free = tuple(k for k, (entry, *_) in enumerate(steps) if not entry.objects)
+    return _Plan(
+        steps=steps,
+        free=free,
+        by_object={word: tuple(ks) for word, ks in by_object.items()},
+        reads_objects=any(entry.objects or entry.not_objects for entry, *_ in steps),
+        free_steps=tuple(steps[k] for k in free),
+        excludes=any(entry.not_objects for entry, *_ in steps),
+    )
+
+
 # (id of an entry list, lemma, lower form, nominal) -> (the list, its length, its plan)
 _PLANS: dict[tuple[int, str, str, bool], tuple[list[Entry], int, _Plan]] = {}
 _MAX_PLANS = 50_000
@@ -204,18 +247,19 @@ def _plan(entries: list[Entry], lemma: str, lower: str, *, nominal: bool) -> _Pl
     hit = _PLANS.get(key)
     if hit is not None and hit[0] is entries and hit[1] == len(entries):
         return hit[2]
-    plan = tuple(
-        (
-            entry,
-            phrases,
-            bool(entry.objects or entry.not_objects),
-            bool(entry.clause or entry.complement_aux),
-            2 if entry.objects or entry.complement_aux or entry.clause else 0,
-        )
-        for entry in entries
-        if (
-            phrases := tuple(
-                p for p in (entry.nouns if nominal else entry.verbs) if p.head in (lemma, lower)
+    plan = _build_plan(
+        tuple(
+            (
+                entry,
+                phrases,
+                bool(entry.clause or entry.complement_aux),
+                2 if entry.objects or entry.complement_aux or entry.clause else 0,
+            )
+            for entry in entries
+            if (
+                phrases := tuple(
+                    p for p in (entry.nouns if nominal else entry.verbs) if p.head in (lemma, lower)
+                )
             )
         )
     )
@@ -226,21 +270,28 @@ def _plan(entries: list[Entry], lemma: str, lower: str, *, nominal: bool) -> _Pl
 
 
 def _choose(
-    entries: list[Entry], head: Token, *, nominal: bool, travel: bool = False
+    entries: list[Entry],
+    head: Token,
+    *,
+    nominal: bool,
+    travel: bool = False,
+    sentence_words: frozenset[str] | None = None,
 ) -> tuple[Entry, list[Token]] | None:
     """The entry whose matched phrase (and object constraint) says most; ties go to file order.
-    A travel verb's "for"-phrase is its purpose, no object ("left for talks" is no walk-out)."""
-    # The head's objects and nearby words are read only when an entry asks for them.
-    objects: set[str] | None = None
+    A travel verb's "for"-phrase is its purpose, no object ("left for talks" is no walk-out).
+    ``sentence_words``: the lower forms and lemmas of the head's sentence, if known (the
+    words near the head are among them)."""
+    # The head's objects are read only when an entry constrains them, its nearby words only
+    # when an entry's phrase has more words than the head, all of them in the sentence.
     near: dict[str, Token] | None = None
     best: tuple[int, Entry, list[Token]] | None = None
     plan = _plan(entries, head.lemma_.lower(), head.lower_, nominal=nominal)
-    for entry, phrases, constrains_objects, constrains_clause, bonus in plan:
-        if constrains_objects:
-            if objects is None:
-                objects = clauses.object_lemmas(head, purpose="for" if travel else None)
-            if not _object_ok(entry, objects):
-                continue
+    objects = (
+        clauses.object_lemmas(head, purpose="for" if travel else None)
+        if plan.reads_objects
+        else None
+    )
+    for entry, phrases, constrains_clause, bonus in plan.tried(objects):
         if (constrains_clause and not _complement_ok(entry, head)) or (
             entry.recipient and not _recipient_ok(entry, head)
         ):
@@ -251,7 +302,11 @@ def _choose(
                     best = (bonus, entry, [head])
                 continue
             if near is None:
+                if sentence_words is not None and not sentence_words.issuperset(phrase.extras):
+                    continue  # a word the sentence lacks cannot be near the head
                 near = _nearby(head)
+            if phrase.extras[0] not in near:
+                continue  # most phrases fail on their first word: no call, no list
             matched = _match_phrase(phrase, head, near)
             if matched is None:
                 continue
@@ -632,6 +687,7 @@ def code_sentence(
         return []
     found: list[Candidate] = []
     by_verb, by_noun = lexicon.by_verb, lexicon.by_noun
+    sentence_words: frozenset[str] | None = None  # read when a word has entries
     for token, lower, lemma in zip(tokens, words, lemmas, strict=True):
         if not (lemma in by_verb or lower in by_verb or lemma in by_noun or lower in by_noun):
             continue  # no entry lists the word: whatever its part of speech, no event
@@ -660,8 +716,14 @@ def code_sentence(
             continue
         if not entries:
             continue
+        if sentence_words is None:
+            sentence_words = frozenset((*words, *lemmas))
         choice = _choose(
-            entries, token, nominal=nominal, travel=not nominal and lemma in lexicon.travel_verbs
+            entries,
+            token,
+            nominal=nominal,
+            travel=not nominal and lemma in lexicon.travel_verbs,
+            sentence_words=sentence_words,
         )
         if choice is None:
             continue
