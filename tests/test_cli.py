@@ -56,6 +56,18 @@ def test_annotate_missing_file_is_a_usage_error(tmp_path):
     assert result.exit_code == 2
 
 
+def test_annotate_with_a_broken_dictionary_is_a_clear_error(tmp_path):
+    batch = tmp_path / "in.jsonl"
+    batch.write_text(json.dumps({"id": "1", "text": "Kenya accused Uganda."}) + "\n")
+    actors = tmp_path / "mine.yaml"
+    actors.write_text("actors:\n  - name: [unclosed\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["annotate", str(batch), "--actors", str(actors), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "mine.yaml" in result.output and "invalid YAML" in result.output
+    assert not out.exists()  # nothing written before the data loaded
+
+
 def test_code_prints_csv_for_a_text_article(tmp_path):
     article = tmp_path / "story.txt"
     article.write_text(

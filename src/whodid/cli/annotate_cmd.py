@@ -16,12 +16,13 @@ from whodid.cli.common import (
     AgentFiles,
     Model,
     OutletMemoryFlag,
+    load_or_exit,
     make_options,
     progress,
     stderr,
 )
 from whodid.ingest.records_io import iter_jsonl_records
-from whodid.pipeline import Failed, Item, annotate_many, load_for_the_run
+from whodid.pipeline import Failed, Item, annotate_many
 
 
 def _items(path: Path | str) -> Iterator[Item]:
@@ -65,7 +66,7 @@ def annotate_cli(
         raise typer.Exit(2)
     # count lines for the progress bar only where reading twice is possible (not a pipe)
     total = _count_lines(source) if isinstance(source, Path) and source.is_file() else None
-    load_for_the_run(options)
+    load_or_exit(options)
     out: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
     errors = 0
     try:

@@ -13,10 +13,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from whodid.cli.common import ActorFiles, AgentFiles, Model, make_options, stderr
+from whodid.cli.common import ActorFiles, AgentFiles, Model, load_or_exit, make_options, stderr
 from whodid.ingest import ReadError, iter_jsonl_records, parse_date, read_article
 from whodid.ontology import cameo_info
-from whodid.pipeline import Options, annotate_many, load_for_the_run
+from whodid.pipeline import Options, annotate_many
 from whodid.records import Actor, Annotation, Article, Event
 
 CSV_FIELDS = (
@@ -167,7 +167,7 @@ def code_cli(
     """Print the events of one article."""
     options = make_options(actors, agents, model)
     doc = _load(article, published)
-    load_for_the_run(options)
+    load_or_exit(options)
     annotation = next(annotate_many([doc], options=options))
     emit(
         annotation,

@@ -15,7 +15,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from whodid.pipeline import Options
+from whodid.actors.entries import DataError
+from whodid.pipeline import Options, load_for_the_run
 
 stderr = Console(stderr=True)
 
@@ -71,3 +72,13 @@ def progress(*, quiet: bool) -> Progress:
         disable=quiet,
         transient=False,
     )
+
+
+def load_or_exit(options: Options) -> None:
+    """Load the model and data for a command's run; a broken dictionary file is a clear error
+    (file, line, what is wrong) and exit status 2, not a traceback."""
+    try:
+        load_for_the_run(options)
+    except DataError as exc:
+        stderr.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc

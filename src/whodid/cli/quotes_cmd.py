@@ -12,8 +12,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from whodid.cli.code_cmd import _load, table_console
-from whodid.cli.common import ActorFiles, AgentFiles, Model, make_options, stderr
-from whodid.pipeline import annotate_many, load_for_the_run
+from whodid.cli.common import ActorFiles, AgentFiles, Model, load_or_exit, make_options, stderr
+from whodid.pipeline import annotate_many
 from whodid.records import Annotation, Quote
 
 
@@ -83,7 +83,7 @@ def quotes_cli(
     """Print who said what in one article: speaker, cue, what was said, and its events."""
     options = make_options(actors, agents, model)
     doc = _load(article, published)
-    load_for_the_run(options)
+    load_or_exit(options)
     annotation = next(annotate_many([doc], options=options))
     if annotation.error:
         stderr.print(f"[red]error:[/red] {annotation.error}")
