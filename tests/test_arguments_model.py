@@ -333,3 +333,11 @@ def test_the_subject_of_a_passive_does_its_complement(text: str, cameo: str, sou
     events = annotate(text).to_dict()["events"]
     coded = [e for e in events if e["cameo"] == cameo]
     assert coded and coded[0]["source"] and coded[0]["source"]["code"] == source
+
+
+def test_a_singular_determiner_before_a_plural_possessor_is_not_its_own() -> None:
+    # the parser hangs "an" on "investors'", but it goes with "summit"
+    text = "Gulf ministers will attend an investors' summit in Doha next week."
+    events = annotate(text).to_dict()["events"]
+    meeting = [e for e in events if e["trigger"]["text"] == "summit"]
+    assert meeting and meeting[0]["source"]["text"] == "investors"

@@ -42,6 +42,10 @@ LEFT_DEPS = frozenset(
 _LEFT_DEP_IDS = label_ids(*LEFT_DEPS)
 (_PUNCT,) = label_ids("punct")
 (_ADVMOD,) = label_ids("advmod")
+(_DET,) = label_ids("det")
+# determiners of one thing: on a plural possessor they belong to the possessed noun, which the
+# parser misses ("a donors' meeting": "a" goes with "meeting", not with "donors")
+_SINGULAR_DETS = frozenset({"a", "an", "another", "each", "every"})
 RIGHT_KEEP_PREPS = frozenset({"of"})
 _MAX_DESCRIPTION = 15  # tokens of a description in apposition after a person's name
 _MAX_PARTICIPLE = 8  # tokens of a participle phrase after a noun phrase
@@ -81,6 +85,8 @@ def _left(tok: Token) -> list[int]:
                 continue
             if dep == _ADVMOD and lowers[k] not in ("then", "ex", "former", "now"):
                 continue
+            if dep == _DET and lowers[k] in _SINGULAR_DETS and _plural_possessor(tok):
+                continue
             left = child.left_edge
             if left.ent_type_ in ("DATE", "TIME") and all(
                 t.ent_type_ in ("DATE", "TIME") for t in child.subtree
@@ -89,6 +95,11 @@ def _left(tok: Token) -> list[int]:
             # the child's subtree: callers read only its bounds, not every token
             idx.extend((left.i, child.right_edge.i))
     return idx
+
+
+def _plural_possessor(tok: Token) -> bool:
+    """A plural noun marked possessive by a bare apostrophe ("donors' ")."""
+    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "poss"
 
 
 def _appos(head: Token, last: int) -> list[int]:
