@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from best_event import best_event
 
 from whodid import annotate
 
@@ -241,12 +242,6 @@ def test_a_trailing_date_is_not_part_of_the_target() -> None:
     assert best["target"]["text"] == "the families of the sailors lost at sea"
 
 
-def _best(text: str) -> dict:  # type: ignore[type-arg]
-    events = annotate(text).to_dict()["events"]
-    assert events
-    return max(events, key=lambda e: e["confidence"])
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -255,7 +250,7 @@ def _best(text: str) -> dict:  # type: ignore[type-arg]
     ],
 )
 def test_a_joint_phrase_names_both_parties_of_a_reciprocal_act(text: str) -> None:
-    best = _best(text)
+    best = best_event(text)
     assert best["source"]["text"] == best["target"]["text"] == "Peru and Chile"
     assert {best["source"]["code"], best["target"]["code"]} == {"PER", "CHL"}
 
@@ -275,7 +270,7 @@ def test_a_joint_phrase_names_both_parties_of_a_reciprocal_act(text: str) -> Non
     ],
 )
 def test_a_named_act_is_no_target(text: str, target: str | None) -> None:
-    best = _best(text)
+    best = best_event(text)
     assert (best["target"] and best["target"]["text"]) == target
 
 
@@ -293,11 +288,11 @@ def test_a_named_act_is_no_target(text: str, target: str | None) -> None:
     ],
 )
 def test_what_is_sent_goes_somewhere(text: str, target: str) -> None:
-    assert _best(text)["target"]["text"] == target
+    assert best_event(text)["target"]["text"] == target
 
 
 def test_pressing_someone_to_act_is_a_demand_on_them() -> None:
-    best = _best("The governor pressured the striking nurses to return to work.")
+    best = best_event("The governor pressured the striking nurses to return to work.")
     assert best["cameo"] == "100"
     assert best["target"]["text"] == "the striking nurses"
 
@@ -311,12 +306,12 @@ def test_an_act_aims_where_its_complement_event_aims() -> None:
 
 
 def test_both_belongs_to_the_coordination_not_its_first_target() -> None:
-    best = _best("Canada imposed sanctions on both Laos and Cambodia.")
+    best = best_event("Canada imposed sanctions on both Laos and Cambodia.")
     assert best["target"]["text"] == "Laos"
 
 
 def test_a_possessed_thing_ends_with_its_head() -> None:
-    best = _best("Chile rejected Peru's offer on fishing quotas.")
+    best = best_event("Chile rejected Peru's offer on fishing quotas.")
     assert best["target"]["text"] == "Peru's offer"
     assert best["target"]["code"] == "PER"
 

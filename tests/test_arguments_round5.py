@@ -5,32 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from best_event import best_event, best_target
 
 from whodid import annotate
 
 pytestmark = pytest.mark.model
 
 
-def _best(text: str) -> dict[str, Any]:
-    events = annotate(text).to_dict()["events"]
-    assert events, text
-    return max(events, key=lambda e: e["confidence"])
-
-
-def _target(text: str) -> str | None:
-    target = _best(text)["target"]
-    return None if target is None else target["text"]
-
-
 def test_a_possessor_beside_an_aimed_at_phrase_does_the_act() -> None:
-    best = _best("Kurdish fighters pressed on with their assault on the militant-held district.")
+    best = best_event(
+        "Kurdish fighters pressed on with their assault on the militant-held district."
+    )
     assert best["source"]["text"] == "Kurdish fighters"
     assert best["target"]["text"] == "the militant-held district"
 
 
 def test_whom_a_thing_is_held_by_is_not_the_target_when_it_is_the_source() -> None:
     text = "Maoist rebels said that they will free two engineers held captive by them."
-    assert _target(text) == "two engineers"
+    assert best_target(text) == "two engineers"
 
 
 @pytest.mark.parametrize(
@@ -53,19 +45,19 @@ def test_whom_a_thing_is_held_by_is_not_the_target_when_it_is_the_source() -> No
     ],
 )
 def test_target_extents(text: str, target: str) -> None:
-    assert _target(text) == target
+    assert best_target(text) == target
 
 
 def test_a_recipient_hung_inside_the_object_is_where_the_thing_goes() -> None:
     text = (
         "Customs officers returned a bronze statue decorated with gold leaf to Nigerian officials."
     )
-    assert _target(text) == "Nigerian officials"
+    assert best_target(text) == "Nigerian officials"
 
 
 def test_a_purpose_infinitive_serves_the_recipient_of_its_act() -> None:
     text = "Japan gave 200 trucks to the Kenyan police to help during the election."
-    assert _target(text) == "the Kenyan police"
+    assert best_target(text) == "the Kenyan police"
 
 
 @pytest.mark.parametrize(
@@ -91,7 +83,7 @@ def test_a_purpose_infinitive_serves_the_recipient_of_its_act() -> None:
     ],
 )
 def test_targets_the_clause_names_elsewhere(text: str, target: str) -> None:
-    assert _target(text) == target
+    assert best_target(text) == target
 
 
 @pytest.mark.parametrize(
@@ -108,7 +100,7 @@ def test_targets_the_clause_names_elsewhere(text: str, target: str) -> None:
     ],
 )
 def test_things_and_topics_are_no_targets(text: str, target: str | None) -> None:
-    assert _target(text) == target
+    assert best_target(text) == target
 
 
 @pytest.mark.parametrize(
@@ -128,7 +120,7 @@ def test_things_and_topics_are_no_targets(text: str, target: str | None) -> None
     ],
 )
 def test_counted_places_and_mediated_parties(text: str, target: str) -> None:
-    assert _target(text) == target
+    assert best_target(text) == target
 
 
 @pytest.mark.parametrize(
@@ -153,7 +145,7 @@ def test_counted_places_and_mediated_parties(text: str, target: str) -> None:
     ],
 )
 def test_places_after_targets(text: str, target: str) -> None:
-    assert _target(text) == target
+    assert best_target(text) == target
 
 
 @pytest.mark.parametrize(
@@ -170,7 +162,7 @@ def test_places_after_targets(text: str, target: str) -> None:
     ],
 )
 def test_span_ends(text: str, target: str) -> None:
-    assert _target(text) == target
+    assert best_target(text) == target
 
 
 @pytest.mark.parametrize(
@@ -193,7 +185,7 @@ def test_span_ends(text: str, target: str) -> None:
     ],
 )
 def test_reported_stances(text: str, target: str) -> None:
-    assert _target(text) == target
+    assert best_target(text) == target
 
 
 def _by_trigger(text: str) -> dict[str, dict[str, Any]]:
@@ -217,7 +209,7 @@ def test_the_conjuncts_of_a_participle_adjunct_elaborate_the_main_act() -> None:
 
 
 def test_no_target_inside_the_source_phrase() -> None:
-    best = _best(
+    best = best_event(
         "The Committee for the Protection of Journalists is asking help from the United "
         "Nations to free reporters."
     )
@@ -226,7 +218,7 @@ def test_no_target_inside_the_source_phrase() -> None:
 
 
 def test_what_a_joint_act_is_about_is_no_party() -> None:
-    best = _best(
+    best = best_event(
         "Colombian and Venezuelan negotiators have failed to strike a deal on the border crossing."
     )
     assert best["target"]["text"] == "Colombian and Venezuelan negotiators"
@@ -245,7 +237,7 @@ def test_what_a_joint_act_is_about_is_no_party() -> None:
     ],
 )
 def test_the_place_a_thing_is_about(text: str, target: str) -> None:
-    assert _target(text) == target
+    assert best_target(text) == target
 
 
 @pytest.mark.parametrize(
@@ -257,16 +249,18 @@ def test_the_place_a_thing_is_about(text: str, target: str) -> None:
     ],
 )
 def test_an_amount_in_aid_is_no_place(text: str) -> None:
-    assert _target(text) == "Greece"
+    assert best_target(text) == "Greece"
 
 
 def test_words_of_a_conditional_clause_are_no_part_of_the_phrase() -> None:
     # "threaten ... strike" must not take its "strike" from the if-clause's act
-    best = _best("Mali threatened to attack the rebel camps if the militia strikes any soldiers.")
+    best = best_event(
+        "Mali threatened to attack the rebel camps if the militia strikes any soldiers."
+    )
     assert best["trigger"]["text"] == "threatened"
     assert best["target"]["text"] == "the rebel camps"
 
 
 def test_an_as_phrase_says_what_the_target_is_made() -> None:
     text = "The militants used dozens of villagers as human shields in the town of Marawi."
-    assert _target(text) == "dozens of villagers"
+    assert best_target(text) == "dozens of villagers"

@@ -3,9 +3,8 @@ the rest (sentences written for them)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from best_event import best_event, best_target
 
 from docs import parse
 from whodid import annotate
@@ -105,17 +104,6 @@ def test_an_operation_s_named_apposition_keeps_its_aim() -> None:
 pytestmark_model = pytest.mark.model
 
 
-def _best(text: str) -> dict[str, Any]:
-    events = annotate(text).to_dict()["events"]
-    assert events, text
-    return max(events, key=lambda e: e["confidence"])
-
-
-def _target(text: str) -> str | None:
-    target = _best(text)["target"]
-    return None if target is None else target["text"]
-
-
 @pytestmark_model
 @pytest.mark.parametrize(
     ("text", "target"),
@@ -185,12 +173,12 @@ def _target(text: str) -> str | None:
     ],
 )
 def test_targets(text: str, target: str) -> None:
-    assert _target(text) == target
+    assert best_target(text) == target
 
 
 @pytestmark_model
 def test_those_taking_part_in_an_operation_do_it() -> None:
-    best = _best("Uruguayan soldiers take part in peacekeeping operations in Congo.")
+    best = best_event("Uruguayan soldiers take part in peacekeeping operations in Congo.")
     assert best["source"]["text"] == "Uruguayan soldiers"
 
 
@@ -208,7 +196,7 @@ def test_those_taking_part_in_an_operation_do_it() -> None:
     ],
 )
 def test_aid_nouns(text: str, code: str, target: str) -> None:
-    best = _best(text)
+    best = best_event(text)
     assert (best["cameo"], best["target"]["text"]) == (code, target)
 
 

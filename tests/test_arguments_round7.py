@@ -3,12 +3,10 @@ model for the rest (sentences written for them)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from best_event import best_event
 
 from docs import parse
-from whodid import annotate
 from whodid.events.assemble import inherit_targets, rank_below_stance
 from whodid.records import Actor, Event, Span
 
@@ -79,12 +77,6 @@ def test_a_statement_without_an_aim_lets_the_act_it_reports_lead() -> None:
 pytestmark_model = pytest.mark.model
 
 
-def _best(text: str) -> dict[str, Any]:
-    events = annotate(text).to_dict()["events"]
-    assert events, text
-    return max(events, key=lambda e: e["confidence"])
-
-
 @pytestmark_model
 @pytest.mark.parametrize(
     ("text", "code", "target"),
@@ -149,5 +141,5 @@ def _best(text: str) -> dict[str, Any]:
     ],
 )
 def test_targets(text: str, code: str, target: str) -> None:
-    best = _best(text)
+    best = best_event(text)
     assert (best["cameo"], best["target"]["text"] if best["target"] else None) == (code, target)

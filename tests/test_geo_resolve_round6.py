@@ -99,15 +99,20 @@ def test_a_batchs_stories_of_one_outlet_share_its_home(nlp) -> None:
     assert found["Norfolk"].admin1 == "Nebraska"
 
 
-@_model
-def test_a_story_early_in_a_batch_learns_from_its_outlets_later_stories() -> None:
+def _norfolk_stories() -> list[dict[str, str]]:
+    """Three stories of one outlet: a Norfolk story first, then two naming Nebraska places."""
     url = "http://www.norfolkbulletin.com/story/{}"
     texts = [
         "The Norfolk city council approved a new pool on Tuesday.",
         "Farmers from Lincoln and Grand Island met in Nebraska on Monday.",
         "Omaha and Kearney schools closed for snow.",
     ]
-    records = [{"id": str(i), "text": t, "url": url.format(i)} for i, t in enumerate(texts)]
+    return [{"id": str(i), "text": t, "url": url.format(i)} for i, t in enumerate(texts)]
+
+
+@_model
+def test_a_story_early_in_a_batch_learns_from_its_outlets_later_stories() -> None:
+    records = _norfolk_stories()
     first = next(iter(annotate_many(records)))
     assert [(p.text, p.admin1) for p in first.places] == [("Norfolk", "Nebraska")]
     alone = next(iter(annotate_many(records[:1])))
@@ -116,12 +121,6 @@ def test_a_story_early_in_a_batch_learns_from_its_outlets_later_stories() -> Non
 
 @_model
 def test_without_outlet_memory_each_story_resolves_alone() -> None:
-    url = "http://www.norfolkbulletin.com/story/{}"
-    texts = [
-        "The Norfolk city council approved a new pool on Tuesday.",
-        "Farmers from Lincoln and Grand Island met in Nebraska on Monday.",
-        "Omaha and Kearney schools closed for snow.",
-    ]
-    records = [{"id": str(i), "text": t, "url": url.format(i)} for i, t in enumerate(texts)]
+    records = _norfolk_stories()
     first = next(iter(annotate_many(records, options=Options(outlet_memory=False))))
     assert [(p.text, p.admin1) for p in first.places] == [("Norfolk", "Virginia")]
