@@ -52,18 +52,22 @@ def no_actor(token: Token) -> bool:
     return False
 
 
+def _candidate(t: Token, own: set[int]) -> bool:
+    """An argument candidate: not the trigger's own words, no date, number or amount (unless
+    counted people), no time after "at"."""
+    return (
+        t.i not in own
+        and (t.ent_type_ not in _NON_ACTOR_ENTS or _counted(t))
+        and not (t.lemma_.lower() in _TIME_NOUNS and t.head.lower_ == "at")
+    )
+
+
 def _usable(tokens: list[Token], trigger: list[Token]) -> list[Token]:
     """Argument candidates less the trigger's own words and dates, numbers, amounts."""
     if not tokens:
         return []
     own = {t.i for t in trigger}
-    return [
-        t
-        for t in tokens
-        if t.i not in own
-        and (t.ent_type_ not in _NON_ACTOR_ENTS or _counted(t))
-        and not (t.lemma_.lower() in _TIME_NOUNS and t.head.lower_ == "at")
-    ]
+    return [t for t in tokens if _candidate(t, own)]
 
 
 def _usable_for(trigger: list[Token]) -> Callable[[list[Token]], list[Token]]:
@@ -77,11 +81,7 @@ def _usable_for(trigger: list[Token]) -> Callable[[list[Token]], list[Token]]:
         for t in tokens:
             ok = judged.get(t.i)
             if ok is None:
-                ok = judged[t.i] = (
-                    t.i not in own
-                    and (t.ent_type_ not in _NON_ACTOR_ENTS or _counted(t))
-                    and not (t.lemma_.lower() in _TIME_NOUNS and t.head.lower_ == "at")
-                )
+                ok = judged[t.i] = _candidate(t, own)
             if ok:
                 out.append(t)
         return out

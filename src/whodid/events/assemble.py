@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Protocol
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from whodid.events import clauses
 from whodid.events.arguments import owner, recipient, stance_clause
@@ -171,6 +171,11 @@ def _without_conjuncts(prep: Token) -> Token:
     return last
 
 
+def _ending(actor: Actor, end: int, doc: Doc) -> Actor:
+    """``actor`` with its span ending at character ``end`` of ``doc``."""
+    return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+
+
 def _whole_phrase(actor: Actor, head: Token) -> Actor:
     """The argument's whole noun phrase, modifiers after the head included ("a military base in
     northeast Nigeria", "a request from The New York Times"), when the actor is the head's own
@@ -209,7 +214,7 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
     end = last.idx + len(last.text)
     if end <= actor.end:
         return actor
-    return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+    return _ending(actor, end, doc)
 
 
 def _last_token(actor: Actor, head: Token) -> Token | None:
@@ -235,7 +240,7 @@ def _ended(actor: Actor, stop: Token) -> Actor:
     end = last.idx + len(last.text)
     if end <= actor.start:
         return actor
-    return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+    return _ending(actor, end, doc)
 
 
 def _sentence_stop(actor: Actor | None, sentence: Span) -> Actor | None:
@@ -274,7 +279,7 @@ def _acronym(actor: Actor, head: Token) -> Actor:
     else:
         return actor
     end = last.idx + len(last.text)
-    return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+    return _ending(actor, end, doc)
 
 
 # A multinational mission or force: what it is sent to or joined for is where it serves.
@@ -414,7 +419,7 @@ def _first_conjunct(actor: Actor, head: Token) -> Actor:
     end = doc[last].idx + len(doc[last].text)
     if not (actor.start < end < actor.end) or conj.idx >= actor.end:
         return actor
-    return replace(actor, end=end, text=doc_text(doc)[actor.start : end])
+    return _ending(actor, end, doc)
 
 
 def _partner(head: Token, source: Actor) -> Token | None:
@@ -508,7 +513,7 @@ def _all_members(actor: Actor, role: Token) -> Actor:
     end = last.idx + len(last.text)
     if end <= actor.end or actor.start > role.idx:
         return actor
-    return replace(actor, end=end, text=doc_text(role.doc)[actor.start : end])
+    return _ending(actor, end, role.doc)
 
 
 def _joint_parties(actor: Actor, head: Token) -> Actor:
@@ -529,7 +534,7 @@ def _joint_parties(actor: Actor, head: Token) -> Actor:
     end = tok.idx + len(tok.text)
     if end <= actor.end:
         return actor
-    return replace(actor, end=end, text=doc_text(head.doc)[actor.start : end])
+    return _ending(actor, end, head.doc)
 
 
 def _own_forces_country(c: Candidate, source: Actor | None, target: Actor | None) -> Actor | None:

@@ -196,6 +196,18 @@ _SHOWING_VERBS = frozenset(
 )
 
 
+def finite_after_gerund(verb: Token) -> bool:
+    """ "accused X of sending drones and summoned its envoy": a finite verb the parser joins to
+    the gerund is no conjunct of the gerund but of the verb the gerund's phrase hangs on."""
+    head = verb.head
+    return (
+        verb.tag_ in ("VBD", "VBZ", "VBP")
+        and head.tag_ == "VBG"
+        and head.dep_ == "pcomp"
+        and head.head.head.pos_ in ("VERB", "AUX")
+    )
+
+
 def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
     """The grammatical subjects of ``verb`` and whether it is passive.
 
@@ -264,15 +276,7 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
         controllers = _children(head, OBJECT_DEPS)
         if prep.lower_ in ("of", "for") and controllers:  # "accused Gondor of sending"
             return with_conjuncts(controllers[0]), passive
-    if (
-        verb.dep_ == "conj"
-        and verb.tag_ in ("VBD", "VBZ", "VBP")
-        and head.tag_ == "VBG"
-        and head.dep_ == "pcomp"
-        and head.head.head.pos_ in ("VERB", "AUX")
-    ):
-        # "accused X of sending drones and summoned its envoy": a finite verb is no conjunct
-        # of the gerund but of the verb the gerund's phrase hangs on
+    if verb.dep_ == "conj" and finite_after_gerund(verb):
         return subjects(head.head.head, _depth + 1)
     inherited, head_passive = subjects(head, _depth + 1)
     if head_passive and verb.dep_ not in ("conj", "xcomp"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whodid.events.clauses import finite_after_gerund
 from whodid.nlp.tree import children
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -239,23 +240,11 @@ def modality(trigger: Token) -> str | None:
             continue
         if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
             break
-        if token.dep_ == "conj" and _finite_after_gerund(token):
+        if token.dep_ == "conj" and finite_after_gerund(token):
             token = token.head.head.head  # "accused X of sending ... and summoned": the verb's
             continue
         token = token.head
     return None
-
-
-def _finite_after_gerund(token: Token) -> bool:
-    """ "accused X of sending drones and summoned its envoy": a finite verb the parser joins
-    to the gerund joins the verb the gerund's phrase hangs on (clauses.subjects reads it so)."""
-    head = token.head
-    return (
-        token.tag_ in ("VBD", "VBZ", "VBP")
-        and head.tag_ == "VBG"
-        and head.dep_ == "pcomp"
-        and head.head.head.pos_ in ("VERB", "AUX")
-    )
 
 
 _HARD = frozenset({"difficult", "hard", "impossible"})
