@@ -393,16 +393,24 @@ def test_dependency_ids_are_the_tokens(nlp) -> None:  # type: ignore[no-untyped-
 
 
 def test_actors_memory_learns_from_the_plain_heads(nlp) -> None:  # type: ignore[no-untyped-def]
-    from whodid.actors.resolve import DocActors
+    from whodid.actors.resolve import _COUNTRY_NOUNS, _ORG_NOUNS, DocActors
     from whodid.pipeline import _knowledge_base
 
     doc = nlp(PARSED + " The country's army and the group said Prime Minister Beren of Arnor left.")
     actors = DocActors(_knowledge_base((), ()), doc)
-    plain = [
-        t.i
-        for t in doc
-        if t.pos_ in ("NOUN", "PROPN") and actors._is_np_head(t) and actors._may_name_actor(t)
-    ]
+    at = actors._at
+
+    def np_head(tok):  # type: ignore[no-untyped-def]
+        return tok.dep_ not in ("compound", "amod", "flat", "nmod", "nn") or (
+            tok.i in at and at[tok.i].end - 1 == tok.i and tok.head.i not in at
+        )
+
+    def may_name_actor(tok):  # type: ignore[no-untyped-def]
+        if tok.pos_ in ("PROPN", "PRON") or tok.lower_ in _COUNTRY_NOUNS | _ORG_NOUNS:
+            return True
+        return any(i in at for i in range(tok.left_edge.i, tok.i + 1))
+
+    plain = [t.i for t in doc if t.pos_ in ("NOUN", "PROPN") and np_head(t) and may_name_actor(t)]
     assert plain and actors._heads_to_learn_from() == plain
 
 

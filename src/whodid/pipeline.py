@@ -34,7 +34,7 @@ from whodid.events.assemble import (
 )
 from whodid.events.coder import code_sentence
 from whodid.events.lexicon import Lexicon, default_lexicon
-from whodid.geo import dateline_place_of, find_places, locate_events, locate_words
+from whodid.geo import dateline_place_of, find_places, learn_outlet, locate_events, locate_words
 from whodid.geo.gazetteer import default_gazetteer
 from whodid.geo.outlet import OutletMemory
 from whodid.ingest.records_io import article_from_record
@@ -221,7 +221,7 @@ def _learn(window: list[tuple[Doc, Annotation | Article]], outlets: OutletMemory
         try:
             if doc_text(doc) != payload.text:
                 keep_text(doc, payload.text)
-            find_places(doc, url=payload.url, source=payload.source, memory=outlets)
+            learn_outlet(doc, outlets, url=payload.url, source=payload.source)
         except Exception:  # the document's own annotation reports the error
             log.debug("no outlet evidence from %s", payload.id, exc_info=True)
 

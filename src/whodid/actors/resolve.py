@@ -68,6 +68,7 @@ _QUANTIFIERS = frozenset(
 # Prepositions after a role that name where it is: "rebels in the Ivory Coast", "students
 # throughout Indonesia", "refugees from Syria".
 _PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "within"})
+_PLACE_OR_OF_PREPS = _PLACE_PREPS | {"of"}
 # Last words of an organisation's name that make it a civil, non-governmental body.
 _NGO_NAME_HEADS = frozenset({"Forum", "Foundation", "Association", "Coalition"})
 # Last words of a body's name ("the X Medical Association", "the X Commission on Human Rights"),
@@ -193,9 +194,8 @@ _NATIONAL_SECTORS = frozenset(
 _ORG_NOUNS = frozenset(
     {"group", "organization", "organisation", "movement", "alliance", "bloc", "militia"}
 )
-# Dependencies of a noun that modifies another rather than heading a phrase (``_is_np_head``)
-_MODIFIER_DEP_LABELS = ("compound", "amod", "flat", "nmod", "nn")
-_MODIFIER_DEPS = label_ids(*_MODIFIER_DEP_LABELS)
+# Dependencies of a noun that modifies another rather than heading a phrase
+_MODIFIER_DEPS = label_ids("compound", "amod", "flat", "nmod", "nn")
 # (``_in_own_clause``) a place that modifies a noun, a subject, a clause of its own
 _PLACE_MODIFIER_DEPS = label_ids("amod", "compound", "poss", "nmod")
 _SUBJECT_DEPS = label_ids("nsubj", "nsubjpass")
@@ -242,8 +242,10 @@ class DocActors:
             self.resolve(tokens[i])
 
     def _heads_to_learn_from(self) -> list[int]:
-        """The tokens that head a noun phrase (``_is_np_head``) and may name an actor
-        (``_may_name_actor``), in order, read from the Doc's lists: only nouns and names can."""
+        """The tokens that head a noun phrase (a noun or name not modifying another, unless it
+        ends a knowledge-base mention the other is not part of) and may name an actor (a name,
+        "the country"/"the group", or a phrase holding a knowledge-base mention; other common
+        nouns resolve to nothing and are left for later), in order, read from the Doc's lists."""
         tree = tree_of(self.doc)
         tokens, deps, heads, at, lower = tree.tokens, tree.deps(), tree.heads, self._at, self._lower
         out = []
@@ -348,18 +350,6 @@ class DocActors:
             extra.append(found)
             resume = found.end
         return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
-
-    def _may_name_actor(self, tok: Token) -> bool:
-        """Whether resolving ``tok`` could teach the document memory anything: a name, a
-        pronoun, "the country"/"the group", or a phrase holding a knowledge-base mention.
-        Other common nouns ("money", "violence") resolve to nothing and are left for later."""
-        if (
-            tok.pos_ in ("PROPN", "PRON")
-            or tok.lower_ in _COUNTRY_NOUNS
-            or tok.lower_ in _ORG_NOUNS
-        ):
-            return True
-        return any(i in self._at for i in range(tok.left_edge.i, tok.i + 1))
 
     # ------------------------------------------------------------------ public
 
@@ -525,16 +515,6 @@ class DocActors:
     def _within(self, start: int, end: int) -> list[Mention]:
         """The mentions inside tokens [start, end), in order."""
         return [m for m in self._starting(start, end) if m.end <= end]
-
-    def _is_np_head(self, tok: Token) -> bool:
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            return False
-        return (
-            tok.dep_ not in _MODIFIER_DEP_LABELS
-            or tok.i in self._at
-            and self._at[tok.i].end - 1 == tok.i
-            and tok.head.i not in self._at
-        )
 
     def _code_of(self, entry: ActorEntry) -> tuple[str | None, str | None, str]:
         """(code, sector, status) of a named actor on the publication date (see ``dated``)."""
@@ -826,7 +806,11 @@ class DocActors:
         """The role of 'ex-president of X' when the parser made 'ex', '-' and the role three
         siblings of one head (it does so before an of-phrase): the role token, else None."""
         doc = self.doc
-        if tok.lower_ != "ex" or tok.i + 2 >= len(doc) or doc[tok.i + 1].text not in ("-", "–"):
+        if (
+            self._lower[tok.i] != "ex"
+            or tok.i + 2 >= len(doc)
+            or self._texts[tok.i + 1] not in ("-", "–")
+        ):
             return None
         role = doc[tok.i + 2]
         same = role.head.i == tok.head.i and role.dep_ == tok.dep_
@@ -986,7 +970,7 @@ class DocActors:
         """The country of a town or region in a place phrase after a role ('a court in
         Istanbul', 'officials from Kano State'; with ``of``, a person's office there: 'the
         governor of Kano State'), with the token end of the phrase."""
-        for obj, end in self._prep_objects(tok, _PLACE_PREPS | {"of"} if of else _PLACE_PREPS):
+        for obj, end in self._prep_objects(tok, _PLACE_OR_OF_PREPS if of else _PLACE_PREPS):
             named = self._settlement_name(obj)
             if named is not None and named.i not in self._at:
                 # "police in the town of X": a name a settlement noun makes a place

@@ -9,6 +9,13 @@ the gazetteer built from GeoNames-derived data (``whodid.geo.gazetteer``);
 from __future__ import annotations
 
 from whodid.geo.location import event_location, locate_events, locate_words
-from whodid.geo.places import dateline_place_of, find_places
+from whodid.geo.places import dateline_place_of, find_places, learn_outlet
 
-__all__ = ["dateline_place_of", "event_location", "find_places", "locate_events", "locate_words"]
+__all__ = [
+    "dateline_place_of",
+    "event_location",
+    "find_places",
+    "learn_outlet",
+    "locate_events",
+    "locate_words",
+]

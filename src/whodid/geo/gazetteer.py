@@ -20,7 +20,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Entry", "Gazetteer", "GazetteerError", "canonical", "default_gazetteer", "normalise"]
+__all__ = [
+    "Entry",
+    "Gazetteer",
+    "GazetteerError",
+    "canonical",
+    "default_gazetteer",
+    "normalise",
+    "region_of",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +40,11 @@ _SPACES = re.compile(r"[\s\-‐–]+")
 _DROP = re.compile(r"[.’'`\"]")
 _MAX_BUILT_WORDS = 6  # longer built names are not matched in running text
 _ANSWERS_LIMIT = 1 << 16  # keys whose gazetteer answers are kept (then cleared)
+
+
+def region_of(entry: Entry) -> tuple[str, str]:
+    """(country, first-level region) an entry lies in; a region is its own."""
+    return (entry.country or "", entry.name if entry.kind == "admin1" else entry.admin1 or "")
 
 
 class GazetteerError(ValueError):

@@ -30,7 +30,15 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from whodid.geo.gazetteer import Entry, Gazetteer, GazetteerError, _rows, canonical, normalise
+from whodid.geo.gazetteer import (
+    Entry,
+    Gazetteer,
+    GazetteerError,
+    _rows,
+    canonical,
+    normalise,
+    region_of,
+)
 
 __all__ = ["Home", "OutletMemory", "OutletTable", "outlet_home", "outlet_table", "place_in_name"]
 
@@ -97,9 +105,7 @@ class OutletMemory:
         if host is None:
             return
         regions = {
-            (e.country, e.name if e.kind == "admin1" else e.admin1 or "")
-            for e in places
-            if e is not None and e.kind in _MEMORY_KINDS and e.country
+            region_of(e) for e in places if e is not None and e.kind in _MEMORY_KINDS and e.country
         }
         self._regions.setdefault(host, Counter()).update(r for r in regions if r[1])  # type: ignore[misc]
         self._stories[host] += 1

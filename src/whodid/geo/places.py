@@ -16,7 +16,7 @@ from whodid.records import Place
 from whodid.text.dateline import dateline_place
 from whodid.text.doctext import doc_text
 
-__all__ = ["dateline_place_of", "find_places"]
+__all__ = ["dateline_place_of", "find_places", "learn_outlet"]
 
 logger = logging.getLogger(__name__)
 
@@ -105,13 +105,7 @@ def find_places(
     batch) knows each outlet's home region from its stories, and learns from this one unless
     ``learn`` is false.
     """
-    gazetteer = gazetteer or default_gazetteer()
-    mentions = find_mentions(doc, gazetteer)
-    home = outlet_home(url, source, gazetteer) if url or source else None
-    if memory is not None:
-        home = memory.home(url, home, gazetteer)
-    focus = _focus(doc, gazetteer)
-    entries = resolve_mentions(doc, mentions, gazetteer, focus=focus, home=home)
+    mentions, entries = _resolved(doc, gazetteer or default_gazetteer(), url, source, memory)
     if memory is not None and learn:
         memory.record(url, entries)
     return [
@@ -120,6 +114,35 @@ def find_places(
         if not _acting(doc, mention, entry, actors)
         and not _known_actor(doc, mention, entry, actors)
     ]
+
+
+def learn_outlet(
+    doc: Doc,
+    memory: OutletMemory,
+    *,
+    url: str | None,
+    source: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> None:
+    """Let ``memory`` learn from the places of ``doc`` where its outlet is at home (what
+    ``find_places`` with ``memory`` records, without building the places)."""
+    memory.record(url, _resolved(doc, gazetteer or default_gazetteer(), url, source, memory)[1])
+
+
+def _resolved(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    url: str | None,
+    source: str | None,
+    memory: OutletMemory | None,
+) -> tuple[list[Mention], list[Entry | None]]:
+    """The place mentions of ``doc`` and the entry each resolves to (None: unknown)."""
+    mentions = find_mentions(doc, gazetteer)
+    home = outlet_home(url, source, gazetteer) if url or source else None
+    if memory is not None:
+        home = memory.home(url, home, gazetteer)
+    focus = _focus(doc, gazetteer)
+    return mentions, resolve_mentions(doc, mentions, gazetteer, focus=focus, home=home)
 
 
 def dateline_place_of(text: str, places: list[Place]) -> Place | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from whodid.geo.gazetteer import Entry, Gazetteer, canonical, normalise
+from whodid.geo.gazetteer import Entry, Gazetteer, canonical, normalise, region_of
 from whodid.geo.outlet import Home
 from whodid.geo.toponyms import Mention
 
@@ -178,7 +178,7 @@ def _home_score(entry: Entry, home: Home | None) -> float:
         if km <= _NEAR_KM:
             return value + _HOME_NEAR
     if (entry.kind in _LOCAL or entry.kind == "admin1") and (
-        _region_of(entry) == _region_of(home.place)
+        region_of(entry) == region_of(home.place)
     ):
         value += _HOME_REGION
     return value
@@ -355,7 +355,7 @@ def resolve_mentions(
     explicit = [_explicit_region(doc, m, gazetteer) for m in mentions]
     regions_of: dict[str, set[tuple[str, str]]] = {}
     for mention, cands in zip(mentions, candidates, strict=True):
-        regions_of[mention.key] = {_region_of(e) for e in cands if e.admin1 and e.country}  # type: ignore[misc]
+        regions_of[mention.key] = {region_of(e) for e in cands if e.admin1 and e.country}  # type: ignore[misc]
     support: Counter[tuple[str, str]] = Counter()
     for keyed in regions_of.values():
         support.update(keyed)
@@ -445,8 +445,8 @@ def _in_region_named(
     state stands for it rather than a namesake town elsewhere."""
     if entry is None or region is None or region.kind != "admin1" or entry.kind not in _LOCAL:
         return entry
-    place = _region_of(region)
-    if any(_region_of(c) == place for c in candidates):
+    place = region_of(region)
+    if any(region_of(c) == place for c in candidates):
         return entry
     # a state of a country the name has towns in, or a large state known by its name
     # ("Stroud, Ontario"); not a list of towns ("Moscow, Kiev") nor a small foreign region
@@ -481,7 +481,7 @@ def _counties_named(mentions: list[Mention], resolved: list[Entry | None]) -> li
     out = list(resolved)
     for i, (mention, entry) in enumerate(zip(mentions, resolved, strict=True)):
         county = counties.get(mention.key)
-        if county is None or (entry is not None and _region_of(entry) == _region_of(county)):
+        if county is None or (entry is not None and region_of(entry) == region_of(county)):
             continue
         out[i] = county
     return out
@@ -497,10 +497,6 @@ def _home_for(candidates: list[Entry], home: Home | None) -> Home | None:
     if any(e.kind in ("capital", "admin1") and e.country == country for e in candidates):
         return Home(home.places, home.local, towns=False)
     return home
-
-
-def _region_of(entry: Entry) -> tuple[str, str]:
-    return (entry.country or "", entry.name if entry.kind == "admin1" else entry.admin1 or "")
 
 
 def _without(
