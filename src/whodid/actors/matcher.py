@@ -233,10 +233,10 @@ class KBMatcher:
             variants = [
                 (v, n in cs)
                 for n in names
+                if len(n) >= 5  # a short acronym keeps its letters: 'MİT' is no 'MIT'
                 # other given names only for the full canonical name ('Sergey Lavrov')
                 for v in _spellings(n, person=entry.kind == "person" and n == entry.name)
                 if (v if n in cs else v.lower()) not in written
-                and len(n) >= 5  # a short acronym keeps its letters: 'MİT' is no 'MIT'
             ]
             cs.update(v for v, sensitive in variants if sensitive)
             names = (*names, *(v for v, _ in variants))
