@@ -49,6 +49,22 @@ def test_a_verb_that_is_no_light_verb_keeps_its_own_aim() -> None:
     assert issued.target is None
 
 
+# A headline that opens with the light verb: "Issued ultimatum to negotiators"
+_HEADLINE = (
+    "Issued/VERB/ROOT/0/issue ultimatum/NOUN/dobj/0 to/ADP/prep/1 "
+    "negotiators/NOUN/pobj/2/negotiator"
+)
+
+
+def test_a_light_verb_at_the_first_word_takes_the_aim_too() -> None:
+    # the governing word's index is 0, which must count as found
+    doc = parse(_HEADLINE)
+    negotiators = Actor(23, 34, "negotiators")
+    issued, ultimatum = _event("130", 0.85), _event("139", 0.7, target=negotiators)
+    inherit_targets([(issued, doc[0]), (ultimatum, doc[1])], frozenset({"issue"}))
+    assert issued.target == negotiators
+
+
 # "Arnor said it hoped that Gondor, which plans to attack Rhun, would stay out."
 _HOPED = (
     "Arnor/PROPN/nsubj/1 said/VERB/ROOT/1/say it/PRON/nsubj/3 hoped/VERB/ccomp/1/hope "

@@ -739,7 +739,8 @@ def inherit_targets(
     for event, head in events:
         if event.target is None or (head.dep_ == "xcomp" and not event.target.code):
             continue
-        outer = by_head.get(_complement_of(head, light_verbs) or -1)
+        governor = _complement_of(head, light_verbs)
+        outer = None if governor is None else by_head.get(governor)
         if outer is None or outer is event or (outer.target is not None and outer.target.code):
             continue
         if (
