@@ -533,3 +533,18 @@ def test_an_hour_in_a_part_of_the_day_is_a_clock_time(text: str, value: str) -> 
     found = {t.type: t.value for t in find_timexes(text, date(2013, 3, 22)) if t.type == "TIME"}
     assert found == {"TIME": value}
 
+
+def test_a_year_ago_after_nine_months_is_the_year_before() -> None:
+    text = (
+        "Net income rose 8% in the third quarter from a year earlier. "
+        "For the nine months, net rose 5% from a year earlier."
+    )
+    found = [(t.text, t.value) for t in find_timexes(text, date(2013, 10, 24))]
+    assert found == [
+        ("the third quarter", "2013-Q3"),
+        ("a year earlier", "2012-Q3"),
+        ("the nine months", "P9M"),
+        ("a year earlier", "2012"),
+    ]
+    text = "In the first half, sales fell from the year-earlier period, the firm said."
+    assert value_of(text, "the year-earlier period", date(2013, 10, 24)) == "2012"

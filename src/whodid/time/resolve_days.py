@@ -171,6 +171,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Result:
         and (ctx.quarter_talk(m.start(), m.end()) or ctx.recent_quarter(m.start()))
     ):
         base = ctx.last_quarter or ctx.completed_quarter()
+        if ctx.longer_period_compared(m.start()):
+            return "DATE", f"{base.start.year - 1:04d}"
         p = shift(base, -1, "Y", keep=True)
         return ("DATE", p.value()) if p else None
     if unit in ("CE", "ML"):
@@ -207,6 +209,8 @@ def _later(m: re.Match[str], ctx: Context) -> Result:
         and (ctx.quarter_talk(m.start(), m.end()) or ctx.recent_quarter(m.start()))
     ):
         base = ctx.last_quarter or ctx.completed_quarter()
+        if ctx.longer_period_compared(m.start()):
+            return "DATE", f"{base.start.year - 1:04d}"
         p = shift(base, -1, "Y", keep=True)
         return ("DATE", p.value()) if p else None
     anchor = ctx.last
