@@ -527,6 +527,7 @@ def test_a_part_of_day_takes_the_day_last_narrated() -> None:
         ("The convoy left on Wednesday at 4 in the morning.", "2013-03-20T04:00"),
         ("The convoy left on Wednesday at 8 in the evening.", "2013-03-20T20:00"),
         ("The convoy left on Wednesday at twelve o'clock in the morning.", "2013-03-20T00:00"),
+        ("The convoy left on Wednesday at two o\u2019clock in the afternoon.", "2013-03-20T14:00"),
     ],
 )
 def test_an_hour_in_a_part_of_the_day_is_a_clock_time(text: str, value: str) -> None:

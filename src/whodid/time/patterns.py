@@ -244,7 +244,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "clock",
-            rf"(?:\b(?P<h>[012]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)|\b(?P<nn>noon|midnight|midday)\b|\b(?P<h3>{f.numword}|\d{{1,2}})\s+o'clock\b(?:\s+in\s+the\s+(?P<p3>morning|afternoon|evening))?|\b(?P<h4>{f.numword}|\d{{1,2}})\s+in\s+the\s+(?P<p4>morning|afternoon|evening)\b)(?:\s+(?P<tz>(?-i:[A-Z]{{2,3}}T|GMT|UTC))\b)?(?:,?\s+(?P<day>today|yesterday|tomorrow|{f.weekday})\b)?(?:,?\s+(?P<mon>{f.month})\s+(?P<d>[0-3]?\d)\b)?",
+            rf"(?:\b(?P<h>[012]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)|\b(?P<nn>noon|midnight|midday)\b|\b(?P<h3>{f.numword}|\d{{1,2}})\s+o['’]clock\b(?:\s+in\s+the\s+(?P<p3>morning|afternoon|evening))?|\b(?P<h4>{f.numword}|\d{{1,2}})\s+in\s+the\s+(?P<p4>morning|afternoon|evening)\b)(?:\s+(?P<tz>(?-i:[A-Z]{{2,3}}T|GMT|UTC))\b)?(?:,?\s+(?P<day>today|yesterday|tomorrow|{f.weekday})\b)?(?:,?\s+(?P<mon>{f.month})\s+(?P<d>[0-3]?\d)\b)?",
             I,
         ),
         (
