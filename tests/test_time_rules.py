@@ -516,7 +516,10 @@ def test_a_part_of_day_takes_the_day_last_narrated() -> None:
     found = {t.text: (t.type, t.value) for t in find_timexes(text, date(2013, 3, 22))}
     assert found == {"mid-afternoon": ("TIME", "2013-03-22TAF")}
     # the evening edition, the morning of a date: no part of the narrated day
-    text = "The story ran in the evening edition. He left in the morning of May 3."
+    text = (
+        "The story ran in the evening edition. He left in the morning of May 3. "
+        "She read of it in the morning papers."
+    )
     found = {t.text for t in find_timexes(text, date(2013, 3, 22))}
     assert "the evening" not in found and "the morning" not in found, found
 

@@ -210,7 +210,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         (
             # "in the morning", "by mid-afternoon": a part of the day being narrated
             "inpart",
-            r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bat\s)|(?<=\bduring\s))(?:the\s+(?:mid[\s-]?)?|mid[\s-]?)(?P<part>morning|afternoon|evening)\b(?![\w-]|\s+(?:of|news|paper|newspapers?|editions?|sessions?|shows?|hours|rush|commute|trading|flights?|meetings?|prayers?|star|light|sun)\b)",
+            r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bat\s)|(?<=\bduring\s))(?:the\s+(?:mid[\s-]?)?|mid[\s-]?)(?P<part>morning|afternoon|evening)\b(?![\w-]|\s+(?:of|news|papers?|newspapers?|editions?|sessions?|shows?|hours|rush|commute|traffic|trading|flights?|meetings?|briefings?|services?|classes|prayers?|star|light|sun)\b)",
             I,
         ),
         (
