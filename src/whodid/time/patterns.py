@@ -208,6 +208,12 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
             I,
         ),
         (
+            # "in the morning", "by mid-afternoon": a part of the day being narrated
+            "inpart",
+            r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bat\s)|(?<=\bduring\s))(?:the\s+(?:mid[\s-]?)?|mid[\s-]?)(?P<part>morning|afternoon|evening)\b(?![\w-]|\s+(?:of|news|papers?|newspapers?|editions?|sessions?|shows?|hours|rush|commute|traffic|trading|flights?|meetings?|briefings?|services?|classes|prayers?|star|light|sun)\b)",
+            I,
+        ),
+        (
             "weekof",
             rf"\bthe\s+week\s+of\s+(?P<mon>{f.month})\s+{day}(?![\d,]\d)\b(?:,?\s+(?P<y>\d{{4}})\b)?",
             I,
@@ -238,7 +244,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ),
         (
             "clock",
-            rf"(?:\b(?P<h>[012]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)|\b(?P<nn>noon|midnight|midday)\b|\b(?P<h3>{f.numword}|\d{{1,2}})\s+o'clock\b)(?:\s+(?P<tz>(?-i:[A-Z]{{2,3}}T|GMT|UTC))\b)?(?:,?\s+(?P<day>today|yesterday|tomorrow|{f.weekday})\b)?(?:,?\s+(?P<mon>{f.month})\s+(?P<d>[0-3]?\d)\b)?",
+            rf"(?:\b(?P<h>[012]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)|\b(?P<nn>noon|midnight|midday)\b|\b(?P<h3>{f.numword}|\d{{1,2}})\s+o['’]clock\b(?:\s+in\s+the\s+(?P<p3>morning|afternoon|evening))?|\b(?P<h4>{f.numword}|\d{{1,2}})\s+in\s+the\s+(?P<p4>morning|afternoon|evening)\b)(?:\s+(?P<tz>(?-i:[A-Z]{{2,3}}T|GMT|UTC))\b)?(?:,?\s+(?P<day>today|yesterday|tomorrow|{f.weekday})\b)?(?:,?\s+(?P<mon>{f.month})\s+(?P<d>[0-3]?\d)\b)?",
             I,
         ),
         (
@@ -265,7 +271,7 @@ def _rules(f: Fragments) -> list[tuple[str, str, int]]:
         ("halfunit", r"\bhalf\s+(?:an?\s+)?(?P<unit>hour|day|year|century|decade)\b", I),
         (
             "vagueunit",
-            r"(?:\bthe\s+(?P<rel>past|last|next|coming|following|previous|recent)\s+|\b(?P<rec>recent)\s+|(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s))\b(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades)\b(?!\s+ago)",
+            r"(?:\bthe\s+(?P<rel>past|last|next|coming|following|previous|recent)\s+|\b(?P<rec>recent)\s+|(?<!\bthe\s)\b(?P<fut>coming|future|upcoming)\s+|(?<=\bin\s)(?P<past>past)\s+|(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s))\b(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades)\b(?!\s+ago)",
             I,
         ),
         (
@@ -321,14 +327,15 @@ def _needs(lex: Lexicon) -> dict[str, tuple[frozenset[str], ...]]:
         "dayword": (kw("today", "tonight", "yesterday", "tomorrow"),),
         "partday": (parts,),
         "thispart": (parts,),
+        "inpart": (kw("morning", "afternoon", "evening"),),
         "daybefore": (kw("day"),),
         "weekof": (month, digit, kw("week")),
         "weekofmonth": (month, kw("week")),
         "qabbr": (kw("q", "h", "fy"), digit),
         "fromnow": (kw("from"), kw("now", "today"), unit),
         "weekday": (_heads(lex["weekday"]),),
-        # "5 a.m." ("a", "m"), "5am", "11 pm", "noon", "nine o'clock"
-        "clock": (kw("m", "am", "pm", "noon", "midnight", "midday", "clock"),),
+        # "5 a.m." ("a", "m"), "5am", "11 pm", "noon", "nine o'clock", "4 in the morning"
+        "clock": (kw("m", "am", "pm", "noon", "midnight", "midday", "clock") | parts,),
         "ago": (kw("ago"), unit),
         "vagueago": (kw("ago"), unit),
         "later": (unit, kw("later", "earlier", "afterward", "afterwards", "before", "after")),
