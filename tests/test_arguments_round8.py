@@ -47,6 +47,18 @@ pytestmark = pytest.mark.model
             "090",
             "15 managers and suppliers of the Gondor Rail Company",
         ),
+        # an "across"-phrase after the object says where it is found
+        (
+            "Gondor has threatened to attack rebel fighters across the border in northern "
+            "Arnor.",
+            "1384",
+            "rebel fighters across the border in northern Arnor",
+        ),
+        (
+            "Gondor troops attacked 140 rebel camps across 20 districts, the army said.",
+            "190",
+            "140 rebel camps across 20 districts",
+        ),
         # a determiner alone is no shared modifier: two groups
         ("The rebels will not free the soldiers and policemen.", "1243", "the soldiers"),
     ],

@@ -207,6 +207,18 @@ def _clause_place(prep: Token) -> bool:
 _PLACELIKE = frozenset({"", "PERSON", "FAC"})
 
 
+def _spread(prep: Token) -> bool:
+    """An "across"-phrase of the verb right after its object says where the object is found,
+    as the gold reads it: "attacked fighters across the border", "hacked 140 firms across 20
+    industries"."""
+    return (
+        prep.lower_ == "across"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "pobj" for c in children(prep))
+    )
+
+
 def _without_conjuncts(prep: Token) -> Token:
     """The last token of a prepositional phrase, less what is coordinated with its object
     ("flood victims in Malawi | and refugees in the north")."""
@@ -245,8 +257,9 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
             break  # "held families as human shields": what they are made, not who they are
         last = child.right_edge
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if after is not None and not located and _clause_place(after):
+    while after is not None and not located and (_clause_place(after) or _spread(after)):
         last = _without_conjuncts(after)  # "detained dozens of protesters in Yerevan"
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     comma = next((t for t in doc[head.i + 1 : last.i + 1] if t.text in (",", ";", "(")), None)
     if comma is not None:
         last = doc[comma.i - 1]
