@@ -49,8 +49,7 @@ pytestmark = pytest.mark.model
         ),
         # an "across"-phrase after the object says where it is found
         (
-            "Gondor has threatened to attack rebel fighters across the border in northern "
-            "Arnor.",
+            "Gondor has threatened to attack rebel fighters across the border in northern Arnor.",
             "1384",
             "rebel fighters across the border in northern Arnor",
         ),
