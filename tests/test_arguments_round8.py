@@ -58,6 +58,18 @@ pytestmark = pytest.mark.model
             "190",
             "140 rebel camps across 20 districts",
         ),
+        # a that-clause inside the target's of-phrase is no part of it; a who-clause is
+        (
+            "Washington lifted sanctions on a unit of the Gondor shipping company that was "
+            "accused of smuggling oil.",
+            "085",
+            "a unit of the Gondor shipping company",
+        ),
+        (
+            "Arnor expressed condolences to the families of those who died in the blast.",
+            "018",
+            "the families of those who died in the blast",
+        ),
         # a determiner alone is no shared modifier: two groups
         ("The rebels will not free the soldiers and policemen.", "1243", "the soldiers"),
     ],

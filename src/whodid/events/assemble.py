@@ -256,6 +256,10 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
         if child.lower_ == "as":
             break  # "held families as human shields": what they are made, not who they are
         last = child.right_edge
+        clause = _thing_clause(child)
+        if clause is not None:  # "a ban on imports of beef | that was imposed in 1996"
+            last = doc[clause.left_edge.i - 1]
+            break
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     while after is not None and not located and (_clause_place(after) or _spread(after)):
         last = _without_conjuncts(after)  # "detained dozens of protesters in Yerevan"
@@ -278,6 +282,18 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
     if end <= actor.end:
         return actor
     return _ending(actor, end, doc)
+
+
+def _thing_clause(prep: Token) -> Token | None:
+    """A "that"/"which" relative clause inside a prepositional phrase, which the gold leaves
+    out of the span ("a unit of the company | that was accused of ..."); one about people
+    ("the families of those who died") stays."""
+    for token in prep.subtree:
+        if token.dep_ != "relcl" or token.left_edge.i <= prep.i:
+            continue
+        if any(c.lower_ in ("that", "which") for c in token.children if c.i < token.i):
+            return token
+    return None
 
 
 def _last_token(actor: Actor, head: Token) -> Token | None:
