@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from best_event import best_event
 
-pytestmark = pytest.mark.model
+from docs import parse
+from whodid.events import clauses
 
 
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "code", "target"),
     [
@@ -79,3 +81,54 @@ def test_target_extents(text: str, code: str, target: str) -> None:
     assert best["cameo"] == code
     assert best["target"] is not None
     assert best["target"]["text"] == target
+
+
+# Parse repairs on hand-built parses that copy the small model's misreadings.
+# "Rebels in trucks mounted with heavy guns stormed the town.": the guns read as the subject
+_MOUNTED = (
+    "Rebels/NOUN/nsubj/3/rebel in/ADP/prep/0 trucks/NOUN/pobj/1/truck mounted/VERB/ROOT/3/mount "
+    "with/ADP/prep/3 heavy/ADJ/amod/6 guns/NOUN/nsubj/7/gun stormed/VERB/conj/3/storm "
+    "the/DET/det/9 town/NOUN/dobj/7 ./PUNCT/punct/3"
+)
+
+
+def test_a_subject_after_a_preposition_without_object_is_that_prepositions() -> None:
+    doc = parse(_MOUNTED)
+    found, passive = clauses.subjects(doc[7])
+    assert [t.text for t in found] == ["Rebels"]
+    assert not passive
+
+
+def test_a_coordinated_verb_keeps_its_own_subject() -> None:
+    # "Rebels mounted guns and soldiers stormed the town": a preposition with an object
+    doc = parse(
+        "Rebels/NOUN/nsubj/1/rebel mounted/VERB/ROOT/1/mount guns/NOUN/dobj/1/gun "
+        "and/CCONJ/cc/1 soldiers/NOUN/nsubj/5/soldier stormed/VERB/conj/1/storm "
+        "the/DET/det/7 town/NOUN/dobj/5 ./PUNCT/punct/1"
+    )
+    found, _ = clauses.subjects(doc[5])
+    assert [t.text for t in found] == ["soldiers"]
+
+
+# "Militants attacked the base, killing five soldiers, and a bombing killed civilians.": the
+# participle's object read as the first conjunct of the next clause's subject
+_KILLING = (
+    "Militants/NOUN/nsubj/1/militant attacked/VERB/ROOT/1/attack the/DET/det/3 "
+    "base/NOUN/dobj/1 ,/PUNCT/punct/1 killing/VERB/advcl/1/kill five/NUM/nummod/7 "
+    "soldiers/NOUN/nsubj/12/soldier ,/PUNCT/punct/7 and/CCONJ/cc/7 a/DET/det/11 "
+    "bombing/NOUN/conj/7 killed/VERB/ccomp/5/kill civilians/NOUN/dobj/12/civilian "
+    "./PUNCT/punct/1"
+)
+
+
+def test_a_participles_object_is_no_part_of_the_next_subject() -> None:
+    doc = parse(_KILLING)
+    doc[5].tag_ = "VBG"
+    found, _ = clauses.subjects(doc[12])
+    assert [t.text for t in found] == ["bombing"]
+
+
+def test_coordinated_subjects_after_a_participle_with_an_object_stay() -> None:
+    doc = parse(_KILLING)  # tagged as no participle: the rule does not apply
+    found, _ = clauses.subjects(doc[12])
+    assert [t.text for t in found] == ["soldiers", "bombing"]
