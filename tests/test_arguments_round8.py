@@ -6,6 +6,7 @@ import pytest
 from best_event import best_event
 
 from docs import parse
+from whodid import annotate
 from whodid.events import clauses
 
 
@@ -132,3 +133,23 @@ def test_coordinated_subjects_after_a_participle_with_an_object_stay() -> None:
     doc = parse(_KILLING)  # tagged as no participle: the rule does not apply
     found, _ = clauses.subjects(doc[12])
     assert [t.text for t in found] == ["soldiers", "bombing"]
+
+
+@pytest.mark.model
+def test_a_thing_that_its_signers_made_acts_for_them() -> None:
+    # what an agreement just signed does, its signers do; a planted bomb stays a device
+    text = (
+        "The two governments signed four agreements, including one that cuts tariffs on "
+        "Gondor bananas."
+    )
+    events = annotate(text).to_dict()["events"]
+    cuts = [e for e in events if e["cameo"] == "061"]
+    assert cuts
+    assert all(e["source"]["text"] == "The two governments" for e in cuts)
+
+
+@pytest.mark.model
+def test_a_planted_bomb_stays_the_source_of_its_blast() -> None:
+    events = annotate("Militants planted a bomb that killed five soldiers.").to_dict()["events"]
+    killed = [e for e in events if e["cameo"] == "1823"]
+    assert [e["source"]["text"] for e in killed] == ["a bomb"]

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from whodid.events import clauses
 from whodid.events.lexicon import Entry, Lexicon
+from whodid.events.modes import is_device
 from whodid.nlp.tree import children, lefts
 
 # A nominal trigger's recipient: "the arrest of", "talks with", "an attack on", "a note to".
@@ -615,6 +616,21 @@ def own_forces(entry: Entry, nouns: list[Token], is_actor: IsActor) -> list[Toke
     return found
 
 
+def _maker_of_thing(verb: Token, sources: list[Token], is_actor: IsActor) -> list[Token]:
+    """ "signed five agreements, ... and another that cuts tariffs on X": what a thing does
+    that its makers just signed, passed or adopted (the object of their verb), they do through
+    it; a device's blast stays the device's."""
+    if verb.dep_ != "relcl" or len(sources) != 1 or sources[0].i != verb.head.i:
+        return []
+    thing = sources[0]
+    if thing.dep_ == "pobj" and thing.head.lower_ == "including":
+        thing = thing.head.head  # "signed five agreements, including one that ..."
+    if thing.pos_ != "NOUN" or thing.dep_ != "dobj" or is_actor(thing) or is_device(thing):
+        return []
+    makers, passive = clauses.subjects(thing.head)
+    return [] if passive else [m for m in makers if is_actor(m)]
+
+
 def verb_arguments(
     entry: Entry, trigger: list[Token], is_actor: IsActor, lexicon: Lexicon
 ) -> tuple[list[Token], list[Token]]:
@@ -624,6 +640,8 @@ def verb_arguments(
         return copular
     subjects, passive = clauses.subjects(verb)
     sources = clauses.agents(verb) if passive else subjects
+    if not passive:
+        sources = _maker_of_thing(verb, sources, is_actor) or sources
     if passive and not sources and _stative(verb, lexicon):
         # "Israel is opposed to the plan": a stance of the subject, not a thing done to it
         sources, subjects, passive = subjects, [], False
