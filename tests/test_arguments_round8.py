@@ -69,9 +69,10 @@ from whodid.events import clauses
             "a unit of the Gondor shipping company",
         ),
         (
-            "Arnor expressed condolences to the families of those who died in the blast.",
+            "Arnor sent its condolences to the relatives of those who lost their lives in the "
+            "blast.",
             "018",
-            "the families of those who died in the blast",
+            "the relatives of those who lost their lives in the blast",
         ),
         # a determiner alone is no shared modifier: two groups
         ("The rebels will not free the soldiers and policemen.", "1243", "the soldiers"),
