@@ -74,6 +74,17 @@ from whodid.events import clauses
             "018",
             "the relatives of those who lost their lives in the blast",
         ),
+        # a clause after a preposition is about its own subject
+        (
+            "The union said it is skeptical about the government being able to meet its targets.",
+            "010",
+            "the government",
+        ),
+        (
+            "Most voters said they agree with what the opposition party was proposing.",
+            "019",
+            "the opposition party",
+        ),
         # a determiner alone is no shared modifier: two groups
         ("The rebels will not free the soldiers and policemen.", "1243", "the soldiers"),
     ],
@@ -154,3 +165,11 @@ def test_a_planted_bomb_stays_the_source_of_its_blast() -> None:
     events = annotate("Militants planted a bomb that killed five soldiers.").to_dict()["events"]
     killed = [e for e in events if e["cameo"] == "1823"]
     assert [e["source"]["text"] for e in killed] == ["a bomb"]
+
+
+@pytest.mark.model
+def test_an_indirect_question_is_no_target() -> None:
+    text = "A ministry spokesman declined to comment on whether the army was planning new raids."
+    best = best_event(text)
+    assert best["cameo"] == "011"
+    assert best["target"] is None
