@@ -76,9 +76,10 @@ from whodid.events import clauses
         ),
         # a clause after a preposition is about its own subject
         (
-            "The union said it is skeptical about the government being able to meet its targets.",
+            "The farmers' union said it was doubtful about the cabinet managing to cut fuel "
+            "prices.",
             "010",
-            "the government",
+            "the cabinet",
         ),
         (
             "Most voters said they agree with what the opposition party was proposing.",

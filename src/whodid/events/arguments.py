@@ -299,9 +299,9 @@ _TOPIC_PREPS = frozenset(
 
 
 def _clause_subject(clause: Token) -> list[Token]:
-    """The subject of a clause after a preposition, whom it is about: "skeptical about the
-    government being able to ...", "agree with what the opposition proposed"; not an indirect
-    question ("comment on whether the government ...": about the question)."""
+    """The subject of a clause after a preposition, whom it is about: "doubtful about the
+    cabinet managing to ...", "agree with what the opposition proposed"; not an indirect
+    question ("comment on whether the army ...": about the question)."""
     if clause.dep_ != "pcomp" or clause.pos_ not in ("VERB", "AUX"):
         return []
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children(clause)):
