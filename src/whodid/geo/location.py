@@ -205,6 +205,11 @@ _TOWNSPEOPLE = frozenset(
     {"residents", "villagers", "inhabitants", "protesters", "protestors", "demonstrators"}
     | {"townspeople", "locals", "farmers", "students", "workers", "marchers"}
 )
+# verbs of going somewhere or leaving it: "as he left a X mosque", "walking from a Y cinema"
+_GOING = frozenset(
+    {"leave", "enter", "exit", "walk", "step", "drive", "ride", "travel", "head", "arrive"}
+    | {"return", "flee", "pass", "approach", "go", "come"}
+)
 _SENSE_ROLES = ("object", "subject", "phrase")
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
@@ -464,7 +469,7 @@ def _on_place(prep: Token, found: Place) -> bool:
     "an assault on Qabasin"), not for a country's policy ("sanctions on Iran")."""
     if found.feature in _ON_FEATURES:
         return True
-    return prep.head.lemma_.lower() in _ASSAULTS or any(
+    return prep.head.lemma_.lower() in _ASSAULTS | _PROTESTS or any(
         c.dep_ == "pobj" and c.lower_ in _ON_NOUNS for c in children(prep)
     )
 
@@ -670,8 +675,29 @@ def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
             found = _from_children(child, by_token, motion=False)
         if found is None:
             found = _object_phrase(child, by_token)
+        if found is None and child.lemma_.lower() in _GOING:
+            found = _way_place(child, by_token)
         if found is not None:
             return found
+    return None
+
+
+def _way_place(verb: Token, by_token: dict[int, Place]) -> Place | None:
+    """Where someone was going or leaving when the event befell him, named before the
+    building: "as he left a Tikrit mosque", "while walking home from a Lyon cinema"."""
+    for child in children(verb):
+        heads = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
+            heads = [c for c in children(child) if c.dep_ == "pobj"]
+        for head in heads:
+            for word in children(head):
+                place = by_token.get(word.i)
+                if (
+                    word.dep_ in ("compound", "poss")
+                    and place is not None
+                    and place.feature in ("city", "admin2", "other")
+                ):
+                    return place
     return None
 
 
@@ -857,7 +883,28 @@ def _attached_place(trigger: Token, places: list[Place], *, default: Place | Non
     for token in path[1:]:  # the doers' place in the clause the trigger is part of
         found = found or _subject_place(token, by_token)
     found = found or _local_force(trigger, by_token) or _doers_town(trigger, by_token)
+    found = found or _name_after_place_noun(trigger, by_token)
     return found if found is not None else default
+
+
+def _name_after_place_noun(trigger: Token, by_token: dict[int, Place]) -> Place | None:
+    """The name right after a place noun of the verb's phrase, which the parser hung
+    elsewhere: "marched in the capital X Friday" (X folded into the date)."""
+    for prep in children(trigger):
+        if prep.dep_ != "prep" or prep.lower_ not in _NESTED_PLACE:
+            continue
+        for noun in children(prep):
+            after = noun.i + 1
+            place = by_token.get(after) if after < len(noun.doc) else None
+            if (
+                noun.dep_ == "pobj"
+                and noun.lower_ in _OF_NAMES
+                and place is not None
+                and place.feature != "country"
+                and noun.doc[after].head.i != noun.i
+            ):
+                return place
+    return None
 
 
 def _town_within(trigger: Token, found: Place, by_token: dict[int, Place]) -> Place | None:

@@ -321,10 +321,17 @@ def _named_by_place_noun(token: Token) -> bool:
             and token.ent_type_ in _NAME_LABELS
             and (token.ent_type_ in ("GPE", "LOC", "FAC", "") or _known_town(token))
         )
+    if any(_place_noun(c) for c in token.children if c.dep_ == "appos"):
+        return True  # "Knin, the rebel stronghold", "X, a village in the north"
     if token.dep_ == "pobj" and noun.lower_ == "of":
         noun = noun.head
     elif token.dep_ != "appos":
         return False
+    return noun.pos_ == "NOUN" and noun.text.islower() and noun.lower_ in _PLACE_NOUNS
+
+
+def _place_noun(noun: Token) -> bool:
+    """A lowercase noun of a settlement or a place: "a village", "the stronghold"."""
     return noun.pos_ == "NOUN" and noun.text.islower() and noun.lower_ in _PLACE_NOUNS
 
 

@@ -1,0 +1,74 @@
+"""Event locations, eighth round (own sentences): names an apposition calls a place, where
+a victim was going, "marched on", a town split from "the capital", compass words."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid.geo import event_location, find_places
+from whodid.geo.extent import tidy_extent
+from whodid.records import Place
+
+
+def _location(nlp, text: str, verb: str) -> str | None:
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    found = event_location(trigger, find_places(doc))
+    return found.text if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Rebels captured Dovrane, a small mountain village, on Friday.", "captured", "Dovrane"),
+        ("Soldiers seized Marsiya, a hilltop village, after a long siege.", "seized", "Marsiya"),
+        # a person's apposition names no place
+        ("Rebels captured Okello, a senior commander, on Friday.", "captured", None),
+    ],
+)
+def test_a_name_its_apposition_calls_a_place(nlp, text: str, verb: str, expected) -> None:
+    assert _location(nlp, text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("The judge was shot dead as he left a Mombasa courthouse on Tuesday.", "shot", "Mombasa"),
+        ("The banker was killed as he walked home from a Lagos restaurant.", "killed", "Lagos"),
+        ("He was shot as he left a Kenyan courthouse.", "shot", None),
+        ("The minister was shot as he entered his car in Nairobi.", "shot", "Nairobi"),
+    ],
+)
+def test_the_town_of_the_building_a_victim_was_leaving(nlp, text, verb, expected) -> None:
+    assert _location(nlp, text, verb) == expected
+
+
+def test_a_protest_marching_on_a_site(nlp) -> None:
+    assert _location(nlp, "Hundreds of students marched on Uhuru Park on Monday.", "marched") == (
+        "Uhuru Park"
+    )
+    text = "Angry farmers demonstrated on Freedom Square to demand higher prices."
+    assert _location(nlp, text, "demonstrated") == "Freedom Square"
+    assert _location(nlp, "Workers marched on Monday to demand higher pay.", "marched") is None
+
+
+def test_the_town_after_the_capital_folded_into_a_date(nlp) -> None:
+    text = "Thousands of teachers marched in the capital Lusaka Friday to demand higher pay."
+    assert _location(nlp, text, "marched") == "Lusaka"
+    text = "Two men were killed in the capital Kampala on Monday."
+    assert _location(nlp, text, "killed") == "Kampala"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("A trader was shot in west Harare on Sunday.", "west Harare", "Harare"),
+        ("Shells fell on south-east Mosul overnight.", "south-east Mosul", "Mosul"),
+        ("Boats patrolled the west coast all week.", "west coast", "west coast"),
+        ("Protesters gathered in West Harare.", "West Harare", "West Harare"),
+    ],
+)
+def test_a_lowercase_compass_word_is_no_part_of_the_name(text, mention, expected) -> None:
+    start = text.index(mention)
+    place = Place(start=start, end=start + len(mention), text=mention)
+    assert tidy_extent(place, text).text == expected
