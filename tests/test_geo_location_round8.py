@@ -72,3 +72,12 @@ def test_a_lowercase_compass_word_is_no_part_of_the_name(text, mention, expected
     start = text.index(mention)
     place = Place(start=start, end=start + len(mention), text=mention)
     assert tidy_extent(place, text).text == expected
+
+
+def test_names_joined_before_a_plural_place_noun(nlp) -> None:
+    text = "Militiamen raided Kuru and Dalwa villages on Sunday."
+    assert _location(nlp, text, "raided") in ("Kuru", "Dalwa")
+    text = "Gunmen attacked the Hamdan and Sakhra neighbourhoods, killing four."
+    assert _location(nlp, text, "attacked") in ("Hamdan", "Sakhra")
+    # one name before the noun is a people's or a group's as often as a place's
+    assert _location(nlp, "Bombs hit two Malik camps on Friday.", "hit") is None
