@@ -81,3 +81,11 @@ def test_names_joined_before_a_plural_place_noun(nlp) -> None:
     assert _location(nlp, text, "attacked") in ("Hamdan", "Sakhra")
     # one name before the noun is a people's or a group's as often as a place's
     assert _location(nlp, "Bombs hit two Malik camps on Friday.", "hit") is None
+
+
+def test_the_town_a_march_or_a_convoy_went_to_however_tagged(nlp) -> None:
+    text = "Aid trucks were travelling to Malakal when they were stopped."
+    assert _location(nlp, text, "travelling") == "Malakal"
+    # an assembly the marchers went to is no town
+    text = "Hundreds marched to the Legislative Council on Sunday."
+    assert _location(nlp, text, "marched") is None

@@ -160,6 +160,9 @@ _PLURAL_PLACES = frozenset(
     {"villages", "towns", "suburbs", "districts", "neighborhoods", "neighbourhoods"}
     | {"quarters", "camps", "areas", "hills", "settlements", "cities", "provinces"}
 )
+# going somewhere: the name after "to" is the place gone to ("marched to X")
+_TOWARD = frozenset({"to", "toward", "towards"})
+_GOING = frozenset({"march", "travel", "drive", "head", "advance", "return", "flee", "walk"})
 _NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _FACILITIES = "facility_words.tsv"
 _CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each sentence
@@ -379,6 +382,16 @@ def _after_preposition(token: Token) -> bool:
         and token.ent_type_ in _NAME_LABELS
     ):
         return True  # "the outskirts of Kfar Zeita", "a part of the Kodori Gorge"
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in _TOWARD
+        and token.head.head.lemma_.lower() in _GOING
+        and (
+            token.ent_type_ in ("PERSON", "LOC", "FAC")
+            or (token.ent_type_ in _MISTAGGED and _known_town(token))
+        )
+    ):
+        return True  # "marched to Kfar Zeita": where a march or a convoy went
     if not (
         token.dep_ == "pobj"
         and (token.head.lower_ in _NAME_PREPS or token.head.lower_ in _SITE_PREPS)
