@@ -89,3 +89,10 @@ def test_the_town_a_march_or_a_convoy_went_to_however_tagged(nlp) -> None:
     # an assembly the marchers went to is no town
     text = "Hundreds marched to the Legislative Council on Sunday."
     assert _location(nlp, text, "marched") is None
+
+
+def test_the_object_of_a_verb_acting_only_on_places_however_tagged(nlp) -> None:
+    text = "Militiamen stormed Mahaday in southern Somalia on Friday."
+    assert _location(nlp, text, "stormed") == "Mahaday"
+    text = "Police patrolled Kariobangi in eastern Kenya on Tuesday."
+    assert _location(nlp, text, "patrolled") == "Kariobangi"

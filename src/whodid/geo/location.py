@@ -511,7 +511,8 @@ def _object_place(
     for child in objects:
         best: tuple[float, int, Place] | None = None
         skip = _ORIGIN | {"of"} if child.ent_type_ == "PERSON" else _ORIGIN
-        for sub in _name_words(child) if itself else _phrase(child, skip=skip):
+        named = token.lemma_.lower() not in PEOPLE_TOO  # "stormed Najarah", however tagged
+        for sub in _name_words(child, named=named) if itself else _phrase(child, skip=skip):
             place = by_token.get(sub.i)
             if (
                 place is not None
