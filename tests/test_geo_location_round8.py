@@ -96,3 +96,10 @@ def test_the_object_of_a_verb_acting_only_on_places_however_tagged(nlp) -> None:
     assert _location(nlp, text, "stormed") == "Mahaday"
     text = "Police patrolled Kariobangi in eastern Kenya on Tuesday."
     assert _location(nlp, text, "patrolled") == "Kariobangi"
+
+
+def test_the_place_whose_edge_a_verb_acting_on_places_takes(nlp) -> None:
+    text = "Rebels began the assault by storming the eastern perimeter of Kafr Batna."
+    assert _location(nlp, text, "began") == "Kafr Batna"
+    text = "The army began its push by shelling the northern flank of Tal Hamra on Monday."
+    assert _location(nlp, text, "began") == "Tal Hamra"

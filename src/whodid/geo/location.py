@@ -172,6 +172,12 @@ _OF_NAMES = _SETTLEMENTS | {
     "hill",
     "hilltop",
 }
+# the parts of a place whose "of" names it, for the verbs acting on places: "stormed the
+# eastern perimeter of X", "entered the outskirts of X"
+_EDGES = frozenset(
+    {"outskirts", "perimeter", "flank", "flanks", "edge", "edges", "fringes", "entrance"}
+    | {"gates", "heart", "centre", "center", "part", "parts", "side", "approaches"}
+)
 # place nouns a name before them names: "the Aziziyah district", "Sontyo village"
 _NAMED_BEFORE = _OF_NAMES | {"area", "quarter", "areas", "sub-district", "subdistrict"}
 _MODIFIER = frozenset({"compound", "amod", "poss", "nmod"})
@@ -556,7 +562,7 @@ def _name_words(head: Token, *, named: bool = False) -> list[Token]:
             words.append(child)  # "shelled the Aziziyah district"
         elif child.dep_ in ("appos", "conj"):
             words.extend(_name_words(child, named=named))
-        elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in _OF_NAMES:
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in _OF_NAMES | _EDGES:
             for name in children(child):
                 if name.dep_ == "pobj":
                     words.extend(_name_words(name, named=True))
