@@ -103,3 +103,8 @@ def test_the_place_whose_edge_a_verb_acting_on_places_takes(nlp) -> None:
     assert _location(nlp, text, "began") == "Kafr Batna"
     text = "The army began its push by shelling the northern flank of Tal Hamra on Monday."
     assert _location(nlp, text, "began") == "Tal Hamra"
+
+
+def test_a_verb_parsed_as_a_modifier_of_the_town_it_acts_on(nlp) -> None:
+    text = "Police were patrolling Eldoret, the main town of the region, on Friday."
+    assert _location(nlp, text, "patrolling") == "Eldoret"

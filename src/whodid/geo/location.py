@@ -492,10 +492,13 @@ def _object_place(
     if (
         not objects
         and itself
-        and token.dep_ in ("relcl", "acl")
+        and (
+            token.dep_ in ("relcl", "acl")
+            or (token.dep_ == "amod" and token.pos_ == "VERB" and token.i < token.head.i)
+        )
         and token.head.pos_ in ("NOUN", "PROPN")
-    ):
-        objects = [token.head]  # "the town they entered", "Kidal, captured in March"
+    ):  # "the town they entered", "Kidal, captured in March", "patrolling X" as a modifier
+        objects = [token.head]
     if not objects and itself:  # "captured and annexed East Jerusalem": the shared object
         objects = [
             o
