@@ -108,3 +108,13 @@ def test_the_place_whose_edge_a_verb_acting_on_places_takes(nlp) -> None:
 def test_a_verb_parsed_as_a_modifier_of_the_town_it_acts_on(nlp) -> None:
     text = "Police were patrolling Eldoret, the main town of the region, on Friday."
     assert _location(nlp, text, "patrolling") == "Eldoret"
+
+
+def test_where_a_victim_was_going_when_it_befell_him(nlp) -> None:
+    text = "The priest was captured after going to the northern town of Gulu to visit relatives."
+    assert _location(nlp, text, "captured") == "Gulu"
+    text = "Two traders were shot as they were driving from Kitgum to Lira on Monday."
+    assert _location(nlp, text, "shot") == "Lira"
+    # a next step, not the circumstance of the event
+    text = "The birds were captured, flown to the city of Mombasa and released."
+    assert _location(nlp, text, "captured") is None

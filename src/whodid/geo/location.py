@@ -216,6 +216,7 @@ _GOING = frozenset(
     {"leave", "enter", "exit", "walk", "step", "drive", "ride", "travel", "head", "arrive"}
     | {"return", "flee", "pass", "approach", "go", "come"}
 )
+_TOWARD = frozenset({"to", "into", "toward", "towards"})
 _SENSE_ROLES = ("object", "subject", "phrase")
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
@@ -692,10 +693,20 @@ def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
     return None
 
 
+def _while_or_after(verb: Token) -> bool:
+    """The clause says when the event befell someone: "as he drove to X", "after going to
+    X" (not a next step: "were captured, driven to X and released")."""
+    return verb.dep_ == "pcomp" or any(c.dep_ == "mark" for c in children(verb))
+
+
 def _way_place(verb: Token, by_token: dict[int, Place]) -> Place | None:
     """Where someone was going or leaving when the event befell him, named before the
     building: "as he left a Tikrit mosque", "while walking home from a Lyon cinema"."""
     for child in children(verb):
+        if child.dep_ == "prep" and child.lower_ in _TOWARD and _while_or_after(verb):
+            found = _in_phrase(child, by_token)  # "after going to the town of X"
+            if found is not None:
+                return found
         heads = [child] if child.dep_ == "dobj" else []
         if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
             heads = [c for c in children(child) if c.dep_ == "pobj"]
