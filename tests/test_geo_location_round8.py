@@ -118,3 +118,11 @@ def test_where_a_victim_was_going_when_it_befell_him(nlp) -> None:
     # a next step, not the circumstance of the event
     text = "The birds were captured, flown to the city of Mombasa and released."
     assert _location(nlp, text, "captured") is None
+
+
+def test_a_place_phrase_after_an_inserted_report(nlp) -> None:
+    text = "A trader and his son were shot dead late Monday, police said, on a road in Bungoma."
+    assert _location(nlp, text, "shot") == "Bungoma"
+    # where the report was made is not where the event happened
+    text = "Two men were shot dead, the governor told reporters in Nairobi."
+    assert _location(nlp, text, "shot") is None

@@ -216,6 +216,7 @@ _GOING = frozenset(
     {"leave", "enter", "exit", "walk", "step", "drive", "ride", "travel", "head", "arrive"}
     | {"return", "flee", "pass", "approach", "go", "come"}
 )
+_REPORTING = frozenset({"say", "tell", "report", "add", "confirm"})
 _TOWARD = frozenset({"to", "into", "toward", "towards"})
 _SENSE_ROLES = ("object", "subject", "phrase")
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
@@ -905,7 +906,27 @@ def _attached_place(trigger: Token, places: list[Place], *, default: Place | Non
         found = found or _subject_place(token, by_token)
     found = found or _local_force(trigger, by_token) or _doers_town(trigger, by_token)
     found = found or _name_after_place_noun(trigger, by_token)
+    found = found or _across_a_report(trigger, by_token)
     return found if found is not None else default
+
+
+def _across_a_report(trigger: Token, by_token: dict[int, Place]) -> Place | None:
+    """A place phrase the parser hung on an inserted "police said" that interrupts the
+    event's clause: "two men were shot dead, police said, on a road in X"."""
+    report = trigger.head
+    if not (
+        trigger.dep_ == "ccomp"
+        and report.lemma_.lower() in _REPORTING
+        and trigger.i < report.i < len(trigger.doc) - 1
+        and trigger.doc[report.i + 1].is_punct
+    ):
+        return None
+    for prep in children(report):
+        if prep.dep_ == "prep" and prep.i > report.i and prep.lower_ in _NESTED_PLACE | {"on"}:
+            found = _in_phrase(prep, by_token)
+            if found is not None:
+                return found
+    return None
 
 
 def _name_after_place_noun(trigger: Token, by_token: dict[int, Place]) -> Place | None:
