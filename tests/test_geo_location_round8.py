@@ -126,3 +126,8 @@ def test_a_place_phrase_after_an_inserted_report(nlp) -> None:
     # where the report was made is not where the event happened
     text = "Two men were shot dead, the governor told reporters in Nairobi."
     assert _location(nlp, text, "shot") is None
+
+
+def test_a_when_clause_the_parser_hung_on_the_day(nlp) -> None:
+    text = "Two policemen were killed Tuesday, when gunmen ambushed their patrol near Garissa."
+    assert _location(nlp, text, "killed") == "Garissa"

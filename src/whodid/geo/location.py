@@ -732,6 +732,12 @@ def _clauses(token: Token) -> list[Token]:
             verbs.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("by", "upon", "after", "on", "while"):
             verbs.extend(c for c in children(child) if c.dep_ == "pcomp" and c.pos_ == "VERB")
+        elif child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
+            verbs.extend(  # "killed Monday, when rebels shelled X": the clause hangs on the day
+                c
+                for c in children(child)
+                if c.dep_ == "relcl" and any(w.lower_ == "when" for w in children(c))
+            )
     return verbs
 
 
