@@ -131,3 +131,11 @@ def test_a_place_phrase_after_an_inserted_report(nlp) -> None:
 def test_a_when_clause_the_parser_hung_on_the_day(nlp) -> None:
     text = "Two policemen were killed Tuesday, when gunmen ambushed their patrol near Garissa."
     assert _location(nlp, text, "killed") == "Garissa"
+
+
+def test_the_town_where_the_doers_acted_in_a_clause_on_them(nlp) -> None:
+    text = "The judge was shot by two men who fled on a motorcycle in Eldoret."
+    assert _location(nlp, text, "shot") == "Eldoret"
+    # a country in such a clause is where they are based
+    text = "The pilot was captured by troops who had their camps in Uganda."
+    assert _location(nlp, text, "captured") is None

@@ -913,7 +913,24 @@ def _attached_place(trigger: Token, places: list[Place], *, default: Place | Non
     found = found or _local_force(trigger, by_token) or _doers_town(trigger, by_token)
     found = found or _name_after_place_noun(trigger, by_token)
     found = found or _across_a_report(trigger, by_token)
+    found = found or _doers_clause(trigger, by_token)
     return found if found is not None else default
+
+
+def _doers_clause(trigger: Token, by_token: dict[int, Place]) -> Place | None:
+    """The town where the doers did what a relative clause on them tells: "was shot by
+    gunmen who opened fire on his car in X" (not a country, where they may only be based:
+    "troops who have their bases in Y")."""
+    for agent in children(trigger):
+        if agent.dep_ != "agent":
+            continue
+        for doer in children(agent):
+            for clause in children(doer):
+                if clause.dep_ == "relcl" and clause.pos_ == "VERB":
+                    found = _from_children(clause, by_token, motion=False)
+                    if found is not None and _rank_of(found) < _SPECIFIC["admin1"]:
+                        return found
+    return None
 
 
 def _across_a_report(trigger: Token, by_token: dict[int, Place]) -> Place | None:
