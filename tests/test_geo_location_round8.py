@@ -139,3 +139,12 @@ def test_the_town_where_the_doers_acted_in_a_clause_on_them(nlp) -> None:
     # a country in such a clause is where they are based
     text = "The pilot was captured by troops who had their camps in Uganda."
     assert _location(nlp, text, "captured") is None
+
+
+def test_a_name_followed_by_an_age_is_a_person(nlp) -> None:
+    text = "Kamau, now 40, and two aides were captured and held in a camp."
+    assert _location(nlp, text, "captured") is None
+    text = "Kamau, now 40, and two aides were captured and held in Garissa."
+    assert _location(nlp, text, "captured") == "Garissa"
+    # a distance is no age
+    assert _location(nlp, "Gulu, 30 km from the border, was captured.", "captured") == "Gulu"

@@ -24,6 +24,7 @@ import dataclasses
 import functools
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Words
 
 from whodid.geo.extent import tidy_extent
 from whodid.geo.gazetteer import GazetteerError, _rows, default_gazetteer
@@ -277,7 +278,24 @@ def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
         for token in span:
             by_token[token.i] = place
     add_unknown_names(sent, by_token)
+    for place in {id(p): p for p in by_token.values()}.values():
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and _aged(span):
+            for token in span:
+                del by_token[token.i]
     return by_token
+
+
+def _aged(name: Words) -> bool:
+    """A name followed by an age is a person's: "Okello, 39, was captured", "Okello, now 21,"."""
+    doc = name.doc
+    i = name.end
+    if i + 2 >= len(doc) or doc[i].text != ",":
+        return False
+    if doc[i + 1].lower_ == "now":
+        i += 1
+    age = doc[i + 1]
+    return age.text.isdigit() and int(age.text) < 120 and doc[i + 2].text == ","
 
 
 def _names_no_site(token: Token) -> bool:
