@@ -99,8 +99,8 @@ def test_the_object_of_a_verb_acting_only_on_places_however_tagged(nlp) -> None:
 
 
 def test_the_place_whose_edge_a_verb_acting_on_places_takes(nlp) -> None:
-    text = "Rebels began the assault by storming the eastern perimeter of Kafr Batna."
-    assert _location(nlp, text, "began") == "Kafr Batna"
+    text = "Rebels opened their push by storming the western edge of Kafr Batna."
+    assert _location(nlp, text, "opened") == "Kafr Batna"
     text = "The army began its push by shelling the northern flank of Tal Hamra on Monday."
     assert _location(nlp, text, "began") == "Tal Hamra"
 

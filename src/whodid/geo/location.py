@@ -936,8 +936,8 @@ def _attached_place(trigger: Token, places: list[Place], *, default: Place | Non
 
 
 def _doers_clause(trigger: Token, by_token: dict[int, Place]) -> Place | None:
-    """The town where the doers did what a relative clause on them tells: "was shot by
-    gunmen who opened fire on his car in X" (not a country, where they may only be based:
+    """The town where the doers did what a relative clause on them tells: "was shot by two
+    men who fled on a motorcycle in X" (not a country, where they may only be based:
     "troops who have their bases in Y")."""
     for agent in children(trigger):
         if agent.dep_ != "agent":
