@@ -148,3 +148,12 @@ def test_a_name_followed_by_an_age_is_a_person(nlp) -> None:
     assert _location(nlp, text, "captured") == "Garissa"
     # a distance is no age
     assert _location(nlp, "Gulu, 30 km from the border, was captured.", "captured") == "Gulu"
+
+
+def test_where_an_attack_that_is_the_subject_struck(nlp) -> None:
+    assert _location(nlp, "A rebel attack on Kismayo killed nine people on Sunday.", "killed") == (
+        "Kismayo"
+    )
+    text = "Air strikes over northern Idlib killed four fighters overnight."
+    assert _location(nlp, text, "killed") == "Idlib"
+    assert _location(nlp, "Sanctions on Iran destroyed its oil trade.", "destroyed") is None

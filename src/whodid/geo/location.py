@@ -657,6 +657,7 @@ def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
                 if prep.dep_ == "prep" and (
                     prep.lower_ in _SUBJECT_PLACE
                     or (prep.lower_ == "of" and prep.head.text in _OF_PLACE)
+                    or (prep.lower_ in ("on", "over") and prep.head.lemma_.lower() in _ASSAULTS)
                 ):
                     found = _in_phrase(prep, by_token)
                     if found is not None:
