@@ -157,3 +157,9 @@ def test_where_an_attack_that_is_the_subject_struck(nlp) -> None:
     text = "Air strikes over northern Idlib killed four fighters overnight."
     assert _location(nlp, text, "killed") == "Idlib"
     assert _location(nlp, "Sanctions on Iran destroyed its oil trade.", "destroyed") is None
+
+
+def test_a_name_followed_by_its_distance_from_another_is_a_place(nlp) -> None:
+    text = "Ruhengo, some 30 km south of the capital, was captured by rebels."
+    assert _location(nlp, text, "captured") == "Ruhengo"
+    assert _location(nlp, "Okello, 60, was shot in the capital.", "shot") is None

@@ -15,6 +15,7 @@ become ``Unnamed`` places (no point, no country) for ``whodid.geo.location``; a 
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Span, Token
@@ -163,6 +164,11 @@ _PLURAL_PLACES = frozenset(
 # going somewhere: the name after "to" is the place gone to ("marched to X")
 _TOWARD = frozenset({"to", "toward", "towards"})
 _GOING = frozenset({"march", "travel", "drive", "head", "advance", "return", "flee", "walk"})
+# how far a place lies from another, written after its name: ", about 40 km north of"
+_DISTANCE = re.compile(
+    r",\s*(?:about|some|nearly|around|roughly|just)?\s*\d[\d,.]*\s*"
+    r"(?:km|kilometers|kilometres|miles)\b"
+)
 _NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _FACILITIES = "facility_words.tsv"
 _CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each sentence
@@ -224,6 +230,7 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
                 _after_preposition(token)
                 or (token.dep_ in _OBJECTS and _object_name(token))
                 or _named_by_place_noun(token)
+                or _distance_after(token)
             )
         ):
             continue
@@ -371,6 +378,18 @@ def _named_by_place_noun(token: Token) -> bool:
 def _place_noun(noun: Token) -> bool:
     """A lowercase noun of a settlement or a place: "a village", "the stronghold"."""
     return noun.pos_ == "NOUN" and noun.text.islower() and noun.lower_ in _PLACE_NOUNS
+
+
+def _distance_after(token: Token) -> bool:
+    """A name followed by how far it lies from another: "X, about 40 km north of Y"."""
+    doc = token.doc
+    end = token.i + 1
+    while end < len(doc) and doc[end].dep_ == "compound" and doc[end].pos_ == "PROPN":
+        end += 1
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    after = doc_text(doc)[doc[end].idx : doc[end].idx + 40]
+    return _DISTANCE.match(after) is not None
 
 
 def _after_preposition(token: Token) -> bool:
