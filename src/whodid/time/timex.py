@@ -79,7 +79,7 @@ def candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
             continue
         spans = windows(min(hits, key=len), len(text), _REACH) if hits else [(0, len(text))]
         for lo, hi in spans:
-            out.extend(_matches(text, idx, r.pattern, lo, hi))
+            out.extend(_matches(text, idx, r.scan or r.pattern, lo, hi))
     out.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
     return out
 
