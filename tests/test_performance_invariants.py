@@ -735,3 +735,50 @@ def test_nouns_left_unresolved_resolve_to_no_code_without_the_memory(nlp) -> Non
     # and every noun the shortcut answers for gets the answer the full resolution gives
     plain = DocActors(_knowledge_base((), ()), doc)
     assert [plain.is_actor(t) for t in nouns] == [actors.is_actor(t) for t in nouns]
+
+
+def _plain_cue_match(lexicon, token):  # type: ignore[no-untyped-def]
+    """``CueLexicon.match`` as first written (the cues filtered and sorted at every call)."""
+    cues = lexicon.by_head.get(token.lemma_.lower()) or lexicon.by_head.get(token.lower_)
+    if not cues:
+        return None
+    cues = tuple(c for c in cues if c.kind != "document")
+    if not cues or token.dep_ in ("amod", "compound"):
+        return None
+    for cue in sorted(cues, key=lambda c: -len(c.extras)):
+        covered = [token]
+        for word in cue.extras:
+            near = [*children(token), *token.doc[token.i + 1 : token.i + 2]]
+            found = next((t for t in near if word in (t.lower_, t.lemma_.lower())), None)
+            if found is None:
+                break
+            covered.append(found)
+        else:
+            if cue.kind == "source" or token.pos_ in ("VERB", "AUX") or cue.extras:
+                return cue, sorted(set(covered), key=lambda t: t.i)
+            if token.tag_.startswith("VB"):
+                return cue, covered
+    return None
+
+
+def test_cue_match_sorted_once_matches_as_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.quotes.cues import default_cues
+
+    doc = nlp(
+        "According to the minister, the talks failed. He pointed out that the report, "
+        "a statement issued on Monday, said troops had left. Officials warned, added and "
+        "insisted that the so-called reported attack never happened, a spokesman told reporters."
+    )
+    cues = default_cues()
+    got = [cues.match(t) for t in doc]
+    assert got == [_plain_cue_match(cues, t) for t in doc]
+    assert sum(g is not None for g in got) >= 5
+
+
+def test_keyword_index_kept_to_rule_keywords_is_the_full_ones_part() -> None:
+    from whodid.time.timex import _rule_keywords, keyword_index
+
+    full = keyword_index(_TIMEX_TEXT)
+    kept = keyword_index(_TIMEX_TEXT, _rule_keywords())
+    assert kept == {k: v for k, v in full.items() if k in _rule_keywords()}
+    assert "duration" not in kept and "friday" in kept and "#" in kept and "the" in full

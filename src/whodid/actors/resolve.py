@@ -233,6 +233,7 @@ class DocActors:
         self.memory = DocMemory(doc)
         self._cache: dict[int, Actor | None] = {}
         self._succeeded: set[int] = set()  # "X's successor" heads, coded through the office
+        self._uncoded: set[int] = set()  # common nouns known to resolve to no code
         tree = tree_of(doc)
         tokens = tree.tokens
         self._lower = tree.lowers()  # read once: phrases look at their words often
@@ -370,7 +371,7 @@ class DocActors:
         """A role's name in apposition right after its whole phrase ("a spokesman for the
         Taliban, Zabihullah Mujahid") is part of the span."""
         doc = self.doc
-        for child in tok.rights:
+        for child in rights(tok):  # the Doc's lists: ``tok.rights`` walks the tokens
             if child.dep_ != "appos" or child.pos_ != "PROPN":
                 continue
             end = self._tok_end(actor)
@@ -488,8 +489,13 @@ class DocActors:
         The head itself must name one (a knowledge-base mention, a name, a pronoun): "military
         aid" composes a code from its modifier but is a thing given, not an actor.
         """
-        if token.i not in self._cache and self._uncoded_noun(token):
-            return False  # left unresolved: whoever wants its span resolves it alike, later
+        i = token.i
+        if i not in self._cache:
+            if i in self._uncoded:
+                return False
+            if self._uncoded_noun(token):
+                self._uncoded.add(i)  # the coder asks again about the same words
+                return False  # left unresolved: whoever wants its span resolves it alike
         actor = self.resolve(token)
         if actor is None or actor.code is None:
             return False
