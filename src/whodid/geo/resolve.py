@@ -280,9 +280,11 @@ def _best(
     after_place: bool = False,
     home: Home | None = None,
     state_word: bool = False,
+    namesake: str | None,
 ) -> Entry | None:
+    """The candidate that scores best (the first of equals); ``namesake``: what
+    ``_namesake`` says of the candidates and the mention's key."""
     best: tuple[float, Entry] | None = None
-    namesake = _namesake(candidates, mention.key)
     for entry in candidates:
         value = score(
             entry,
@@ -365,10 +367,12 @@ def resolve_mentions(
         home = home.settle(support, held={k for k, v in held.items() if v >= 0.5})
     homes = [_home_for(cands, home) for cands in candidates]
     states = [_state_word(doc, m) for m in mentions]
+    # what larger place each name is the own name of: the same in both passes
+    namesakes = [_namesake(c, m.key) for c, m in zip(candidates, mentions, strict=True)]
     first = [
-        _best(c, m, text=t, context=None, explicit=x, after_place=a, home=h)
-        for c, m, t, x, a, h in zip(
-            candidates, mentions, texts, explicit, after, homes, strict=True
+        _best(c, m, text=t, context=None, explicit=x, after_place=a, home=h, namesake=n)
+        for c, m, t, x, a, h, n in zip(
+            candidates, mentions, texts, explicit, after, homes, namesakes, strict=True
         )
     ]
     votes: list[tuple[str | None, float, tuple[str, str] | None]] = []
@@ -428,6 +432,7 @@ def resolve_mentions(
             after_place=after[i],
             home=homes[i],
             state_word=states[i],
+            namesake=namesakes[i],
         )
         entry = _in_region_named(entry, cands, region, gazetteer)
         if entry is not None:
