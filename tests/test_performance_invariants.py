@@ -702,41 +702,6 @@ def test_dateline_found_once_for_equal_texts(monkeypatch: pytest.MonkeyPatch) ->
     assert dateline.dateline_span(text + " ") == first[0] and len(calls) == 1
 
 
-_UNCODED_TEXT = (
-    "The talks between the two sides collapsed on Monday after ministers of France rejected "
-    "the proposal. The country said its soldiers would stay, and the country's airspace "
-    "stays closed. Officials in Germany welcomed the decision of the court. The rebels' "
-    "successor group blamed the government for the attack on the convoy near the border, "
-    "and dozens of protesters marched to the ministry. The group's leader called for new "
-    "elections and an end to the blockade of the port."
-)
-
-
-def test_nouns_left_unresolved_resolve_to_no_code_without_the_memory(nlp) -> None:  # type: ignore[no-untyped-def]
-    from whodid.actors.resolve import DocActors
-    from whodid.pipeline import _knowledge_base
-
-    doc = nlp(_UNCODED_TEXT)
-    actors = DocActors(_knowledge_base((), ()), doc)
-    skipped = [t for t in doc if actors._uncoded_noun(t)]
-    nouns = [t for t in doc if t.pos_ == "NOUN"]
-    assert skipped and len(skipped) < len(nouns)
-    assert not any(t.lower_ in ("country", "group", "dozens", "successor") for t in skipped)
-    memory = actors.memory
-    for tok in skipped:
-        fresh = tok.i not in actors._cache
-        actors.memory = None  # type: ignore[assignment]  # any use of the memory fails
-        try:
-            actor = actors.resolve(tok)
-        finally:
-            actors.memory = memory
-        assert actor is None or actor.code is None, tok.text
-        assert not fresh or not actors.is_actor(tok)
-    # and every noun the shortcut answers for gets the answer the full resolution gives
-    plain = DocActors(_knowledge_base((), ()), doc)
-    assert [plain.is_actor(t) for t in nouns] == [actors.is_actor(t) for t in nouns]
-
-
 def _plain_cue_match(lexicon, token):  # type: ignore[no-untyped-def]
     """``CueLexicon.match`` as first written (the cues filtered and sorted at every call)."""
     cues = lexicon.by_head.get(token.lemma_.lower()) or lexicon.by_head.get(token.lower_)

@@ -199,7 +199,6 @@ _MODIFIER_DEPS = label_ids("compound", "amod", "flat", "nmod", "nn")
 # (``_in_own_clause``) a place that modifies a noun, a subject, a clause of its own
 _PLACE_MODIFIER_DEPS = label_ids("amod", "compound", "poss", "nmod")
 _SUBJECT_DEPS = label_ids("nsubj", "nsubjpass")
-(_POSS,) = label_ids("poss")
 _CLAUSE_DEPS = label_ids("ccomp", "advcl", "conj", "relcl")
 
 
@@ -233,7 +232,6 @@ class DocActors:
         self.memory = DocMemory(doc)
         self._cache: dict[int, Actor | None] = {}
         self._succeeded: set[int] = set()  # "X's successor" heads, coded through the office
-        self._uncoded: set[int] = set()  # common nouns known to resolve to no code
         tree = tree_of(doc)
         tokens = tree.tokens
         self._lower = tree.lowers()  # read once: phrases look at their words often
@@ -489,13 +487,6 @@ class DocActors:
         The head itself must name one (a knowledge-base mention, a name, a pronoun): "military
         aid" composes a code from its modifier but is a thing given, not an actor.
         """
-        i = token.i
-        if i not in self._cache:
-            if i in self._uncoded:
-                return False
-            if self._uncoded_noun(token):
-                self._uncoded.add(i)  # the coder asks again about the same words
-                return False  # left unresolved: whoever wants its span resolves it alike
         actor = self.resolve(token)
         if actor is None or actor.code is None:
             return False
@@ -503,40 +494,6 @@ class DocActors:
         if m is not None and self._adjective_title(m):
             return False  # 'a general strike' belongs to no general
         return token.i in self._at or token.pos_ in ("PROPN", "PRON") or token.i in self._succeeded
-
-    def _uncoded_noun(self, tok: Token) -> bool:
-        """Does ``resolve`` certainly give a common noun no code, reading and teaching the
-        document's memory nothing (so that resolving it now or later gives the same)? A noun
-        (not a pronoun, a quantifier or number, "the country"/"the group", "successor", "ex")
-        with no knowledge-base mention from its subtree's first token to just after its last
-        (its noun phrase lies there: the modifiers, "of"- and "in"-phrases, an apposition, a
-        closing parenthesis), not inside an organisation's or person's name, and with no
-        "the country's" before it. ``_noun_phrase`` then finds no name, title or place, and
-        ends in an actor without a code."""
-        i = tok.i
-        tree = tree_of(self.doc)
-        if tree.pos()[i] != NOUN or i in self._at:
-            return False
-        low = self._lower[i]
-        if (
-            low in _QUANTIFIERS
-            or low in _COUNTRY_NOUNS
-            or low in _ORG_NOUNS
-            or low in PRONOUNS_PERSON
-            or low in PRONOUNS_THING
-            or low in PRONOUNS_PLURAL
-            or low == "ex"
-            or tree.lemma_lowers()[i] in _SUCCESSION
-        ):
-            return False
-        first, last = tok.left_edge.i, tok.right_edge.i
-        starts = self._starts
-        if bisect.bisect_left(starts, first) != bisect.bisect_left(starts, last + 2):
-            return False  # a mention starts within reach of its phrase
-        if tok.like_num or tok.ent_type_ in ("ORG", "PERSON"):
-            return False
-        lower, deps = self._lower, tree.deps()
-        return not any(deps[c.i] == _POSS and lower[c.i] in _COUNTRY_NOUNS for c in tree.kids[i])
 
     def _adjective_title(self, m: Mention) -> bool:
         """A person's one-word title read as an adjective ('a general strike'): no one."""
