@@ -24,6 +24,7 @@ import dataclasses
 import functools
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from whodid.geo.extent import tidy_extent
 from whodid.geo.gazetteer import GazetteerError, _rows, default_gazetteer
@@ -35,7 +36,7 @@ from whodid.geo.sites import (
     add_unknown_names,
     facility_words,
 )
-from whodid.nlp.tree import children
+from whodid.nlp.tree import children, sentence_of
 from whodid.records import Event, Located, Place, Span
 from whodid.text.doctext import doc_text
 
@@ -248,9 +249,45 @@ _ASSAULTS = frozenset(
 
 
 def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
-    doc = trigger.doc
+    sent = sentence_of(trigger)
     by_token: dict[int, Place] = {}
-    sent = trigger.sent
+    for place, root, start, end in _sentence_places(sent, places):
+        if place.feature == "country" and _as_nationality(root, trigger):
+            continue
+        for i in range(start, end):
+            by_token[i] = place
+    add_unknown_names(sent, by_token)
+    return by_token
+
+
+_PlaceWords = tuple[Place, Token, int, int]  # a place, its words' root, start and end
+# the places of the sentences of one Doc (the last asked about): (Doc, places, its length,
+# sentence start -> the sentence's places)
+_SENTENCE_PLACES: list[tuple[Doc, list[Place], int, dict[int, list[_PlaceWords]]]] = []
+
+
+def _sentence_places(sent: SpacySpan, places: list[Place]) -> list[_PlaceWords]:
+    """The places in the sentence that may say where its events happened, in order, with
+    their tokens: worked out once per sentence (its events ask in turn); only the test that
+    depends on the trigger (a country named as a nationality) is left to each event."""
+    doc = sent.doc
+    if (
+        not _SENTENCE_PLACES
+        or _SENTENCE_PLACES[0][0] is not doc
+        or _SENTENCE_PLACES[0][1] is not places
+        or _SENTENCE_PLACES[0][2] != len(places)
+    ):
+        _SENTENCE_PLACES[:] = [(doc, places, len(places), {})]
+    known = _SENTENCE_PLACES[0][3]
+    found = known.get(sent.start)
+    if found is None:
+        found = known[sent.start] = _find_sentence_places(sent, places)
+    return found
+
+
+def _find_sentence_places(sent: SpacySpan, places: list[Place]) -> list[_PlaceWords]:
+    doc = sent.doc
+    found = []
     for place in places:
         if place.end <= sent.start_char or place.start >= sent.end_char:
             continue
@@ -259,12 +296,8 @@ def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or _names_no_site(span.root):
             continue
-        if place.feature == "country" and _as_nationality(span.root, trigger):
-            continue
-        for token in span:
-            by_token[token.i] = place
-    add_unknown_names(sent, by_token)
-    return by_token
+        found.append((place, span.root, span.start, span.end))
+    return found
 
 
 def _names_no_site(token: Token) -> bool:
