@@ -271,14 +271,11 @@ def _sentence_places(sent: SpacySpan, places: list[Place]) -> list[_PlaceWords]:
     their tokens: worked out once per sentence (its events ask in turn); only the test that
     depends on the trigger (a country named as a nationality) is left to each event."""
     doc = sent.doc
-    if (
-        not _SENTENCE_PLACES
-        or _SENTENCE_PLACES[0][0] is not doc
-        or _SENTENCE_PLACES[0][1] is not places
-        or _SENTENCE_PLACES[0][2] != len(places)
-    ):
-        _SENTENCE_PLACES[:] = [(doc, places, len(places), {})]
-    known = _SENTENCE_PLACES[0][3]
+    slot = _SENTENCE_PLACES[0] if _SENTENCE_PLACES else None  # read once: threads swap it
+    if slot is None or slot[0] is not doc or slot[1] is not places or slot[2] != len(places):
+        slot = (doc, places, len(places), {})
+        _SENTENCE_PLACES[:] = [slot]
+    known = slot[3]
     found = known.get(sent.start)
     if found is None:
         found = known[sent.start] = _find_sentence_places(sent, places)
