@@ -580,6 +580,177 @@ def test_phrases_gated_on_the_sentence_words_choose_as_without(nlp) -> None:  # 
     assert len(chosen) >= 3  # multi-word phrases were matched, not only gated away
 
 
+# --- eighth round (speed9a): actors, places, times, quotes ---------------------------------
+
+_TIMEX_TEXT = (
+    "On Tuesday, March 4, 2025, about three weeks after the vote, the minister said the past "
+    "two years had been hard. Talks resumed early Wednesday morning and ran for 12 days; "
+    "by mid-April the 2024 budget was in force. A week later, at 5 p.m. GMT, the council met "
+    "again, and the following day it said the reform would take a decade or so. Every "
+    "other Friday the envoys meet. Five years ago, on Christmas Eve, the truce held until "
+    "noon.\nLast year's first quarter, Q3 2023, the year-ago period and the 1990s were cited."
+)
+
+
+def test_word_start_scans_find_the_patterns_matches() -> None:
+    from whodid.time.patterns import compiled_rules
+
+    rules, _ = compiled_rules()
+    scanned = [r for r in rules if r.scan is not None]
+    assert any(r.name == "duration" for r in scanned)
+    text = _TIMEX_TEXT
+    for r in scanned:
+        assert r.scan is not None
+        for lo in range(0, len(text), 7):
+            for hi in (lo + 40, lo + 120, len(text)):
+                plain = [(m.span(), m.groups()) for m in r.pattern.finditer(text, lo, hi)]
+                fast = [(m.span(), m.groups()) for m in r.scan.finditer(text, lo, hi)]
+                assert fast == plain, (r.name, lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bthe\s+day", True),
+        (r"(?:\b(?P<pre>early|late)\s+)?\b(?P<day>today|tomorrow)\b", True),
+        (r"\b(?:(?P<n>\d+)|one)\s+day", True),
+        (r"(?:\bsome\s+)?\b[a-z]+\s+days?", True),
+        (r"(?:\b(?P<num>two|three))?(?:\s+or\s+so)?[\s-]*\bdays\s+later", False),  # " or so"
+        (r"(?:\b'?\d+s)", False),  # an apostrophe first
+        (r"\b(?:day|-night)", False),  # a hyphen first
+        (r"(?:\bthe\s+)*\bday", True),  # a repeat that may be left out, each round a word
+        (r"(?:\s*\bthe)*\bday", False),  # a round may begin with a space
+        (r"(?:\bthe\s+)?day", False),  # no \b when "the" is left out
+        (r"\b.day", False),  # any character
+        (r"\b[^,]day", False),  # a negated class
+        (r"(?i)\bday", True),  # flags at the start: the scanner is dropped, the answer stays
+    ],
+)
+def test_only_patterns_that_begin_a_word_are_scanned_at_word_starts(
+    pattern: str, expected: bool
+) -> None:
+    import re
+
+    from whodid.time.patterns import starts_a_word, word_start_scanner
+
+    compiled = re.compile(pattern, re.IGNORECASE)
+    assert starts_a_word(compiled) is expected
+    scanner = word_start_scanner(compiled)
+    if scanner is None:
+        return
+    for text in ("the day", "xthe day", "early today and tomorrow", "some 3 days", "1990s"):
+        assert [m.span() for m in scanner.finditer(text)] == [
+            m.span() for m in compiled.finditer(text)
+        ]
+
+
+def test_context_less_own_votes_answers_as_the_copy() -> None:
+    from collections import Counter
+
+    from whodid.geo.resolve import Context, _without
+
+    base = Context(
+        {"ARN": 3.0, "GON": 1.0},
+        Counter({("ARN", "Eriador"): 2, ("GON", "Anorien"): 1, ("ROH", "Westfold"): 3}),
+        None,
+        Counter({("GON", "Anorien"): 1, ("ARN", "Eriador"): 4}),
+    )
+    votes = [("ARN", 1.0, ("ARN", "Eriador")), ("GON", 1.0, ("GON", "Anorien"))]
+    own = {("GON", "Anorien"), ("HAR", "Umbar")}
+    got = _without(base, votes, own)
+    regions = +(base.regions - Counter(r for _, _, r in votes))
+    support = Counter(base.support)
+    support.subtract(own)
+    support = +support
+    for key in [*base.regions, *base.support, ("HAR", "Umbar"), ("X", "Y")]:
+        assert got.regions.get(key) == regions.get(key)
+        assert got.support.get(key, 0) == support.get(key, 0)
+        assert (key in got.regions) == (key in regions)
+    assert len(got.regions) == len(regions) and dict(got.support) == dict(support)
+
+
+def test_statements_linked_once_per_event_as_before() -> None:
+    from whodid import annotate
+
+    text = (
+        'The Arnorian foreign minister said on Monday: "We condemn the shelling of our border '
+        'villages and demand that Gondor withdraw its troops." Gondor rejected the demand. '
+        "Rohan's president said his government would mediate."
+    )
+    ann = annotate(text)
+    assert ann.quotes
+    from whodid.quotes.link import quote_of
+
+    for event in ann.events:
+        assert event.quote == quote_of(event, ann.quotes)
+    assert any(event.quote is not None for event in ann.events)
+
+
+def test_dateline_found_once_for_equal_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from whodid.text import dateline
+
+    text = "MINAS TIRITH, March 4 (Wire) - The council met on Tuesday.\nIt voted."
+    other = "".join(list(text))  # the same characters, another string object
+    assert other == text and other is not text
+    dateline._last = None
+    first = (dateline.dateline_span(text), dateline.dateline_place(text))
+    calls = []
+    plain = dateline._find_dateline
+    monkeypatch.setattr(dateline, "_find_dateline", lambda t: calls.append(t) or plain(t))
+    assert (dateline.dateline_span(other), dateline.dateline_place(other)) == first
+    assert first[0] is not None and not calls
+    assert dateline.dateline_span(text + " ") == first[0] and len(calls) == 1
+
+
+def _plain_cue_match(lexicon, token):  # type: ignore[no-untyped-def]
+    """``CueLexicon.match`` as first written (the cues filtered and sorted at every call)."""
+    cues = lexicon.by_head.get(token.lemma_.lower()) or lexicon.by_head.get(token.lower_)
+    if not cues:
+        return None
+    cues = tuple(c for c in cues if c.kind != "document")
+    if not cues or token.dep_ in ("amod", "compound"):
+        return None
+    for cue in sorted(cues, key=lambda c: -len(c.extras)):
+        covered = [token]
+        for word in cue.extras:
+            near = [*children(token), *token.doc[token.i + 1 : token.i + 2]]
+            found = next((t for t in near if word in (t.lower_, t.lemma_.lower())), None)
+            if found is None:
+                break
+            covered.append(found)
+        else:
+            if cue.kind == "source" or token.pos_ in ("VERB", "AUX") or cue.extras:
+                return cue, sorted(set(covered), key=lambda t: t.i)
+            if token.tag_.startswith("VB"):
+                return cue, covered
+    return None
+
+
+def test_cue_match_sorted_once_matches_as_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.quotes.cues import default_cues
+
+    doc = nlp(
+        "According to the minister, the talks failed. He pointed out that the report, "
+        "a statement issued on Monday, said troops had left. Officials warned, added and "
+        "insisted that the so-called reported attack never happened, a spokesman told reporters."
+    )
+    cues = default_cues()
+    got = [cues.match(t) for t in doc]
+    assert got == [_plain_cue_match(cues, t) for t in doc]
+    assert sum(g is not None for g in got) >= 5
+
+
+def test_keyword_index_kept_to_rule_keywords_is_the_full_ones_part() -> None:
+    from whodid.time.timex import _rule_keywords, keyword_index
+
+    full = keyword_index(_TIMEX_TEXT)
+    kept = keyword_index(_TIMEX_TEXT, _rule_keywords())
+    assert kept == {k: v for k, v in full.items() if k in _rule_keywords()}
+    assert "duration" not in kept and "friday" in kept and "#" in kept and "the" in full
+
+
+# --- eighth round (speed9e): the event side -------------------------------------------------
+
 PLACES_TEXT = (
     "KABUL, March 3 (Wire) - Afghan forces shelled a Taliban camp near Kandahar on Monday "
     "and police in Herat arrested three men. A U.S. patrol was attacked in the Helmand "
@@ -624,6 +795,11 @@ def _plain_places_by_token(trigger: Token, places: list) -> dict:  # type: ignor
         for token in span:
             by_token[token.i] = place
     add_unknown_names(sent, by_token)
+    for place in {id(p): p for p in by_token.values()}.values():
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and location._aged(span):
+            for token in span:
+                del by_token[token.i]
     return by_token
 
 

@@ -29,6 +29,8 @@ SENTENCES = [
     "Output fell in the first two quarters, then in the week of May 5 of the current fiscal year.",
     "Revenue rose in Q3 2011 and 1H12, FY2012 ends two weeks from now, the last week of June.",
     "In the 19th century and the nineties, sales for the full year fell in the near term.",
+    "By mid-afternoon the ferry left; at 5 in the morning it sailed, as in past years.",
+    "Rates may ease in coming months, and in the evening the board will meet again.",
 ]
 
 
@@ -490,3 +492,63 @@ def test_an_uncounted_stretch_that_places_an_event_is_a_past_reference() -> None
     found = {t.text: (t.type, t.value) for t in find_timexes(text, date(2013, 3, 22))}
     assert found == {"the past several weeks": ("DURATION", "PXW")}
     assert value_of("Yields eased over the past two years.", "the past two years") == "P2Y"
+
+
+def test_vague_plural_stretches_ahead_and_behind_are_references() -> None:
+    # TIMEX3 FUTURE_REF / PAST_REF (TimeML guidelines): "in coming months", "future quarters"
+    text = "The mill expects orders to slow in coming months and in future quarters."
+    found = {t.text: (t.type, t.value) for t in find_timexes(text, date(2013, 3, 22))}
+    assert found == {
+        "coming months": ("DATE", "FUTURE_REF"),
+        "future quarters": ("DATE", "FUTURE_REF"),
+    }
+    text = "Floods hit the valley in past years, too."
+    assert value_of(text, "past years") == "PAST_REF"
+    # with "the", a counted or vague stretch ahead stays a duration
+    assert value_of("Prices may rise over the coming years.", "the coming years") == "PXY"
+
+
+def test_a_part_of_day_takes_the_day_last_narrated() -> None:
+    text = "The vote was held on Tuesday. Turnout was thin in the morning, officials said."
+    found = {t.text: (t.type, t.value) for t in find_timexes(text, date(2013, 3, 22))}
+    assert found["the morning"] == ("TIME", "2013-03-19TMO"), found
+    text = "By mid-afternoon, the rebels had withdrawn from the town."
+    found = {t.text: (t.type, t.value) for t in find_timexes(text, date(2013, 3, 22))}
+    assert found == {"mid-afternoon": ("TIME", "2013-03-22TAF")}
+    # the evening edition, the morning of a date: no part of the narrated day
+    text = (
+        "The story ran in the evening edition. He left in the morning of May 3. "
+        "She read of it in the morning papers."
+    )
+    found = {t.text for t in find_timexes(text, date(2013, 3, 22))}
+    assert "the evening" not in found and "the morning" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The convoy left on Wednesday at 4 in the morning.", "2013-03-20T04:00"),
+        ("The convoy left on Wednesday at 8 in the evening.", "2013-03-20T20:00"),
+        ("The convoy left on Wednesday at twelve o'clock in the morning.", "2013-03-20T00:00"),
+        ("The convoy left on Wednesday at two o\u2019clock in the afternoon.", "2013-03-20T14:00"),
+    ],
+)
+def test_an_hour_in_a_part_of_the_day_is_a_clock_time(text: str, value: str) -> None:
+    found = {t.type: t.value for t in find_timexes(text, date(2013, 3, 22)) if t.type == "TIME"}
+    assert found == {"TIME": value}
+
+
+def test_a_year_ago_after_nine_months_is_the_year_before() -> None:
+    text = (
+        "Net income rose 8% in the third quarter from a year earlier. "
+        "For the nine months, net rose 5% from a year earlier."
+    )
+    found = [(t.text, t.value) for t in find_timexes(text, date(2013, 10, 24))]
+    assert found == [
+        ("the third quarter", "2013-Q3"),
+        ("a year earlier", "2012-Q3"),
+        ("the nine months", "P9M"),
+        ("a year earlier", "2012"),
+    ]
+    text = "In the first half, sales fell from the year-earlier period, the firm said."
+    assert value_of(text, "the year-earlier period", date(2013, 10, 24)) == "2012"

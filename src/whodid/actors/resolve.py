@@ -369,7 +369,7 @@ class DocActors:
         """A role's name in apposition right after its whole phrase ("a spokesman for the
         Taliban, Zabihullah Mujahid") is part of the span."""
         doc = self.doc
-        for child in tok.rights:
+        for child in rights(tok):  # the Doc's lists: ``tok.rights`` walks the tokens
             if child.dep_ != "appos" or child.pos_ != "PROPN":
                 continue
             end = self._tok_end(actor)

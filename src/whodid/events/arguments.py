@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from whodid.events import clauses
 from whodid.events.lexicon import Entry, Lexicon
+from whodid.events.modes import is_device
 from whodid.nlp.tree import children, lefts
 
 # A nominal trigger's recipient: "the arrest of", "talks with", "an attack on", "a note to".
@@ -297,11 +298,27 @@ _TOPIC_PREPS = frozenset(
 )
 
 
+def _clause_subject(clause: Token) -> list[Token]:
+    """The subject of a clause after a preposition, whom it is about: "doubtful about the
+    cabinet managing to ...", "agree with what the opposition proposed"; not an indirect
+    question ("comment on whether the army ...": about the question)."""
+    if clause.dep_ != "pcomp" or clause.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children(clause)):
+        return []
+    own = [c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
+    return clauses.with_conjuncts(own[0]) if own and own[0].lower_ not in ("what", "which") else []
+
+
 def _gerund_aim(gerund: Token) -> list[Token]:
-    """What a gerund after a preposition acts on: a named party it deals with ("doing business
-    with X"), else its object ("bringing the standoff to an end")."""
+    """What a gerund after a preposition acts on: its own subject ("about the rebels
+    regrouping"), a named party it deals with ("doing business with X"), else its object
+    ("bringing the standoff to an end")."""
     if gerund.pos_ != "VERB":
         return [gerund]
+    subject = _clause_subject(gerund)
+    if subject:
+        return subject
     table = clauses.prep_objects(gerund)
     named = [
         o for p in ("with", "against", "on", "to") for o in table.get(p, []) if o.pos_ == "PROPN"
@@ -404,7 +421,7 @@ def _stance_topic(verb: Token) -> list[Token]:
             preps = clauses.prep_objects(adj)
             for prep in _STANCE_PREPS:
                 if prep in preps:
-                    return preps[prep]
+                    return [t for o in preps[prep] for t in (_clause_subject(o) or [o])]
             # "is skeptical (that) X will ...": the clause hangs on the adjective or the copula
             subjects = clauses.complement_subjects(adj) or clauses.complement_subjects(clause)
             if subjects:
@@ -615,6 +632,21 @@ def own_forces(entry: Entry, nouns: list[Token], is_actor: IsActor) -> list[Toke
     return found
 
 
+def _maker_of_thing(verb: Token, sources: list[Token], is_actor: IsActor) -> list[Token]:
+    """ "signed five agreements, ... and another that cuts tariffs on X": what a thing does
+    that its makers just signed, passed or adopted (the object of their verb), they do through
+    it; a device's blast stays the device's."""
+    if verb.dep_ != "relcl" or len(sources) != 1 or sources[0].i != verb.head.i:
+        return []
+    thing = sources[0]
+    if thing.dep_ == "pobj" and thing.head.lower_ == "including":
+        thing = thing.head.head  # "signed five agreements, including one that ..."
+    if thing.pos_ != "NOUN" or thing.dep_ != "dobj" or is_actor(thing) or is_device(thing):
+        return []
+    makers, passive = clauses.subjects(thing.head)
+    return [] if passive else [m for m in makers if is_actor(m)]
+
+
 def verb_arguments(
     entry: Entry, trigger: list[Token], is_actor: IsActor, lexicon: Lexicon
 ) -> tuple[list[Token], list[Token]]:
@@ -624,6 +656,8 @@ def verb_arguments(
         return copular
     subjects, passive = clauses.subjects(verb)
     sources = clauses.agents(verb) if passive else subjects
+    if not passive:
+        sources = _maker_of_thing(verb, sources, is_actor) or sources
     if passive and not sources and _stative(verb, lexicon):
         # "Israel is opposed to the plan": a stance of the subject, not a thing done to it
         sources, subjects, passive = subjects, [], False
@@ -645,6 +679,7 @@ def verb_arguments(
     for word in reversed(trigger[1:]):  # "lash out against X", "drop out of X", "due to X"
         if word.pos_ == "ADP" or word.dep_ == "prep":
             pobjs = [c for c in children(word) if c.dep_ == "pobj"]
+            pobjs += [t for c in children(word) for t in _clause_subject(c)]  # "with what X did"
             if entry.theme_object:  # "agreed to a truce in X": where the thing agreed holds
                 things = [c for c in pobjs if c.lemma_.lower() in entry.objects]
                 for thing in (c for c in things if _named_object(entry, c)):

@@ -11,7 +11,7 @@ from whodid.events import clauses
 from whodid.events.arguments import owner, recipient, stance_clause
 from whodid.events.coder import Candidate
 from whodid.events.modes import event_mode, is_device
-from whodid.nlp.tree import children, rights
+from whodid.nlp.tree import children, lefts, rights
 from whodid.ontology import acled_for, cameo_info, plover_for
 from whodid.records import Actor, Event, Span
 from whodid.text.doctext import doc_text
@@ -42,6 +42,9 @@ def _argument(
         # "condemned an attack by X in Y": X made the act aimed at, not the place it was in
         return replace(author, start=actor.start, end=actor.end, text=actor.text)
     if target:
+        put = _put_forward(token, actors)
+        if put is not None:  # "rejected a request from X": the request, X's
+            return put
         aimed = recipient(token, actors.is_actor)
         found = actors.resolve(aimed) if aimed is not None else None
         if found is not None and found.code is not None and not _same(found, source):
@@ -55,6 +58,53 @@ def _argument(
         end = token.idx + len(token.text)
         return replace(coded, start=start, end=end, text=doc_text(token.doc)[start:end])
     return replace(coded, start=actor.start, end=actor.end, text=actor.text)
+
+
+# Things an actor puts forward for others to take up or turn down. Their author's "from"/"by"
+# phrase stays inside the target ("turned down an offer from X"), unlike demands, charges and
+# pressure, which are aimed at the source, so their author is the target ("rejected charges by
+# X").
+_PUT_FORWARD = frozenset(
+    {"request", "offer", "proposal", "plan", "initiative", "support", "reform"}
+)
+
+
+def _put_forward(token: Token, actors: ActorResolver) -> Actor | None:
+    """A proposal, offer or request with its coded author's "from"/"by" phrase ("a request from
+    X", "the proposal submitted by X and Y"): the whole phrase, coded as the author."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _PUT_FORWARD or actors.is_actor(token):
+        return None
+    table = clauses.prep_objects(token)
+    authors = [(o, token) for p in ("from", "by") for o in table.get(p, [])]
+    for acl in children(token):  # "the proposal submitted by X on Monday"
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            authors.extend((o, acl) for o in clauses.prep_objects(acl).get("by", []))
+    for author, head in authors:
+        found = actors.resolve(author)
+        if found is None or found.code is None or not actors.is_actor(author):
+            continue
+        doc = token.doc
+        start = token.left_edge.idx
+        # the noun's own "from" phrase: _whole_phrase extends the span through it later
+        last = token if head is token else _participle_end(head)
+        end = last.idx + len(last.text)
+        return replace(found, start=start, end=end, text=doc_text(doc)[start:end])
+    return None
+
+
+def _participle_end(participle: Token) -> Token:
+    """The last token of a participle phrase, up to a comma and without a trailing date."""
+    doc = participle.doc
+    words = doc[participle.i : participle.right_edge.i + 1]
+    comma = next((t for t in words if t.text in (",", ";")), None)
+    stop = comma.i - 1 if comma is not None else participle.right_edge.i
+    while stop > participle.i and (
+        doc[stop].ent_type_ in ("DATE", "TIME")
+        or doc[stop].is_punct
+        or (doc[stop].pos_ == "ADP" and doc[stop + 1].ent_type_ in ("DATE", "TIME"))
+    ):
+        stop -= 1
+    return doc[stop]
 
 
 def _author(token: Token, actors: ActorResolver) -> Actor | None:
@@ -157,6 +207,18 @@ def _clause_place(prep: Token) -> bool:
 _PLACELIKE = frozenset({"", "PERSON", "FAC"})
 
 
+def _spread(prep: Token) -> bool:
+    """An "across"-phrase of the verb right after its object says where the object is found,
+    as the gold reads it: "attacked fighters across the border", "hacked 140 firms across 20
+    industries"."""
+    return (
+        prep.lower_ == "across"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "pobj" for c in children(prep))
+    )
+
+
 def _without_conjuncts(prep: Token) -> Token:
     """The last token of a prepositional phrase, less what is coordinated with its object
     ("flood victims in Malawi | and refugees in the north")."""
@@ -194,9 +256,14 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
         if child.lower_ == "as":
             break  # "held families as human shields": what they are made, not who they are
         last = child.right_edge
+        clause = _thing_clause(child)
+        if clause is not None:  # "a ban on imports of beef | that was imposed in 1996"
+            last = doc[clause.left_edge.i - 1]
+            break
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if after is not None and not located and _clause_place(after):
+    while after is not None and not located and (_clause_place(after) or _spread(after)):
         last = _without_conjuncts(after)  # "detained dozens of protesters in Yerevan"
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     comma = next((t for t in doc[head.i + 1 : last.i + 1] if t.text in (",", ";", "(")), None)
     if comma is not None:
         last = doc[comma.i - 1]
@@ -215,6 +282,18 @@ def _whole_phrase(actor: Actor, head: Token) -> Actor:
     if end <= actor.end:
         return actor
     return _ending(actor, end, doc)
+
+
+def _thing_clause(prep: Token) -> Token | None:
+    """A "that"/"which" relative clause inside a prepositional phrase, which the gold leaves
+    out of the span ("a unit of the company | that was accused of ..."); one about people
+    ("the families of those who died") stays."""
+    for token in prep.subtree:
+        if token.dep_ != "relcl" or token.left_edge.i <= prep.i:
+            continue
+        if any(c.lower_ in ("that", "which") for c in token.children if c.i < token.i):
+            return token
+    return None
 
 
 def _last_token(actor: Actor, head: Token) -> Token | None:
@@ -537,6 +616,37 @@ def _joint_parties(actor: Actor, head: Token) -> Actor:
     return _ending(actor, end, head.doc)
 
 
+# Modifiers that may scope over a coordination: "a Cuban doctor and nurse", "40 politicians".
+_SHARED_MODIFIERS = frozenset({"amod", "compound", "nummod", "quantmod"})
+
+
+def _shared_modifiers(actor: Actor, head: Token) -> Actor:
+    """ "freed a Canadian engineer and pilot", "aid to the Syrian people and organisations": a
+    bare common noun coordinated with a modified one shares its modifiers, so the two are one
+    group and one span ("the soldiers and policemen", with a determiner only, stay two)."""
+    if head.pos_ != "NOUN" or actor.start > head.idx or actor.end < head.idx + len(head.text):
+        return actor
+    if not any(c.dep_ in _SHARED_MODIFIERS for c in lefts(head)):
+        return actor
+    conj = next((c for c in rights(head) if c.dep_ == "conj"), None)
+    if conj is None or conj.pos_ != "NOUN" or any(True for _ in lefts(conj)):
+        return actor
+    if not any(c.dep_ == "cc" and c.i == conj.i - 1 for c in children(head)):
+        return actor  # "politicians, activists and ...": a list, each its own
+    doc = head.doc
+    last = conj
+    after = [c for c in rights(head) if c.i > conj.i]  # the parser may hang it on either
+    for child in (*rights(conj), *after):
+        if child.dep_ != "prep" or child.lower_ != "of" or child.i != last.i + 1:
+            break
+        last = child.right_edge  # "executives and suppliers of the company"
+    comma = next((t for t in doc[conj.i : last.i + 1] if t.is_punct and t.text != "-"), None)
+    if comma is not None:  # "suppliers of the company, a maker of engines": no apposition
+        last = doc[comma.i - 1]
+    end = last.idx + len(last.text)
+    return _ending(actor, end, doc) if end > actor.end else actor
+
+
 def _own_forces_country(c: Candidate, source: Actor | None, target: Actor | None) -> Actor | None:
     """ "Mexico pledged to deploy armed forces": forces an own-forces entry moves, named with no
     country, are the source's."""
@@ -596,6 +706,8 @@ def build_event(c: Candidate, *, sentence: int, evidence: Span, actors: ActorRes
         )
         if c.target_member is not None:
             target = _as_member(target, c.target, c.target_member, actors)
+        else:
+            target = _shared_modifiers(target, c.target)
     if target is not None and c.target is not None and c.target_stop is not None:
         target = _ended(target, c.target.doc[c.target_stop])
     target = _own_forces_country(c, source, target)

@@ -222,9 +222,14 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
     if not own and not passive:
         own = _children(verb, PASSIVE_SUBJECT_DEPS)
         passive = bool(own)
+    if own and _depth <= 4 and _stranded_object(own[0], verb):
+        # "fighters in trucks mounted with | machine guns stormed": the guns are the
+        # preposition's, the subject is the first verb's
+        return subjects(verb.head, _depth + 1)
     if own:
+        reading = _after_object_gap(own[0], verb)
         out: list[Token] = []
-        for subj in own:
+        for subj in [reading] if reading is not None else own:
             out.extend(with_conjuncts(_relative_head(subj)))
         return out, passive
     if _depth > 4 or verb.head.i == verb.i:
@@ -285,6 +290,38 @@ def subjects(verb: Token, _depth: int = 0) -> tuple[list[Token], bool]:
     if head_passive and verb.dep_ == "conj" and verb.tag_ == "VBN" and not _has_aux(verb):
         passive = True  # "was tortured and killed": the shared auxiliary makes both passive
     return inherited, passive
+
+
+def _stranded_object(subj: Token, verb: Token) -> bool:
+    """A misparse: the subject of a coordinated verb opens right after a preposition of the verb
+    before it, which has no object of its own ("X mounted with | machine guns stormed ...")."""
+    if verb.dep_ != "conj" or subj.i > verb.i or subj.left_edge.i == 0:
+        return False
+    prep = subj.doc[subj.left_edge.i - 1]
+    return (
+        prep.dep_ == "prep"
+        and prep.head.i == verb.head.i
+        and not any(c.dep_ in ("pobj", "pcomp") for c in children(prep))
+    )
+
+
+def _after_object_gap(subj: Token, verb: Token) -> Token | None:
+    """A misparse: a participle with no object, its object read as the first conjunct of the
+    next clause's subject ("killing | five soldiers, and a separate bombing ... killed 14"):
+    the later conjunct is the subject."""
+    if verb.dep_ != "ccomp" or subj.i > verb.i or subj.left_edge.i == 0:
+        return None
+    participle = verb.head
+    if (
+        participle.tag_ != "VBG"
+        or participle.i != subj.left_edge.i - 1
+        or any(c.dep_ in ("dobj", "obj") for c in children(participle))
+    ):
+        return None
+    conj = next((c for c in children(subj) if c.dep_ == "conj"), None)
+    if conj is None or not any(c.dep_ == "cc" for c in children(subj)):
+        return None
+    return conj
 
 
 def _has_aux(verb: Token) -> bool:

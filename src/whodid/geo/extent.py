@@ -18,6 +18,8 @@ from whodid.records import Place
 __all__ = ["tidy_extent"]
 
 _LEADING = re.compile(r"(?:the|The|In|At)\s+(?=\S)")
+# a lowercase compass word before a name, which names a part of the place: "west Dublin"
+_COMPASS = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?\s+(?=[A-Z])")
 # a designator written after a name as part of it: "Aleppo Governorate", "Hotan Prefecture"
 _DESIGNATOR = re.compile(r"[ \u00a0](?:Governorate|District|Province|Prefecture|County)\b")
 # a lowercase noun after a name, which names the kind of place: "Raqqa province", "Kano city"
@@ -38,6 +40,9 @@ def tidy_extent(place: Place, text: str) -> Place:
     lead = _LEADING.match(span)
     if lead and not (place.name or "").lower().startswith(lead.group(0).lower()):
         start += lead.end()
+    compass = _COMPASS.match(text, start, end)
+    if compass:
+        start = compass.end()
     trail = _TRAILING.search(text, start, end)
     if trail and trail.start() > start:
         end = trail.start()

@@ -24,7 +24,7 @@ import dataclasses
 import functools
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Span as Words
 
 from whodid.geo.extent import tidy_extent
 from whodid.geo.gazetteer import GazetteerError, _rows, default_gazetteer
@@ -173,6 +173,12 @@ _OF_NAMES = _SETTLEMENTS | {
     "hill",
     "hilltop",
 }
+# the parts of a place whose "of" names it, for the verbs acting on places: "stormed the
+# eastern perimeter of X", "entered the outskirts of X"
+_EDGES = frozenset(
+    {"outskirts", "perimeter", "flank", "flanks", "edge", "edges", "fringes", "entrance"}
+    | {"gates", "heart", "centre", "center", "part", "parts", "side", "approaches"}
+)
 # place nouns a name before them names: "the Aziziyah district", "Sontyo village"
 _NAMED_BEFORE = _OF_NAMES | {"area", "quarter", "areas", "sub-district", "subdistrict"}
 _MODIFIER = frozenset({"compound", "amod", "poss", "nmod"})
@@ -206,6 +212,13 @@ _TOWNSPEOPLE = frozenset(
     {"residents", "villagers", "inhabitants", "protesters", "protestors", "demonstrators"}
     | {"townspeople", "locals", "farmers", "students", "workers", "marchers"}
 )
+# verbs of going somewhere or leaving it: "as he left a X mosque", "walking from a Y cinema"
+_GOING = frozenset(
+    {"leave", "enter", "exit", "walk", "step", "drive", "ride", "travel", "head", "arrive"}
+    | {"return", "flee", "pass", "approach", "go", "come"}
+)
+_REPORTING = frozenset({"say", "tell", "report", "add", "confirm"})
+_TOWARD = frozenset({"to", "into", "toward", "towards"})
 _SENSE_ROLES = ("object", "subject", "phrase")
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, None: 0}
 _BUILDING_RANK = 2.5
@@ -257,6 +270,12 @@ def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
         for i in range(start, end):
             by_token[i] = place
     add_unknown_names(sent, by_token)
+    doc = trigger.doc
+    for place in {id(p): p for p in by_token.values()}.values():
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and _aged(span):
+            for token in span:
+                del by_token[token.i]
     return by_token
 
 
@@ -266,7 +285,7 @@ _PlaceWords = tuple[Place, Token, int, int]  # a place, its words' root, start a
 _SENTENCE_PLACES: list[tuple[Doc, list[Place], int, dict[int, list[_PlaceWords]]]] = []
 
 
-def _sentence_places(sent: SpacySpan, places: list[Place]) -> list[_PlaceWords]:
+def _sentence_places(sent: Words, places: list[Place]) -> list[_PlaceWords]:
     """The places in the sentence that may say where its events happened, in order, with
     their tokens: worked out once per sentence (its events ask in turn); only the test that
     depends on the trigger (a country named as a nationality) is left to each event."""
@@ -282,7 +301,7 @@ def _sentence_places(sent: SpacySpan, places: list[Place]) -> list[_PlaceWords]:
     return found
 
 
-def _find_sentence_places(sent: SpacySpan, places: list[Place]) -> list[_PlaceWords]:
+def _find_sentence_places(sent: Words, places: list[Place]) -> list[_PlaceWords]:
     doc = sent.doc
     found = []
     for place in places:
@@ -295,6 +314,18 @@ def _find_sentence_places(sent: SpacySpan, places: list[Place]) -> list[_PlaceWo
             continue
         found.append((place, span.root, span.start, span.end))
     return found
+
+
+def _aged(name: Words) -> bool:
+    """A name followed by an age is a person's: "Okello, 39, was captured", "Okello, now 21,"."""
+    doc = name.doc
+    i = name.end
+    if i + 2 >= len(doc) or doc[i].text != ",":
+        return False
+    if doc[i + 1].lower_ == "now":
+        i += 1
+    age = doc[i + 1]
+    return age.text.isdigit() and int(age.text) < 120 and doc[i + 2].text == ","
 
 
 def _names_no_site(token: Token) -> bool:
@@ -494,7 +525,7 @@ def _on_place(prep: Token, found: Place) -> bool:
     "an assault on Qabasin"), not for a country's policy ("sanctions on Iran")."""
     if found.feature in _ON_FEATURES:
         return True
-    return prep.head.lemma_.lower() in _ASSAULTS or any(
+    return prep.head.lemma_.lower() in _ASSAULTS | _PROTESTS or any(
         c.dep_ == "pobj" and c.lower_ in _ON_NOUNS for c in children(prep)
     )
 
@@ -511,10 +542,13 @@ def _object_place(
     if (
         not objects
         and itself
-        and token.dep_ in ("relcl", "acl")
+        and (
+            token.dep_ in ("relcl", "acl")
+            or (token.dep_ == "amod" and token.pos_ == "VERB" and token.i < token.head.i)
+        )
         and token.head.pos_ in ("NOUN", "PROPN")
-    ):
-        objects = [token.head]  # "the town they entered", "Kidal, captured in March"
+    ):  # "the town they entered", "Kidal, captured in March", "patrolling X" as a modifier
+        objects = [token.head]
     if not objects and itself:  # "captured and annexed East Jerusalem": the shared object
         objects = [
             o
@@ -536,7 +570,8 @@ def _object_place(
     for child in objects:
         best: tuple[float, int, Place] | None = None
         skip = _ORIGIN | {"of"} if child.ent_type_ == "PERSON" else _ORIGIN
-        for sub in _name_words(child) if itself else _phrase(child, skip=skip):
+        named = token.lemma_.lower() not in PEOPLE_TOO  # "stormed Najarah", however tagged
+        for sub in _name_words(child, named=named) if itself else _phrase(child, skip=skip):
             place = by_token.get(sub.i)
             if (
                 place is not None
@@ -580,7 +615,7 @@ def _name_words(head: Token, *, named: bool = False) -> list[Token]:
             words.append(child)  # "shelled the Aziziyah district"
         elif child.dep_ in ("appos", "conj"):
             words.extend(_name_words(child, named=named))
-        elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in _OF_NAMES:
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in _OF_NAMES | _EDGES:
             for name in children(child):
                 if name.dep_ == "pobj":
                     words.extend(_name_words(name, named=True))
@@ -652,6 +687,7 @@ def _subject_place(token: Token, by_token: dict[int, Place]) -> Place | None:
                 if prep.dep_ == "prep" and (
                     prep.lower_ in _SUBJECT_PLACE
                     or (prep.lower_ == "of" and prep.head.text in _OF_PLACE)
+                    or (prep.lower_ in ("on", "over") and prep.head.lemma_.lower() in _ASSAULTS)
                 ):
                     found = _in_phrase(prep, by_token)
                     if found is not None:
@@ -700,8 +736,39 @@ def _in_clause(token: Token, by_token: dict[int, Place]) -> Place | None:
             found = _from_children(child, by_token, motion=False)
         if found is None:
             found = _object_phrase(child, by_token)
+        if found is None and child.lemma_.lower() in _GOING:
+            found = _way_place(child, by_token)
         if found is not None:
             return found
+    return None
+
+
+def _while_or_after(verb: Token) -> bool:
+    """The clause says when the event befell someone: "as he drove to X", "after going to
+    X" (not a next step: "were captured, driven to X and released")."""
+    return verb.dep_ == "pcomp" or any(c.dep_ == "mark" for c in children(verb))
+
+
+def _way_place(verb: Token, by_token: dict[int, Place]) -> Place | None:
+    """Where someone was going or leaving when the event befell him, named before the
+    building: "as he left a Tikrit mosque", "while walking home from a Lyon cinema"."""
+    for child in children(verb):
+        if child.dep_ == "prep" and child.lower_ in _TOWARD and _while_or_after(verb):
+            found = _in_phrase(child, by_token)  # "after going to the town of X"
+            if found is not None:
+                return found
+        heads = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
+            heads = [c for c in children(child) if c.dep_ == "pobj"]
+        for head in heads:
+            for word in children(head):
+                place = by_token.get(word.i)
+                if (
+                    word.dep_ in ("compound", "poss")
+                    and place is not None
+                    and place.feature in ("city", "admin2", "other")
+                ):
+                    return place
     return None
 
 
@@ -714,6 +781,12 @@ def _clauses(token: Token) -> list[Token]:
             verbs.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("by", "upon", "after", "on", "while"):
             verbs.extend(c for c in children(child) if c.dep_ == "pcomp" and c.pos_ == "VERB")
+        elif child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
+            verbs.extend(  # "killed Monday, when rebels shelled X": the clause hangs on the day
+                c
+                for c in children(child)
+                if c.dep_ == "relcl" and any(w.lower_ == "when" for w in children(c))
+            )
     return verbs
 
 
@@ -887,7 +960,65 @@ def _attached_place(trigger: Token, places: list[Place], *, default: Place | Non
     for token in path[1:]:  # the doers' place in the clause the trigger is part of
         found = found or _subject_place(token, by_token)
     found = found or _local_force(trigger, by_token) or _doers_town(trigger, by_token)
+    found = found or _name_after_place_noun(trigger, by_token)
+    found = found or _across_a_report(trigger, by_token)
+    found = found or _doers_clause(trigger, by_token)
     return found if found is not None else default
+
+
+def _doers_clause(trigger: Token, by_token: dict[int, Place]) -> Place | None:
+    """The town where the doers did what a relative clause on them tells: "was shot by two
+    men who fled on a motorcycle in X" (not a country, where they may only be based:
+    "troops who have their bases in Y")."""
+    for agent in children(trigger):
+        if agent.dep_ != "agent":
+            continue
+        for doer in children(agent):
+            for clause in children(doer):
+                if clause.dep_ == "relcl" and clause.pos_ == "VERB":
+                    found = _from_children(clause, by_token, motion=False)
+                    if found is not None and _rank_of(found) < _SPECIFIC["admin1"]:
+                        return found
+    return None
+
+
+def _across_a_report(trigger: Token, by_token: dict[int, Place]) -> Place | None:
+    """A place phrase the parser hung on an inserted "police said" that interrupts the
+    event's clause: "two men were shot dead, police said, on a road in X"."""
+    report = trigger.head
+    if not (
+        trigger.dep_ == "ccomp"
+        and report.lemma_.lower() in _REPORTING
+        and trigger.i < report.i < len(trigger.doc) - 1
+        and trigger.doc[report.i + 1].is_punct
+    ):
+        return None
+    for prep in children(report):
+        if prep.dep_ == "prep" and prep.i > report.i and prep.lower_ in _NESTED_PLACE | {"on"}:
+            found = _in_phrase(prep, by_token)
+            if found is not None:
+                return found
+    return None
+
+
+def _name_after_place_noun(trigger: Token, by_token: dict[int, Place]) -> Place | None:
+    """The name right after a place noun of the verb's phrase, which the parser hung
+    elsewhere: "marched in the capital X Friday" (X folded into the date)."""
+    for prep in children(trigger):
+        if prep.dep_ != "prep" or prep.lower_ not in _NESTED_PLACE:
+            continue
+        for noun in children(prep):
+            after = noun.i + 1
+            place = by_token.get(after) if after < len(noun.doc) else None
+            if (
+                noun.dep_ == "pobj"
+                and noun.lower_ in _OF_NAMES
+                and place is not None
+                and place.feature != "country"
+                and noun.doc[after].head.i != noun.i
+            ):
+                return place
+    return None
 
 
 def _town_within(trigger: Token, found: Place, by_token: dict[int, Place]) -> Place | None:

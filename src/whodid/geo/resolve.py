@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -62,11 +63,11 @@ class Context:
     """What the document says around its places."""
 
     countries: dict[str, float]  # weighted mentions of each country
-    regions: Counter[tuple[str, str]]  # (country, admin1)
+    regions: Mapping[tuple[str, str], int]  # (country, admin1)
     focus: str | None = None  # country of the story's dateline
     # how many other names of the story could lie in each region ("Huntsville", "Walker
     # County" and "Conroe" all have a candidate in Texas)
-    support: Counter[tuple[str, str]] = field(default_factory=Counter)
+    support: Mapping[tuple[str, str], int] = field(default_factory=Counter)
     # how strongly the story's other names lie near each town or county candidate (by id)
     near: dict[int, float] = field(default_factory=dict)
     # how strongly the story names the county of each town candidate, or a town of each county
@@ -279,9 +280,11 @@ def _best(
     after_place: bool = False,
     home: Home | None = None,
     state_word: bool = False,
+    namesake: str | None,
 ) -> Entry | None:
+    """The candidate that scores best (the first of equals); ``namesake``: what
+    ``_namesake`` says of the candidates and the mention's key."""
     best: tuple[float, Entry] | None = None
-    namesake = _namesake(candidates, mention.key)
     for entry in candidates:
         value = score(
             entry,
@@ -364,10 +367,12 @@ def resolve_mentions(
         home = home.settle(support, held={k for k, v in held.items() if v >= 0.5})
     homes = [_home_for(cands, home) for cands in candidates]
     states = [_state_word(doc, m) for m in mentions]
+    # what larger place each name is the own name of: the same in both passes
+    namesakes = [_namesake(c, m.key) for c, m in zip(candidates, mentions, strict=True)]
     first = [
-        _best(c, m, text=t, context=None, explicit=x, after_place=a, home=h)
-        for c, m, t, x, a, h in zip(
-            candidates, mentions, texts, explicit, after, homes, strict=True
+        _best(c, m, text=t, context=None, explicit=x, after_place=a, home=h, namesake=n)
+        for c, m, t, x, a, h, n in zip(
+            candidates, mentions, texts, explicit, after, homes, namesakes, strict=True
         )
     ]
     votes: list[tuple[str | None, float, tuple[str, str] | None]] = []
@@ -384,19 +389,20 @@ def resolve_mentions(
         elif entry.admin1 and weight >= 1.0:
             region_vote = (entry.country, entry.admin1)
         votes.append((entry.country, weight, region_vote))
-    base = Context(defaultdict(float), Counter(), focus)
+    regions: Counter[tuple[str, str]] = Counter()
+    base = Context(defaultdict(float), regions, focus)
     for country, weight, region_vote in votes:
         if country:
             base.countries[country] += weight
         if region_vote:
-            base.regions[region_vote] += 1
+            regions[region_vote] += 1
     if focus:
         base.countries[focus] += 1.0
     for entry in explicit:
         if entry is not None and entry.country:
             base.countries[entry.country] += 1.0
             if entry.kind == "admin1":
-                base.regions[(entry.country, entry.name)] += 1
+                regions[(entry.country, entry.name)] += 1
     base.support = support
     base.near = _nearness(mentions, candidates, first)
     base.held = held
@@ -426,6 +432,7 @@ def resolve_mentions(
             after_place=after[i],
             home=homes[i],
             state_word=states[i],
+            namesake=namesakes[i],
         )
         entry = _in_region_named(entry, cands, region, gazetteer)
         if entry is not None:
@@ -514,17 +521,39 @@ def _without(
         if region:
             lost[region] = lost.get(region, 0) + 1
     positive = {k: v for k, v in countries.items() if v > 1e-9}
-    regions = _positive_less(base.regions, lost)
-    support = _positive_less(base.support, dict.fromkeys(own_regions, 1))
+    regions = _PositiveLess(base.regions, lost)
+    support = _PositiveLess(base.support, dict.fromkeys(own_regions, 1))
     return Context(positive, regions, base.focus, support, base.near, base.held)
 
 
-def _positive_less(
-    counts: Counter[tuple[str, str]], lost: dict[tuple[str, str], int]
-) -> Counter[tuple[str, str]]:
-    """``+(counts - lost)``: what is left above zero, in the order of ``counts`` (as a copy,
-    ``Counter.subtract`` and unary ``+`` give it, without copying every count first)."""
-    return Counter({k: v - lost.get(k, 0) for k, v in counts.items() if v - lost.get(k, 0) > 0})
+class _PositiveLess(Mapping[tuple[str, str], int]):
+    """``+(counts - lost)``: what is left above zero, in the order of ``counts`` (what
+    ``Counter.subtract`` and unary ``+`` give), worked out for the keys asked about instead of
+    copied whole: the story's regions are many, and one name's scoring asks about a few.
+    ``counts`` and ``lost`` must not change while this is in use."""
+
+    __slots__ = ("_counts", "_lost")
+
+    def __init__(self, counts: Mapping[tuple[str, str], int], lost: dict[tuple[str, str], int]):
+        self._counts = counts
+        self._lost = lost
+
+    def get(self, key: tuple[str, str], default: int | None = None) -> int | None:  # type: ignore[override]
+        left = self._counts.get(key, 0) - self._lost.get(key, 0)
+        return left if left > 0 else default
+
+    def __getitem__(self, key: tuple[str, str]) -> int:
+        left = self.get(key)
+        if left is None:
+            raise KeyError(key)
+        return left
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        lost = self._lost
+        return (k for k, v in self._counts.items() if v - lost.get(k, 0) > 0)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def _nearness(
@@ -590,7 +619,11 @@ def _held(
                 found = gazetteer.lookup_key(f"{mention.key} {word}")
                 counties[mention.key].extend(e for e in found if e.kind == "admin2")
     held: dict[int, float] = defaultdict(float)
+    if not towns:
+        return held  # no town to pair with a county
     for county_key, county_entries in counties.items():
+        if not county_entries:
+            continue  # no county to hold a town
         by_county: dict[tuple[str | None, ...], Entry] = {
             (e.country, e.admin1, e.name): e for e in county_entries
         }

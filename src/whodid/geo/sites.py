@@ -15,6 +15,7 @@ become ``Unnamed`` places (no point, no country) for ``whodid.geo.location``; a 
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Span, Token
@@ -155,6 +156,19 @@ _BIG_TOWN = 100_000
 _SITE_PREPS = _MORE_PREPS | {"on"}
 # military sites whose one-word name may be a unit or a people's ("the Marine base")
 _BASES = frozenset({"base", "bases", "airbase", "camp", "checkpoint"})
+# plural place nouns whose names come joined before them: "Kuru and Dalwa villages"
+_PLURAL_PLACES = frozenset(
+    {"villages", "towns", "suburbs", "districts", "neighborhoods", "neighbourhoods"}
+    | {"quarters", "camps", "areas", "hills", "settlements", "cities", "provinces"}
+)
+# going somewhere: the name after "to" is the place gone to ("marched to X")
+_TOWARD = frozenset({"to", "toward", "towards"})
+_GOING = frozenset({"march", "travel", "drive", "head", "advance", "return", "flee", "walk"})
+# how far a place lies from another, written after its name: ", about 40 km north of"
+_DISTANCE = re.compile(
+    r",\s*(?:about|some|nearly|around|roughly|just)?\s*\d[\d,.]*\s*"
+    r"(?:km|kilometers|kilometres|miles)\b"
+)
 _NAME_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _FACILITIES = "facility_words.tsv"
 _CACHE = "whodid.geo.unknown_names"  # Doc.user_data key: the candidates of each sentence
@@ -201,6 +215,8 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
         if pos[i] != NOUN and pos[i] != PROPN:
             continue  # only nouns and names are looked at below
         token = tokens[i]
+        if token.pos_ == "NOUN" and token.lower_ in _PLURAL_PLACES and _site_role(token):
+            spans.extend(_coordinated_names(token))  # "raided X and Y villages"
         if token.pos_ == "NOUN" and token.lower_ in facilities and token.text.islower():
             site = _named_site(token)
             if site is not None:
@@ -214,6 +230,7 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
                 _after_preposition(token)
                 or (token.dep_ in _OBJECTS and _object_name(token))
                 or _named_by_place_noun(token)
+                or _distance_after(token)
             )
         ):
             continue
@@ -237,16 +254,44 @@ def _find_unknown_names(sent: Span) -> list[tuple[int, int, bool]]:
     return spans
 
 
+def _site_role(token: Token) -> bool:
+    """The noun is where an event may be: the object of a verb acting on places or the
+    object of "in", "at", "near", "on", "along"..."""
+    return (token.dep_ in _OBJECTS and token.head.lemma_.lower() in PLACE_OBJECT_VERBS) or (
+        token.dep_ == "pobj"
+        and (token.head.lower_ in _NAME_PREPS or token.head.lower_ in _SITE_PREPS)
+    )
+
+
+def _coordinated_names(token: Token) -> list[tuple[int, int, bool]]:
+    """The names joined before a plural place noun, which the parser hangs on the noun as
+    modifiers and conjuncts: "raided Kuru and Dalwa villages", "the X, Y and Z districts"."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return []  # "the rebel-held districts of X and Y": the names follow
+    firsts = [
+        c
+        for c in token.children
+        if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.i < token.i
+    ]
+    names = []
+    for first in firsts:
+        joined = [c for c in first.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        if joined:  # one name before the noun is ``_named_site``'s
+            names += [first, *joined]
+    spans = []
+    for name in names:
+        start = name.left_edge.i
+        while start < name.i and not name.doc[start].text[:1].isupper():
+            start += 1  # "the", "both"
+        if name.text[:1].isupper() and name.ent_type_ not in _NOT_FACILITY - {"NORP"}:
+            spans.append((start, name.i + 1, False))
+    return spans
+
+
 def _named_site(token: Token) -> tuple[int, int, bool] | None:
     """The name before a site word where the event may be: "captured the Al-Dahr hill",
     "at the Shifa hospital" (the words of the name, capitalised, right before it)."""
-    if not (
-        (token.dep_ in _OBJECTS and token.head.lemma_.lower() in PLACE_OBJECT_VERBS)
-        or (
-            token.dep_ == "pobj"
-            and (token.head.lower_ in _NAME_PREPS or token.head.lower_ in _SITE_PREPS)
-        )
-    ):
+    if not _site_role(token):
         return None
     doc = token.doc
     before = _name_before(token)
@@ -321,11 +366,30 @@ def _named_by_place_noun(token: Token) -> bool:
             and token.ent_type_ in _NAME_LABELS
             and (token.ent_type_ in ("GPE", "LOC", "FAC", "") or _known_town(token))
         )
+    if any(_place_noun(c) for c in token.children if c.dep_ == "appos"):
+        return True  # "Knin, the rebel stronghold", "X, a village in the north"
     if token.dep_ == "pobj" and noun.lower_ == "of":
         noun = noun.head
     elif token.dep_ != "appos":
         return False
     return noun.pos_ == "NOUN" and noun.text.islower() and noun.lower_ in _PLACE_NOUNS
+
+
+def _place_noun(noun: Token) -> bool:
+    """A lowercase noun of a settlement or a place: "a village", "the stronghold"."""
+    return noun.pos_ == "NOUN" and noun.text.islower() and noun.lower_ in _PLACE_NOUNS
+
+
+def _distance_after(token: Token) -> bool:
+    """A name followed by how far it lies from another: "X, about 40 km north of Y"."""
+    doc = token.doc
+    end = token.i + 1
+    while end < len(doc) and doc[end].dep_ == "compound" and doc[end].pos_ == "PROPN":
+        end += 1
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    after = doc_text(doc)[doc[end].idx : doc[end].idx + 40]
+    return _DISTANCE.match(after) is not None
 
 
 def _after_preposition(token: Token) -> bool:
@@ -337,6 +401,16 @@ def _after_preposition(token: Token) -> bool:
         and token.ent_type_ in _NAME_LABELS
     ):
         return True  # "the outskirts of Kfar Zeita", "a part of the Kodori Gorge"
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in _TOWARD
+        and token.head.head.lemma_.lower() in _GOING
+        and (
+            token.ent_type_ in ("PERSON", "LOC", "FAC")
+            or (token.ent_type_ in _MISTAGGED and _known_town(token))
+        )
+    ):
+        return True  # "marched to Kfar Zeita": where a march or a convoy went
     if not (
         token.dep_ == "pobj"
         and (token.head.lower_ in _NAME_PREPS or token.head.lower_ in _SITE_PREPS)

@@ -70,19 +70,31 @@ class CueLexicon:
             c.head for cs in self.by_head.values() for c in cs if c.kind in ("speech", "belief")
         )
 
+    @functools.cached_property
+    def _spoken(self) -> dict[str, tuple[Cue, ...]]:
+        """Per head, its cues other than documents, the longest first (as ``match`` tries
+        them): sorted once instead of at every call."""
+        return {
+            head: tuple(
+                sorted((c for c in cues if c.kind != "document"), key=lambda c: -len(c.extras))
+            )
+            for head, cues in self.by_head.items()
+        }
+
     def match(self, token: Token) -> tuple[Cue, list[Token]] | None:
         """The longest cue headed by ``token`` whose other words stand among its children or
         right after it, with the tokens it covers ("pointed ... out", "according to")."""
-        cues = self.by_head.get(token.lemma_.lower()) or self.by_head.get(token.lower_)
-        if not cues:
-            return None  # most words head no cue
-        cues = tuple(c for c in cues if c.kind != "document")
+        lemma = token.lemma_.lower()
+        head = lemma if self.by_head.get(lemma) else token.lower_
+        cues = self._spoken.get(head)
         if not cues or token.dep_ in ("amod", "compound"):
-            return None  # "so-called", "the reported attack"
-        for cue in sorted(cues, key=lambda c: -len(c.extras)):
+            return None  # most words head no cue; "so-called", "the reported attack"
+        near: list[Token] | None = None  # the words beside the head, read once
+        for cue in cues:
             covered = [token]
             for word in cue.extras:
-                near = [*children(token), *token.doc[token.i + 1 : token.i + 2]]
+                if near is None:
+                    near = [*children(token), *token.doc[token.i + 1 : token.i + 2]]
                 found = next((t for t in near if word in (t.lower_, t.lemma_.lower())), None)
                 if found is None:
                     break

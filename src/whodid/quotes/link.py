@@ -31,6 +31,8 @@ def _within(start: int, end: int, outer_start: int, outer_end: int) -> bool:
 def quote_of(event: Event, quotes: list[Quote]) -> int | None:
     """Index of the quote the event expresses: the smallest content holding its trigger, else
     the quote whose cue is its trigger."""
+    if not quotes:
+        return None
     t = event.trigger
     holding = [
         (q.content.end - q.content.start, i)
@@ -67,9 +69,12 @@ def _as_speaker(mention: Actor | None, speaker: Actor) -> Actor:
 def attribute_statements(events: list[Event], quotes: list[Quote]) -> list[Event]:
     """Events with the speaker put in where the quote says who acts; superseded bare
     statements dropped. Returns a new list (the kept events, updated in place)."""
+    if not quotes:
+        return list(events)
     restated: set[int] = set()  # quotes whose speaker now has a specific speech act
-    for event in events:
-        index = quote_of(event, quotes)
+    # each event's quote, found once (the speaker put in changes no trigger)
+    indices = [quote_of(event, quotes) for event in events]
+    for event, index in zip(events, indices, strict=True):
         if index is None:
             continue
         quote = quotes[index]
@@ -97,8 +102,7 @@ def attribute_statements(events: list[Event], quotes: list[Quote]) -> list[Event
         if event.cameo != _STATEMENT and event.cameo_root in _SPEAKER_ROOTS:
             restated.add(index)
     kept: list[Event] = []
-    for event in events:
-        index = quote_of(event, quotes)
+    for event, index in zip(events, indices, strict=True):
         if (
             event.cameo == _STATEMENT
             and index in restated

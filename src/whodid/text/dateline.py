@@ -87,14 +87,16 @@ def _plausible_dateline(match: re.Match[str]) -> bool:
 
 
 # The last text asked about and its dateline match: the places, the boilerplate and the news
-# layout ask about the same text in turn (one slot: nothing grows).
+# layout ask about the same text in turn (one slot: nothing grows). The same text may come as
+# another string object (the pipeline's ``article.text`` and the Doc's text): the match depends
+# on the characters only, and callers read only its offsets.
 _last: tuple[str, re.Match[str] | None] | None = None
 
 
 def _dateline_match(text: str) -> re.Match[str] | None:
     global _last
     last = _last
-    if last is not None and last[0] is text:
+    if last is not None and (last[0] is text or last[0] == text):
         return last[1]
     match = _find_dateline(text)
     _last = (text, match)

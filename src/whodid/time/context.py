@@ -42,6 +42,12 @@ _BOUNDARY = re.compile(
     + r"\s+(?=[A-Z\"'])|\n"
 )
 _QUARTER_WORD = re.compile(r"\b(?:quarter|period|quarterly)\b", re.IGNORECASE)
+# the periods an earnings report compares: a quarter, or a longer stretch of months
+_PERIOD_NAMED = re.compile(
+    r"\b(?:(?P<q>quarter|three[\s-]+months?)|(?P<long>(?:six|nine|6|9)[\s-]+months?|"
+    r"(?:first|second)\s+half|half[\s-]+year|year[\s-]+to[\s-]+date))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -102,6 +108,16 @@ class Context:
         """Does the sentence around [start, end) talk about quarters or periods?"""
         lo, hi = self.sentence_bounds(start, end)
         return bool(_QUARTER_WORD.search(self.text, lo, hi))
+
+    def longer_period_compared(self, pos: int, *, window: int = 300) -> bool:
+        """Is the last period named before ``pos`` a stretch of six or nine months (or a half),
+        not a quarter? A year-ago comparison then looks back to that stretch of the year before,
+        which no quarter value names: the year is the nearest TIMEX3 value ("For the nine
+        months, net fell 5% from a year earlier")."""
+        last = None
+        for m in _PERIOD_NAMED.finditer(self.text, max(0, pos - window), pos):
+            last = m
+        return last is not None and last["long"] is not None
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
         lo = max(0, start - 300)

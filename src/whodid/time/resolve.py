@@ -352,6 +352,10 @@ def _anaq(m: re.Match[str], ctx: Context) -> Result:
     elif which == "next":
         d = ctx.today()
         base = shift(Point(date(d.year, 3 * quarter_of(d) - 2, 1), "quarter"), 1, "Q") or base
+    earlier = yago or m["ago"] or (m["ylead"] and int(m["ylead"]) < base.start.year)
+    if unit == "period" and earlier and ctx.longer_period_compared(m.start()):
+        ctx.keep_anchor = True  # "the year-earlier period" after "the nine months"
+        return "DATE", f"{int(m['ylead']) if m['ylead'] else base.start.year - 1:04d}"
     if m["ylead"]:
         if int(m["ylead"]) < base.start.year:
             ctx.keep_anchor = True  # "the 1988 period": a comparison, not the quarter reported
@@ -385,7 +389,7 @@ _ENDED = re.compile(
 def _yearago_adj(m: re.Match[str], ctx: Context) -> Result:
     ctx.keep_anchor = True
     base = ctx.recent_quarter(m.start())
-    if base is not None:
+    if base is not None and not ctx.longer_period_compared(m.start()):
         p = shift(base, -1, "Y", keep=True)
         return ("DATE", p.value()) if p else None
     return "DATE", f"{ctx.today().year - 1:04d}"
@@ -424,7 +428,13 @@ def _relunit(m: re.Match[str], ctx: Context) -> Result:
     anaphoric = rel in ("previous", "following", "same", "that")
     if m["fiscal"] and unit != "year":
         return None
-    if rel == "last" and unit == "year" and not m["edge"] and _quarter_comparison(ctx, m):
+    if (
+        rel == "last"
+        and unit == "year"
+        and not m["edge"]
+        and _quarter_comparison(ctx, m)
+        and not ctx.longer_period_compared(m.start())
+    ):
         ctx.keep_anchor = True  # "up from $3 million last year" in a quarterly report
         p = shift(ctx.reported_quarter(), -1, "Y", keep=True)
         return ("DATE", p.value()) if p else None

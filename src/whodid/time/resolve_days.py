@@ -77,6 +77,15 @@ def _thispart(m: re.Match[str], ctx: Context) -> Result:
     return _day_value(d, part)
 
 
+@rule("inpart")
+def _inpart(m: re.Match[str], ctx: Context) -> Result:
+    """ "in the morning", "by mid-afternoon": that part of the day last narrated (the reference
+    time of TimeML, which a bare part of day takes its date from), else of the DCT."""
+    anchor = ctx.anchor("day")
+    d = anchor.start if anchor else ctx.today()
+    return _day_value(d, _part(m["part"]))
+
+
 @rule("daybefore")
 def _daybefore(m: re.Match[str], ctx: Context) -> Result:
     delta = -2 if m["day"].lower() == "yesterday" else 2
@@ -95,15 +104,24 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
     return _day_value(d, "" if part == "NI" else part)
 
 
+def _twelve_hour(hour: int, part: str | None) -> int:
+    """The hour of "4 in the morning" (4), "8 in the evening" (20), "12 in the morning" (0)."""
+    if part is None:
+        return hour
+    if part.lower() == "morning":
+        return 0 if hour == 12 else hour
+    return hour if hour == 12 else hour + 12
+
+
 @rule("clock")
 def _clock(m: re.Match[str], ctx: Context) -> Result:
     if m["nn"]:
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m["nn"].lower()]
-    elif m["h3"]:
-        n = _num(ctx, m["h3"])
-        if not n or n > 12:
+    elif m["h3"] or m["h4"]:
+        n = _num(ctx, m["h3"] or m["h4"])
+        if not n or n > 12 or n != int(n):
             return None
-        hour, minute = int(n), 0
+        hour, minute = _twelve_hour(int(n), m["p3"] or m["p4"]), 0
     else:
         hour, minute = int(m["h"]), int(m["mi"] or 0)
         if not 1 <= hour <= 12:
@@ -153,6 +171,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Result:
         and (ctx.quarter_talk(m.start(), m.end()) or ctx.recent_quarter(m.start()))
     ):
         base = ctx.last_quarter or ctx.completed_quarter()
+        if ctx.longer_period_compared(m.start()):
+            return "DATE", f"{base.start.year - 1:04d}"
         p = shift(base, -1, "Y", keep=True)
         return ("DATE", p.value()) if p else None
     if unit in ("CE", "ML"):
@@ -189,6 +209,8 @@ def _later(m: re.Match[str], ctx: Context) -> Result:
         and (ctx.quarter_talk(m.start(), m.end()) or ctx.recent_quarter(m.start()))
     ):
         base = ctx.last_quarter or ctx.completed_quarter()
+        if ctx.longer_period_compared(m.start()):
+            return "DATE", f"{base.start.year - 1:04d}"
         p = shift(base, -1, "Y", keep=True)
         return ("DATE", p.value()) if p else None
     anchor = ctx.last
@@ -312,8 +334,10 @@ def _halfunit(m: re.Match[str], ctx: Context) -> Result:
 @rule("vagueunit")
 def _vagueunit(m: re.Match[str], ctx: Context) -> Result:
     unit = _unit(ctx, m["unit"])
-    if m["rec"] or (m["rel"] or "").lower() == "recent":
+    if m["rec"] or m["past"] or (m["rel"] or "").lower() == "recent":
         return "DATE", "PAST_REF"
+    if m["fut"]:
+        return "DATE", "FUTURE_REF"  # "in coming months", "for future quarters"
     return "DURATION", _duration_value(None, unit)
 
 

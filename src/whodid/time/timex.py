@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Container
 from datetime import date
 from functools import lru_cache
 
@@ -42,13 +43,22 @@ def _mask(value: str, rule: str) -> str:
     return head + sep + tail
 
 
-def keyword_index(text: str) -> dict[str, list[int]]:
-    """Where each keyword (``whodid.time.patterns.keys_of``) occurs in ``text``."""
+def keyword_index(text: str, keep: Container[str] | None = None) -> dict[str, list[int]]:
+    """Where each keyword (``whodid.time.patterns.keys_of``) occurs in ``text``; with ``keep``,
+    only the keywords it holds (most words of a text are no rule's keyword)."""
     index: dict[str, list[int]] = {}
     for m in _KEYWORD.finditer(text.lower()):
         key = "#" if m.group(0)[0].isdigit() else m.group(0)
-        index.setdefault(key, []).append(m.start())
+        if keep is None or key in keep:
+            index.setdefault(key, []).append(m.start())
     return index
+
+
+@lru_cache(maxsize=1)
+def _rule_keywords() -> frozenset[str]:
+    """Every keyword some rule needs (``Rule.needs``): the only ones ``candidates`` looks up."""
+    rules, _ = compiled_rules()
+    return frozenset(k for r in rules for need in r.needs for k in need)
 
 
 def windows(positions: list[int], size: int, reach: int) -> list[tuple[int, int]]:
@@ -71,7 +81,7 @@ def candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     whole text, at a fraction of the cost.
     """
     rules, _ = compiled_rules()
-    index = keyword_index(text)
+    index = keyword_index(text, _rule_keywords())
     out = []
     for idx, r in enumerate(rules):
         hits = [[p for k in need if k in index for p in index[k]] for need in r.needs]
@@ -79,7 +89,7 @@ def candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
             continue
         spans = windows(min(hits, key=len), len(text), _REACH) if hits else [(0, len(text))]
         for lo, hi in spans:
-            out.extend(_matches(text, idx, r.pattern, lo, hi))
+            out.extend(_matches(text, idx, r.scan or r.pattern, lo, hi))
     out.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
     return out
 
