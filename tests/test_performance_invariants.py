@@ -747,3 +747,90 @@ def test_keyword_index_kept_to_rule_keywords_is_the_full_ones_part() -> None:
     kept = keyword_index(_TIMEX_TEXT, _rule_keywords())
     assert kept == {k: v for k, v in full.items() if k in _rule_keywords()}
     assert "duration" not in kept and "friday" in kept and "#" in kept and "the" in full
+
+
+# --- eighth round (speed9e): the event side -------------------------------------------------
+
+PLACES_TEXT = (
+    "KABUL, March 3 (Wire) - Afghan forces shelled a Taliban camp near Kandahar on Monday "
+    "and police in Herat arrested three men. A U.S. patrol was attacked in the Helmand "
+    "province, an Iraqi official said.\n\nKenyan troops met Somali leaders in Mogadishu and "
+    "Nairobi. Fighting spread to the Tabqa Dam and to the town of Raqqa in Syria."
+)
+
+
+def test_sentence_of_is_token_sent(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.nlp.tree import sentence_of, sentences
+
+    doc = nlp(PLACES_TEXT)
+    listed, starts = sentences(doc)
+    assert [(s.start, s.end) for s in listed] == [(s.start, s.end) for s in doc.sents]
+    assert starts == [s.start for s in doc.sents] and len(starts) > 3
+    for token in doc:
+        assert (sentence_of(token).start, sentence_of(token).end) == (
+            token.sent.start,
+            token.sent.end,
+        )
+
+
+def _plain_places_by_token(trigger: Token, places: list) -> dict:  # type: ignore[type-arg]
+    """The places of the trigger's sentence by token, every test made per event (main's way
+    before the sentence's places were kept)."""
+    from whodid.geo import location
+    from whodid.geo.sites import add_unknown_names
+
+    doc = trigger.doc
+    by_token = {}
+    sent = trigger.sent
+    for place in places:
+        if place.end <= sent.start_char or place.start >= sent.end_char:
+            continue
+        if place.feature == "country" and location._is_demonym(place):
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or location._names_no_site(span.root):
+            continue
+        if place.feature == "country" and location._as_nationality(span.root, trigger):
+            continue
+        for token in span:
+            by_token[token.i] = place
+    add_unknown_names(sent, by_token)
+    for place in {id(p): p for p in by_token.values()}.values():
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and location._aged(span):
+            for token in span:
+                del by_token[token.i]
+    return by_token
+
+
+def test_places_kept_per_sentence_are_the_per_event_ones(nlp) -> None:  # type: ignore[no-untyped-def]
+    from whodid.geo import find_places
+    from whodid.geo.location import _places_by_token
+
+    doc = nlp(PLACES_TEXT)
+    places = find_places(doc)
+    assert len(places) >= 6
+    # a country as nationality ("Afghan forces", "U.S. patrol"), kept for one trigger only
+    fewer = [p for p in places if p.text != "Kandahar"]
+    seen = 0
+    for chosen in (places, fewer, places, list(places)):
+        for token in doc:
+            got = _places_by_token(token, chosen)
+            assert got == _plain_places_by_token(token, chosen), (token.text, token.i)
+            seen += bool(got)
+    assert seen > len(doc)  # most words have places in their sentence
+    # another Doc with the same list of places is read anew
+    other = nlp("Police in Herat arrested three men.")
+    assert _places_by_token(other[3], places) == _plain_places_by_token(other[3], places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Air-strike on the fuel/arms depot", "A__B  c\td\n", "İSTANBUL—Σ-ΣΑΣ_x", "a\u00a0b-c ", ""],
+)
+def test_acled_context_normalised_as_by_the_pattern(text: str) -> None:
+    import re
+
+    from whodid.ontology.acled import normalise_trigger
+
+    assert normalise_trigger(text) == " ".join(re.sub(r"[-/_]", " ", text.lower()).split())

@@ -8,6 +8,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from whodid.nlp.tree import children
+from whodid.nlp.tree import sentences as doc_sentences
 from whodid.records import Event, Timex
 from whodid.text.doctext import doc_text
 from whodid.time.dating import date_event
@@ -108,8 +109,7 @@ def date_events(
     heads = timex_heads(doc, timexes)
     reach = _within_reach(doc, heads)
     # Token.sent scans the document for sentence starts at each call: find them once
-    sentences = list(doc.sents)
-    starts = [s.start for s in sentences]
+    sentences, starts = doc_sentences(doc)
     governing: dict[int, Timex | None] = {}
 
     def governing_of(token: Token) -> Timex | None:

@@ -39,6 +39,7 @@ from whodid.geo.gazetteer import default_gazetteer
 from whodid.geo.outlet import OutletMemory
 from whodid.ingest.records_io import article_from_record
 from whodid.nlp.model import load_nlp, word_lists
+from whodid.nlp.tree import sentences
 from whodid.quotes import attribute_statements, find_quotes, link_events
 from whodid.records import Annotation, Article, Event, Span
 from whodid.text.clean import boilerplate_spans
@@ -116,7 +117,7 @@ def annotate_doc(
     times = find_timexes(text, article.published, doc)
     actors = DocActors(kb, doc, published=article.published)
     found: list[tuple[Event, Token]] = []
-    for index, sentence in enumerate(doc.sents):
+    for index, sentence in enumerate(sentences(doc)[0]):
         start, end = sentence.start_char, sentence.end_char
         if _masked(start, end, mask):
             continue

@@ -36,7 +36,7 @@ from whodid.geo.sites import (
     add_unknown_names,
     facility_words,
 )
-from whodid.nlp.tree import children
+from whodid.nlp.tree import children, sentence_of
 from whodid.records import Event, Located, Place, Span
 from whodid.text.doctext import doc_text
 
@@ -262,9 +262,48 @@ _ASSAULTS = frozenset(
 
 
 def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
-    doc = trigger.doc
+    sent = sentence_of(trigger)
     by_token: dict[int, Place] = {}
-    sent = trigger.sent
+    for place, root, start, end in _sentence_places(sent, places):
+        if place.feature == "country" and _as_nationality(root, trigger):
+            continue
+        for i in range(start, end):
+            by_token[i] = place
+    add_unknown_names(sent, by_token)
+    doc = trigger.doc
+    for place in {id(p): p for p in by_token.values()}.values():
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and _aged(span):
+            for token in span:
+                del by_token[token.i]
+    return by_token
+
+
+_PlaceWords = tuple[Place, Token, int, int]  # a place, its words' root, start and end
+# the places of the sentences of one Doc (the last asked about): (Doc, places, its length,
+# sentence start -> the sentence's places)
+_SENTENCE_PLACES: list[tuple[Doc, list[Place], int, dict[int, list[_PlaceWords]]]] = []
+
+
+def _sentence_places(sent: Words, places: list[Place]) -> list[_PlaceWords]:
+    """The places in the sentence that may say where its events happened, in order, with
+    their tokens: worked out once per sentence (its events ask in turn); only the test that
+    depends on the trigger (a country named as a nationality) is left to each event."""
+    doc = sent.doc
+    slot = _SENTENCE_PLACES[0] if _SENTENCE_PLACES else None  # read once: threads swap it
+    if slot is None or slot[0] is not doc or slot[1] is not places or slot[2] != len(places):
+        slot = (doc, places, len(places), {})
+        _SENTENCE_PLACES[:] = [slot]
+    known = slot[3]
+    found = known.get(sent.start)
+    if found is None:
+        found = known[sent.start] = _find_sentence_places(sent, places)
+    return found
+
+
+def _find_sentence_places(sent: Words, places: list[Place]) -> list[_PlaceWords]:
+    doc = sent.doc
+    found = []
     for place in places:
         if place.end <= sent.start_char or place.start >= sent.end_char:
             continue
@@ -273,17 +312,8 @@ def _places_by_token(trigger: Token, places: list[Place]) -> dict[int, Place]:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or _names_no_site(span.root):
             continue
-        if place.feature == "country" and _as_nationality(span.root, trigger):
-            continue
-        for token in span:
-            by_token[token.i] = place
-    add_unknown_names(sent, by_token)
-    for place in {id(p): p for p in by_token.values()}.values():
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is not None and _aged(span):
-            for token in span:
-                del by_token[token.i]
-    return by_token
+        found.append((place, span.root, span.start, span.end))
+    return found
 
 
 def _aged(name: Words) -> bool:

@@ -20,13 +20,13 @@ was read are not seen (whodid never changes a parse).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
 from spacy.strings import StringStore
 from spacy.symbols import conj as CONJ
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "children",
@@ -254,3 +254,26 @@ def label_ids(*labels: str) -> frozenset[int]:
     vocabulary."""
     store = StringStore()
     return frozenset(store[label] for label in labels)
+
+
+# ---------------------------------------------------------------------------------------------
+# The Doc's sentences, listed once (event rules; issue 8)
+
+_SENTENCES = ("sentences", -1)  # the key of the list in ``Tree.memo``
+
+
+def sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """``list(doc.sents)`` and the index of each one's first token, read once per Doc (do
+    not change the lists): ``Token.sent`` scans the Doc for sentence starts at each call."""
+    memo = tree_of(doc).memo
+    found = memo.get(_SENTENCES)
+    if found is None:
+        listed = list(doc.sents)
+        found = memo[_SENTENCES] = (listed, [s.start for s in listed])
+    return found  # type: ignore[no-any-return]
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, found by bisection over the Doc's sentences."""
+    listed, starts = sentences(token.doc)
+    return listed[bisect_right(starts, token.i) - 1]

@@ -150,7 +150,9 @@ def normalise_trigger(text: str | None) -> str:
     """Lower-case, hyphens/slashes/underscores as spaces, single spaces."""
     if not text:
         return ""
-    return " ".join(re.sub(r"[-/_]", " ", text.lower()).split())
+    # three plain replacements: no pattern looked up and run for each event
+    lowered = text.lower().replace("-", " ").replace("/", " ").replace("_", " ")
+    return " ".join(lowered.split())
 
 
 def _word_pattern(entries: list[str]) -> re.Pattern[str]:
