@@ -384,6 +384,36 @@ def load_builtin_agents() -> list[AgentEntry]:
     return parse_agents_tsv(text, path, source="builtin")
 
 
+def parse_field_words(text: str, path: str) -> dict[str, str]:
+    """``field_words.tsv``: word (or two words) of a body's name -> the sector of its field."""
+    fields: dict[str, str] = {}
+    header_seen = False
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = [c.strip() for c in raw.split("\t")]
+        if len(cells) != 3:
+            raise DataError(path, lineno, f"expected 3 tab-separated columns, found {len(cells)}")
+        if not header_seen:
+            if cells != ["word", "sector", "example"]:
+                raise DataError(path, lineno, "header should be word/sector/example")
+            header_seen = True
+            continue
+        word, sector, example = cells
+        _check_sector(sector, path, lineno)
+        if not word or word != word.lower() or len(word.split()) > 2:
+            raise DataError(path, lineno, f"{word!r}: one or two lower-case words expected")
+        if not example:
+            raise DataError(path, lineno, f"{word!r} needs an example name")
+        fields[word] = sector
+    return fields
+
+
+def load_builtin_field_words() -> dict[str, str]:
+    text, path = read_data_text("field_words.tsv")
+    return parse_field_words(text, path)
+
+
 def load_yaml_actors(path: Path) -> list[ActorEntry]:
     text = path.read_text(encoding="utf-8")
     return parse_yaml_actors(text, str(path), default_kind="other", source=str(path))

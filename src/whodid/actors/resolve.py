@@ -5,6 +5,7 @@ dated offices of known people, and document memory (titles, surnames, pronouns, 
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import replace
@@ -17,6 +18,7 @@ from whodid.actors.coref import DocMemory
 from whodid.actors.dated import office_code, titled_code
 from whodid.actors.entries import ActorEntry, AgentEntry, split_code
 from whodid.actors.kb import ActorKB
+from whodid.actors.loaders import load_builtin_field_words
 from whodid.actors.matcher import KBMatcher, Mention
 from whodid.actors.np import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, is_nominal, np_tokens
 from whodid.geo.gazetteer import default_gazetteer
@@ -71,9 +73,9 @@ _PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "inside", "withi
 _PLACE_OR_OF_PREPS = _PLACE_PREPS | {"of"}
 # Last words of an organisation's name that make it a civil, non-governmental body.
 _NGO_NAME_HEADS = frozenset({"Forum", "Foundation", "Association", "Coalition"})
-# Last words of a body's name ("the X Medical Association", "the X Commission on Human Rights"),
-# and the words in such a name that give the body's field: an organisation the KB does not know
-# takes the sector of the field it is named for.
+# Last words of a body's name ("the X Medical Association", "the X Commission on Human Rights");
+# the words in such a name that give the body's field are data (``field_words.tsv``): an
+# organisation the KB does not know takes the sector of the field it is named for.
 _BODY_NAME_HEADS = frozenset(
     {
         "Association",
@@ -100,58 +102,14 @@ _BODY_NAME_HEADS = frozenset(
         "Service",
     }
 )
-_NAME_FIELDS: dict[str, str] = {
-    "human rights": "HRI",
-    "civil liberties": "HRI",
-    "medical": "HLH",
-    "health": "HLH",
-    "doctors": "HLH",
-    "nurses": "HLH",
-    "physicians": "HLH",
-    "midwives": "HLH",
-    "bar": "JUD",
-    "lawyers": "JUD",
-    "judges": "JUD",
-    "magistrates": "JUD",
-    "judicial": "JUD",
-    "electoral": "GOV",
-    "election": "GOV",
-    "elections": "GOV",
-    "ulema": "REL",
-    "ulama": "REL",
-    "churches": "REL",
-    "bishops": "REL",
-    "catholic": "REL",
-    "evangelical": "REL",
-    "imams": "REL",
-    "rabbis": "REL",
-    "teachers": "EDU",
-    "students": "EDU",
-    "student": "EDU",
-    "universities": "EDU",
-    "journalists": "MED",
-    "press": "MED",
-    "broadcasters": "MED",
-    "editors": "MED",
-    "farmers": "AGR",
-    "fishermen": "AGR",
-    "pastoralists": "AGR",
-    "workers": "LAB",
-    "labour": "LAB",
-    "labor": "LAB",
-    "trade unions": "LAB",
-    "miners": "LAB",
-    "employees": "LAB",
-    "commerce": "BUS",
-    "industry": "BUS",
-    "industries": "BUS",
-    "employers": "BUS",
-    "manufacturers": "BUS",
-    "bankers": "BUS",
-    "environmental": "ENV",
-    "wildlife": "ENV",
-    "conservation": "ENV",
-}
+
+
+@functools.cache
+def _name_fields() -> dict[str, str]:
+    """Words of a body's name -> the sector of the field they name (``field_words.tsv``)."""
+    return load_builtin_field_words()
+
+
 # Prepositions of a verb that say where its subject acted.
 _WHERE_PREPS = frozenset(
     {"in", "at", "inside", "outside", "near", "across", "throughout", "through"}
@@ -1453,7 +1411,8 @@ class DocActors:
             return None
         words = [t.lower_ for t in self.doc[start:end] if t.i != tok.i and t.is_title]
         pairs = [" ".join(p) for p in zip(words, words[1:], strict=False)]
-        fields = [_NAME_FIELDS[w] for w in (*pairs, *words) if w in _NAME_FIELDS]
+        known = _name_fields()
+        fields = [known[w] for w in (*pairs, *words) if w in known]
         return fields[0] if fields else None
 
     def _proper_name(
