@@ -65,6 +65,14 @@ def test_irregular_prefixed_verbs_get_their_lemma(nlp) -> None:  # type: ignore[
     assert [t.lemma_ for t in doc if t.lower_ == "overran"] == ["overrun"]
 
 
+def test_forms_cut_to_another_verb_get_their_own_lemma(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the model's lemmatizer reads "hoped" as a form of "hop"
+    doc = nlp("Lisbon hoped the talks would resume, and Madrid hopes so too, hoping for calm.")
+    assert [t.lemma_ for t in doc if t.lower_.startswith("hop")] == ["hope", "hope", "hope"]
+    doc = nlp("The rabbit hops across the garden.")
+    assert [t.lemma_ for t in doc if t.lower_ == "hops"] == ["hop"]
+
+
 @pytest.mark.parametrize(
     ("text", "source", "target"),
     [

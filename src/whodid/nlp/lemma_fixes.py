@@ -1,7 +1,8 @@
-"""A spaCy component that gives irregular prefixed verbs their lemma ("overran" -> "overrun").
+"""A spaCy component that gives verbs the lemma the model's lemmatizer gets wrong ("overran" ->
+"overrun", "hoped" -> "hope").
 
-The small English model's lemmatizer knows "ran" but not "overran", and the event lexicon looks
-verbs up by lemma. The table is data: ``whodid/data/lexicons/irregular_verbs.tsv``.
+The small English model's lemmatizer knows "ran" but not "overran", cuts "hoped" to "hop", and
+the event lexicon and the clause rules look verbs up by lemma. The table is data: ``whodid/data/lexicons/irregular_verbs.tsv``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,6 @@ def lemma_fixes(doc: Doc) -> Doc:
     table = irregular_verbs()
     for token in doc:
         lower = token.lower_
-        if lower in table and token.pos_ in _VERB_POS and token.lemma_.lower() == lower:
+        if lower in table and token.pos_ in _VERB_POS and token.lemma_.lower() != table[lower]:
             token.lemma_ = table[lower]
     return doc
