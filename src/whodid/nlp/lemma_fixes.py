@@ -2,7 +2,8 @@
 "overrun", "hoped" -> "hope").
 
 The small English model's lemmatizer knows "ran" but not "overran", cuts "hoped" to "hop", and
-the event lexicon and the clause rules look verbs up by lemma. The table is data: ``whodid/data/lexicons/irregular_verbs.tsv``.
+the event lexicon and the clause rules look verbs up by lemma. The table is data:
+``whodid/data/lexicons/irregular_verbs.tsv``.
 """
 
 from __future__ import annotations
