@@ -291,7 +291,7 @@ def _thing_clause(prep: Token) -> Token | None:
     for token in prep.subtree:
         if token.dep_ != "relcl" or token.left_edge.i <= prep.i:
             continue
-        if any(c.lower_ in ("that", "which") for c in token.children if c.i < token.i):
+        if any(c.lower_ in ("that", "which") for c in lefts(token)):
             return token
     return None
 
