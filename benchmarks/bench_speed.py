@@ -8,10 +8,13 @@ of every lexicon entry and the bundled example articles), shuffled into articles
 sentences, then times, in one run:
 
 1. the stock model: bare ``nlp.pipe`` of ``spacy.load(model)`` with the components whodid keeps
-   and nothing of whodid's (its own attribute_ruler, its tokenizer) -- the baseline of issue 8;
-2. bare ``nlp.pipe`` of whodid's pipeline (the same model as whodid loads it: its faster
-   attribute rules, its two small components, its tokenizer exception);
-3. ``whodid.annotate_many`` on the same articles (all four layers);
+   and nothing of whodid's (its own attribute_ruler, its tokenizer, its matrix backend) -- the
+   baseline of issue 8, spaCy as it comes;
+2. the same stock model with its matrix products on numpy's BLAS, as whodid runs its own
+   (``whodid.nlp.matmul``): what the parse alone costs with that one change;
+3. bare ``nlp.pipe`` of whodid's pipeline (the same model as whodid loads it: its faster
+   attribute rules, its two small components, its tokenizer exception, numpy's BLAS);
+4. ``whodid.annotate_many`` on the same articles (all four layers);
 
 alternately, ``--repeat`` times each, after an untimed pass of each pipeline that fills the
 vocabulary (so none starts cold).  Prints articles/s, sentences/s, tokens/s (median of the
@@ -160,6 +163,16 @@ def main() -> None:
     print(f"stock model (baseline): components {stock.pipe_names}")
     for _doc in stock.pipe(texts, batch_size=args.batch_size):
         pass
+    from whodid.nlp.matmul import matmul_of, use_matmul
+
+    stock_numpy = spacy.load(model_name())
+    for pipe in [p for p in stock_numpy.pipe_names if p not in USED_COMPONENTS]:
+        stock_numpy.remove_pipe(pipe)
+    use_matmul(stock_numpy, "numpy")
+    print(
+        f"matrix products: stock model {sorted(matmul_of(stock))}, "
+        f"stock model on numpy {sorted(matmul_of(stock_numpy))}, whodid {sorted(matmul_of(nlp))}"
+    )
     docs = list(nlp.pipe(texts, batch_size=args.batch_size))
     sentences = sum(len(list(d.sents)) for d in docs)
     tokens = sum(len(d) for d in docs)
@@ -168,11 +181,11 @@ def main() -> None:
 
     # Wall time, and the process's CPU time: on a machine shared with other work the wall time
     # also counts the time spent waiting for the core, the CPU time does not.
-    wall: dict[str, list[float]] = {"stock": [], "bare": [], "whodid": []}
-    cpu: dict[str, list[float]] = {"stock": [], "bare": [], "whodid": []}
+    wall: dict[str, list[float]] = {"stock": [], "stock_numpy": [], "bare": [], "whodid": []}
+    cpu: dict[str, list[float]] = {"stock": [], "stock_numpy": [], "bare": [], "whodid": []}
     events = 0
     for _ in range(args.repeat):
-        for name, pipeline in (("stock", stock), ("bare", nlp)):
+        for name, pipeline in (("stock", stock), ("stock_numpy", stock_numpy), ("bare", nlp)):
             t0, c0 = time.perf_counter(), time.process_time()
             for _doc in pipeline.pipe(texts, batch_size=args.batch_size):
                 pass
@@ -187,12 +200,14 @@ def main() -> None:
         med_cpu = {k: statistics.median(v) for k, v in cpu.items()}
         print(f"events: {events}")
         print(rate_line("stock model", med["stock"], n, sentences, tokens))
+        print(rate_line("stock on numpy BLAS", med["stock_numpy"], n, sentences, tokens))
         print(rate_line("bare whodid nlp", med["bare"], n, sentences, tokens))
         print(rate_line("whodid", med["whodid"], n, sentences, tokens))
         each = ", ".join(f"{k} " + " ".join(f"{x:.2f}" for x in v) for k, v in cpu.items())
         print(f"CPU time of each pass (s): {each}")
         print(
             f"CPU time, median of {args.repeat}: stock model {med_cpu['stock']:.2f} s, "
+            f"stock on numpy BLAS {med_cpu['stock_numpy']:.2f} s, "
             f"bare whodid nlp {med_cpu['bare']:.2f} s, whodid {med_cpu['whodid']:.2f} s"
         )
         issue = med_cpu["whodid"] / med_cpu["stock"]
@@ -201,7 +216,13 @@ def main() -> None:
             f"wall {med['whodid'] / med['stock']:.3f}"
         )
         print(
-            f"ratio whodid / bare whodid nlp: CPU {med_cpu['whodid'] / med_cpu['bare']:.3f}, "
+            f"ratio whodid / stock on numpy BLAS (the parse at whodid's matrix speed): "
+            f"CPU {med_cpu['whodid'] / med_cpu['stock_numpy']:.3f}, "
+            f"wall {med['whodid'] / med['stock_numpy']:.3f}"
+        )
+        print(
+            f"ratio whodid / bare whodid nlp (what the rules add to whodid's own parse): "
+            f"CPU {med_cpu['whodid'] / med_cpu['bare']:.3f}, "
             f"wall {med['whodid'] / med['bare']:.3f}"
         )
         print(f"peak RSS: {peak_rss_mb():.0f} MB")

@@ -16,6 +16,8 @@ from rich.progress import (
 )
 
 from whodid.actors.entries import DataError
+from whodid.nlp.matmul import UnknownBackend
+from whodid.nlp.model import ModelNotFound
 from whodid.pipeline import Options, load_for_the_run
 
 stderr = Console(stderr=True)
@@ -75,10 +77,11 @@ def progress(*, quiet: bool) -> Progress:
 
 
 def load_or_exit(options: Options) -> None:
-    """Load the model and data for a command's run; a broken dictionary file is a clear error
-    (file, line, what is wrong) and exit status 2, not a traceback."""
+    """Load the model and data for a command's run; a broken dictionary file (file, line, what
+    is wrong), a model that is not installed or an unknown $WHODID_MATMUL is a clear error and
+    exit status 2, not a traceback."""
     try:
         load_for_the_run(options)
-    except DataError as exc:
+    except (DataError, ModelNotFound, UnknownBackend) as exc:
         stderr.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

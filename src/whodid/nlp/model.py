@@ -14,6 +14,7 @@ from spacy.language import Language
 from whodid.nlp.attribute_rules import replace_attribute_ruler
 from whodid.nlp.lemma_fixes import NAME as LEMMA_FIXES
 from whodid.nlp.lemmas import replace_lemmatizer
+from whodid.nlp.matmul import matmul_backend, use_matmul
 from whodid.nlp.news_layout import NAME as NEWS_LAYOUT
 
 log = logging.getLogger(__name__)
@@ -70,22 +71,29 @@ def word_lists(nlp: Language) -> WordLists:
     return WordLists(common=frozenset(common))
 
 
-def load_nlp(name: str | None = None, *, stock_attribute_ruler: bool | None = None) -> Language:
+def load_nlp(
+    name: str | None = None,
+    *,
+    stock_attribute_ruler: bool | None = None,
+    matmul: str | None = None,
+) -> Language:
     """Load (once per process and name) the spaCy pipeline with only the components we use.
 
     ``load_nlp()``, ``load_nlp(None)`` and ``load_nlp(DEFAULT_MODEL)`` are the same pipeline:
     the cache is keyed by the resolved name, so no caller loads the model a second time.
     ``stock_attribute_ruler`` (default: $WHODID_ATTRIBUTE_RULER == "stock") keeps the model's
     own attribute_ruler and lemmatizer rather than their faster equivalents with the same
-    output.
+    output. ``matmul`` (default: $WHODID_MATMUL, else "numpy"): where the model's layers run
+    their matrix products, numpy's BLAS or spaCy's default blis (``whodid.nlp.matmul``; same
+    parse).
     """
     if stock_attribute_ruler is None:
         stock_attribute_ruler = os.environ.get(ATTRIBUTE_RULER_ENV, "").lower() == "stock"
-    return _load(model_name(name), stock_attribute_ruler)
+    return _load(model_name(name), stock_attribute_ruler, matmul_backend(matmul))
 
 
 @functools.cache
-def _load(resolved: str, stock_attribute_ruler: bool = False) -> Language:
+def _load(resolved: str, stock_attribute_ruler: bool = False, matmul: str = "numpy") -> Language:
     try:
         nlp = spacy.load(resolved)
     except OSError as exc:
@@ -107,5 +115,6 @@ def _load(resolved: str, stock_attribute_ruler: bool = False) -> Language:
     if not stock_attribute_ruler and not replace_lemmatizer(nlp):
         log.info("kept the stock lemmatizer of %s: not a rule lemmatizer", resolved)
     _split_abbreviation_compounds(nlp)
-    log.debug("loaded spaCy model %s with %s", resolved, nlp.pipe_names)
+    use_matmul(nlp, matmul)
+    log.debug("loaded spaCy model %s with %s (matrices: %s)", resolved, nlp.pipe_names, matmul)
     return nlp

@@ -1,0 +1,102 @@
+"""The model's matrix products on numpy's BLAS rather than blis (issue 8).
+
+thinc, which runs spaCy's models, hands every matrix product of a layer (the two tok2vec
+encoders of ``en_core_web_sm``, the feature layers of the parser and of NER, the tagger's
+output layer: about half of the parse) to ``blis``. On the machines whodid was measured on,
+blis reaches about a third of the speed of the OpenBLAS that numpy's wheels ship: 26-31
+against 78-94 GFLOP/s on one core for the model's shapes (6,000 x 288 by 288 x 288 and the
+like). ``thinc.api.NumpyOps(use_blis=False)`` is the same thinc backend with ``gemm`` handed to
+``numpy.dot``; whodid puts its own model's layers on it. Same weights, same operations, and
+the same parse: every tag, head, dependency, lemma and entity of 300 benchmark articles and of
+the 1,225 comparison documents came out identical (``docs/performance.md``; the test
+``tests/test_nlp_matmul.py`` parses whodid's own sentences both ways). The transition steps of
+the parser and of NER keep thinc's compiled blis calls (they are not reachable from Python).
+
+Only layers on thinc's plain CPU backend change: a model on a GPU or on another backend
+(Apple's Accelerate, big-endian) keeps it. ``$WHODID_MATMUL=blis`` keeps spaCy's default.
+
+numpy's BLAS runs its matrix products on as many threads as the process may use cores;
+whodid's worker processes (``whodid ingest --workers``) and Dask's workers are started with
+one thread each (``OPENBLAS_NUM_THREADS=1``), so that N workers do not fight over N cores.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from spacy.language import Language
+from thinc.api import NumpyOps
+
+log = logging.getLogger(__name__)
+
+MATMUL_ENV = "WHODID_MATMUL"
+BACKENDS = ("numpy", "blis")
+DEFAULT_BACKEND = "numpy"
+
+
+class UnknownBackend(ValueError):
+    """$WHODID_MATMUL (or the caller) names no backend whodid knows."""
+
+
+def matmul_backend(name: str | None = None) -> str:
+    """The backend to use: the argument, else $WHODID_MATMUL, else numpy's BLAS (when numpy
+    was built with one; pip's wheels always are)."""
+    chosen = (name or os.environ.get(MATMUL_ENV) or DEFAULT_BACKEND).strip().lower()
+    if chosen not in BACKENDS:
+        raise UnknownBackend(
+            f"unknown matrix backend {chosen!r} (from {MATMUL_ENV} or the caller): "
+            f"use one of {', '.join(BACKENDS)}"
+        )
+    if chosen == "numpy" and not _numpy_has_blas():
+        log.info("numpy was built without a BLAS library: the model keeps blis")
+        return "blis"
+    return chosen
+
+
+def _numpy_has_blas() -> bool:
+    try:
+        import numpy
+
+        config: Any = numpy.__config__.CONFIG  # type: ignore[attr-defined]
+        return bool(config["Build Dependencies"]["blas"]["found"])
+    except (AttributeError, KeyError, TypeError):  # older numpy: no build record, assume yes
+        return True
+
+
+def use_matmul(nlp: Language, backend: str) -> int:
+    """Put every layer of ``nlp``'s components that runs on thinc's plain CPU backend on
+    ``backend`` ("numpy" or "blis"); returns how many layers it changed."""
+    if backend not in BACKENDS:
+        raise UnknownBackend(
+            f"unknown matrix backend {backend!r}: use one of {', '.join(BACKENDS)}"
+        )
+    ops = NumpyOps(use_blis=backend == "blis")
+    changed = 0
+    for _name, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for layer in model.walk():
+            if type(layer.ops) is NumpyOps:  # subclasses (Apple, big-endian) keep their own
+                layer.ops = ops
+                changed += 1
+    return changed
+
+
+def matmul_of(nlp: Language) -> set[str]:
+    """The backends the layers of ``nlp`` run their matrix products on ("numpy", "blis", or
+    the name of another thinc backend)."""
+    found: set[str] = set()
+    for _name, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for layer in model.walk():
+            ops = layer.ops
+            if type(ops) is NumpyOps:
+                found.add("blis" if ops.use_blis else "numpy")
+            else:
+                found.add(getattr(ops, "name", type(ops).__name__))
+    return found
