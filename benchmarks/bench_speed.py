@@ -136,6 +136,9 @@ def main() -> None:
     )
     args = parser.parse_args()
 
+    from whodid.nlp.threads import one_blas_thread
+
+    one_blas_thread()  # as the whodid command does: before numpy is first imported
     started, started_cpu = time.perf_counter(), time.process_time()
     import whodid
     from whodid.nlp.model import USED_COMPONENTS, load_nlp, model_name

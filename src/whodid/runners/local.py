@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
+from whodid.nlp.threads import one_blas_thread
 from whodid.pipeline import Options, annotate_many
 from whodid.records import Annotation, Article
 
@@ -110,14 +110,10 @@ def annotate_ordered(
     yield from _pooled(jobs, workers=workers, options=options, chunk_size=chunk_size)
 
 
-# Each worker is one process on one core: BLAS and OpenMP thread pools of their own would make
-# N workers fight over the cores. Spawned children inherit the environment at start.
-_ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
 def _new_pool(workers: int, options: Options | None) -> ProcessPoolExecutor:
-    for name in _ONE_THREAD:
-        os.environ.setdefault(name, "1")
+    # Each worker is one process on one core: BLAS and OpenMP thread pools of their own would
+    # make N workers fight over the cores. Spawned children inherit the environment at start.
+    one_blas_thread()
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
