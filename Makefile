@@ -29,5 +29,10 @@ check: setup
 eval: setup
 	$(VENV)/bin/whodid eval
 
+# speed against the bare spaCy parse (docs/performance.md; pin to one core with taskset for the
+# one-core figure)
+bench: setup
+	$(PY) benchmarks/bench_speed.py --articles 500 --repeat 3
+
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info
