@@ -1,11 +1,13 @@
 """Speed of whodid against the bare spaCy parse it is built on (a benchmark, not a test).
 
     .venv/bin/python benchmarks/bench_speed.py [--articles 500] [--batch-size 32] [--seed 1]
-                                               [--repeat 2] [--workers 2]
+                                               [--repeat 2] [--workers 2] [--corpus FILE]
 
 Builds a corpus of news-style articles from text the project wrote itself (the example sentence
 of every lexicon entry and the bundled example articles), shuffled into articles of 8 to 20
-sentences, then times, in one run:
+sentences -- or, with ``--corpus FILE``, reads the first ``--articles`` documents of a JSONL
+file of your own (one object per line with a ``text``; ``published`` is used when it is an ISO
+date), to time whodid on real news -- then times, in one run:
 
 1. the stock model: bare ``nlp.pipe`` of ``spacy.load(model)`` with the components whodid keeps
    and nothing of whodid's (its own attribute_ruler, its tokenizer, its matrix backend) -- the
@@ -65,6 +67,25 @@ def build_corpus(n: int, *, seed: int) -> list[dict[str, str]]:
         corpus.append(
             {"id": f"bench-{i}", "text": "\n\n".join(paragraphs), "published": "2024-05-15"}
         )
+    return corpus
+
+
+def read_corpus(path: Path, n: int) -> list[dict[str, str]]:
+    """The first ``n`` documents with a non-empty ``text`` of a JSONL file, as batch records."""
+    corpus: list[dict[str, str]] = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if len(corpus) >= n:
+                break
+            record = json.loads(line) if line.strip() else {}
+            text = record.get("text") if isinstance(record, dict) else None
+            if not isinstance(text, str) or not text.strip():
+                continue
+            item = {"id": f"{path.stem}-{number}", "text": text}
+            published = record.get("published")
+            if isinstance(published, str) and len(published) >= 10:
+                item["published"] = published[:10]
+            corpus.append(item)
     return corpus
 
 
@@ -129,6 +150,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
+        "--corpus", type=Path, help="time a JSONL file of your own documents instead"
+    )
+    parser.add_argument(
         "--repeat", type=int, default=2, help="timed passes of each, the best counts (0: none)"
     )
     parser.add_argument(
@@ -150,7 +174,11 @@ def main() -> None:
     )  # load KB, lexicon, gazetteer
     startup = time.perf_counter() - started
     startup_cpu = time.process_time() - started_cpu
-    corpus = build_corpus(args.articles, seed=args.seed)
+    if args.corpus:
+        corpus = read_corpus(args.corpus, args.articles)
+        print(f"corpus file: {args.corpus}")
+    else:
+        corpus = build_corpus(args.articles, seed=args.seed)
     texts = [a["text"] for a in corpus]
     options = Options(batch_size=args.batch_size)
 
