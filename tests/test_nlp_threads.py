@@ -11,7 +11,8 @@ from whodid.nlp.threads import THREAD_VARIABLES, one_blas_thread
 
 def test_one_thread_unless_the_user_chose(monkeypatch) -> None:
     for name in THREAD_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv(name, "0")  # recorded, so the test leaves the environment as it was
+        monkeypatch.delenv(name)
     monkeypatch.setenv("MKL_NUM_THREADS", "4")
     one_blas_thread()
     assert os.environ["OPENBLAS_NUM_THREADS"] == "1"

@@ -15,9 +15,9 @@ the parser and of NER keep thinc's compiled blis calls (they are not reachable f
 Only layers on thinc's plain CPU backend change: a model on a GPU or on another backend
 (Apple's Accelerate, big-endian) keeps it. ``$WHODID_MATMUL=blis`` keeps spaCy's default.
 
-numpy's BLAS runs its matrix products on as many threads as the process may use cores;
-whodid's worker processes (``whodid ingest --workers``) and Dask's workers are started with
-one thread each (``OPENBLAS_NUM_THREADS=1``), so that N workers do not fight over N cores.
+numpy's BLAS runs its matrix products on as many threads as the process may use cores; the
+``whodid`` command, its worker processes (``whodid ingest --workers``) and Dask's workers run
+one thread each (``whodid.nlp.threads``), so that N workers do not fight over N cores.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 whodid's model runs its matrix products on numpy's BLAS (``whodid.nlp.matmul``), which by
 default spreads each product over every core the process may use. For whodid's shapes that
 buys little and costs much: on 2 cores, ``whodid annotate`` of 1,225 documents took 59.9 s
-wall and 88.5 s CPU with two BLAS threads, 63.3 s and 63.2 s with one. whodid scales by
+wall and 88.5 s CPU with two BLAS threads, 62.5 s and 62.5 s with one. whodid scales by
 processes instead (``--workers``, Dask), each on one core, and N workers with N threads each
 would fight over the cores. So the ``whodid`` command, its worker processes and the benchmark
 ask for one thread, unless the user set a number: the variables must be set before numpy is
