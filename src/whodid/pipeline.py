@@ -57,7 +57,10 @@ class Options:
     model: str | None = None  # spaCy model name; else $WHODID_SPACY_MODEL, else the bundled one
     actor_files: tuple[Path, ...] = ()  # extra actor dictionaries (own YAML or PETRARCH text)
     agent_files: tuple[Path, ...] = ()  # extra agent dictionaries
-    batch_size: int = 32
+    batch_size: int = 32  # documents parsed together (at most)
+    # characters parsed together (at most; a longer document goes alone): spaCy's memory for a
+    # batch grows with its tokens (≈ 20 KB each), so 32 long articles would need a gigabyte
+    batch_chars: int = 64_000
     keep_negated: bool = True  # report negated events (flagged) rather than drop them
     min_confidence: float = 0.0  # drop events ranked below this
     # learn each outlet's home region from the batch's stories with a ``url`` (places of a
@@ -227,6 +230,30 @@ def _learn(window: list[tuple[Doc, Annotation | Article]], outlets: OutletMemory
             log.debug("no outlet evidence from %s", payload.id, exc_info=True)
 
 
+def batches(items: Iterable[tuple[str, Any]], *, size: int, chars: int) -> Iterator[list[Any]]:
+    """``(text, payload)`` items grouped in order: at most ``size`` items and, unless one item
+    alone is longer, at most ``chars`` characters of text per group."""
+    group: list[tuple[str, Any]] = []
+    held = 0
+    for item in items:
+        if group and (len(group) >= size or held + len(item[0]) > chars):
+            yield group
+            group, held = [], 0
+        group.append(item)
+        held += len(item[0])
+    if group:
+        yield group
+
+
+def _parsed(
+    nlp: Language, items: Iterable[tuple[str, Any]], *, size: int, chars: int
+) -> Iterator[tuple[Doc, Any]]:
+    """``nlp.pipe`` over ``(text, payload)`` items, batched by :func:`batches` (a document's
+    parse does not depend on its batch: only memory and speed do)."""
+    for group in batches(items, size=size, chars=chars):
+        yield from nlp.pipe(group, as_tuples=True, batch_size=len(group))
+
+
 def _loaded(options: Options) -> tuple[Language, ActorKB, Lexicon]:
     """The model, the knowledge base and the lexicon for ``options`` (each loaded once)."""
     nlp = load_nlp(options.model)
@@ -283,7 +310,7 @@ def annotate_many(items: Iterable[Item], *, options: Options | None = None) -> I
             # a lower-cased story is parsed with its capitals restored (same offsets)
             yield truecase(article.text, common=common), article
 
-    stream = nlp.pipe(prepared(), as_tuples=True, batch_size=options.batch_size)
+    stream = _parsed(nlp, prepared(), size=options.batch_size, chars=options.batch_chars)
     if outlets is not None:
         stream = _outlets_learned(stream, outlets, options.batch_size)
     for doc, payload in stream:
