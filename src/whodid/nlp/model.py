@@ -83,9 +83,9 @@ def load_nlp(
     the cache is keyed by the resolved name, so no caller loads the model a second time.
     ``stock_attribute_ruler`` (default: $WHODID_ATTRIBUTE_RULER == "stock") keeps the model's
     own attribute_ruler and lemmatizer rather than their faster equivalents with the same
-    output. ``matmul`` (default: $WHODID_MATMUL, else "numpy"): where the model's layers run
-    their matrix products, numpy's BLAS or spaCy's default blis (``whodid.nlp.matmul``; same
-    parse).
+    output. ``matmul`` (default: $WHODID_MATMUL, else "auto", the faster one here): where the
+    model's layers run their matrix products, numpy's BLAS or spaCy's default blis
+    (``whodid.nlp.matmul``; same parse).
     """
     if stock_attribute_ruler is None:
         stock_attribute_ruler = os.environ.get(ATTRIBUTE_RULER_ENV, "").lower() == "stock"
