@@ -239,18 +239,22 @@ def main() -> None:
     print(f"model: {nlp.meta.get('name')} {nlp.meta.get('version')} components {nlp.pipe_names}")
     print(f"start-up (import + model + data): {startup:.2f} s ({startup_cpu:.2f} s CPU)")
     import spacy
+    from spacy.language import Language
 
-    stock = spacy.load(model_name())
-    for pipe in [p for p in stock.pipe_names if p not in USED_COMPONENTS]:
-        stock.remove_pipe(pipe)
+    def stock_model() -> Language:
+        """The model as spaCy loads it, less the components whodid does not run."""
+        loaded = spacy.load(model_name())
+        for pipe in [p for p in loaded.pipe_names if p not in USED_COMPONENTS]:
+            loaded.remove_pipe(pipe)
+        return loaded
+
+    stock = stock_model()
     print(f"stock model (baseline): components {stock.pipe_names}")
     for _doc in stock.pipe(texts, batch_size=args.batch_size):
         pass
     from whodid.nlp.matmul import matmul_of, use_matmul
 
-    stock_numpy = spacy.load(model_name())
-    for pipe in [p for p in stock_numpy.pipe_names if p not in USED_COMPONENTS]:
-        stock_numpy.remove_pipe(pipe)
+    stock_numpy = stock_model()
     use_matmul(stock_numpy, "numpy")
     print(
         f"matrix products: stock model {sorted(matmul_of(stock))}, "

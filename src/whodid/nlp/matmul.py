@@ -32,6 +32,7 @@ import functools
 import logging
 import os
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -120,14 +121,10 @@ def use_matmul(nlp: Language, backend: str) -> int:
         raise UnknownBackend(f"unknown matrix backend {backend!r}: use numpy or blis")
     ops = NumpyOps(use_blis=backend == "blis")
     changed = 0
-    for _name, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
-        for layer in model.walk():
-            if type(layer.ops) is NumpyOps:  # subclasses (Apple, big-endian) keep their own
-                layer.ops = ops
-                changed += 1
+    for layer in _layers(nlp):
+        if type(layer.ops) is NumpyOps:  # subclasses (Apple, big-endian) keep their own
+            layer.ops = ops
+            changed += 1
     return changed
 
 
@@ -135,14 +132,18 @@ def matmul_of(nlp: Language) -> set[str]:
     """The backends the layers of ``nlp`` run their matrix products on ("numpy", "blis", or
     the name of another thinc backend)."""
     found: set[str] = set()
+    for layer in _layers(nlp):
+        ops = layer.ops
+        if type(ops) is NumpyOps:
+            found.add("blis" if ops.use_blis else "numpy")
+        else:
+            found.add(getattr(ops, "name", type(ops).__name__))
+    return found
+
+
+def _layers(nlp: Language) -> Iterator[Any]:
+    """Every thinc layer of every component of ``nlp`` that has a model."""
     for _name, component in nlp.pipeline:
         model = getattr(component, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
-        for layer in model.walk():
-            ops = layer.ops
-            if type(ops) is NumpyOps:
-                found.add("blis" if ops.use_blis else "numpy")
-            else:
-                found.add(getattr(ops, "name", type(ops).__name__))
-    return found
+        if model is not None and hasattr(model, "walk"):
+            yield from model.walk()
